@@ -1,0 +1,54 @@
+"""The `peacewatch` command: the dashboard by default, or one of the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from tui import __version__
+
+SUBCOMMANDS = {
+    "check": "tui.commands.check",
+}
+"""Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    from tui.commands import dashboard
+
+    lines = "\n".join(
+        f"  peacewatch {name:<8} {import_module(module).describe}" for name, module in SUBCOMMANDS.items()
+    )
+    parser = argparse.ArgumentParser(
+        prog="peacewatch",
+        description=dashboard.describe,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"other commands (each has --help):\n{lines}",
+    )
+    parser.add_argument("--version", action="version", version=f"peacewatch {__version__}")
+    dashboard.add_arguments(parser)
+    parser.set_defaults(run=dashboard.run)
+    return parser
+
+
+def _sub_parser(name: str) -> argparse.ArgumentParser:
+    module = import_module(SUBCOMMANDS[name])
+    parser = argparse.ArgumentParser(prog=f"peacewatch {name}", description=module.describe)
+    module.add_arguments(parser)
+    parser.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    # A subcommand name comes first; anything else is the dashboard's own arguments,
+    # so `peacewatch DIR` stays as short as it can be.
+    if argv and argv[0] in SUBCOMMANDS:
+        parser = _sub_parser(argv[0])
+        argv = argv[1:]
+    else:
+        parser = _main_parser()
+    args = parser.parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,1 @@
+"""The subcommands of `peacewatch`, one module each."""

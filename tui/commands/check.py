@@ -1,0 +1,36 @@
+"""`peacewatch check`: validate a store without opening the dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.core.loader import ContentStore
+
+describe = "validate a content folder and print each problem as FILE:LINE:COL: message"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_arguments(parser)
+    parser.epilog = "exit status: 0 if the store is valid, 1 if it has problems, 2 if it cannot be opened"
+
+
+def run(args: argparse.Namespace) -> int:
+    root = store_dir(args)
+    if not root.is_dir():
+        print(f"peacewatch check: {root}: no such folder", file=sys.stderr)
+        return 2
+    result = ContentStore(root, limits_from(args)).load()
+    for problem in result.problems:
+        print(f"{root.as_posix().rstrip('/')}/{problem}" if root.as_posix() != "." else problem)
+    snapshot = result.snapshot
+    counts = (
+        f"{len(snapshot.parties)} parties, {len(snapshot.issues)} issues, "
+        f"{len(snapshot.quotes)} quotes, {len(snapshot.events)} events, {len(snapshot.sources)} sources"
+    )
+    if result.problems:
+        print(f"{len(result.problems)} problem(s); loaded {counts}", file=sys.stderr)
+        return 1
+    print(f"ok: {counts}", file=sys.stderr)
+    return 0

@@ -1,0 +1,41 @@
+"""The dashboard itself: `peacewatch [DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+
+describe = (
+    "Follow a negotiation live in the terminal.\n\n"
+    "Opens the content folder DIR (default: the shipped content/) and keeps the\n"
+    "dashboard current as its YAML files are edited and saved."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_store_arguments(parser)
+    parser.add_argument(
+        "--poll",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="check for changes every SECONDS instead of using file events (for network mounts)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    root = store_dir(args)
+    if not root.is_dir():
+        print(f"peacewatch: {root}: no such folder (start one with a few YAML files, see content/README.md)", file=sys.stderr)
+        return 2
+    if args.poll is not None and args.poll <= 0:
+        print("peacewatch: --poll takes a number of seconds greater than 0", file=sys.stderr)
+        return 2
+    # Imported here so `check` and `--help` never pay for loading Textual.
+    from tui.ui.app import PeacewatchApp
+
+    app = PeacewatchApp(root, limits=limits_from(args), poll=args.poll)
+    app.run()
+    return app.return_code or 0

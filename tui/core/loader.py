@@ -1,0 +1,231 @@
+"""Load a content folder and keep it loaded: re-read only the files that changed.
+
+The loader remembers, for every file, the last version that was valid. A file that is
+mid-save, broken, emptied or briefly missing never replaces that version: the snapshot
+keeps showing it, and the problem is reported with file, line and column until the file
+is fixed. Nothing here touches the UI; the dashboard and `peacewatch check` share it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from tui.core.crossref import ParsedFile, merge
+from tui.core.model import ContentFile
+from tui.core.problems import Problem
+from tui.core.schema_errors import problems_from
+from tui.core.snapshot import Snapshot
+from tui.core.yaml_reader import Limits, read_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+MISSING_GRACE = 0.4
+"""Seconds a file may be absent before it counts as deleted: editors delete, then write."""
+
+
+def is_content_file(relative: str) -> bool:
+    """Whether a store-relative path names a content file (not hidden, not an editor's temp)."""
+    parts = relative.split("/")
+    return relative.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in parts)
+
+
+@dataclass
+class _FileState:
+    digest: bytes | None = None
+    good: ParsedFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    missing_since: float | None = None
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load or reload produced."""
+
+    snapshot: Snapshot
+    problems: tuple[Problem, ...]
+    changed: frozenset[str]
+    """Files whose valid content changed in this reload."""
+    recheck_in: float | None
+    """If set, some file was mid-save or briefly missing: reload again after this many seconds."""
+
+
+class ContentStore:
+    """A content folder, loaded incrementally."""
+
+    def __init__(self, root: Path, limits: Limits = Limits()) -> None:
+        self.root = Path(root)
+        self.limits = limits
+        self._files: dict[str, _FileState] = {}
+        self._snapshot = Snapshot()
+        self._cross_problems: list[Problem] = []
+        self._root_problem: Problem | None = None
+        self._merged = False
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    def relative(self, path: Path | str) -> str:
+        return Path(os.path.relpath(Path(path).absolute(), self.root.absolute())).as_posix()
+
+    def _scan(self) -> list[str]:
+        found = []
+        for directory, dirnames, filenames in os.walk(self.root, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                relative = self.relative(Path(directory) / name)
+                if is_content_file(relative):
+                    found.append(relative)
+        return sorted(found)
+
+    def load(self) -> LoadResult:
+        """Scan the whole folder: new, changed and deleted files alike."""
+        if not self.root.is_dir():
+            self._root_problem = Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder; showing the last good state")
+            return self._result(set(), None)
+        self._root_problem = None
+        return self.reload(set(self._scan()) | set(self._files))
+
+    def reload(self, paths: Iterable[str | Path]) -> LoadResult:
+        """Re-read the given files (store-relative or absolute); others keep their state."""
+        changed: set[str] = set()
+        recheck: float | None = None
+        now = time.monotonic()
+        for item in paths:
+            relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
+            if not is_content_file(relative) or relative.startswith("../"):
+                continue
+            outcome = self._read(relative, now)
+            if outcome == "changed":
+                changed.add(relative)
+            elif isinstance(outcome, float):
+                recheck = min(recheck or outcome, outcome)
+        if changed or not self._merged:
+            self._remerge()
+        return self._result(changed, recheck)
+
+    def _result(self, changed: set[str], recheck: float | None) -> LoadResult:
+        problems = [p for state in self._files.values() for p in state.problems]
+        problems += self._cross_problems
+        if self._root_problem:
+            problems.insert(0, self._root_problem)
+        return LoadResult(self._snapshot, tuple(sorted(set(problems))), frozenset(changed), recheck)
+
+    def _remerge(self) -> None:
+        self._merged = True
+        self._snapshot, self._cross_problems = merge(s.good for s in self._files.values() if s.good)
+
+    def _read(self, relative: str, now: float) -> str | float | None:
+        """Read one file; returns 'changed', a recheck delay, or None for no change."""
+        state = self._files.setdefault(relative, _FileState())
+        full = self.root / relative
+        try:
+            raw = self._read_bytes(full)
+        except FileNotFoundError:
+            return self._missing(relative, state, now)
+        except IsADirectoryError:
+            state.problems = [Problem(relative, 1, 1, "is a folder, expected a YAML file; showing its last good content")]
+            return None
+        except _Unstable:
+            return 0.05
+        except _TooLarge as too_large:
+            state.problems = [_oversized_problem(relative, too_large.size, self.limits)]
+            state.digest = None
+            return None
+        except _OutsideStore:
+            state.problems = [Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")]
+            return self._drop(relative, state)
+        except OSError as exc:
+            state.problems = [Problem(relative, 1, 1, f"cannot be read ({exc.strerror or exc}); showing its last good content")]
+            return None
+        state.missing_since = None
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        if digest == state.digest:
+            return None
+        state.digest = digest
+        parsed, problems = self._parse(relative, raw)
+        state.problems = problems
+        if parsed is None:
+            return None
+        state.good = parsed
+        return "changed"
+
+    def _missing(self, relative: str, state: _FileState, now: float) -> str | float | None:
+        if state.good is None and state.digest is None:
+            del self._files[relative]
+            return None
+        if state.missing_since is None:
+            state.missing_since = now
+        waited = now - state.missing_since
+        if waited < MISSING_GRACE:
+            return MISSING_GRACE - waited
+        state.problems = []
+        return self._drop(relative, state)
+
+    def _drop(self, relative: str, state: _FileState) -> str | None:
+        """Forget a file's content; keep its entry only while it has a problem to report."""
+        had_content = state.good is not None
+        state.good, state.digest = None, None
+        if not state.problems:
+            del self._files[relative]
+        return "changed" if had_content else None
+
+    def _read_bytes(self, full: Path) -> bytes:
+        if full.is_symlink():
+            target = full.resolve()
+            if not target.is_relative_to(self.root.resolve()):
+                raise _OutsideStore
+        with open(full, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            # Read one byte past the limit so an oversized file is refused without reading it all.
+            raw = handle.read(self.limits.max_file_bytes + 1)
+            after = os.stat(full)
+        if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+            raise _Unstable
+        if len(raw) > self.limits.max_file_bytes:
+            raise _TooLarge(before.st_size)
+        return raw
+
+    def _parse(self, relative: str, raw: bytes) -> tuple[ParsedFile | None, list[Problem]]:
+        if not raw.strip():
+            return None, [Problem(relative, 1, 1, "file is empty; expected sections such as 'quotes:' (a save in progress?)")]
+        doc, problems = read_yaml(raw, relative, self.limits)
+        if doc is None:
+            return None, problems
+        if not isinstance(doc.data, dict):
+            return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
+        try:
+            content = ContentFile.model_validate(doc.data)
+        except ValidationError as exc:
+            return None, problems_from(exc, doc, relative, ContentFile)
+        return ParsedFile(relative, content, doc), []
+
+
+class _Unstable(Exception):
+    """The file changed while it was read: a save is in progress."""
+
+
+class _OutsideStore(Exception):
+    """A link that leads out of the content folder."""
+
+
+class _TooLarge(Exception):
+    """A file over the size limit, refused before it is read whole."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _oversized_problem(relative: str, size: int, limits: Limits) -> Problem:
+    mb = lambda n: f"{n / (1024 * 1024):.1f} MB"  # noqa: E731
+    return Problem(
+        relative, 1, 1,
+        f"file is {mb(size)}, over the {mb(limits.max_file_bytes)} limit; split it (e.g. one file per day) or raise --max-file-mb",
+    )

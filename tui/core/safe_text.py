@@ -1,0 +1,33 @@
+"""Make text from the store safe to show: every character visible, nothing reaches the terminal as a command."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (except newline and tab), DEL and C1 controls would be sent to the
+# terminal as commands (ESC starts CSI/OSC sequences: clipboard writes, links,
+# screen clears, window titles). They are shown as Unicode "control pictures"
+# instead, so an editor sees that the text holds them and no byte acts.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# Bidi embedding/override/isolate controls reorder what follows them on the
+# terminal; a quote must read as written, so they are made visible too.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Return `text` with every control character replaced by a visible stand-in."""
+    if not text:
+        return text
+    text = text.replace("\t", "    ")
+    text = _CONTROL.sub(_picture, text)
+    return _BIDI.sub(_picture, text)

@@ -1,0 +1,91 @@
+"""An immutable view of the whole store at one moment, as the UI and the diff see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Mapping
+
+from tui.core.model import DealStatus, Event, Issue, Party, Quote, Source, Story
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item is defined: its file and the line its entry starts on."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every item of the store, ordered for display, with where each one is defined."""
+
+    story: Story | None = None
+    status: DealStatus | None = None
+    parties: tuple[Party, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    """Newest first."""
+    events: tuple[Event, ...] = ()
+    """Oldest first, as a timeline reads."""
+    sources: tuple[Source, ...] = ()
+    origins: Mapping[tuple[str, str], Origin] = field(default_factory=dict)
+    """(kind, id) to where it is defined; kinds are the section names, plus 'story' and 'status'."""
+
+    @cached_property
+    def party_by_id(self) -> dict[str, Party]:
+        return {p.id: p for p in self.parties}
+
+    @cached_property
+    def issue_by_id(self) -> dict[str, Issue]:
+        return {i.id: i for i in self.issues}
+
+    @cached_property
+    def quote_by_id(self) -> dict[str, Quote]:
+        return {q.id: q for q in self.quotes}
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def party_name(self, party_id: str | None) -> str:
+        """The party's name, or its id marked unknown if the store has no such party."""
+        if not party_id:
+            return ""
+        party = self.party_by_id.get(party_id)
+        return party.name if party else f"{party_id} (unknown)"
+
+    def quotes_for_party(self, party_id: str) -> list[Quote]:
+        return [q for q in self.quotes if q.party == party_id]
+
+    def quotes_for_issue(self, issue_id: str) -> list[Quote]:
+        """Quotes tagged with the issue, plus those its positions cite."""
+        issue = self.issue_by_id.get(issue_id)
+        cited = {qid for p in issue.positions for qid in p.quotes} if issue else set()
+        return [q for q in self.quotes if issue_id in q.issues or q.id in cited]
+
+    def positions_of(self, party_id: str) -> list[tuple[Issue, object]]:
+        """Each issue on which the party has a position, with that position."""
+        return [(i, p) for i in self.issues for p in i.positions if p.party == party_id]
+
+    def next_deadline(self, today: dt.date):
+        """The first deadline on or after `today`, else the most recent one; None if none."""
+        deadlines = sorted(self.story.deadlines, key=lambda d: d.date) if self.story else []
+        upcoming = [d for d in deadlines if d.date >= today]
+        if upcoming:
+            return upcoming[0]
+        return deadlines[-1] if deadlines else None
+
+    @cached_property
+    def last_changed(self) -> dt.date | None:
+        """The latest date the content itself records a change on."""
+        dates = [q.date for q in self.quotes if q.date] + [e.date for e in self.events if e.date]
+        if self.status and self.status.since:
+            dates.append(self.status.since)
+        return max(dates) if dates else None
