@@ -18,9 +18,13 @@ class Origin:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
-    """Every item of the store, ordered for display, with where each one is defined."""
+    """Every item of the store, ordered for display, with where each one is defined.
+
+    Compared by identity: each reload makes a new one, and readers compare the parts
+    they show (tuples of frozen models, which compare fast when items are shared).
+    """
 
     story: Story | None = None
     status: DealStatus | None = None
@@ -80,7 +84,7 @@ class Snapshot:
         upcoming = [d for d in deadlines if d.date >= today]
         if upcoming:
             return upcoming[0]
-        return deadlines[-1] if deadlines else None
+        return max(deadlines, key=lambda d: d.date) if deadlines else None
 
     @cached_property
     def last_changed(self) -> dt.date | None:

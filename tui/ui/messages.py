@@ -1,0 +1,23 @@
+"""Messages panes send up to the screen; panes never talk to each other directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class OpenItem(Message):
+    """Show the full item: kind is 'party', 'issue', 'quote', 'event' or 'status'."""
+
+    kind: str
+    item_id: str
+
+
+@dataclass
+class FilterQuotes(Message):
+    """Filter the quotes to a party or an issue (None clears that part)."""
+
+    party: str | None = None
+    issue: str | None = None

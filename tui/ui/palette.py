@@ -1,0 +1,60 @@
+"""Colours for words that carry meaning (stances, statuses), taken from the active theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import App
+
+from tui.core.vocab import IssueStatus, Stance
+
+_STANCE_TONE = {
+    Stance.PROPOSES: "primary",
+    Stance.SUPPORTS: "success",
+    Stance.ACCEPTS: "success",
+    Stance.CONDITIONAL: "warning",
+    Stance.INSISTS: "error",
+    Stance.OPPOSES: "error",
+    Stance.UNCLEAR: "warning",
+    Stance.UNSTATED: "muted",
+}
+_STATUS_TONE = {
+    IssueStatus.OPEN: "primary",
+    IssueStatus.CONTESTED: "error",
+    IssueStatus.NARROWING: "warning",
+    IssueStatus.AGREED: "success",
+    IssueStatus.DEFERRED: "muted",
+    IssueStatus.DROPPED: "muted",
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich style strings for each tone, so every built-in theme keeps its own colours."""
+
+    primary: str
+    success: str
+    warning: str
+    error: str
+    accent: str
+    muted: str = "dim"
+
+    @classmethod
+    def of(cls, app: App) -> "Palette":
+        theme = app.current_theme
+        return cls(
+            primary=theme.primary,
+            success=theme.success or "green",
+            warning=theme.warning or "yellow",
+            error=theme.error or "red",
+            accent=theme.accent or theme.primary,
+        )
+
+    def tone(self, name: str) -> str:
+        return getattr(self, name)
+
+    def stance(self, stance: Stance) -> str:
+        return f"bold {self.tone(_STANCE_TONE[stance])}" if stance != Stance.UNSTATED else "dim"
+
+    def status(self, status: IssueStatus) -> str:
+        return f"bold {self.tone(_STATUS_TONE[status])}"

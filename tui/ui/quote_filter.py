@@ -1,0 +1,45 @@
+"""Which quotes the quotes pane shows: by party, by issue, by words in text or speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.model import Quote
+from tui.core.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """A filter on quotes; every part that is set must match."""
+
+    party: str | None = None
+    issue: str | None = None
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.party or self.issue or self.text)
+
+    def apply(self, snapshot: Snapshot) -> list[Quote]:
+        quotes: list[Quote] | tuple[Quote, ...] = snapshot.quotes
+        if self.party:
+            quotes = [q for q in quotes if q.party == self.party]
+        if self.issue:
+            wanted = {q.id for q in snapshot.quotes_for_issue(self.issue)}
+            quotes = [q for q in quotes if q.id in wanted]
+        if self.text:
+            needle = self.text.casefold()
+            quotes = [q for q in quotes if needle in q.text.casefold() or needle in q.speaker.casefold()]
+        return list(quotes)
+
+    def describe(self, snapshot: Snapshot) -> str:
+        """The filter in words, e.g. 'party Russia · issue Territory · "lavrov"'."""
+        parts = []
+        if self.party:
+            parts.append(f"party {snapshot.party_name(self.party)}")
+        if self.issue:
+            issue = snapshot.issue_by_id.get(self.issue)
+            parts.append(f"issue {issue.title if issue else self.issue}")
+        if self.text:
+            parts.append(f"“{self.text}”")
+        return " · ".join(parts)

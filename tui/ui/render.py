@@ -1,0 +1,276 @@
+"""Rich Text for every item the dashboard shows, built from the snapshot.
+
+Every string from the store goes through `visible()` into a `Text`, never into markup:
+a quote's `[sic]` or `[@click=app.quit]` is shown as the editor wrote it, and escape
+codes appear as visible symbols instead of reaching the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from tui.core.model import DealStatus, Event, Issue, Party, Position, Quote, Source
+from tui.core.safe_text import visible
+from tui.core.snapshot import Snapshot
+from tui.core.timefmt import day, since
+from tui.core.vocab import Stage, Stance
+from tui.ui.palette import Palette
+
+LADDER = (
+    Stage.PROPOSED,
+    Stage.UNDER_NEGOTIATION,
+    Stage.FRAMEWORK_AGREED_IN_PRINCIPLE,
+    Stage.FINAL_STAGES,
+    Stage.AGREED,
+    Stage.SIGNED,
+)
+"""The stages a deal climbs, in order; stalled and collapsed sit off the ladder."""
+
+
+def v(text: str | None) -> str:
+    return visible(text or "")
+
+
+def line(*parts: str | tuple[str, str]) -> Text:
+    """A one-line Text from literal parts; long lines end in an ellipsis, never wrap."""
+    text = Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+    return text
+
+
+def party_row(party: Party) -> list[Text]:
+    people = " · ".join(v(p.name) for p in party.people) or "no people listed"
+    return [
+        line((v(party.name), "bold"), ("  " + party.role.label, "dim")),
+        line(("  " + people, "")),
+    ]
+
+
+def event_row(event: Event) -> list[Text]:
+    when = day(event.date) if event.date else v(event.when) or "undated"
+    place = f" · {v(event.place)}" if event.place else ""
+    return [line((f"{when:<12}", "dim"), (v(event.title), ""), (place, "dim"))]
+
+
+def quote_row(quote: Quote, snapshot: Snapshot) -> list[Text]:
+    party = snapshot.party_name(quote.party)
+    chain = ", ".join(v(step) for step in quote.reported_by)
+    return [
+        line(
+            (f"{day(quote.date):<12}", "dim"),
+            (v(quote.speaker), "bold"),
+            (f" · {v(party)}" if party else "", ""),
+            (f" · {quote.medium.label}", "dim"),
+            (f" · {chain}" if chain else "", "dim italic"),
+        ),
+        line(("  “" + v(quote.text).replace("\n", " ") + "”", "")),
+    ]
+
+
+def issue_columns(snapshot: Snapshot) -> list[Party]:
+    """The parties that have a position on some issue, in the store's order of parties."""
+    with_positions = {p.party for issue in snapshot.issues for p in issue.positions}
+    return [party for party in snapshot.parties if party.id in with_positions]
+
+
+def _cell(text: str, width: int) -> str:
+    if len(text) > width:
+        return text[: max(width - 1, 0)] + "…"
+    return text.ljust(width)
+
+
+def issue_widths(total: int, columns: int) -> tuple[int, int, int]:
+    """Widths of the title, status and each party column for a row `total` cells wide."""
+    status = 11
+    party = max(9, min(16, (total - 24 - status) // max(columns, 1)))
+    title = max(12, total - status - party * columns - 2)
+    return title, status, party
+
+
+def issue_header(columns: list[Party], width: int) -> Text:
+    title_w, status_w, party_w = issue_widths(width, len(columns))
+    parts: list[tuple[str, str]] = [(_cell("Issue", title_w), "bold"), (_cell("Status", status_w), "bold")]
+    parts += [(_cell(v(p.label), party_w), "bold") for p in columns]
+    return line(*parts)
+
+
+def issue_row(issue: Issue, columns: list[Party], width: int, palette: Palette) -> list[Text]:
+    title_w, status_w, party_w = issue_widths(width, len(columns))
+    by_party = {p.party: p for p in issue.positions}
+    parts: list[tuple[str, str]] = [
+        (_cell(v(issue.title), title_w), "bold"),
+        (_cell(issue.status.label, status_w), palette.status(issue.status)),
+    ]
+    for party in columns:
+        position = by_party.get(party.id)
+        if position is None:
+            parts.append((_cell("—", party_w), "dim"))
+        else:
+            parts.append((_cell(position.stance.label, party_w), palette.stance(position.stance)))
+    return [line(*parts), line(("  " + v(issue.why).replace("\n", " "), "dim"))]
+
+
+def stage_ladder(stage: Stage, palette: Palette) -> Text:
+    """The stage as a row of steps lit up to where the deal stands: ●●●○○○ framework agreed in principle."""
+    if stage not in LADDER:
+        return line(("✖ ", f"bold {palette.error}"), (stage.label, f"bold {palette.error}"))
+    reached = LADDER.index(stage) + 1
+    return line(
+        ("●" * reached, f"bold {palette.accent}"),
+        ("○" * (len(LADDER) - reached), "dim"),
+        (" " + stage.label, f"bold {palette.accent}"),
+    )
+
+
+def stage_steps() -> Text:
+    """The ladder of stages written out, for the full status view."""
+    return Text(" › ".join(stage.label for stage in LADDER), style="dim")
+
+
+def source_line(source_id: str | None, snapshot: Snapshot) -> Text:
+    if not source_id:
+        return Text("no source given", style="dim")
+    source = snapshot.source_by_id.get(source_id)
+    if source is None:
+        return Text(f"{v(source_id)} (unknown source)", style="dim")
+    return _source_text(source)
+
+
+def _source_text(source: Source) -> Text:
+    text = Text.assemble((v(source.outlet), "bold"))
+    if source.title:
+        text.append(f" — “{v(source.title)}”")
+    if source.date:
+        text.append(f" ({day(source.date)})", "dim")
+    if source.url:
+        text.append(f"\n  {v(source.url)}", "underline")
+    if source.note:
+        text.append(f"\n  {v(source.note)}", "dim")
+    return text
+
+
+def _field(label: str, value: str | Text) -> Text:
+    text = Text.assemble((f"{label:<13}", "dim"))
+    text.append(value if isinstance(value, Text) else Text(v(value)))
+    return text
+
+
+def _join(lines: list[Text]) -> Text:
+    return Text("\n").join(lines)
+
+
+def _quote_summary(quote: Quote, snapshot: Snapshot) -> Text:
+    head = Text.assemble(
+        (f"{day(quote.date)}  ", "dim"), (v(quote.speaker), "bold"), (f" ({v(snapshot.party_name(quote.party))})" if quote.party else "", "")
+    )
+    return _join([head, Text(f"  “{v(quote.text)}”")])
+
+
+def quote_detail(quote: Quote, snapshot: Snapshot) -> Text:
+    issues = ", ".join(v(snapshot.issue_by_id[i].title) if i in snapshot.issue_by_id else f"{v(i)} (unknown)" for i in quote.issues)
+    lines = [Text(f"“{v(quote.text)}”", style="bold"), Text()]
+    if quote.context:
+        lines += [Text(v(quote.context), style="italic"), Text()]
+    lines += [
+        _field("Speaker", v(quote.speaker) + (f", {v(quote.speaker_role)}" if quote.speaker_role else "")),
+        _field("Party", v(snapshot.party_name(quote.party)) or "—"),
+        _field("Date", day(quote.date)),
+        _field("Medium", quote.medium.label),
+        _field("Reported", " → ".join(v(s) for s in quote.reported_by) or "—"),
+        _field("Source", source_line(quote.source, snapshot)),
+        _field("Issues", issues or "—"),
+    ]
+    return _join(lines)
+
+
+def _position_block(position: Position, snapshot: Snapshot, palette: Palette, heading: str) -> list[Text]:
+    lines = [Text.assemble((heading, "bold"), "  ", (position.stance.label, palette.stance(position.stance)))]
+    if position.says:
+        lines.append(Text("  " + v(position.says)))
+    elif position.stance == Stance.UNSTATED:
+        lines.append(Text("  The sources say nothing of this position.", style="dim"))
+    for quote_id in position.quotes:
+        quote = snapshot.quote_by_id.get(quote_id)
+        lines.append(Text(f"    “{v(quote.text)}” — {v(quote.speaker)}" if quote else f"    {v(quote_id)} (unknown quote)", style="italic"))
+    for event_id in position.events:
+        event = snapshot.event_by_id.get(event_id)
+        lines.append(Text(f"    ◆ {v(event.title)}" if event else f"    {v(event_id)} (unknown event)", style="dim"))
+    if position.source:
+        lines.append(Text.assemble(("    source: ", "dim"), source_line(position.source, snapshot)))
+    return lines
+
+
+def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Text:
+    lines = [
+        Text.assemble((v(issue.title), "bold"), "  ", (issue.status.label, palette.status(issue.status))),
+        Text(issue.status.description, style="dim"),
+        Text(),
+    ]
+    if issue.why:
+        lines += [_field("Why it matters", ""), Text(v(issue.why)), Text()]
+    lines.append(Text("Positions", style="bold underline"))
+    for position in issue.positions:
+        lines += _position_block(position, snapshot, palette, v(snapshot.party_name(position.party)))
+        lines.append(Text())
+    quotes = snapshot.quotes_for_issue(issue.id)
+    lines.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
+    lines += [_quote_summary(q, snapshot) for q in quotes] or [Text("none yet", style="dim")]
+    if issue.source:
+        lines += [Text(), _field("Source", source_line(issue.source, snapshot))]
+    return _join(lines)
+
+
+def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Text:
+    lines = [Text.assemble((v(party.name), "bold"), "  ", (party.role.label, "italic")), Text(party.role.description, style="dim"), Text()]
+    lines.append(Text("People", style="bold underline"))
+    lines += [Text.assemble(("  " + v(p.name), "bold"), (f", {v(p.title)}" if p.title else "", "")) for p in party.people] or [
+        Text("  none listed", style="dim")
+    ]
+    lines += [Text(), Text("Positions", style="bold underline")]
+    positions = snapshot.positions_of(party.id)
+    for issue, position in positions:
+        lines += _position_block(position, snapshot, palette, v(issue.title))  # type: ignore[arg-type]
+    if not positions:
+        lines.append(Text("  none recorded", style="dim"))
+    quotes = snapshot.quotes_for_party(party.id)
+    lines += [Text(), Text(f"Quotes ({len(quotes)})", style="bold underline")]
+    lines += [_quote_summary(q, snapshot) for q in quotes] or [Text("  none yet", style="dim")]
+    return _join(lines)
+
+
+def event_detail(event: Event, snapshot: Snapshot) -> Text:
+    lines = [
+        Text(v(event.title), style="bold"),
+        Text(),
+        _field("When", day(event.date) if event.date else v(event.when) or "undated"),
+        _field("Place", v(event.place) or "—"),
+        _field("Parties", ", ".join(v(snapshot.party_name(p)) for p in event.parties) or "—"),
+        _field("Source", source_line(event.source, snapshot)),
+    ]
+    if event.summary:
+        lines += [Text(), Text(v(event.summary))]
+    return _join(lines)
+
+
+def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now: dt.datetime) -> Text:
+    lines = [
+        stage_ladder(status.stage, palette),
+        stage_steps(),
+        Text(status.stage.description, style="italic"),
+        Text(),
+        Text(v(status.headline), style="bold"),
+    ]
+    if status.summary:
+        lines += [Text(), Text(v(status.summary))]
+    changed = f"{day(status.since)} ({since(status.since, now)})" if status.since else "date not given"
+    lines += [Text(), _field("Stage since", changed), _field("Source", source_line(status.source, snapshot)), Text()]
+    lines.append(Text("Earlier stages", style="bold underline"))
+    for change in reversed(status.history):
+        when = day(change.date) if change.date else v(change.when) or "undated"
+        lines.append(Text.assemble((f"  {when:<14}", "dim"), (change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", "")))
+        if change.source:
+            lines.append(Text.assemble(("  " + " " * 14 + "source: ", "dim"), source_line(change.source, snapshot)))
+    if not status.history:
+        lines.append(Text("  none recorded", style="dim"))
+    return _join(lines)

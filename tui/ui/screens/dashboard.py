@@ -1,0 +1,128 @@
+"""The main screen: four panes fed by one snapshot, with the filter and the keys that move between them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.core.problems import Problem
+from tui.core.snapshot import Snapshot
+from tui.ui.messages import FilterQuotes, OpenItem
+from tui.ui.quote_filter import QuoteFilter
+from tui.ui.widgets.issues_pane import IssuesPane
+from tui.ui.widgets.parties_pane import PartiesPane
+from tui.ui.widgets.problem_banner import ProblemBanner
+from tui.ui.widgets.quotes_pane import QuotesPane
+from tui.ui.widgets.row_list import RowList
+from tui.ui.widgets.status_pane import StatusPane
+from tui.ui.widgets.title_bar import TitleBar
+
+PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
+"""Pane ids in the order of their digit keys."""
+
+NARROW = 100
+"""Below this many columns the panes stack and shrink (see `-narrow` in app.tcss)."""
+
+
+class DashboardScreen(Screen):
+    """Holds the state the panes show; reacts to what they report."""
+
+    BINDINGS = [
+        Binding("1", "focus_pane('status')", "Status", show=False, tooltip="Jump to the deal status pane"),
+        Binding("2", "focus_pane('parties')", "Parties", show=False, tooltip="Jump to the parties pane"),
+        Binding("3", "focus_pane('issues')", "Issues", show=False, tooltip="Jump to the issues pane"),
+        Binding("4", "focus_pane('quotes')", "Quotes", show=False, tooltip="Jump to the quotes pane"),
+        Binding("slash", "search", "Search", tooltip="Search quotes by text or speaker"),
+        Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
+        Binding("z", "zoom", "Zoom", tooltip="Maximise the focused pane, or restore it"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
+    ]
+
+    snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
+    problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
+    flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
+    watch_state: reactive[str] = reactive("starting…", init=False)
+    quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title-bar").data_bind(DashboardScreen.snapshot, DashboardScreen.watch_state)
+        yield ProblemBanner(id="problem-banner").data_bind(DashboardScreen.problems)
+        with Horizontal(id="top-row"):
+            yield StatusPane(id="status").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
+            yield PartiesPane(id="parties").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
+        yield IssuesPane(id="issues").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
+        yield QuotesPane(id="quotes").data_bind(
+            DashboardScreen.snapshot, DashboardScreen.flash, DashboardScreen.quote_filter
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # The app owns the live state; this screen mirrors it for its panes to bind to.
+        for name in ("snapshot", "problems", "flash", "watch_state"):
+            self.watch(self.app, name, self._mirror(name))
+        self.query_one("#quotes RowList").focus()
+
+    def _mirror(self, name: str):
+        def copy(value: object) -> None:
+            setattr(self, name, value)
+
+        return copy
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW or self.size.height < 32, "-narrow")
+
+    def watch_snapshot(self, snapshot: Snapshot) -> None:
+        # A filter on an item that no longer exists would hide every quote without saying why.
+        quote_filter = self.quote_filter
+        if quote_filter.party and quote_filter.party not in snapshot.party_by_id:
+            self.quote_filter = QuoteFilter(text=quote_filter.text)
+        elif quote_filter.issue and quote_filter.issue not in snapshot.issue_by_id:
+            self.quote_filter = QuoteFilter(text=quote_filter.text)
+
+    def on_filter_quotes(self, message: FilterQuotes) -> None:
+        self.quote_filter = QuoteFilter(party=message.party, issue=message.issue, text=self.quote_filter.text)
+
+    def on_quotes_pane_search_changed(self, message: QuotesPane.SearchChanged) -> None:
+        current = self.quote_filter
+        self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=message.text)
+
+    def on_open_item(self, message: OpenItem) -> None:
+        from tui.ui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(message.kind, message.item_id))
+
+    def action_focus_pane(self, pane: str) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one(f"#{pane} RowList", RowList).focus()
+
+    def action_search(self) -> None:
+        if self.maximized is not None and self.maximized.id != "quotes":
+            self.minimize()
+        self.query_one(QuotesPane).open_search()
+
+    def action_clear(self) -> None:
+        quotes = self.query_one(QuotesPane)
+        if self.quote_filter.active or self.focused is quotes.query_one("#quote-search"):
+            self.quote_filter = QuoteFilter()
+            quotes.close_search()
+        elif self.maximized is not None:
+            self.minimize()
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        pane = next((node for node in (focused.ancestors_with_self if focused else []) if node.id in PANES), None)
+        if pane is not None:
+            self.maximize(pane, container=False)
+
+    def action_problems(self) -> None:
+        from tui.ui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(self.problems))

@@ -1,0 +1,68 @@
+"""The open issues: each with its status and every party's stance side by side."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from tui.core.snapshot import Snapshot
+from tui.ui import render
+from tui.ui.messages import FilterQuotes, OpenItem
+from tui.ui.palette import Palette
+from tui.ui.widgets.pane import Pane
+from tui.ui.widgets.row_list import RowList
+
+
+class IssuesPane(Pane):
+    """Moving onto an issue filters the quotes to it; Enter shows every position and the quotes behind it."""
+
+    BORDER_TITLE = "3 Issues"
+
+    BINDINGS = [Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the issue under the cursor")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="issues-header")
+        yield RowList(row_height=2, empty="no issues yet", id="issues-list")
+
+    def _draw(self, changed: list[str] | None = None) -> None:
+        snapshot = self.snapshot
+        columns = render.issue_columns(snapshot)
+        issues = snapshot.issue_by_id
+        palette = Palette.of(self.app)
+        rows = self.query_one(RowList)
+        self.query_one("#issues-header", Static).update(render.issue_header(columns, max(rows.size.width, 40)))
+        rows.set_rows(
+            [i.id for i in snapshot.issues],
+            lambda key, width: render.issue_row(issues[key], columns, width, palette),
+            changed if changed is not None else list(issues),
+        )
+
+    def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+        if old.issues == new.issues and old.parties == new.parties and self.query_one(RowList).keys:
+            return
+        # A new party or renamed one changes every row's columns, so all rows redraw then.
+        same_columns = old.parties == new.parties
+        changed = [i.id for i in new.issues if old.issue_by_id.get(i.id) != i] if same_columns else None
+        self._draw(changed)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._draw()
+
+    def watch_flash(self) -> None:
+        self.query_one(RowList).flash(self.flashed("issues"))
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        if event.key and self.query_one(RowList).has_focus:
+            self.post_message(FilterQuotes(issue=event.key))
+
+    def action_filter(self) -> None:
+        key = self.query_one(RowList).current
+        if key:
+            self.post_message(FilterQuotes(issue=key))
+
+    def on_row_list_opened(self, event: RowList.Opened) -> None:
+        event.stop()
+        self.post_message(OpenItem("issue", event.key))

@@ -1,0 +1,46 @@
+"""The banner that says which file is broken, where and why, while the last good state stays on screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.core.problems import Problem
+from tui.ui.render import v
+
+SHOWN = 3
+"""Problems listed in the banner; the rest are a key away."""
+
+
+class ProblemBanner(Static):
+    """Hidden while the store is clean; goes away by itself when the files are fixed."""
+
+    problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def watch_problems(self, problems: tuple[Problem, ...]) -> None:
+        self.display = bool(problems)
+        if not problems:
+            return
+        count = len(problems)
+        head = Text.assemble(
+            (f" ⚠ {count} problem{'s' if count != 1 else ''} in the content ", "bold reverse"),
+            ("  showing the last good version of each file", "italic"),
+        )
+        lines = [head]
+        for problem in problems[:SHOWN]:
+            lines.append(
+                Text.assemble(
+                    ("  " + v(f"{problem.path}:{problem.line}:{problem.column}"), "bold"),
+                    ": ",
+                    v(problem.message),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            )
+        if count > SHOWN:
+            lines.append(Text(f"  … and {count - SHOWN} more: press ! to list them all", style="italic"))
+        self.update(Text("\n").join(lines))

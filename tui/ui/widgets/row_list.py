@@ -1,0 +1,196 @@
+"""A keyboard list that draws only the rows on screen, so 50,000 quotes cost what 20 do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+RowRenderer = Callable[[str, int], list[Text]]
+"""Given a row's key and the width, the row's lines (exactly `row_height` of them)."""
+
+
+class RowList(ScrollView, can_focus=True):
+    """Rows of equal height, identified by stable keys; the cursor follows its key across updates."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "open", "Open"),
+    ]
+
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty"}
+
+    DEFAULT_CSS = """
+    RowList { background: transparent; }
+    RowList > .row-list--cursor { background: $surface-lighten-1; }
+    RowList:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    RowList > .row-list--changed { background: $warning 30%; }
+    RowList > .row-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, repaint=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto a row."""
+
+        row_list: "RowList"
+        key: str | None
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
+    @dataclass
+    class Opened(Message):
+        """Enter was pressed on a row."""
+
+        row_list: "RowList"
+        key: str
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
+    def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.row_height = row_height
+        self.empty = empty
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}
+        self._render_row: RowRenderer = lambda key, width: [Text(key)]
+        self._cache: dict[tuple[str, int], list[Strip]] = {}
+        self._flash: frozenset[str] = frozenset()
+
+    @property
+    def keys(self) -> Sequence[str]:
+        return self._keys
+
+    @property
+    def current(self) -> str | None:
+        return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
+
+    def set_rows(self, keys: Sequence[str], render: RowRenderer, changed: Sequence[str] = ()) -> None:
+        """Replace the rows; the cursor stays on its key if that key is still there.
+
+        `changed` lists keys whose content is new, so their cached drawing is dropped.
+        Pass every key (or call `redraw`) when the rendering itself changed.
+        """
+        current = self.current
+        self._keys = list(keys)
+        self._index = {key: i for i, key in enumerate(self._keys)}
+        self._render_row = render
+        for key in changed:
+            for cached in [c for c in self._cache if c[0] == key]:
+                del self._cache[cached]
+        if len(self._cache) > 4 * len(self._keys) + 200:
+            self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._keys) * self.row_height)
+        if current in self._index:
+            self._move(self._index[current], announce=False)
+        else:
+            self._move(min(self.cursor, max(len(self._keys) - 1, 0)), announce=True)
+        self.refresh()
+
+    def redraw(self) -> None:
+        """Forget every drawn row: the renderer's output changed for all of them."""
+        self._cache.clear()
+        self.refresh()
+
+    def flash(self, keys: frozenset[str]) -> None:
+        """Mark rows as just changed (drawn highlighted until the next call)."""
+        if keys != self._flash:
+            self._flash = keys
+            self.refresh()
+
+    def select_key(self, key: str) -> None:
+        if key in self._index:
+            self._move(self._index[key], announce=True)
+
+    def _move(self, index: int, announce: bool) -> None:
+        before = self.current
+        self.cursor = max(0, min(index, len(self._keys) - 1)) if self._keys else 0
+        self.refresh()
+        top = self.cursor * self.row_height
+        self.scroll_to_region(Region(0, top, 1, self.row_height), animate=False, force=True)
+        if announce or self.current != before:
+            self.post_message(self.Highlighted(self, self.current))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._keys) * self.row_height)
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        line_no = self.scroll_offset.y + y
+        row, offset = divmod(line_no, self.row_height)
+        if not self._keys:
+            if line_no == 0:
+                style = self.get_component_rich_style("row-list--empty")
+                return Strip([Segment(self.empty, style)]).crop_extend(0, width, None).apply_style(self.rich_style)
+            return Strip.blank(width, self.rich_style)
+        if row >= len(self._keys):
+            return Strip.blank(width, self.rich_style)
+        key = self._keys[row]
+        strips = self._cache.get((key, width))
+        if strips is None:
+            strips = [self._to_strip(text, width) for text in self._render_row(key, width)[: self.row_height]]
+            strips += [Strip.blank(width, self.rich_style)] * (self.row_height - len(strips))
+            self._cache[(key, width)] = strips
+        strip = strips[offset]
+        overlay: Style | None = None
+        if row == self.cursor:
+            overlay = self.get_component_rich_style("row-list--cursor")
+        elif key in self._flash:
+            overlay = self.get_component_rich_style("row-list--changed")
+        return strip.apply_style(overlay) if overlay else strip
+
+    def _to_strip(self, text: Text, width: int) -> Strip:
+        text = text.copy()
+        text.truncate(width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        return Strip(segments).crop_extend(0, width, None).apply_style(self.rich_style)
+
+    def on_click(self, event: events.Click) -> None:
+        row = (self.scroll_offset.y + event.y) // self.row_height
+        if 0 <= row < len(self._keys):
+            self._move(row, announce=True)
+            if event.chain == 2 and self.current:
+                self.post_message(self.Opened(self, self.current))
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1, announce=False)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1, announce=False)
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(self.size.height // self.row_height, 1), announce=False)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(self.size.height // self.row_height, 1), announce=False)
+
+    def action_first(self) -> None:
+        self._move(0, announce=False)
+
+    def action_last(self) -> None:
+        self._move(len(self._keys) - 1, announce=False)
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Opened(self, self.current))
