@@ -42,6 +42,8 @@ class DashboardScreen(Screen):
         Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
     ]
 
+    ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
+
     snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
     problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
     flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)

@@ -11,6 +11,8 @@ from tui.core.snapshot import Snapshot
 class Pane(Vertical):
     """A bordered, focusable region fed by the screen's snapshot; subclasses draw it."""
 
+    ALLOW_MAXIMIZE = True
+
     snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
     """The store as it stands; set by the screen on every reload."""
     flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)

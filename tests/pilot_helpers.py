@@ -1,0 +1,40 @@
+"""Helpers for driving the real app headlessly: start it on a folder, read the screen, wait for it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.ui.app import PeacewatchApp
+
+FIXED_NOW = dt.datetime(2025, 11, 25, 18, 0)
+"""The evening the article was published: countdowns and ages read the same on every run."""
+
+
+def make_app(root: Path, live: bool = False, poll: float | None = None) -> PeacewatchApp:
+    return PeacewatchApp(root, live=live, poll=poll, clock=lambda: FIXED_NOW)
+
+
+def screen_text(pilot: Pilot) -> str:
+    """Everything on the current screen, as plain text lines."""
+    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    """Let the app run until `condition()` holds; fail with `what` after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await pilot.pause(0.02)
+
+
+async def started(pilot: Pilot) -> None:
+    """Wait for the first load to be on screen."""
+    await asyncio.wait_for(pilot.app.loaded.wait(), 10)
+    await pilot.pause()

@@ -1,0 +1,39 @@
+"""What the screen looks like, pinned: the main screen at 120×40 and 80×24, a detail, the error banner.
+
+Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at every changed SVG before committing it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from pilot_helpers import make_app
+
+
+async def loaded(pilot) -> None:
+    await asyncio.wait_for(pilot.app.loaded.wait(), 10)
+    await pilot.pause()
+
+
+def test_main_screen_120x40(snap_compare, shipped):
+    assert snap_compare(make_app(shipped), terminal_size=(120, 40), run_before=loaded)
+
+
+def test_main_screen_80x24(snap_compare, shipped):
+    assert snap_compare(make_app(shipped), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_issue_detail(snap_compare, shipped):
+    async def open_territory(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("3", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(shipped), terminal_size=(120, 40), run_before=open_territory)
+
+
+def test_error_banner(snap_compare, store):
+    path = store / "parties.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("role: belligerent", "role: beligerent", 1), encoding="utf-8")
+    assert snap_compare(make_app(store), terminal_size=(120, 40), run_before=loaded)
