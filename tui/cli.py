@@ -10,6 +10,7 @@ from tui import __version__
 
 SUBCOMMANDS = {
     "check": "tui.commands.check",
+    "changes": "tui.commands.changes",
 }
 """Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
 

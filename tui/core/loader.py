@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,21 +21,30 @@ from pydantic import ValidationError
 
 from tui.core.crossref import ParsedFile, merge
 from tui.core.model import ContentFile
+from tui.core.paths import is_content_file
 from tui.core.problems import Problem
 from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_reader import Limits, read_yaml
-
-YAML_SUFFIXES = (".yaml", ".yml")
+from tui.core.yaml_reader import Limits, _size_text, read_yaml
 
 MISSING_GRACE = 0.4
 """Seconds a file may be absent before it counts as deleted: editors delete, then write."""
 
+# Characters that would break a `FILE:LINE:COL: message` line or act on the terminal,
+# and the stand-ins of bytes that are not UTF-8.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
-def is_content_file(relative: str) -> bool:
-    """Whether a store-relative path names a content file (not hidden, not an editor's temp)."""
-    parts = relative.split("/")
-    return relative.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in parts)
+
+def _shown_name(relative: str) -> str:
+    """A file name as a problem can show it: every odd character spelled out."""
+
+    def spell(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+            return f"<byte 0x{code - 0xDC00:02X}>"
+        return f"<U+{code:04X}>"
+
+    return _UNSHOWABLE.sub(spell, relative)
 
 
 @dataclass
@@ -41,7 +52,13 @@ class _FileState:
     digest: bytes | None = None
     good: ParsedFile | None = None
     problems: list[Problem] = field(default_factory=list)
+    """What is wrong with the content last read."""
+    read_problem: Problem | None = None
+    """Why the file could not be read just now; shown instead of `problems` until it reads again."""
     missing_since: float | None = None
+
+    def shown_problems(self) -> list[Problem]:
+        return [self.read_problem] if self.read_problem else self.problems
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,8 @@ class ContentStore:
         self._cross_problems: list[Problem] = []
         self._root_problem: Problem | None = None
         self._merged = False
+        self._real_root = ""
+        """The store's real path, with a trailing separator, as of the current reload."""
 
     @property
     def snapshot(self) -> Snapshot:
@@ -98,6 +117,7 @@ class ContentStore:
         changed: set[str] = set()
         recheck: float | None = None
         now = time.monotonic()
+        self._real_root = os.path.join(os.path.realpath(self.root), "")
         for item in paths:
             relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
             if not is_content_file(relative) or relative.startswith("../"):
@@ -112,11 +132,11 @@ class ContentStore:
         return self._result(changed, recheck)
 
     def _result(self, changed: set[str], recheck: float | None) -> LoadResult:
-        problems = [p for state in self._files.values() for p in state.problems]
-        problems += self._cross_problems
-        if self._root_problem:
-            problems.insert(0, self._root_problem)
-        return LoadResult(self._snapshot, tuple(sorted(set(problems))), frozenset(changed), recheck)
+        # A broken file comes first: the unknown references after it are often its echo.
+        in_files = sorted({p for state in self._files.values() for p in state.shown_problems()})
+        problems = [self._root_problem] if self._root_problem else []
+        problems += in_files + sorted(set(self._cross_problems) - set(in_files))
+        return LoadResult(self._snapshot, tuple(problems), frozenset(changed), recheck)
 
     def _remerge(self) -> None:
         self._merged = True
@@ -127,25 +147,39 @@ class ContentStore:
         state = self._files.setdefault(relative, _FileState())
         full = self.root / relative
         try:
+            if _UNSHOWABLE.search(relative):
+                if not os.path.lexists(full):
+                    raise FileNotFoundError(relative)
+                raise _BadName
             raw = self._read_bytes(full)
         except FileNotFoundError:
+            if full.is_symlink():
+                return self._unreadable(state, relative, "is a link to a file that does not exist")
             return self._missing(relative, state, now)
         except IsADirectoryError:
-            state.problems = [Problem(relative, 1, 1, "is a folder, expected a YAML file; showing its last good content")]
-            return None
+            return self._unreadable(state, relative, "is a folder, expected a YAML file")
         except _Unstable:
             return 0.05
         except _TooLarge as too_large:
-            state.problems = [_oversized_problem(relative, too_large.size, self.limits)]
+            state.read_problem = _oversized_problem(relative, too_large.size, self.limits)
             state.digest = None
+            state.missing_since = None
             return None
+        except _NotAFile:
+            return self._unreadable(state, relative, "is not a regular file (a pipe or device?), expected a YAML file")
         except _OutsideStore:
-            state.problems = [Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")]
+            state.read_problem = Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")
+            return self._drop(relative, state)
+        except _BadName:
+            state.read_problem = Problem(
+                _shown_name(relative), 1, 1,
+                "the file name holds control characters or bytes that are not UTF-8; rename the file to load it",
+            )
             return self._drop(relative, state)
         except OSError as exc:
-            state.problems = [Problem(relative, 1, 1, f"cannot be read ({exc.strerror or exc}); showing its last good content")]
-            return None
+            return self._unreadable(state, relative, f"cannot be read ({exc.strerror or exc})")
         state.missing_since = None
+        state.read_problem = None
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         if digest == state.digest:
             return None
@@ -157,6 +191,13 @@ class ContentStore:
         state.good = parsed
         return "changed"
 
+    def _unreadable(self, state: _FileState, relative: str, what: str) -> None:
+        """A file that is there but cannot be read now: report it, keep its last good content."""
+        state.missing_since = None
+        kept = "; showing its last good content" if state.good else ""
+        state.read_problem = Problem(relative, 1, 1, what + kept)
+        return None
+
     def _missing(self, relative: str, state: _FileState, now: float) -> str | float | None:
         if state.good is None and state.digest is None:
             del self._files[relative]
@@ -166,24 +207,30 @@ class ContentStore:
         waited = now - state.missing_since
         if waited < MISSING_GRACE:
             return MISSING_GRACE - waited
-        state.problems = []
+        state.problems, state.read_problem = [], None
         return self._drop(relative, state)
 
     def _drop(self, relative: str, state: _FileState) -> str | None:
         """Forget a file's content; keep its entry only while it has a problem to report."""
         had_content = state.good is not None
-        state.good, state.digest = None, None
-        if not state.problems:
+        state.good, state.digest, state.missing_since = None, None, None
+        if not state.shown_problems():
             del self._files[relative]
         return "changed" if had_content else None
 
     def _read_bytes(self, full: Path) -> bytes:
-        if full.is_symlink():
-            target = full.resolve()
-            if not target.is_relative_to(self.root.resolve()):
-                raise _OutsideStore
-        with open(full, "rb") as handle:
+        # Always resolved: a linked folder on the way can lead out of the store too. (A loop
+        # of links resolves to itself, and opening it fails below.)
+        if not os.path.realpath(full).startswith(self._real_root):
+            raise _OutsideStore
+        # Non-blocking, so that a named pipe cannot hang the loader waiting for a writer.
+        fd = os.open(full, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
             before = os.fstat(handle.fileno())
+            if stat.S_ISDIR(before.st_mode):
+                raise IsADirectoryError(str(full))
+            if not stat.S_ISREG(before.st_mode):
+                raise _NotAFile
             # Read one byte past the limit so an oversized file is refused without reading it all.
             raw = handle.read(self.limits.max_file_bytes + 1)
             after = os.stat(full)
@@ -196,15 +243,18 @@ class ContentStore:
     def _parse(self, relative: str, raw: bytes) -> tuple[ParsedFile | None, list[Problem]]:
         if not raw.strip():
             return None, [Problem(relative, 1, 1, "file is empty; expected sections such as 'quotes:' (a save in progress?)")]
-        doc, problems = read_yaml(raw, relative, self.limits)
-        if doc is None:
-            return None, problems
-        if not isinstance(doc.data, dict):
-            return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
         try:
-            content = ContentFile.model_validate(doc.data)
-        except ValidationError as exc:
-            return None, problems_from(exc, doc, relative, ContentFile)
+            doc, problems = read_yaml(raw, relative, self.limits)
+            if doc is None:
+                return None, problems
+            if not isinstance(doc.data, dict):
+                return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
+            try:
+                content = ContentFile.model_validate(doc.data)
+            except ValidationError as exc:
+                return None, problems_from(exc, doc, relative, ContentFile)
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not take the dashboard down
+            return None, [Problem(relative, 1, 1, f"could not be read: internal error ({type(exc).__name__}); please report it")]
         return ParsedFile(relative, content, doc), []
 
 
@@ -216,6 +266,14 @@ class _OutsideStore(Exception):
     """A link that leads out of the content folder."""
 
 
+class _NotAFile(Exception):
+    """A pipe, socket or device where a YAML file was expected."""
+
+
+class _BadName(Exception):
+    """A file name that cannot be shown as it is."""
+
+
 class _TooLarge(Exception):
     """A file over the size limit, refused before it is read whole."""
 
@@ -224,8 +282,9 @@ class _TooLarge(Exception):
 
 
 def _oversized_problem(relative: str, size: int, limits: Limits) -> Problem:
-    mb = lambda n: f"{n / (1024 * 1024):.1f} MB"  # noqa: E731
+    # Worded as read_yaml words it, so the limit reads the same wherever it is met.
     return Problem(
         relative, 1, 1,
-        f"file is {mb(size)}, over the {mb(limits.max_file_bytes)} limit; split it (e.g. one file per day) or raise --max-file-mb",
+        f"file is {_size_text(size)}, over the {_size_text(limits.max_file_bytes)} limit; "
+        "split it into several files (e.g. one per day) or raise --max-file-mb",
     )

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from tui.core.vocab import IssueStatus, Medium, PartyRole, Stage, Stance
+from tui.core.yaml_reader import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -23,11 +24,11 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date as YYYY-MM-DD, found {shown(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date") from None
+        raise ValueError(f"{shown(value)} is not a real date (check the month and day)") from None
 
 
 def _as_list(value: Any) -> Any:

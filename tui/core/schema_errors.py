@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tui.core.problems import Problem
-from tui.core.yaml_reader import YamlDocument
+from tui.core.yaml_reader import YamlDocument, shown
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
 
@@ -21,86 +21,91 @@ def _kind_of(value: Any) -> str:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """The model or enum inside list[...], X | None and Annotated[...]."""
+    """The model, enum or plain type inside list[...], X | None and Annotated[...]."""
     while True:
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, tuple):
+        if origin is typing.Annotated or origin in (list, tuple):
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
                 return annotation
+            annotation = args[0]
         else:
             return annotation
 
 
-def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model reached by walking `loc` from `root`, if it leads to one."""
-    model: Any = root
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _type_at(root: type[BaseModel], loc: tuple) -> Any:
+    """The type reached by walking the field names of `loc` from `root`; None if it leaves the models."""
+    annotation: Any = root
     for segment in loc:
         if isinstance(segment, int):
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)) or segment not in model.model_fields:
+        if not _is_model(annotation) or segment not in annotation.model_fields:
             return None
-        model = _unwrap(model.model_fields[segment].annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+        annotation = _unwrap(annotation.model_fields[segment].annotation)
+    return annotation
 
 
-def _field_info(root: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, Any]:
-    """Walk `loc` through the models; returns (model owning the last field, the field's type)."""
-    model: Any = root
-    owner: type[BaseModel] | None = None
-    annotation: Any = None
-    for segment in loc:
-        if isinstance(segment, int):
-            continue
-        if isinstance(model, type) and issubclass(model, BaseModel) and segment in model.model_fields:
-            owner = model
-            annotation = _unwrap(model.model_fields[segment].annotation)
-            model = annotation
+def _clean_loc(loc: tuple, data: Any) -> tuple:
+    """Pydantic's error location as a path through the file's data.
+
+    Segments that lead through the data are kept; any other is a label pydantic adds
+    for a validator or union member ('function-before[...]', 'str'), except the last,
+    which names a field the file lacks. A key that happens to read like a label
+    ('list', 'a[1]') is still a key, so it is kept.
+    """
+    path: list = []
+    node = data
+    for index, segment in enumerate(loc):
+        if isinstance(node, dict) and isinstance(segment, str) and segment in node:
+            node = node[segment]
+        elif isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
+            node = node[segment]
+        elif index == len(loc) - 1 and not (isinstance(segment, str) and "[" in segment):
+            node = None
         else:
-            break
-    return owner, annotation
-
-
-def _clean_loc(loc: tuple) -> tuple:
-    """Drop pydantic's validator labels ('function-before[...]') from an error location."""
-    return tuple(s for s in loc if isinstance(s, int) or ("[" not in s and s not in ("list", "str")))
+            continue
+        path.append(segment)
+    return tuple(path)
 
 
 def _describe(error: dict, loc: tuple, root: type[BaseModel]) -> str:
     kind = error["type"]
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
     value = error.get("input")
-    owner, annotation = _field_info(root, loc)
+    # what the message is about: a field, or each entry of a list field
+    subject = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"'{field or 'file'}'"
     if kind == "missing":
         return f"missing required field '{field}'"
     if kind == "extra_forbidden":
-        parent = _model_at(root, loc[:-1])
-        fields = list(parent.model_fields) if parent else []
+        parent = _type_at(root, loc[:-1])
+        fields = list(parent.model_fields) if _is_model(parent) else []
         hint = difflib.get_close_matches(field, fields, n=1)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(fields)}"
-        return f"unknown field '{field}'{suggestion}"
+        return f"unknown field {shown(field)}{suggestion}"
+    annotation = _type_at(root, loc)
     if kind == "enum" and isinstance(annotation, type) and issubclass(annotation, Enum):
-        words = ", ".join(m.value for m in annotation)
-        hint = difflib.get_close_matches(str(value), [m.value for m in annotation], n=1)
+        words = [m.value for m in annotation]
+        hint = difflib.get_close_matches(value, words, n=1) if isinstance(value, str) else []
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        return f"'{value}' is not a valid {field}{suggestion}; expected one of: {words}"
+        return f"{shown(value)} is not a valid {field}{suggestion}; expected one of: {', '.join(words)}"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a valid id for '{field}': use lower-case letters, digits and dashes"
+        return f"{shown(value)} is not a valid id for '{field}': use lower-case letters, digits and dashes"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{field or 'file'}' should be a mapping of 'key: value' lines, found {_kind_of(value)}"
+        return f"{subject} should be a mapping of 'key: value' lines, found {_kind_of(value)}"
     if kind == "list_type":
         return f"'{field}' should be a list of '- ' lines, found {_kind_of(value)}"
     if kind == "string_type":
-        return f"'{field}' should be text, found {_kind_of(value)}"
+        return f"{subject} should be text, found {_kind_of(value)}"
     if kind == "string_too_long":
-        return f"'{field}' is longer than {error['ctx']['max_length']:,} characters"
+        return f"{subject} is longer than {error['ctx']['max_length']:,} characters"
     if kind == "string_too_short":
-        return f"'{field}' must not be empty"
+        return f"{subject} must not be empty"
     if kind == "value_error":
         return f"'{field}': {error['msg'].removeprefix('Value error, ')}"
     return f"'{field}': {error['msg']}"
@@ -110,7 +115,7 @@ def problems_from(exc: ValidationError, doc: YamlDocument, path: str, root: type
     """Locate each of pydantic's errors in the file and word it for an editor."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], doc.data)
         line, column = doc.position(loc, prefer_key=error["type"] == "extra_forbidden")
         problems.append(Problem(path, line, column, _describe(error, loc, root)))
     return sorted(set(problems))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from watchfiles import DefaultFilter, awatch
 
-from tui.core.loader import YAML_SUFFIXES
+from tui.core.paths import YAML_SUFFIXES
 
 QUIET_MS = 50
 """A batch is reported once the folder has been quiet this long (watchfiles' `step`)."""

@@ -9,12 +9,17 @@ stack, so deep nesting cannot overflow Python's), with our own construction on t
 - a duplicate key is an error naming both lines, never a silent overwrite;
 - tags other than YAML's own core ones (`!!python/object`, `!custom`) are refused;
 - nesting depth, file size and the values reachable through anchors and aliases are
-  bounded, so a 500-byte alias bomb is refused at once instead of expanding.
+  bounded, so a 500-byte alias bomb is refused at once instead of expanding;
+- lines and columns are counted as an editor shows them (in characters, with only
+  CR/LF breaking lines), and values quoted in messages are cut short and made visible.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +30,8 @@ from tui.core.problems import Problem
 # The C parser where PyYAML was built with libyaml; both are safe: they only parse.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_YAML_TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = {
     "!",
     "tag:yaml.org,2002:str",
@@ -82,8 +88,81 @@ class _Abort(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-def _pos(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
+# libyaml (YAML 1.1) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
+# which editors show inside a line; where the text holds one, positions are recounted
+# from the character index so that they match the lines the editor shows.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+class _Lines:
+    """Turns libyaml's marks and offsets into the line and column an editor shows."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = len(text.rstrip(" \t\r\n"))
+        """Where the text ends, but for blanks and line breaks."""
+        self.starts: list[int] | None = None
+        if _ODD_BREAKS.search(text):
+            self.starts = self._starts()
+
+    def _starts(self) -> list[int]:
+        return [0] + [m.end() for m in _BREAKS.finditer(self.text)]
+
+    def at_index(self, index: int) -> Position:
+        """The position of the character at `index` in the text."""
+        starts = self.starts if self.starts is not None else self._starts()
+        line = bisect_right(starts, index) - 1
+        return (line + 1, index - starts[line] + 1)
+
+    def at_mark(self, mark: Any) -> Position:
+        if self.starts is None:
+            return (mark.line + 1, mark.column + 1)
+        return self.at_index(mark.index)
+
+    def at_end(self, mark: Any) -> bool:
+        """Whether the mark stands where only blanks are left to the end of the text."""
+        index = getattr(mark, "index", None)
+        return isinstance(index, int) and index >= self.end
+
+    def at_error(self, mark: Any) -> Position:
+        """Where an error is, for the editor: one found at the end of the text is put
+        right after its last character (libyaml puts it on a line past the last)."""
+        if self.at_end(mark):
+            return self.at_index(self.end)
+        return self.at_mark(mark)
+
+    def at_offset(self, offset: int) -> Position:
+        """The position of a reader error's offset: libyaml counts UTF-8 bytes, PyYAML characters."""
+        if _Loader is not yaml.SafeLoader:
+            offset = len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        return self.at_index(offset)
+
+
+_PLAIN_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: short, on one line, every character visible.
+
+    Text is quoted and cut to `limit` characters; a control, zero-width, right-to-left
+    or other invisible character is spelled out (`<U+200B>`), so an editor sees what is
+    really there and nothing reaches the terminal as a command.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text.isprintable():
+        text = "".join(
+            c if c.isprintable() else _PLAIN_ESCAPES.get(c) or f"<U+{ord(c):04X}>" for c in text
+        )
+    return f"'{text}'"
 
 
 def _size_text(size: int) -> str:
@@ -95,9 +174,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = raw[exc.start : exc.start + 1].hex()
+        body = exc.object  # the bytes after the BOM, which exc.start counts in
+        before = body[: exc.start].decode("utf-8")  # all valid: the error is at the first bad byte
+        line, column = _Lines(before).at_index(len(before))
+        bad = body[exc.start : exc.start + 1].hex()
         return None, [
             Problem(path, line, column, f"byte 0x{bad} is not UTF-8; save the file as UTF-8")
         ]
@@ -121,37 +201,59 @@ def read_yaml(raw: bytes, path: str, limits: Limits = Limits()) -> tuple[YamlDoc
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
-    builder = _Builder(limits)
+    lines = _Lines(text)
+    builder = _Builder(limits, lines)
+    handle = builder.handlers
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+            handle[type(event)](event)
     except _Abort as abort:
         return None, [Problem(path, abort.line, abort.column, abort.message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = _pos(mark) if mark else (1, 1)
-        return None, [Problem(path, line, column, _yaml_message(exc, text, mark))]
+        line, column = lines.at_error(mark) if mark else (1, 1)
+        return None, [Problem(path, line, column, _yaml_message(exc, lines, mark, limits))]
     except yaml.YAMLError as exc:
-        line, column = _reader_position(exc, text)
+        line, column = _reader_position(exc, lines)
         return None, [Problem(path, line, column, _reader_message(exc))]
     return YamlDocument(builder.result, builder.value_at, builder.key_at), []
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+def _depth_message(limits: Limits) -> str:
+    return f"nested more than {limits.max_depth} levels deep, the limit for one file; flatten the structure"
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, lines: _Lines, mark: Any, limits: Limits) -> str:
+    if "maximum nesting depth" in (exc.problem or ""):
+        # libyaml's own bound (1,000 levels), met first when its look-ahead reads far ahead
+        return _depth_message(limits)
     parts = [p for p in (exc.context, exc.problem) if p]
     message = "YAML syntax: " + ", ".join(parts) if parts else "YAML syntax error"
+    text = lines.text
     index = getattr(mark, "index", None)
     if isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t":
-        message += " (a tab: indent with spaces)"
+        return message + " (a tab: indent with spaces)"
+    if lines.starts is not None and isinstance(index, int):
+        # An odd line break on the error's line or the one before is the likely cause.
+        odd = [m for m in _ODD_BREAKS.finditer(text, 0, index + 1)][-1:]
+        if odd and lines.at_index(odd[0].start())[0] >= lines.at_index(min(index, lines.end))[0] - 1:
+            line, column = lines.at_index(odd[0].start())
+            return message + (
+                f" (line {line}, column {column} holds the invisible character U+{ord(odd[0].group()):04X}, "
+                "which YAML reads as a line break: delete it, or put the text in quotes)"
+            )
+    if "end of stream" in message:
+        return message.replace("end of stream", "end of the file") + " (is it cut short?)"
+    if lines.at_end(mark):
+        return message + " before the end of the file (is it cut short?)"
     return message
 
 
-def _reader_position(exc: yaml.YAMLError, text: str) -> Position:
+def _reader_position(exc: yaml.YAMLError, lines: _Lines) -> Position:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return (1, 1)
-    line = text.count("\n", 0, position) + 1
-    return (line, position - (text.rfind("\n", 0, position) + 1) + 1)
+    return lines.at_offset(position)
 
 
 def _reader_message(exc: yaml.YAMLError) -> str:
@@ -160,16 +262,17 @@ def _reader_message(exc: yaml.YAMLError) -> str:
         return f"character U+{ord(character):04X} is not allowed in YAML; remove it"
     if isinstance(character, int):
         return f"character U+{character:04X} is not allowed in YAML; remove it"
-    return f"YAML cannot be read: {exc}"
+    return "YAML cannot be read: " + " ".join(str(exc).split())
 
 
 class _Frame:
     """A mapping or list being built, with what it needs to place its children."""
 
-    __slots__ = ("container", "path", "pending_key", "key_pos", "seen", "index")
+    __slots__ = ("container", "is_list", "path", "pending_key", "key_pos", "seen", "index")
 
     def __init__(self, container: dict | list, path: Path) -> None:
         self.container = container
+        self.is_list = isinstance(container, list)
         self.path = path
         self.pending_key: str | None = None
         self.key_pos: Position = (1, 1)
@@ -177,11 +280,23 @@ class _Frame:
         self.index = 0
 
 
+def _as_written(tag: str) -> str:
+    """A tag as the editor wrote it: YAML's own prefix is written '!!'."""
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+
+
+def _ignore(event: yaml.Event) -> None:
+    """Stream and document ends, which build nothing."""
+
+
 class _Builder:
     """Turns parser events into plain data, iteratively, within the limits."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, lines: _Lines) -> None:
         self.limits = limits
+        self.lines = lines
+        self.at = lines.at_mark
+        self.plain_lines = lines.starts is None
         self.stack: list[_Frame] = []
         self.result: Any = None
         self.value_at: dict[Path, Position] = {}
@@ -190,56 +305,106 @@ class _Builder:
         self.anchor_open: list[tuple[str, int, _Frame]] = []
         self.values = 0
         self.documents = 0
+        self.handlers: dict[type, Callable[[Any], None]] = defaultdict(lambda: _ignore)
+        self.handlers |= {
+            yaml.DocumentStartEvent: self._document,
+            yaml.ScalarEvent: self._scalar,
+            yaml.AliasEvent: self._alias,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+        }
 
     def _count(self, n: int, pos: Position) -> None:
         self.values += n
         if self.values > self.limits.max_values:
             raise _Abort(
                 *pos,
-                f"more than {self.limits.max_values:,} values in one file (anchors and aliases "
-                "count each time they are used); split the file or raise --max-values",
+                f"more than {self.limits.max_values:,} values in one file, the limit (anchors and "
+                "aliases count each time they are used); split the file or raise --max-values",
             )
+
+    def _duplicate(self, key: str, first: Position, pos: Position) -> None:
+        where = f"line {first[0]}" + (f", column {first[1]}" if first[0] == pos[0] else "")
+        raise _Abort(*pos, f"duplicate key {shown(key)}: already set at {where}; keep one of them")
 
     def _check_tag(self, tag: str | None, pos: Position) -> None:
         if tag is not None and tag not in _CORE_TAGS:
-            raise _Abort(*pos, f"tag {tag!r} is not allowed; content is plain text, lists and mappings")
+            raise _Abort(
+                *pos,
+                f"tag {shown(_as_written(tag))} is not allowed: content is plain text, lists and mappings, "
+                "never program objects or other types; remove the tag",
+            )
 
     def feed(self, event: yaml.Event) -> None:
-        pos = _pos(event.start_mark)
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _Abort(*pos, "expected one YAML document per file; found a second '---'")
-        elif isinstance(event, yaml.ScalarEvent):
+        self.handlers[type(event)](event)
+
+    def _document(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _Abort(*self.at(event.start_mark), "expected one YAML document per file; found a second '---'")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        # The hot path (most events are scalars), kept inline: a 200,000-value file must
+        # be refused well within a second.
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1) if self.plain_lines else self.at(mark)
+        if event.tag is not None:
             self._check_tag(event.tag, pos)
-            plain = not event.style and event.implicit[0]
-            value = None if plain and _NULL.match(event.value) else event.value
-            self._count(1, pos)
+        value = event.value
+        if not event.style and value in _NULLS and event.implicit[0]:
+            value = None
+            if self.lines.at_end(mark):  # an empty value the file ends on
+                pos = self.lines.at_error(mark)
+        self.values += 1
+        if self.values > self.limits.max_values:
+            self._count(0, pos)
+        frame = self.stack[-1] if self.stack else None
+        if frame is None or frame.is_list:
             self._place(value, pos, is_scalar=True)
-            if event.anchor:
-                self.anchors[event.anchor] = (value, 1)
-        elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise _Abort(*pos, f"alias *{event.anchor} refers to an anchor that is not defined before it")
-            value, size = self.anchors[event.anchor]
-            self._count(size, pos)
-            self._place(value, pos, is_scalar=not isinstance(value, (dict, list)))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._check_tag(event.tag, pos)
-            if len(self.stack) >= self.limits.max_depth:
-                raise _Abort(*pos, f"nested more than {self.limits.max_depth} levels deep; flatten the structure")
-            self._count(1, pos)
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = self._place(container, pos, is_scalar=False)
-            frame = _Frame(container, path)
-            self.stack.append(frame)
-            if event.anchor:
-                self.anchor_open.append((event.anchor, self.values, frame))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            if self.anchor_open and self.anchor_open[-1][2] is frame:
-                anchor, start, _ = self.anchor_open.pop()
-                self.anchors[anchor] = (frame.container, self.values - start + 1)
+        elif frame.pending_key is None:
+            key = "" if value is None else value
+            if key in frame.seen:
+                self._duplicate(key, frame.seen[key], pos)
+            frame.seen[key] = frame.key_pos = pos
+            frame.pending_key = key
+        else:
+            key = frame.pending_key
+            frame.pending_key = None
+            path = frame.path + (key,)
+            frame.container[key] = value  # type: ignore[index]
+            self.value_at[path] = pos
+            self.key_at[path] = frame.key_pos
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        pos = self.at(event.start_mark)
+        if event.anchor not in self.anchors:
+            raise _Abort(*pos, f"alias *{event.anchor} refers to an anchor that is not defined before it")
+        value, size = self.anchors[event.anchor]
+        self._count(size, pos)
+        self._place(value, pos, is_scalar=not isinstance(value, (dict, list)))
+
+    def _start(self, event: yaml.CollectionStartEvent) -> None:
+        pos = self.at(event.start_mark)
+        self._check_tag(event.tag, pos)
+        if len(self.stack) >= self.limits.max_depth:
+            raise _Abort(*pos, _depth_message(self.limits))
+        self._count(1, pos)
+        container: dict | list = {} if type(event) is yaml.MappingStartEvent else []
+        path = self._place(container, pos, is_scalar=False)
+        frame = _Frame(container, path)
+        self.stack.append(frame)
+        if event.anchor:
+            self.anchor_open.append((event.anchor, self.values, frame))
+
+    def _end(self, event: yaml.Event) -> None:
+        frame = self.stack.pop()
+        if self.anchor_open and self.anchor_open[-1][2] is frame:
+            anchor, start, _ = self.anchor_open.pop()
+            self.anchors[anchor] = (frame.container, self.values - start + 1)
 
     def _place(self, value: Any, pos: Position, is_scalar: bool) -> Path:
         """Put a new value into the container being built; returns its path."""
@@ -260,8 +425,7 @@ class _Builder:
                 raise _Abort(*pos, "a key must be plain text, not a list or mapping")
             key = "" if value is None else value
             if key in frame.seen:
-                first = frame.seen[key]
-                raise _Abort(*pos, f"duplicate key {key!r}: already set at line {first[0]}; keep one of them")
+                self._duplicate(key, frame.seen[key], pos)
             frame.seen[key] = pos
             frame.pending_key = key
             frame.key_pos = pos

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -13,11 +14,13 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tui.core.loader import ContentStore, LoadResult
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.yaml_reader import Limits
+
+if TYPE_CHECKING:
+    from tui.core.loader import ContentStore, LoadResult
 from tui.ui.changed_items import changed_items
 from tui.ui.screens.dashboard import PANES, DashboardScreen
 from tui.ui.widgets.parties_pane import PartiesPane
@@ -59,7 +62,10 @@ class PeacewatchApp(App[int]):
         clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__()
-        self.store = ContentStore(Path(root), limits)
+        self.root = Path(root)
+        self.limits = limits
+        self.store: ContentStore | None = None
+        """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self.poll = poll
         self.live = live
         self._clock = clock
@@ -91,12 +97,14 @@ class PeacewatchApp(App[int]):
             self.watch_state = "not watching"
             return
         self.watch_state = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
-        async for paths in watch_folder(self.store.root, self.poll, self._stop):
+        async for paths in watch_folder(self.root, self.poll, self._stop):
             await self._reload(paths)
 
     async def _reload(self, paths: Iterable[str] | None) -> None:
         """Read what changed in a thread, so parsing never blocks the screen, then apply it."""
         async with self._lock:
+            if self.store is None:
+                self.store = await asyncio.to_thread(self._open_store)
             if paths is RESCAN:
                 result = await asyncio.to_thread(self.store.load)
             else:
@@ -109,6 +117,11 @@ class PeacewatchApp(App[int]):
     @work(group="recheck", exit_on_error=False)
     async def _recheck(self, paths: Iterable[str] | None) -> None:
         await self._reload(paths)
+
+    def _open_store(self) -> ContentStore:
+        from tui.core.loader import ContentStore
+
+        return ContentStore(self.root, self.limits)
 
     def _apply(self, result: LoadResult) -> None:
         old = self.snapshot

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.model import Quote
 from tui.core.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from tui.core.model import Quote
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,18 @@ codes appear as visible symbols instead of reaching the terminal.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.core.model import DealStatus, Event, Issue, Party, Position, Quote, Source
 from tui.core.safe_text import visible
 from tui.core.snapshot import Snapshot
 from tui.core.timefmt import day, since
 from tui.core.vocab import Stage, Stance
 from tui.ui.palette import Palette
+
+if TYPE_CHECKING:
+    from tui.core.model import DealStatus, Event, Issue, Party, Position, Quote, Source
 
 LADDER = (
     Stage.PROPOSED,

@@ -1,0 +1,299 @@
+"""The change journal: every change the store went through, kept across restarts in TinyDB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from tui.core.diff import Change, diff_snapshots
+from tui.core.journal_storage import (
+    AtomicJSONStorage, JournalError, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
+)
+from tui.core.loader import LoadResult
+from tui.core.snapshot import Snapshot
+
+__all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_journal_path", "unloaded_files"]
+
+FORMAT = 1
+"""The journal file's layout; a file of another layout is moved aside, never misread."""
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long entries are kept; None means no limit of that sort."""
+
+    max_entries: int | None = 5_000
+    max_days: float | None = 90.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded change: when it was seen, in which reload, and whether the user has seen it."""
+
+    id: int
+    reload: int
+    observed_at: dt.datetime
+    change: Change
+    text: str
+    """The readable line, written with the names the store had when the change was seen."""
+    seen: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "reload": self.reload, "observed_at": self.observed_at.isoformat(),
+                **self.change.to_json(), "text": self.text, "seen": self.seen}
+
+
+@dataclass(frozen=True)
+class Reload:
+    """The changes one load or reload found, newest group first when listed."""
+
+    id: int
+    observed_at: dt.datetime
+    entries: tuple[Entry, ...]
+
+
+def unloaded_files(result: LoadResult, root: Path) -> list[str]:
+    """Files that exist but gave the snapshot nothing (unparsable, mid-save): not yet safe to record.
+
+    Recording then would log their items as removed, and as new again once they are fixed.
+    """
+    loaded = {origin.path for origin in result.snapshot.origins.values()}
+    return sorted({p.path for p in result.problems if p.path not in loaded and (Path(root) / p.path).is_file()})
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime:
+    # A naive time is taken as local, which is what a person typing one means.
+    return (moment or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+
+
+def _paths(snapshot: Snapshot) -> dict[tuple[str, str], str]:
+    return {key: origin.path for key, origin in snapshot.origins.items()}
+
+
+class Journal:
+    """A content folder's change journal. Thread-safe; several processes may share one file."""
+
+    def __init__(self, db: TinyDB, content_dir: Path | None, retention: Retention) -> None:
+        self._db = db
+        self._storage = db.storage
+        self.content_dir = content_dir
+        self.retention = retention
+        self._lock = threading.RLock()
+        self._warnings: list[str] = []
+        self._baseline: tuple[str, Snapshot] | None = None
+        """The last state this process read or wrote, with its token: saves re-reading it."""
+
+    @classmethod
+    def open(
+        cls,
+        content_dir: Path | str | None = None,
+        *,
+        path: Path | str | None = None,
+        retention: Retention = Retention(),
+        state_dir: Path | str | None = None,
+        lock_timeout: float = 10.0,
+    ) -> tuple["Journal", list[str]]:
+        """Open (or start) a journal; never raises for a bad file, returns what went wrong as warnings."""
+        if content_dir is None and path is None:
+            raise TypeError("Journal.open needs a content folder or a journal path")
+        root = Path(content_dir).resolve() if content_dir is not None else None
+        warnings: list[str] = []
+        if path is not None and root is not None and Path(path).resolve().is_relative_to(root):
+            warnings.append(f"a journal may not live inside the content folder; ignoring {path}")
+            path = None
+        target = Path(path) if path is not None else default_journal_path(root, state_dir)  # type: ignore[arg-type]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(target.parent, os.W_OK):
+                raise PermissionError(f"{target.parent} is not writable")
+            journal = cls(TinyDB(target, storage=AtomicJSONStorage, lock_timeout=lock_timeout), root, retention)
+            journal._check()
+        except (OSError, JournalError) as exc:
+            warnings.append(f"the change journal {target} cannot be used ({exc}); changes are kept only until peacewatch quits")
+            journal = cls(TinyDB(storage=MemoryJournalStorage), root, retention)
+        return journal, warnings + journal.take_warnings()
+
+    @property
+    def path(self) -> Path | None:
+        """The journal file; None when the journal is kept in memory only."""
+        return self._storage.path
+
+    def _table(self, name: str) -> Table:
+        # A fresh Table each time: TinyDB's tables cache the next id, which another writer may have taken.
+        return Table(self._storage, name, cache_size=0)
+
+    def _check(self) -> None:
+        # Only reads, so opening never waits for another writer; a damaged file is moved aside under the lock.
+        meta = self._table("meta").get(doc_id=1) or {}
+        if meta and meta.get("format") != FORMAT:
+            with self._storage.transaction():
+                meta = self._table("meta").get(doc_id=1) or {}
+                if meta and meta.get("format") != FORMAT:
+                    self._storage.move_aside(f"its format is {meta.get('format')!r}, this peacewatch reads {FORMAT}")
+        elif self.content_dir and meta.get("content") not in (None, str(self.content_dir)):
+            self._warnings.append(f"the change journal {self.path} was kept for {meta['content']}, now used for {self.content_dir}")
+
+    def take_warnings(self) -> list[str]:
+        """Warnings since the last call: a journal moved aside, a state that could not be read."""
+        with self._lock:
+            taken, self._warnings = self._warnings + self._storage.warnings, []
+            self._storage.warnings.clear()
+            return taken
+
+    def record(self, snapshot: Snapshot, observed_at: dt.datetime | None = None) -> list[Change]:
+        """Record what changed since the last state the journal knows, then remember `snapshot`.
+
+        The first call on a new journal only remembers the state and returns no changes.
+        Raises JournalError if the file cannot be written (nothing is then lost: the next
+        call finds the same changes again).
+        """
+        at = _utc(observed_at)
+        with self._lock:
+            try:
+                with self._storage.transaction():
+                    changes, baseline = self._record(snapshot, at)
+            except OSError as exc:
+                raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
+            self._baseline = baseline
+            return changes
+
+    def _record(self, snapshot: Snapshot, at: dt.datetime) -> tuple[list[Change], tuple[str, Snapshot]]:
+        state_table = self._table("state")
+        stored = state_table.get(doc_id=1)
+        before = self._stored_baseline(stored)
+        if before is not None:
+            changes = diff_snapshots(before, snapshot)
+            if stored is not None and not changes and _paths(before) == _paths(snapshot):
+                return [], (stored["token"], snapshot)
+        else:
+            changes = []
+        meta = self._table("meta").get(doc_id=1) or {}
+        reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
+        docs = [
+            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": False}, first + i)
+            for i, c in enumerate(changes)
+        ]
+        table = self._table("changes")
+        table.insert_multiple(docs)
+        self._expire(table, at)
+        token = uuid.uuid4().hex
+        state_table.truncate()
+        state_table.insert(Document({"token": token, "state": state_of(snapshot)}, 1))
+        self._table("meta").truncate()
+        self._table("meta").insert(Document({
+            "format": FORMAT, "content": str(self.content_dir) if self.content_dir else meta.get("content"),
+            "next_reload": reload_id + 1 if docs else reload_id, "next_entry": first + len(docs),
+        }, 1))
+        return changes, (token, snapshot)
+
+    def _stored_baseline(self, stored: dict | None) -> Snapshot | None:
+        if stored is None:
+            # No state on file (a new journal, or one just moved aside): what this process
+            # last saw is still the best starting point, so no change is lost.
+            return self._baseline[1] if self._baseline else None
+        if self._baseline and stored.get("token") == self._baseline[0]:
+            return self._baseline[1]
+        try:
+            return snapshot_of(stored["state"])
+        except (KeyError, TypeError, ValueError, ValidationError) as exc:
+            self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
+            return None
+
+    def last_state(self) -> Snapshot | None:
+        """The last state of the store the journal knows, or None before the first record."""
+        with self._lock:
+            stored = self._table("state").get(doc_id=1)
+            return self._stored_baseline(stored) if stored else None
+
+    def _expire(self, table: Table, now: dt.datetime) -> int:
+        docs = sorted(table.all(), key=lambda d: d.doc_id)
+        drop: set[int] = set()
+        if self.retention.max_days is not None:
+            cutoff = now - dt.timedelta(days=self.retention.max_days)
+            drop |= {d.doc_id for d in docs if _when(d) is None or _when(d) < cutoff}  # type: ignore[operator]
+        if self.retention.max_entries is not None:
+            kept = [d.doc_id for d in docs if d.doc_id not in drop]
+            drop |= set(kept[: max(0, len(kept) - self.retention.max_entries)])
+        if drop:
+            table.remove(doc_ids=sorted(drop))
+        return len(drop)
+
+    def expire(self, now: dt.datetime | None = None) -> int:
+        """Drop entries past the retention limits now; returns how many went."""
+        with self._lock, self._storage.transaction():
+            return self._expire(self._table("changes"), _utc(now))
+
+    def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
+        """Recorded changes, newest first; `since` keeps those observed at or after it."""
+        with self._lock:
+            docs = sorted(self._table("changes").all(), key=lambda d: d.doc_id, reverse=True)
+        cutoff = _utc(since) if since is not None else None
+        found = [e for e in map(_entry, docs) if e is not None]
+        return [e for e in found if (cutoff is None or e.observed_at >= cutoff) and not (unseen_only and e.seen)]
+
+    def reloads(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Reload]:
+        """The entries grouped by the reload that found them, newest reload first."""
+        groups: dict[int, list[Entry]] = {}
+        for entry in self.entries(since, unseen_only=unseen_only):
+            groups.setdefault(entry.reload, []).append(entry)
+        return [Reload(rid, es[0].observed_at, tuple(reversed(es))) for rid, es in groups.items()]
+
+    def unseen_count(self) -> int:
+        return len(self.entries(unseen_only=True))
+
+    def oldest_unseen(self) -> dt.datetime | None:
+        unseen = self.entries(unseen_only=True)
+        return min(e.observed_at for e in unseen) if unseen else None
+
+    def mark_all_seen(self) -> int:
+        """Mark every change seen; returns how many were unseen."""
+        return self._mark(lambda doc: True)
+
+    def mark_seen(self, kind: str, item_id: str) -> int:
+        """Mark the changes of one item seen, e.g. ('issues', 'territory')."""
+        return self._mark(lambda doc: doc.get("kind") == kind and doc.get("item_id") == item_id)
+
+    def _mark(self, wanted) -> int:
+        with self._lock, self._storage.transaction():
+            table = self._table("changes")
+            ids = [d.doc_id for d in table.all() if not d.get("seen") and wanted(d)]
+            if ids:
+                table.update({"seen": True}, doc_ids=ids)
+            return len(ids)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _when(doc: dict) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(doc["at"]).astimezone(dt.timezone.utc)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _entry(doc: Document) -> Entry | None:
+    """A stored document as an Entry; a malformed one (hand-edited, say) is skipped."""
+    at = _when(doc)
+    if at is None:
+        return None
+    try:
+        return Entry(doc.doc_id, int(doc["reload"]), at, Change.from_json(doc), str(doc["text"]), bool(doc.get("seen")))
+    except (KeyError, TypeError, ValueError):
+        return None

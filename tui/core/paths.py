@@ -1,0 +1,11 @@
+"""Which files in a content folder are content: shared by the loader and the watcher."""
+
+from __future__ import annotations
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_content_file(relative: str) -> bool:
+    """Whether a store-relative path names a content file (not hidden, not an editor's temp)."""
+    parts = relative.split("/")
+    return relative.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in parts)
