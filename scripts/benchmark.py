@@ -239,7 +239,8 @@ async def save_to_screen(root: Path, saves: int) -> dict[str, object]:
 
     status_file = root / "status.yaml"
     template = headline_template(status_file)
-    app = PeacewatchApp(root, live=True)
+    # The journal is kept, as a user's dashboard keeps it, but beside the temp store, not in the user's state.
+    app = PeacewatchApp(root, live=True, journal=root.parent / "journal.json")
     t0 = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         await asyncio.wait_for(app.loaded.wait(), 300)

@@ -15,8 +15,9 @@ FIXED_NOW = dt.datetime(2025, 11, 25, 18, 0)
 """The evening the article was published: countdowns and ages read the same on every run."""
 
 
-def make_app(root: Path, live: bool = False, poll: float | None = None) -> PeacewatchApp:
-    return PeacewatchApp(root, live=live, poll=poll, clock=lambda: FIXED_NOW)
+def make_app(root: Path, live: bool = False, poll: float | None = None, journal: Path | str = "off") -> PeacewatchApp:
+    """The app on `root` with the fixed clock; no journal unless a path is given (never the user's)."""
+    return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: FIXED_NOW)
 
 
 def screen_text(pilot: Pilot) -> str:

@@ -209,13 +209,13 @@ async def test_slash_searches_quotes_by_text_or_speaker(shipped):
 
 async def test_question_mark_shows_every_key(shipped):
     app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 70)) as pilot:  # tall enough for the whole list
         await started(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(pilot)
-        for words in ("Search quotes", "Quit peacewatch", "Jump to the parties pane", "Maximise", "Search every action", "with earlier stages"):
+        for words in ("Search quotes", "Quit peacewatch", "Jump to the parties pane", "Maximise", "Search every action", "with earlier stages", "Mark every change seen", "What changed"):
             assert words in text, words
         await pilot.press("escape")
         await pilot.pause()

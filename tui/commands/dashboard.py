@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 
@@ -16,6 +17,15 @@ describe = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_arguments(parser)
+    parser.add_argument(
+        "--journal",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="keep the journal of changes at PATH (default: one per content folder in your state directory)",
+    )
+    parser.add_argument("--no-journal", action="store_true", help="keep no journal: changes are only highlighted as they arrive")
+    parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
     parser.add_argument(
         "--poll",
         type=float,
@@ -36,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here so `check` and `--help` never pay for loading Textual.
     from tui.ui.app import PeacewatchApp
 
-    app = PeacewatchApp(root, limits=limits_from(args), poll=args.poll)
+    journal = "off" if args.no_journal else args.journal
+    app = PeacewatchApp(root, limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell)
     app.run()
     return app.return_code or 0

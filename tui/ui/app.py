@@ -18,14 +18,11 @@ from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.yaml_reader import Limits
+from tui.ui.key_guide import help_groups, palette_commands
+from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
-    from tui.core.loader import ContentStore, LoadResult
-from tui.ui.changed_items import changed_items
-from tui.ui.screens.dashboard import PANES, DashboardScreen
-from tui.ui.widgets.parties_pane import PartiesPane
-from tui.ui.widgets.row_list import RowList
-from tui.ui.widgets.status_pane import StatusPane
+    from tui.core.follower import Follower, Update
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -40,6 +37,8 @@ class PeacewatchApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Quit peacewatch"),
         Binding("question_mark", "help", "Help", tooltip="Show every key"),
+        Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked"),
+        Binding("m", "mark_all_seen", "Mark seen", show=False, tooltip="Mark every change seen"),
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
     ]
 
@@ -49,6 +48,12 @@ class PeacewatchApp(App[int]):
     """Everything wrong with the store right now."""
     flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
     """(kind, id) of the items the last reload changed."""
+    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
+    """(kind, id) of the items with changes the user has not seen."""
+    unseen_note: reactive[str] = reactive("", init=False)
+    """E.g. "4 new since 14:02", for the title bar; empty when all is seen."""
+    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
+    """When the journal last saw the store change."""
     watch_state: reactive[str] = reactive("starting…", init=False)
     """How the folder is followed, for the title bar."""
 
@@ -59,22 +64,25 @@ class PeacewatchApp(App[int]):
         limits: Limits = Limits(),
         poll: float | None = None,
         live: bool = True,
+        journal: Path | str | None = None,
+        bell: bool = False,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__()
         self.root = Path(root)
         self.limits = limits
-        self.store: ContentStore | None = None
-        """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self.poll = poll
         self.live = live
+        self.journal = journal
+        """The journal's path; None for the default in the user's state directory; "off" for none."""
+        self.ring_bell = bell
         self._clock = clock
+        self.follower: Follower | None = None
+        """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
         self.loaded = asyncio.Event()
         """Set once the first load has been applied (tests and benchmarks wait on it)."""
-        self.reloads = 0
-        """How many loads have been applied, for tests that wait for the next one."""
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -88,11 +96,13 @@ class PeacewatchApp(App[int]):
 
     async def on_unmount(self) -> None:
         self._stop.set()
+        if self.follower is not None:
+            self.follower.close()
 
     @work(exclusive=True, group="follow", exit_on_error=False)
     async def _follow(self) -> None:
         """Load the store, then apply every change the folder reports, until the app stops."""
-        await self._reload(None)
+        await self._reload(RESCAN)
         if not self.live:
             self.watch_state = "not watching"
             return
@@ -101,74 +111,89 @@ class PeacewatchApp(App[int]):
             await self._reload(paths)
 
     async def _reload(self, paths: Iterable[str] | None) -> None:
-        """Read what changed in a thread, so parsing never blocks the screen, then apply it."""
+        """Read what changed in a thread, so parsing and the journal never block the screen."""
         async with self._lock:
-            if self.store is None:
-                self.store = await asyncio.to_thread(self._open_store)
+            if self.follower is None:
+                self.follower = await asyncio.to_thread(self._open_follower)
             if paths is RESCAN:
-                result = await asyncio.to_thread(self.store.load)
+                update = await asyncio.to_thread(self.follower.load)
             else:
-                result = await asyncio.to_thread(self.store.reload, list(paths))
-        self._apply(result)
-        if result.recheck_in is not None:
+                update = await asyncio.to_thread(self.follower.reload, list(paths))
+        self._apply(update)
+        if update.result.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
-            self.set_timer(result.recheck_in + 0.01, lambda: self._recheck(paths))
+            self.set_timer(update.result.recheck_in + 0.01, lambda: self._recheck(paths))
 
     @work(group="recheck", exit_on_error=False)
     async def _recheck(self, paths: Iterable[str] | None) -> None:
         await self._reload(paths)
 
-    def _open_store(self) -> ContentStore:
-        from tui.core.loader import ContentStore
+    def _open_follower(self) -> Follower:
+        from tui.core.follower import Follower
 
-        return ContentStore(self.root, self.limits)
+        return Follower(self.root, self.limits, self.journal)
 
-    def _apply(self, result: LoadResult) -> None:
-        old = self.snapshot
-        if result.snapshot is not old:
-            changed = changed_items(old, result.snapshot) if self.loaded.is_set() else frozenset()
+    def _apply(self, update: Update) -> None:
+        result = update.result
+        if result.snapshot is not self.snapshot:
             self.snapshot = result.snapshot
-            if changed:
-                self.flash = changed
-                self.set_timer(FLASH_SECONDS, self._end_flash)
+        if update.changes:
+            self.flash = frozenset((c.kind, c.item_id) for c in update.changes)
+            self.set_timer(FLASH_SECONDS, self._end_flash)
+            self._announce(update)
         if result.problems != self.problems:
             self.problems = result.problems
-        self.reloads += 1
+        self._apply_seen(update)
+        for warning in update.warnings:
+            self.notify(warning, title="Change journal", severity="warning", markup=False, timeout=10)
         self.loaded.set()
+
+    def _apply_seen(self, update: Update) -> None:
+        self.unseen = update.unseen
+        self.last_change = update.last_change
+        since = update.unseen_since.astimezone().strftime("%H:%M") if update.unseen_since else ""
+        self.unseen_note = f"{update.unseen_count} new since {since}" if update.unseen_count else ""
+
+    def _announce(self, update: Update) -> None:
+        from tui.ui.render import v
+
+        changes = update.changes
+        lines = [v(c.text(update.result.snapshot)) for c in changes[:3]]
+        if len(changes) > 3:
+            lines.append(f"… and {len(changes) - 3} more (c lists them)")
+        self.notify("\n".join(lines), title=f"{len(changes)} change{'s' if len(changes) != 1 else ''}", markup=False, timeout=6)
+        if self.ring_bell:
+            self.bell()
 
     def _end_flash(self) -> None:
         self.flash = frozenset()
+
+    @work(group="journal", exit_on_error=False)
+    async def mark_seen(self, kind: str, item_id: str) -> None:
+        """Mark the changes of one item seen, e.g. when the user opens it."""
+        if self.follower is not None and (kind, item_id) in self.unseen:
+            self._apply_seen(await asyncio.to_thread(self.follower.mark_seen, kind, item_id))
+
+    @work(group="journal", exit_on_error=False)
+    async def action_mark_all_seen(self) -> None:
+        if self.follower is not None:
+            self._apply_seen(await asyncio.to_thread(self.follower.mark_all_seen))
 
     def action_reload(self) -> None:
         self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False)
         self.notify("Reading every file again.", markup=False, timeout=2)
 
+    def action_changes(self) -> None:
+        from tui.ui.screens.changes import ChangesScreen
+
+        if not isinstance(self.screen, ChangesScreen):
+            self.push_screen(ChangesScreen())
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Anywhere", list(self.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
-                    ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
-                    ("In a list", list(RowList.BINDINGS)),
-                    ("Parties and issues", list(PartiesPane.BINDINGS)),  # IssuesPane has the same keys
-                    ("Deal status", list(StatusPane.BINDINGS)),
-                    ("Full item, help, problems", [Binding("escape", "", "Back", tooltip="Back to the dashboard")]),
-                ]
-            )
-        )
+        self.push_screen(HelpScreen(help_groups(self)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if not isinstance(screen, DashboardScreen):
-            return
-        for number, (pane, _) in enumerate(PANES.items(), start=1):
-            title = {"status": "Deal status"}.get(pane, pane.title())
-            yield SystemCommand(f"Focus: {title}", f"Jump to the {title.lower()} pane (key {number})", lambda pane=pane: screen.action_focus_pane(pane))
-        yield SystemCommand("Search quotes", "Search quotes by text or speaker (key /)", screen.action_search)
-        yield SystemCommand("Clear filter", "Show every quote again (key esc)", screen.action_clear)
-        yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
-        yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
-        yield SystemCommand("Reload", "Read every file again now (key r)", self.action_reload)
-        yield SystemCommand("Help: keys", "Show every key (key ?)", self.action_help)
+        yield from palette_commands(self, screen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,6 +25,9 @@ from tui.ui.widgets.title_bar import TitleBar
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
 """Pane ids in the order of their digit keys."""
+
+JOURNAL_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "status": "status"}
+"""The journal's name for each kind of item a pane opens."""
 
 NARROW = 100
 """Below this many columns the panes stack and shrink (see `-narrow` in app.tcss)."""
@@ -48,23 +53,27 @@ class DashboardScreen(Screen):
     problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
     flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
     watch_state: reactive[str] = reactive("starting…", init=False)
+    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
+    unseen_note: reactive[str] = reactive("", init=False)
+    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
 
+    _pane_state = (snapshot, flash, unseen)
+    """What every pane is fed."""
+
     def compose(self) -> ComposeResult:
-        yield TitleBar(id="title-bar").data_bind(DashboardScreen.snapshot, DashboardScreen.watch_state)
+        yield TitleBar(id="title-bar").data_bind(DashboardScreen.snapshot, DashboardScreen.watch_state, DashboardScreen.unseen_note)
         yield ProblemBanner(id="problem-banner").data_bind(DashboardScreen.problems)
         with Horizontal(id="top-row"):
-            yield StatusPane(id="status").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
-            yield PartiesPane(id="parties").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
-        yield IssuesPane(id="issues").data_bind(DashboardScreen.snapshot, DashboardScreen.flash)
-        yield QuotesPane(id="quotes").data_bind(
-            DashboardScreen.snapshot, DashboardScreen.flash, DashboardScreen.quote_filter
-        )
+            yield StatusPane(id="status").data_bind(*self._pane_state, DashboardScreen.last_change)
+            yield PartiesPane(id="parties").data_bind(*self._pane_state)
+        yield IssuesPane(id="issues").data_bind(*self._pane_state)
+        yield QuotesPane(id="quotes").data_bind(*self._pane_state, DashboardScreen.quote_filter)
         yield Footer()
 
     def on_mount(self) -> None:
         # The app owns the live state; this screen mirrors it for its panes to bind to.
-        for name in ("snapshot", "problems", "flash", "watch_state"):
+        for name in ("snapshot", "problems", "flash", "watch_state", "unseen", "unseen_note", "last_change"):
             self.watch(self.app, name, self._mirror(name))
         self.query_one("#quotes RowList").focus()
 
@@ -96,6 +105,7 @@ class DashboardScreen(Screen):
         from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(message.kind, message.item_id))
+        self.app.mark_seen(JOURNAL_KINDS[message.kind], message.item_id)  # type: ignore[attr-defined]
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,7 +33,9 @@ class IssuesPane(Pane):
         issues = snapshot.issue_by_id
         palette = Palette.of(self.app)
         rows = self.query_one(RowList)
-        self.query_one("#issues-header", Static).update(render.issue_header(columns, max(rows.size.width, 40)))
+        # The header lines up with the rows, which start after the list's gutter.
+        header = render.issue_header(columns, max(rows.size.width - RowList.GUTTER, 40))
+        self.query_one("#issues-header", Static).update(Text(" " * RowList.GUTTER) + header)
         rows.set_rows(
             [i.id for i in snapshot.issues],
             lambda key, width: render.issue_row(issues[key], columns, width, palette),
@@ -52,6 +55,9 @@ class IssuesPane(Pane):
 
     def watch_flash(self) -> None:
         self.query_one(RowList).flash(self.flashed("issues"))
+
+    def watch_unseen(self) -> None:
+        self.query_one(RowList).mark(self.unseen_of("issues"))
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()

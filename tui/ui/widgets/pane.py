@@ -18,5 +18,11 @@ class Pane(Vertical):
     flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
     """(kind, id) of items that changed in the last reload, drawn highlighted for a moment."""
 
+    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
+    """(kind, id) of items with changes the user hasn't seen, marked until seen."""
+
     def flashed(self, kind: str) -> frozenset[str]:
         return frozenset(item_id for k, item_id in self.flash if k == kind)
+
+    def unseen_of(self, kind: str) -> frozenset[str]:
+        return frozenset(item_id for k, item_id in self.unseen if k == kind)

@@ -34,6 +34,9 @@ class PartiesPane(Pane):
     def watch_flash(self) -> None:
         self.query_one(RowList).flash(self.flashed("parties"))
 
+    def watch_unseen(self) -> None:
+        self.query_one(RowList).mark(self.unseen_of("parties"))
+
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         if event.key and self.query_one(RowList).has_focus:

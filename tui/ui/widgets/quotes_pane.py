@@ -83,6 +83,9 @@ class QuotesPane(Pane):
     def watch_flash(self) -> None:
         self.query_one(RowList).flash(self.flashed("quotes"))
 
+    def watch_unseen(self) -> None:
+        self.query_one(RowList).mark(self.unseen_of("quotes"))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.SearchChanged(event.value))

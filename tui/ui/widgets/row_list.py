@@ -33,7 +33,10 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "open", "Open"),
     ]
 
-    COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty"}
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty", "row-list--unseen"}
+
+    GUTTER = 2
+    """Columns left of every row for the unseen-change mark."""
 
     DEFAULT_CSS = """
     RowList { background: transparent; }
@@ -41,6 +44,7 @@ class RowList(ScrollView, can_focus=True):
     RowList:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     RowList > .row-list--changed { background: $warning 30%; }
     RowList > .row-list--empty { color: $text-muted; text-style: italic; }
+    RowList > .row-list--unseen { color: $accent; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False)
@@ -76,6 +80,7 @@ class RowList(ScrollView, can_focus=True):
         self._render_row: RowRenderer = lambda key, width: [Text(key)]
         self._cache: dict[tuple[str, int], list[Strip]] = {}
         self._flash: frozenset[str] = frozenset()
+        self._marked: frozenset[str] = frozenset()
 
     @property
     def keys(self) -> Sequence[str]:
@@ -118,6 +123,12 @@ class RowList(ScrollView, can_focus=True):
             self._flash = keys
             self.refresh()
 
+    def mark(self, keys: frozenset[str]) -> None:
+        """Mark rows whose item has changes the user hasn't seen (a ● in the gutter)."""
+        if keys != self._marked:
+            self._marked = keys
+            self.refresh()
+
     def select_key(self, key: str) -> None:
         if key in self._index:
             self._move(self._index[key], announce=True)
@@ -147,12 +158,17 @@ class RowList(ScrollView, can_focus=True):
         if row >= len(self._keys):
             return Strip.blank(width, self.rich_style)
         key = self._keys[row]
-        strips = self._cache.get((key, width))
+        inner = max(width - self.GUTTER, 1)
+        strips = self._cache.get((key, inner))
         if strips is None:
-            strips = [self._to_strip(text, width) for text in self._render_row(key, width)[: self.row_height]]
-            strips += [Strip.blank(width, self.rich_style)] * (self.row_height - len(strips))
-            self._cache[(key, width)] = strips
-        strip = strips[offset]
+            strips = [self._to_strip(text, inner) for text in self._render_row(key, inner)[: self.row_height]]
+            strips += [Strip.blank(inner, self.rich_style)] * (self.row_height - len(strips))
+            self._cache[(key, inner)] = strips
+        if offset == 0 and key in self._marked:
+            gutter = Strip([Segment("● ", self.get_component_rich_style("row-list--unseen"))])
+        else:
+            gutter = Strip.blank(self.GUTTER)
+        strip = Strip.join([gutter.apply_style(self.rich_style), strips[offset]])
         overlay: Style | None = None
         if row == self.cursor:
             overlay = self.get_component_rich_style("row-list--cursor")

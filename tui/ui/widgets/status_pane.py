@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.core.snapshot import Snapshot
@@ -20,6 +23,9 @@ class StatusPane(Pane):
     """The deal's stage and clock; the timeline below it, newest first (Enter opens an event)."""
 
     BORDER_TITLE = "1 Deal status"
+    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
+    """When the journal last saw the store change."""
+
     BINDINGS = [Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages")]
 
     def compose(self) -> ComposeResult:
@@ -45,8 +51,12 @@ class StatusPane(Pane):
             Text.assemble(render.stage_ladder(status.stage, palette), ("  " + changed, "dim"), no_wrap=True, overflow="ellipsis"),
             Text(render.v(status.headline), style="bold"),
         ]
-        if story_moved:
-            lines.append(Text(f"Story last moved {since(story_moved, now)} ({day(story_moved)})", style="dim"))
+        moved = [f"story dated {since(story_moved, now)} ({day(story_moved)})"] if story_moved else []
+        if self.last_change:
+            seen = self.last_change.astimezone().replace(tzinfo=None)
+            moved.append(f"last change seen {since(seen, now)}")
+        if moved:
+            lines.append(Text("Last moved: " + " · ".join(moved), style="dim"))
         deadline = snapshot.next_deadline(now.date())
         if deadline:
             lines.append(
@@ -74,6 +84,13 @@ class StatusPane(Pane):
     def watch_flash(self) -> None:
         self.set_class(any(kind == "status" for kind, _ in self.flash), "-changed")
         self.query_one(RowList).flash(self.flashed("events"))
+
+    def watch_unseen(self) -> None:
+        self.border_title = "1 Deal status ●" if ("status", "status") in self.unseen else "1 Deal status"
+        self.query_one(RowList).mark(self.unseen_of("events"))
+
+    def watch_last_change(self) -> None:
+        self._draw_card()
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()

@@ -16,6 +16,8 @@ class TitleBar(Static):
 
     snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
     watch_state: reactive[str] = reactive("starting…", init=False)
+    unseen_note: reactive[str] = reactive("", init=False)
+    """E.g. "4 new since 14:02"."""
     """How the dashboard follows the folder, e.g. "● live" or "◌ polling every 2s"."""
 
     def _draw(self) -> None:
@@ -24,7 +26,7 @@ class TitleBar(Static):
         left = Text.assemble((" peacewatch ", "reverse bold"), " ", (title, "bold"))
         if story:
             left.append(f"  as of {day(story.as_of)}", "dim")
-        right = Text(self.watch_state + " ")
+        right = Text.assemble((f"● {self.unseen_note}  " if self.unseen_note else "", "bold"), self.watch_state + " ")
         width = self.size.width or 120
         left.truncate(max(width - right.cell_len - 1, 10), overflow="ellipsis")
         gap = max(width - left.cell_len - right.cell_len, 1)
@@ -34,6 +36,9 @@ class TitleBar(Static):
         self._draw()
 
     def watch_watch_state(self) -> None:
+        self._draw()
+
+    def watch_unseen_note(self) -> None:
         self._draw()
 
     def on_resize(self) -> None:

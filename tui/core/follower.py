@@ -1,0 +1,111 @@
+"""The store and its journal together: every load is checked, recorded, and summed up for a screen.
+
+Every method blocks (file reads, the journal's writes), so the dashboard calls them from a
+thread; `peacewatch changes` calls the journal directly. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from tui.core.diff import Change, diff_snapshots
+from tui.core.journal import Journal, Reload, unloaded_files
+from tui.core.journal_storage import JournalError
+from tui.core.loader import ContentStore, LoadResult
+from tui.core.yaml_reader import Limits
+
+NO_JOURNAL = "off"
+"""Pass as `journal` to keep no journal at all (changes are then only highlighted)."""
+
+
+@dataclass(frozen=True)
+class Update:
+    """One load's outcome: the store, what changed in it, and what the user hasn't seen yet."""
+
+    result: LoadResult
+    changes: tuple[Change, ...]
+    """What this load changed (against the journal's last state, or the previous load)."""
+    unseen: frozenset[tuple[str, str]]
+    """(kind, id) of every item with a change the user has not marked seen."""
+    unseen_count: int
+    unseen_since: dt.datetime | None
+    last_change: dt.datetime | None
+    """When the journal last saw the store change."""
+    warnings: tuple[str, ...]
+
+
+class Follower:
+    """Loads a content folder and, unless told not to, keeps its journal of changes."""
+
+    def __init__(self, root: Path, limits: Limits = Limits(), journal: Path | str | None = None, state_dir: Path | None = None) -> None:
+        self.store = ContentStore(Path(root), limits)
+        self._warnings: list[str] = []
+        self.journal: Journal | None = None
+        if journal != NO_JOURNAL:
+            self.journal, warnings = Journal.open(root, path=journal, state_dir=state_dir)
+            self._warnings += warnings
+        self._previous = self.store.snapshot
+
+    def load(self) -> Update:
+        return self._update(self.store.load())
+
+    def reload(self, paths: Iterable[str]) -> Update:
+        return self._update(self.store.reload(paths))
+
+    def _update(self, result: LoadResult) -> Update:
+        changes: list[Change] = []
+        if self.journal is None:
+            if result.snapshot is not self._previous and self._previous.story is not None:
+                changes = diff_snapshots(self._previous, result.snapshot)
+        elif not unloaded_files(result, self.store.root):
+            # While a file gives nothing (broken on a fresh start, mid-save), recording would
+            # log its items as removed, and as new again once it loads: wait until it does.
+            try:
+                changes = self.journal.record(result.snapshot)
+            except JournalError as exc:
+                self._warnings.append(str(exc))
+        self._previous = result.snapshot
+        return self._summary(result, changes)
+
+    def _summary(self, result: LoadResult, changes: list[Change]) -> Update:
+        unseen: list = []
+        last_change = None
+        if self.journal is not None:
+            unseen = self.journal.entries(unseen_only=True)
+            newest = self.journal.entries()[:1]
+            last_change = newest[0].observed_at if newest else None
+            self._warnings += self.journal.take_warnings()
+        warnings, self._warnings = tuple(self._warnings), []
+        return Update(
+            result=result,
+            changes=tuple(changes),
+            unseen=frozenset((e.change.kind, e.change.item_id) for e in unseen),
+            unseen_count=len(unseen),
+            unseen_since=min((e.observed_at for e in unseen), default=None),
+            last_change=last_change,
+            warnings=warnings,
+        )
+
+    def mark_seen(self, kind: str, item_id: str) -> Update:
+        if self.journal is not None:
+            self.journal.mark_seen(kind, item_id)
+        return self._summary(self._last_result(), [])
+
+    def mark_all_seen(self) -> Update:
+        if self.journal is not None:
+            self.journal.mark_all_seen()
+        return self._summary(self._last_result(), [])
+
+    def reloads(self) -> list[Reload]:
+        """The journal's changes grouped by reload, newest first (empty without a journal)."""
+        return self.journal.reloads() if self.journal is not None else []
+
+    def _last_result(self) -> LoadResult:
+        return self.store.reload(())
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()

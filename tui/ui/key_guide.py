@@ -1,0 +1,46 @@
+"""Every key and action the dashboard offers, gathered from the bindings for help and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.ui.screens.dashboard import PANES, DashboardScreen
+from tui.ui.widgets.parties_pane import PartiesPane
+from tui.ui.widgets.row_list import RowList
+from tui.ui.widgets.status_pane import StatusPane
+
+
+def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
+    """The help screen's groups, each the real bindings of one place (so help never drifts)."""
+    from tui.ui.screens.changes import ChangesScreen
+
+    return [
+        ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
+        ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
+        ("In a list", list(RowList.BINDINGS)),
+        ("Parties and issues", list(PartiesPane.BINDINGS)),  # the issues pane has the same keys
+        ("Deal status", list(StatusPane.BINDINGS)),
+        ("Changes", list(ChangesScreen.BINDINGS)),
+        ("Full item, help, problems", [Binding("escape", "", "Back", tooltip="Back to the dashboard")]),
+    ]
+
+
+def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+    """The app's own actions for the command palette, titled like "Focus: Parties"."""
+    yield SystemCommand("Changes", "What changed, newest first (key c)", app.action_changes)  # type: ignore[attr-defined]
+    yield SystemCommand("Mark all seen", "Mark every change seen (key m)", app.action_mark_all_seen)  # type: ignore[attr-defined]
+    yield SystemCommand("Reload", "Read every file again now (key r)", app.action_reload)  # type: ignore[attr-defined]
+    yield SystemCommand("Help: keys", "Show every key (key ?)", app.action_help)  # type: ignore[attr-defined]
+    if not isinstance(screen, DashboardScreen):
+        return
+    for number, pane in enumerate(PANES, start=1):
+        title = {"status": "Deal status"}.get(pane, pane.title())
+        yield SystemCommand(f"Focus: {title}", f"Jump to the {title.lower()} pane (key {number})", lambda pane=pane: screen.action_focus_pane(pane))
+    yield SystemCommand("Search quotes", "Search quotes by text or speaker (key /)", screen.action_search)
+    yield SystemCommand("Clear filter", "Show every quote again (key esc)", screen.action_clear)
+    yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
+    yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
