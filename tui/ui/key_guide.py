@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.ui.screens.dashboard import PANES, DashboardScreen
-from tui.ui.widgets.parties_pane import PartiesPane
+from tui.ui.widgets.pane import FilteringPane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.status_pane import StatusPane
 
@@ -22,7 +22,7 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
         ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
         ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
         ("In a list", list(RowList.BINDINGS)),
-        ("Parties and issues", list(PartiesPane.BINDINGS)),  # the issues pane has the same keys
+        ("Parties and issues", list(FilteringPane.BINDINGS)),
         ("Deal status", list(StatusPane.BINDINGS)),
         ("Changes", list(ChangesScreen.BINDINGS)),
         ("Full item, help, problems", [Binding("escape", "", "Back", tooltip="Back to the dashboard")]),

@@ -3,46 +3,30 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
 
 from tui.core.snapshot import Snapshot
 from tui.ui import render
 from tui.ui.palette import Palette
+from tui.ui.screens.overlay import Overlay
 
 TITLES = {"party": "Party", "issue": "Issue", "quote": "Quote", "event": "Event", "status": "Deal status"}
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(Overlay):
     """Follows the live store: if the item changes while open, it redraws; if removed, it says so."""
 
-    BINDINGS = [
-        Binding("escape,backspace", "dismiss", "Back", tooltip="Back to the dashboard"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
-    ]
+    BINDINGS = [*Overlay.BINDINGS, Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard")]
 
     def __init__(self, kind: str, item_id: str) -> None:
         super().__init__()
         self.kind = kind
         self.item_id = item_id
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-body") as body:
-            body.border_title = TITLES.get(self.kind, self.kind.title())
-            body.border_subtitle = "esc back"
-            yield Static(id="detail-text")
-        yield Footer()
+        self.PANEL_TITLE = TITLES.get(kind, kind.title())
 
     def on_mount(self) -> None:
-        self.watch(self.app, "snapshot", self._draw)
-        self.query_one("#detail-body").focus()
-
-    def _draw(self, snapshot: Snapshot) -> None:
-        self.query_one("#detail-text", Static).update(self._text(snapshot))
+        super().on_mount()
+        self.watch(self.app, "snapshot", lambda snapshot: self.show(self._text(snapshot)))
 
     def _text(self, snapshot: Snapshot) -> Text:
         palette = Palette.of(self.app)
@@ -62,7 +46,3 @@ class DetailScreen(ModalScreen[None]):
         if snapshot.status:
             return render.status_detail(snapshot.status, snapshot, palette, self.app.now())  # type: ignore[attr-defined]
         return missing
-
-    def action_scroll(self, direction: str) -> None:
-        body = self.query_one("#detail-body", VerticalScroll)
-        body.scroll_down() if direction == "down" else body.scroll_up()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+
+from tui.ui.screens.overlay import Overlay
 
 
 def _rows(app: App, bindings: list[Binding]) -> list[tuple[str, str]]:
@@ -21,16 +20,18 @@ def _rows(app: App, bindings: list[Binding]) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Overlay):
     """A table of keys, grouped by where they work."""
 
-    BINDINGS = [Binding("escape,question_mark", "dismiss", "Back", tooltip="Close help")]
+    BINDINGS = [*Overlay.BINDINGS, Binding("question_mark", "dismiss", "Back", show=False, tooltip="Close help")]
+    PANEL_TITLE = "Keys"
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self.groups = groups
 
-    def compose(self) -> ComposeResult:
+    def on_mount(self) -> None:
+        super().on_mount()
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
@@ -39,11 +40,4 @@ class HelpScreen(ModalScreen[None]):
             for keys, description in _rows(self.app, bindings):
                 table.add_row(Text(keys), Text(description))
             table.add_row("", "")
-        with VerticalScroll(id="detail-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "esc back"
-            yield Static(table)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#detail-body").focus()
+        self.show(table)

@@ -3,41 +3,25 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
 
 from tui.core.problems import Problem
 from tui.ui.render import v
+from tui.ui.screens.overlay import Overlay
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(Overlay):
     """The full list behind the banner, updated live as files are fixed."""
 
-    BINDINGS = [Binding("escape,exclamation_mark", "dismiss", "Back", tooltip="Back to the dashboard")]
-
-    def __init__(self, problems: tuple[Problem, ...]) -> None:
-        super().__init__()
-        self.problems = problems
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-body") as body:
-            body.border_title = "Problems"
-            body.border_subtitle = "esc back"
-            yield Static(id="detail-text")
-        yield Footer()
+    BINDINGS = [*Overlay.BINDINGS, Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard")]
+    PANEL_TITLE = "Problems"
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.watch(self.app, "problems", self._draw)
-        self.query_one("#detail-body").focus()
 
     def _draw(self, problems: tuple[Problem, ...]) -> None:
         if not problems:
-            text = Text("No problems: every file is valid.", style="italic")
-        else:
-            text = Text("\n").join(
-                Text.assemble((v(f"{p.path}:{p.line}:{p.column}"), "bold"), ": ", v(p.message)) for p in problems
-            )
-        self.query_one("#detail-text", Static).update(text)
+            self.show(Text("No problems: every file is valid.", style="italic"))
+            return
+        self.show(Text("\n").join(Text.assemble((v(f"{p.path}:{p.line}:{p.column}"), "bold"), ": ", v(p.message)) for p in problems))

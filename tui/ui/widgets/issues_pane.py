@@ -5,23 +5,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from tui.core.snapshot import Snapshot
 from tui.ui import render
-from tui.ui.messages import FilterQuotes, OpenItem
 from tui.ui.palette import Palette
-from tui.ui.widgets.pane import Pane
+from tui.ui.widgets.pane import FilteringPane
 from tui.ui.widgets.row_list import RowList
 
 
-class IssuesPane(Pane):
+class IssuesPane(FilteringPane):
     """Moving onto an issue filters the quotes to it; Enter shows every position and the quotes behind it."""
 
     BORDER_TITLE = "3 Issues"
-
-    BINDINGS = [Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the issue under the cursor")]
+    KIND, OPENS = "issues", "issue"
 
     def compose(self) -> ComposeResult:
         yield Static(id="issues-header")
@@ -52,23 +49,3 @@ class IssuesPane(Pane):
 
     def on_resize(self, event: events.Resize) -> None:
         self._draw()
-
-    def watch_flash(self) -> None:
-        self.query_one(RowList).flash(self.flashed("issues"))
-
-    def watch_unseen(self) -> None:
-        self.query_one(RowList).mark(self.unseen_of("issues"))
-
-    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
-        event.stop()
-        if event.key and self.query_one(RowList).has_focus:
-            self.post_message(FilterQuotes(issue=event.key))
-
-    def action_filter(self) -> None:
-        key = self.query_one(RowList).current
-        if key:
-            self.post_message(FilterQuotes(issue=key))
-
-    def on_row_list_opened(self, event: RowList.Opened) -> None:
-        event.stop()
-        self.post_message(OpenItem("issue", event.key))

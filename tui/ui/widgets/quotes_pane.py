@@ -10,7 +10,6 @@ from textual.widgets import Input, Static
 
 from tui.core.snapshot import Snapshot
 from tui.ui import render
-from tui.ui.messages import OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
@@ -20,6 +19,7 @@ class QuotesPane(Pane):
     """Enter opens a quote with its whole attribution and source; / searches text and speakers."""
 
     BORDER_TITLE = "4 Quotes"
+    KIND, OPENS = "quotes", "quote"
 
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
     """Which quotes to show; set by the screen."""
@@ -80,12 +80,6 @@ class QuotesPane(Pane):
         if not self.quote_filter.text and not search.has_focus:
             search.display = False
 
-    def watch_flash(self) -> None:
-        self.query_one(RowList).flash(self.flashed("quotes"))
-
-    def watch_unseen(self) -> None:
-        self.query_one(RowList).mark(self.unseen_of("quotes"))
-
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.SearchChanged(event.value))
@@ -93,10 +87,3 @@ class QuotesPane(Pane):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.close_search()
-
-    def on_row_list_opened(self, event: RowList.Opened) -> None:
-        event.stop()
-        self.post_message(OpenItem("quote", event.key))
-
-    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
-        event.stop()

@@ -19,10 +19,17 @@ from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 
 
+def _one_line(text: Text, width: int) -> Text:
+    """Cut to one line with an ellipsis: Static would wrap it instead."""
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 class StatusPane(Pane):
     """The deal's stage and clock; the timeline below it, newest first (Enter opens an event)."""
 
     BORDER_TITLE = "1 Deal status"
+    KIND, OPENS = "events", "event"
     last_change: reactive[dt.datetime | None] = reactive(None, init=False)
     """When the journal last saw the store change."""
 
@@ -45,31 +52,35 @@ class StatusPane(Pane):
             card.update(Text("No deal status yet: add a 'status:' section.", style="dim italic"))
             return
         palette = Palette.of(self.app)
+        width = max(card.size.width, 20)
         changed = f"since {day(status.since)} ({since(status.since, now)})" if status.since else "date not given"
-        story_moved = snapshot.last_changed
-        lines = [
-            Text.assemble(render.stage_ladder(status.stage, palette), ("  " + changed, "dim"), no_wrap=True, overflow="ellipsis"),
-            Text(render.v(status.headline), style="bold"),
-        ]
-        moved = [f"story dated {since(story_moved, now)} ({day(story_moved)})"] if story_moved else []
+        lines = [_one_line(Text.assemble(render.stage_ladder(status.stage, palette), ("  " + changed, "dim")), width)]
+        deadline = snapshot.next_deadline(now.date())
+        if deadline:
+            # The countdown first, so a long description never pushes it off the line.
+            lines.append(
+                _one_line(
+                    Text.assemble(
+                        ("Next: ", "dim"),
+                        (countdown(deadline.date, now), f"bold {palette.warning}"),
+                        (f" · {day(deadline.date)} · ", "dim"),
+                        render.v(deadline.what).replace("\n", " "),
+                    ),
+                    width,
+                )
+            )
+        # Stage and clock come first: on a small terminal the card is cut after a few lines.
+        lines.append(Text(render.v(status.headline), style="bold"))
+        moved = [f"story dated {since(snapshot.last_changed, now)}"] if snapshot.last_changed else []
         if self.last_change:
             seen = self.last_change.astimezone().replace(tzinfo=None)
             moved.append(f"last change seen {since(seen, now)}")
         if moved:
-            lines.append(Text("Last moved: " + " · ".join(moved), style="dim"))
-        deadline = snapshot.next_deadline(now.date())
-        if deadline:
-            lines.append(
-                Text.assemble(
-                    ("Next: ", "dim"),
-                    (render.v(deadline.what), ""),
-                    (f" · {day(deadline.date)} · ", "dim"),
-                    (countdown(deadline.date, now), f"bold {palette.warning}"),
-                    no_wrap=True,
-                    overflow="ellipsis",
-                )
-            )
+            lines.append(_one_line(Text("Last moved: " + " · ".join(moved), style="dim"), width))
         card.update(Text("\n").join(lines))
+
+    def on_resize(self) -> None:
+        self._draw_card()
 
     def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         self._draw_card()
@@ -82,22 +93,15 @@ class StatusPane(Pane):
         )
 
     def watch_flash(self) -> None:
+        super().watch_flash()
         self.set_class(any(kind == "status" for kind, _ in self.flash), "-changed")
-        self.query_one(RowList).flash(self.flashed("events"))
 
     def watch_unseen(self) -> None:
+        super().watch_unseen()
         self.border_title = "1 Deal status ●" if ("status", "status") in self.unseen else "1 Deal status"
-        self.query_one(RowList).mark(self.unseen_of("events"))
 
     def watch_last_change(self) -> None:
         self._draw_card()
-
-    def on_row_list_opened(self, event: RowList.Opened) -> None:
-        event.stop()
-        self.post_message(OpenItem("event", event.key))
-
-    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
-        event.stop()
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))
