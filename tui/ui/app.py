@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.yaml_reader import Limits
+from tui.ui.editor import editor_command
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
@@ -178,6 +180,30 @@ class PeacewatchApp(App[int]):
     async def action_mark_all_seen(self) -> None:
         if self.follower is not None:
             self._apply_seen(await asyncio.to_thread(self.follower.mark_all_seen))
+
+    def edit_item(self, kind: str, item_id: str) -> None:
+        """Open the file that defines an item in the user's editor at its line, then reload it."""
+        origin = self.snapshot.origins.get((kind, item_id))
+        if origin is None:
+            self.notify("That item is not in the store any more.", severity="warning", markup=False)
+            return
+        path = self.root / origin.path
+        command = editor_command(path, origin.line)
+        if command is None:
+            self.notify("No editor found: set $EDITOR (or $VISUAL).", severity="error", markup=False)
+            return
+        try:
+            try:
+                with self.suspend():
+                    subprocess.run(command, check=False)
+            except SuspendNotSupported:
+                # No terminal to hand over (headless, web): run the editor as it is.
+                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        # The watcher sees the save too; reading it now shows the result the moment the editor closes.
+        self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False)
 
     def action_reload(self) -> None:
         self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False)

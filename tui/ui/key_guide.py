@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.ui.screens.dashboard import PANES, DashboardScreen
-from tui.ui.widgets.pane import FilteringPane
+from tui.ui.widgets.pane import FilteringPane, Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.status_pane import StatusPane
 
@@ -17,15 +17,16 @@ from tui.ui.widgets.status_pane import StatusPane
 def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
     """The help screen's groups, each the real bindings of one place (so help never drifts)."""
     from tui.ui.screens.changes import ChangesScreen
+    from tui.ui.screens.detail import DetailScreen
 
     return [
         ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
         ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
-        ("In a list", list(RowList.BINDINGS)),
+        ("In a list", list(RowList.BINDINGS) + list(Pane.BINDINGS)),
         ("Parties and issues", list(FilteringPane.BINDINGS)),
         ("Deal status", list(StatusPane.BINDINGS)),
         ("Changes", list(ChangesScreen.BINDINGS)),
-        ("Full item, help, problems", [Binding("escape", "", "Back", tooltip="Back to the dashboard")]),
+        ("Full item", list(DetailScreen.BINDINGS)),
     ]
 
 

@@ -21,3 +21,11 @@ class FilterQuotes(Message):
 
     party: str | None = None
     issue: str | None = None
+
+
+@dataclass
+class EditItem(Message):
+    """Open the file that defines an item in the user's editor; kind as in `Snapshot.origins`."""
+
+    kind: str
+    item_id: str

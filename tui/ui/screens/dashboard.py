@@ -13,7 +13,7 @@ from textual.widgets import Footer
 
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
-from tui.ui.messages import FilterQuotes, OpenItem
+from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
 from tui.ui.widgets.parties_pane import PartiesPane
@@ -25,9 +25,6 @@ from tui.ui.widgets.title_bar import TitleBar
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
 """Pane ids in the order of their digit keys."""
-
-JOURNAL_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "status": "status"}
-"""The journal's name for each kind of item a pane opens."""
 
 NARROW = 100
 """Below this many columns the panes stack and shrink (see `-narrow` in app.tcss)."""
@@ -102,10 +99,13 @@ class DashboardScreen(Screen):
         self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=message.text)
 
     def on_open_item(self, message: OpenItem) -> None:
-        from tui.ui.screens.detail import DetailScreen
+        from tui.ui.screens.detail import JOURNAL_KINDS, DetailScreen
 
         self.app.push_screen(DetailScreen(message.kind, message.item_id))
         self.app.mark_seen(JOURNAL_KINDS[message.kind], message.item_id)  # type: ignore[attr-defined]
+
+    def on_edit_item(self, message: EditItem) -> None:
+        self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:

@@ -10,13 +10,20 @@ from tui.ui import render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
+JOURNAL_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "status": "status"}
+"""The snapshot's and journal's name for each kind of item a detail shows."""
+
 TITLES = {"party": "Party", "issue": "Issue", "quote": "Quote", "event": "Event", "status": "Deal status"}
 
 
 class DetailScreen(Overlay):
     """Follows the live store: if the item changes while open, it redraws; if removed, it says so."""
 
-    BINDINGS = [*Overlay.BINDINGS, Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard")]
+    BINDINGS = [
+        *Overlay.BINDINGS,
+        Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
+        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
+    ]
 
     def __init__(self, kind: str, item_id: str) -> None:
         super().__init__()
@@ -27,6 +34,9 @@ class DetailScreen(Overlay):
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "snapshot", lambda snapshot: self.show(self._text(snapshot)))
+
+    def action_edit(self) -> None:
+        self.app.edit_item(JOURNAL_KINDS[self.kind], self.item_id)  # type: ignore[attr-defined]
 
     def _text(self, snapshot: Snapshot) -> Text:
         palette = Palette.of(self.app)

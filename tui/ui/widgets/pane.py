@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 
 from tui.core.snapshot import Snapshot
-from tui.ui.messages import FilterQuotes, OpenItem
+from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
 
 
@@ -37,8 +37,15 @@ class Pane(Vertical):
     def watch_unseen(self) -> None:
         self.query_one(RowList).mark(self._of(self.unseen))
 
+    BINDINGS = [Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line")]
+
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+
+    def action_edit(self) -> None:
+        key = self.query_one(RowList).current
+        if key:
+            self.post_message(EditItem(self.KIND, key))
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()
