@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,26 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "content"
+
+SOAK_SAVES = 400
+"""Saves the soak test makes by default: a quarter of a minute or so on a small CI machine."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-saves",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"saves the soak test makes (default: $PEACEWATCH_SOAK_SAVES, else {SOAK_SAVES})",
+    )
+
+
+@pytest.fixture
+def soak_saves(request: pytest.FixtureRequest) -> int:
+    """How many saves the soak test makes: --soak-saves N, or PEACEWATCH_SOAK_SAVES, or the default."""
+    chosen = request.config.getoption("--soak-saves")
+    return chosen if chosen is not None else int(os.environ.get("PEACEWATCH_SOAK_SAVES", SOAK_SAVES))
 
 
 @pytest.fixture

@@ -11,6 +11,10 @@ from tui import __version__
 SUBCOMMANDS = {
     "check": "tui.commands.check",
     "changes": "tui.commands.changes",
+    "add": "tui.commands.add",
+    "set": "tui.commands.set_cmd",
+    "schema": "tui.commands.schema",
+    "new": "tui.commands.new",
 }
 """Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
 

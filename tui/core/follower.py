@@ -74,8 +74,13 @@ class Follower:
         unseen: list = []
         last_change = None
         if self.journal is not None:
-            unseen = self.journal.entries(unseen_only=True)
-            newest = self.journal.entries()[:1]
+            try:
+                unseen = self.journal.entries(unseen_only=True)
+                newest = self.journal.entries()[:1]
+            except (JournalError, OSError) as exc:
+                # E.g. its folder replaced by a file: the dashboard must go on following the store.
+                self._warnings.append(f"cannot read the change journal {self.journal.path}: {exc}")
+                unseen, newest = [], []
             last_change = newest[0].observed_at if newest else None
             self._warnings += self.journal.take_warnings()
         warnings, self._warnings = tuple(self._warnings), []

@@ -91,6 +91,32 @@ class ContentStore:
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
+    def digest(self, relative: str) -> bytes | None:
+        """blake2b(digest_size=16) of the file's bytes as last read; None if not read (or unreadable)."""
+        state = self._files.get(relative)
+        return state.digest if state else None
+
+    def digests(self) -> dict[str, bytes]:
+        """Every file's digest as last read: what an edit form passes as the `expected` state."""
+        # A copy of the items first: the dashboard asks from a thread while its follower reloads.
+        return {path: state.digest for path, state in list(self._files.items()) if state.digest is not None}
+
+    def preview(self, relative: str, raw: bytes) -> tuple[Problem, ...]:
+        """Every problem the store would have if `relative` held `raw`; changes nothing.
+
+        This is how an edit is validated before it is written: the new text together
+        with the last good version of every other file. If the new text does not
+        validate, the file's last good version stands in for it, as in a reload.
+        """
+        parsed, problems = self._parse(relative, raw)
+        others = {path: state for path, state in self._files.items() if path != relative}
+        if parsed is None and relative in self._files:
+            parsed = self._files[relative].good
+        _, cross = merge([s.good for s in others.values() if s.good] + ([parsed] if parsed else []))
+        in_files = sorted(set(problems).union(*(s.shown_problems() for s in others.values())))
+        root = [self._root_problem] if self._root_problem else []
+        return tuple(root + in_files + sorted(set(cross) - set(in_files)))
+
     def relative(self, path: Path | str) -> str:
         return Path(os.path.relpath(Path(path).absolute(), self.root.absolute())).as_posix()
 

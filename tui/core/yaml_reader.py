@@ -69,6 +69,15 @@ class YamlDocument:
     """Where each value starts, by its path of keys and indexes (1-based line, column)."""
     key_at: dict[Path, Position] = field(default_factory=dict)
     """Where the key that names each mapping value stands."""
+    value_end: dict[Path, Position] = field(default_factory=dict)
+    """Where each value ends, just past its last character; filled by `read_yaml(..., spans=True)`.
+    A block scalar (`>-`, `|`) ends at its last non-blank character, not after the line
+    breaks it takes in; a block list or mapping ends where its last value ends."""
+    span: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Each value as character offsets [start, end) into the decoded text (BOM removed),
+    ending as `value_end` does: the text an edit replaces to change that value alone."""
+    flow: set[Path] = field(default_factory=set)
+    """The lists and mappings written in flow style, `[a, b]` or `{k: v}`."""
 
     def position(self, path: Path, prefer_key: bool = False) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -103,6 +112,7 @@ class _Lines:
         self.end = len(text.rstrip(" \t\r\n"))
         """Where the text ends, but for blanks and line breaks."""
         self.starts: list[int] | None = None
+        self._cached: list[int] | None = None
         if _ODD_BREAKS.search(text):
             self.starts = self._starts()
 
@@ -112,6 +122,14 @@ class _Lines:
     def at_index(self, index: int) -> Position:
         """The position of the character at `index` in the text."""
         starts = self.starts if self.starts is not None else self._starts()
+        line = bisect_right(starts, index) - 1
+        return (line + 1, index - starts[line] + 1)
+
+    def at_index_cached(self, index: int) -> Position:
+        """`at_index`, keeping the line starts between calls (an edit asks for many ends)."""
+        if self.starts is None and self._cached is None:
+            self._cached = self._starts()
+        starts = self.starts if self.starts is not None else self._cached
         line = bisect_right(starts, index) - 1
         return (line + 1, index - starts[line] + 1)
 
@@ -183,10 +201,14 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def read_yaml(raw: bytes, path: str, limits: Limits = Limits()) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(
+    raw: bytes, path: str, limits: Limits = Limits(), spans: bool = False
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `raw` (the bytes of the file at store-relative `path`).
 
-    Returns the document, or None with the problems that stopped it.
+    Returns the document, or None with the problems that stopped it. With `spans`, the
+    document also records where each value ends (for edits; the loader does without,
+    since it costs about half as much time again).
     """
     if len(raw) > limits.max_file_bytes:
         return None, [
@@ -202,7 +224,12 @@ def read_yaml(raw: bytes, path: str, limits: Limits = Limits()) -> tuple[YamlDoc
     if text is None:
         return None, problems
     lines = _Lines(text)
-    builder = _Builder(limits, lines)
+    if spans:
+        from tui.core.yaml_spans import SpanBuilder  # here: it builds on this module
+
+        builder: _Builder = SpanBuilder(limits, lines)
+    else:
+        builder = _Builder(limits, lines)
     handle = builder.handlers
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -216,7 +243,10 @@ def read_yaml(raw: bytes, path: str, limits: Limits = Limits()) -> tuple[YamlDoc
     except yaml.YAMLError as exc:
         line, column = _reader_position(exc, lines)
         return None, [Problem(path, line, column, _reader_message(exc))]
-    return YamlDocument(builder.result, builder.value_at, builder.key_at), []
+    doc = YamlDocument(builder.result, builder.value_at, builder.key_at)
+    if spans:
+        doc.value_end, doc.span, doc.flow = builder.value_end, builder.span, builder.flow  # type: ignore[attr-defined]
+    return doc, []
 
 
 def _depth_message(limits: Limits) -> str:

@@ -110,7 +110,10 @@ class PeacewatchApp(App[int]):
             return
         self.watch_state = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
         async for paths in watch_folder(self.root, self.poll, self._stop):
-            await self._reload(paths)
+            try:
+                await self._reload(paths)
+            except Exception as exc:  # noqa: BLE001 — one failed reload must not end following
+                self.notify(f"Reading the changes failed ({type(exc).__name__}: {exc}); still watching.", severity="error", markup=False, timeout=10)
 
     async def _reload(self, paths: Iterable[str] | None) -> None:
         """Read what changed in a thread, so parsing and the journal never block the screen."""
@@ -181,6 +184,31 @@ class PeacewatchApp(App[int]):
         if self.follower is not None:
             self._apply_seen(await asyncio.to_thread(self.follower.mark_all_seen))
 
+    def open_form(self, kind: str, **start: str) -> None:
+        """Open an edit form ('quote', 'event', 'status', 'position') over the dashboard."""
+        from tui.ui.forms import FORMS
+
+        if self.follower is None:
+            self.notify("The store is still loading.", markup=False)
+            return
+        form = FORMS[kind](self.snapshot, self.root, self.follower.store.digests(), **start)
+        self.push_screen(form, callback=self._written)
+
+    def _written(self, written: object) -> None:
+        if written is None:
+            return
+        self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)  # type: ignore[attr-defined]
+        self.reload_now()
+
+    async def reload_for_edit(self) -> dict[str, bytes]:
+        """Read every file again, then say what was read of each: a form's new baseline after a conflict."""
+        await self._reload(RESCAN)
+        return self.follower.store.digests() if self.follower else {}
+
+    def reload_now(self) -> None:
+        """Read every file again now, without waiting for the watcher."""
+        self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False)
+
     def edit_item(self, kind: str, item_id: str) -> None:
         """Open the file that defines an item in the user's editor at its line, then reload it."""
         origin = self.snapshot.origins.get((kind, item_id))
@@ -206,7 +234,7 @@ class PeacewatchApp(App[int]):
         self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False)
 
     def action_reload(self) -> None:
-        self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False)
+        self.reload_now()
         self.notify("Reading every file again.", markup=False, timeout=2)
 
     def action_changes(self) -> None:

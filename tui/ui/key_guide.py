@@ -45,3 +45,7 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Clear filter", "Show every quote again (key esc)", screen.action_clear)
     yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
     yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
+    yield SystemCommand("Add a quote", "Add a quote to the store (key a)", lambda: screen.action_form("quote"))
+    yield SystemCommand("Add an event", "Add an event to the timeline (key t)", lambda: screen.action_form("event"))
+    yield SystemCommand("Move the deal stage", "Move the deal status to a new stage (key S)", lambda: screen.action_form("status"))
+    yield SystemCommand("Set a position", "Set a party's position on an issue (key p)", lambda: screen.action_form("position"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from tui.core.safe_text import visible
@@ -53,7 +54,7 @@ def party_row(party: Party) -> list[Text]:
 def event_row(event: Event) -> list[Text]:
     when = day(event.date) if event.date else v(event.when) or "undated"
     place = f" · {v(event.place)}" if event.place else ""
-    return [line((f"{when:<12}", "dim"), (v(event.title), ""), (place, "dim"))]
+    return [line((_pad(when, 12), "dim"), (v(event.title), ""), (place, "dim"))]
 
 
 def quote_row(quote: Quote, snapshot: Snapshot) -> list[Text]:
@@ -78,9 +79,15 @@ def issue_columns(snapshot: Snapshot) -> list[Party]:
 
 
 def _cell(text: str, width: int) -> str:
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…"
-    return text.ljust(width)
+    """`text` cut (with an ellipsis) or padded to exactly `width` terminal cells: 中 takes two."""
+    if cell_len(text) > width:
+        return set_cell_size(text, max(width - 1, 0)) + "…"
+    return set_cell_size(text, width)
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to at least `width` cells (never cut), as `f"{text:<width}"` would if every character took one."""
+    return text + " " * max(width - cell_len(text), 0)
 
 
 def issue_widths(total: int, columns: int) -> tuple[int, int, int]:
@@ -271,7 +278,7 @@ def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now:
     lines.append(Text("Earlier stages", style="bold underline"))
     for change in reversed(status.history):
         when = day(change.date) if change.date else v(change.when) or "undated"
-        lines.append(Text.assemble((f"  {when:<14}", "dim"), (change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", "")))
+        lines.append(Text.assemble(("  " + _pad(when, 14), "dim"), (change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", "")))
         if change.source:
             lines.append(Text.assemble(("  " + " " * 14 + "source: ", "dim"), source_line(change.source, snapshot)))
     if not status.history:

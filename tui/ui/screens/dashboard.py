@@ -42,6 +42,10 @@ class DashboardScreen(Screen):
         Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
         Binding("z", "zoom", "Zoom", tooltip="Maximise the focused pane, or restore it"),
         Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
+        Binding("a", "form('quote')", "Add quote", show=False, tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source"),
+        Binding("t", "form('event')", "Add event", show=False, tooltip="Add an event to the timeline"),
+        Binding("S", "form('status')", "Move stage", show=False, tooltip="Move the deal to a new stage; the current one goes into the history"),
+        Binding("p", "form('position')", "Set position", show=False, tooltip="Set a party's position on an issue (the ones under the cursor)"),
     ]
 
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
@@ -106,6 +110,16 @@ class DashboardScreen(Screen):
 
     def on_edit_item(self, message: EditItem) -> None:
         self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
+
+    def action_form(self, kind: str) -> None:
+        # A position form starts on the issue or party under the cursor, if one is.
+        start: dict[str, str] = {}
+        if kind == "position":
+            for pane, field in (("issues", "issue"), ("parties", "party")):
+                rows = self.query_one(f"#{pane} RowList", RowList)
+                if rows.has_focus and rows.current:
+                    start[field] = rows.current
+        self.app.open_form(kind, **start)  # type: ignore[attr-defined]
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:

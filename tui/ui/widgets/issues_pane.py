@@ -31,7 +31,7 @@ class IssuesPane(FilteringPane):
         palette = Palette.of(self.app)
         rows = self.query_one(RowList)
         # The header lines up with the rows, which start after the list's gutter.
-        header = render.issue_header(columns, max(rows.size.width - RowList.GUTTER, 40))
+        header = render.issue_header(columns, max(rows.row_width - RowList.GUTTER, 40))
         self.query_one("#issues-header", Static).update(Text(" " * RowList.GUTTER) + header)
         rows.set_rows(
             [i.id for i in snapshot.issues],

@@ -39,7 +39,7 @@ class RowList(ScrollView, can_focus=True):
     """Columns left of every row for the unseen-change mark."""
 
     DEFAULT_CSS = """
-    RowList { background: transparent; }
+    RowList { background: transparent; overflow-x: hidden; scrollbar-gutter: stable; }
     RowList > .row-list--cursor { background: $surface-lighten-1; }
     RowList:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     RowList > .row-list--changed { background: $warning 30%; }
@@ -105,7 +105,7 @@ class RowList(ScrollView, can_focus=True):
                 del self._cache[cached]
         if len(self._cache) > 4 * len(self._keys) + 200:
             self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._keys) * self.row_height)
+        self.virtual_size = Size(0, len(self._keys) * self.row_height)
         if current in self._index:
             self._move(self._index[current], announce=False)
         else:
@@ -142,12 +142,19 @@ class RowList(ScrollView, can_focus=True):
         if announce or self.current != before:
             self.post_message(self.Highlighted(self, self.current))
 
+    # Rows are cut to the visible width, so nothing scrolls sideways: a virtual width of 0
+    # keeps a vertical scroll bar from bringing a horizontal one (and hiding the last row).
+    @property
+    def row_width(self) -> int:
+        """The width rows are drawn at: the pane less its vertical scroll bar, if it shows one."""
+        return self.scrollable_content_region.width
+
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._keys) * self.row_height)
+        self.virtual_size = Size(0, len(self._keys) * self.row_height)
         self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.row_width
         line_no = self.scroll_offset.y + y
         row, offset = divmod(line_no, self.row_height)
         if not self._keys:

@@ -1,0 +1,63 @@
+"""`peacewatch add quote|event|source`: a new item, written beside its neighbours without touching them."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands.edit_args import kind_parser, run_edit, words
+from tui.core import edits
+from tui.core.vocab import Medium
+
+describe = "add a quote, event or source to a content folder, changing nothing else in its files"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = "each kind has --help: peacewatch add quote --help"
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True, title="kinds")
+
+    quote = kind_parser(kinds, "quote", "add a quote to quotes/DATE.yaml (quotes/undated.yaml without --date)", (Medium,))
+    quote.add_argument("--text", required=True, help="the words inside the quotation marks, exactly as the source prints them")
+    quote.add_argument("--speaker", required=True, help="who said it; an unnamed speaker as the source describes them")
+    quote.add_argument("--source", required=True, metavar="ID", help="the id of the source (from sources.yaml)")
+    quote.add_argument("--medium", required=True, metavar="WORD", help=f"where it was said: {words(Medium)}")
+    quote.add_argument("--speaker-role", default="", metavar="ROLE", help="their title or role, as the source gives it")
+    quote.add_argument("--party", default=None, metavar="ID", help="the id of the party they speak for")
+    quote.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="when it was said, only where the source dates it")
+    quote.add_argument("--reported-by", action="append", default=[], metavar="STEP",
+                       help="how the words reached the source, one step each time it is given ('told Axios')")
+    quote.add_argument("--issue", action="append", default=[], metavar="ID", help="an issue it bears on (repeatable)")
+    quote.add_argument("--context", default="", help="for a fragment: the source's surrounding sentence, verbatim")
+
+    event = kind_parser(kinds, "event", "add an event to the file holding the latest event (events.yaml)")
+    event.add_argument("--title", required=True, help="what happened, in one line")
+    event.add_argument("--source", required=True, metavar="ID", help="the id of the source (from sources.yaml)")
+    event.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="only if the sources give it")
+    event.add_argument("--when", default="", help="when, in the sources' own words, if there is no exact date")
+    event.add_argument("--place", default="", help="where, as the sources name it")
+    event.add_argument("--party", action="append", default=[], metavar="ID", help="a party taking part (repeatable)")
+    event.add_argument("--summary", default="", help="what happened, in a sentence or two, from the sources")
+
+    source = kind_parser(kinds, "source", "add a source to the file holding the sources (sources.yaml)")
+    source.add_argument("--outlet", required=True, help="who published it ('Meduza')")
+    source.add_argument("--title", default="", help="the headline, exactly as published")
+    source.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="the publication date, if known")
+    source.add_argument("--url", default=None, help="only an address you have actually seen; never guessed")
+    source.add_argument("--note", default="", help="anything an editor should know: how we came by it, what it covers")
+
+
+def run(args: argparse.Namespace) -> int:
+    prog = f"peacewatch add {args.kind}"
+    if args.kind == "quote":
+        return run_edit(args, prog, lambda root: edits.add_quote(
+            root, text=args.text, speaker=args.speaker, source=args.source, medium=args.medium,
+            speaker_role=args.speaker_role, party=args.party, date=args.date, reported_by=args.reported_by,
+            issues=args.issue, context=args.context,
+        ), lambda w: f"added quote {w.item_id}")
+    if args.kind == "event":
+        return run_edit(args, prog, lambda root: edits.add_event(
+            root, title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,
+            parties=args.party, summary=args.summary,
+        ), lambda w: f"added event {w.item_id}")
+    return run_edit(args, prog, lambda root: edits.add_source(
+        root, outlet=args.outlet, title=args.title, date=args.date, url=args.url, note=args.note,
+    ), lambda w: f"added source {w.item_id}")

@@ -1,0 +1,79 @@
+"""What `peacewatch add` and `peacewatch set` share: the folder argument, vocabularies in help, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tui.commands.store_args import store_dir
+from tui.core.edits import EditConflict, EditRefused, Written
+from tui.core.vocab import Described
+
+DIR_HELP = (
+    "the content folder to edit (default: the shipped content/); it comes right after the kind, "
+    "e.g. `peacewatch add quote content --text ...`"
+)
+EXIT_STATUS = (
+    "Prints FILE:LINE: what was written. The edit is checked with the rest of the store before\n"
+    "anything is written; only the lines it needs change, and the file is replaced in one step.\n\n"
+    "exit status: 0 written; 1 refused (each problem as FILE:LINE:COL: message on stderr) or the\n"
+    "file changed on disk meanwhile; 2 the folder cannot be opened, or bad arguments"
+)
+
+
+def kind_parser(kinds: argparse._SubParsersAction, name: str, describe: str, vocabularies: tuple = ()) -> argparse.ArgumentParser:
+    """A `peacewatch add KIND` or `peacewatch set KIND` parser, with the folder argument first."""
+    words = "\n\n".join(vocabulary_text(v) for v in vocabularies)
+    parser = kinds.add_parser(
+        name, help=describe, description=describe, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(filter(None, [words, EXIT_STATUS])),
+    )
+    parser.add_argument("dir", nargs="?", type=Path, default=None, metavar="DIR", help=DIR_HELP)
+    return parser
+
+
+def words(vocabulary: type[Described]) -> str:
+    return ", ".join(word.value for word in vocabulary)
+
+
+def vocabulary_text(vocabulary: type[Described]) -> str:
+    """A vocabulary for --help: each word with what it means."""
+    name = vocabulary.__name__.lower()
+    width = max(len(word.value) for word in vocabulary)
+    lines = [f"{name} words:"] + [f"  {word.value:<{width}}  {word.description}" for word in vocabulary]
+    return "\n".join(lines)
+
+
+def _prefix(root: Path) -> str:
+    """The folder as `check` shows it before each store-relative path."""
+    return "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
+
+
+def run_edit(args: argparse.Namespace, prog: str, call: Callable[[Path], Written], done: Callable[[Written], str]) -> int:
+    """Run one edit and report it: FILE:LINE: what, or the problems; returns the exit status."""
+    root = store_dir(args)
+    if not root.is_dir():
+        print(f"{prog}: {root}: no such folder", file=sys.stderr)
+        return 2
+    prefix = _prefix(root)
+    try:
+        written = call(root)
+    except EditConflict as conflict:
+        print(
+            f"{prog}: {prefix}{conflict.path} changed on disk while the edit was being made (a colleague, "
+            "a git pull, another window); nothing was written: look at it, then run the command again",
+            file=sys.stderr,
+        )
+        return 1
+    except EditRefused as refused:
+        for problem in refused.problems:
+            print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"{prog}: refused: {refused.summary}; nothing was written", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{prog}: could not write: {exc}", file=sys.stderr)
+        return 1
+    print(f"{prefix}{written.path}:{written.line}: {done(written)}")
+    return 0

@@ -1,0 +1,52 @@
+"""`peacewatch new DIR`: start an empty store for a new story, laid out like the shipped one."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from tui.commands.new_templates import FILES
+from tui.core.atomic_write import write_atomic
+from tui.core.content_schema import modeline, schema_text
+from tui.core.loader import ContentStore
+from tui.core.new_items import SCHEMA_IN_STORE
+
+describe = "start an empty content folder for a new story, each file explaining its fields"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (it may exist if it is empty)")
+    parser.epilog = (
+        f"Writes the same files as the shipped content/, with examples as comments, and the schema "
+        f"in DIR/{SCHEMA_IN_STORE} (a dot-folder, never read as content), which each file names on "
+        "its first line for editors' YAML support. "
+        "exit status: 0 created; 2 DIR is not empty or cannot be written"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.dir
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        print(f"peacewatch new: {root} is not an empty folder; give a new or empty one", file=sys.stderr)
+        return 2
+    today = dt.date.today().isoformat()
+    try:
+        (root / SCHEMA_IN_STORE).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(root / SCHEMA_IN_STORE, schema_text().encode("utf-8"))
+        for relative, text in FILES.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            schema = Path(os.path.relpath(root / SCHEMA_IN_STORE, target.parent)).as_posix()
+            body = modeline(schema) + "\n" + text.replace("{today}", today)
+            write_atomic(target, body.encode("utf-8"))
+    except OSError as exc:
+        print(f"peacewatch new: cannot write {root}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    problems = ContentStore(root).load().problems
+    for problem in problems:  # never expected: the templates are tested to load clean
+        print(f"{root.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
+    print(f"created {root}: {len(FILES)} files; edit them, then run: peacewatch check {root}")
+    return 1 if problems else 0

@@ -1,0 +1,245 @@
+"""Changes to a YAML file's text at the places its parse recorded, leaving every other byte alone."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.yaml_emit import Fields, Style, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
+from tui.core.yaml_reader import Path, Position, YamlDocument
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Replace text[start:end] with `text` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def apply(text: str, splices: list[Splice]) -> str:
+    """The text with every splice made; splices must not overlap."""
+    out, at = [], 0
+    for splice in sorted(splices, key=lambda s: (s.start, s.end)):
+        if splice.start < at:
+            raise ValueError("overlapping splices")
+        out += [text[at : splice.start], splice.text]
+        at = splice.end
+    return "".join(out) + text[at:]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BREAKS.finditer(text)]
+
+
+def moved(old: str, new: str, splices: list[Splice]):
+    """A function taking a (line, column) of `old` to where that character stands in `new`.
+
+    It returns None for a character the splices replaced.
+    """
+    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    ordered = sorted(splices, key=lambda s: s.start)
+
+    def where(line: int, column: int) -> Position | None:
+        if not 1 <= line <= len(old_starts):
+            return (line, column)
+        index = old_starts[line - 1] + column - 1
+        shift = 0
+        for splice in ordered:
+            if splice.start <= index < splice.end:
+                return None
+            if splice.end <= index:
+                shift += len(splice.text) - (splice.end - splice.start)
+        index += shift
+        row = bisect_right(new_starts, index) - 1
+        return (row + 1, index - new_starts[row] + 1)
+
+    return where
+
+
+class Source:
+    """One file's text and its parse (read with spans), with what edits need to know of both."""
+
+    def __init__(self, text: str, doc: YamlDocument) -> None:
+        self.text = text
+        self.doc = doc
+        self.data: Any = doc.data if doc.data is not None else {}
+        self.starts = _line_starts(text)
+        self.newline = self._newline()
+        self.style = self._style()
+
+    # -- measuring ---------------------------------------------------------------------------
+
+    def _newline(self) -> str:
+        counts = Counter(m.group() for m in _BREAKS.finditer(self.text))
+        return counts.most_common(1)[0][0] if counts else "\n"
+
+    def offset(self, position: Position) -> int:
+        line, column = position
+        return self.starts[line - 1] + column - 1
+
+    def line_end(self, index: int) -> int:
+        """Where the line holding `index` ends, before its line break."""
+        found = _BREAKS.search(self.text, index)
+        return found.start() if found else len(self.text)
+
+    def line_start(self, index: int) -> int:
+        return self.starts[bisect_right(self.starts, index) - 1]
+
+    def _lists(self) -> list[Path]:
+        return [p for p in self.doc.span if p and isinstance(self.get(p), list) and p in self.doc.key_at]
+
+    def _style(self) -> Style:
+        """Indentation and list style as the file's own lists have them; the shipped style if none."""
+        lists = self._lists()
+        block = [p for p in lists if p not in self.doc.flow and self.get(p)]
+        nested = [p for p in lists if len(p) >= 3 and all(isinstance(v, str) for v in self.get(p))]
+        seq = Counter(self.doc.value_at[p][1] - self.doc.key_at[p][1] for p in block)
+        # Without a block list to go by, lists are indented as the file indents its mappings.
+        maps_under_keys = Counter(
+            self.doc.value_at[p][1] - self.doc.key_at[p][1]
+            for p in self.doc.key_at
+            if isinstance(self.get(p), dict) and p not in self.doc.flow and self.get(p)
+        )
+        seq_indent = (seq or maps_under_keys or Counter([2])).most_common(1)[0][0]
+        maps = Counter(
+            self.doc.value_at[p + (0,)][1] - self.doc.value_at[p][1]
+            for p in block
+            if isinstance(self.get(p)[0], dict) and self.doc.value_at[p + (0,)][0] == self.doc.value_at[p][0]
+        )
+        map_indent = maps.most_common(1)[0][0] if maps else 2
+        flow_lists = sum(p in self.doc.flow for p in nested) * 2 > len(nested)
+        step = seq_indent if seq_indent > 0 else map_indent
+        return Style(seq_indent, map_indent, step, flow_lists, self.newline)
+
+    def get(self, path: Path) -> Any:
+        node = self.data
+        for part in path:
+            node = node[part]
+        return node
+
+    def has(self, path: Path) -> bool:
+        try:
+            self.get(path)
+        except (KeyError, IndexError, TypeError):
+            return False
+        return True
+
+    def _lines(self, lines: list[str]) -> str:
+        return self.newline.join(lines)
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def append_item(self, list_path: Path, fields: Fields, top_level: bool) -> Splice:
+        """A new last item of the list at `list_path`, which is created if missing."""
+        nl = self.newline
+        if not self.has(list_path) or self.get(list_path) is None:
+            return self._new_list(list_path, fields)
+        items = self.get(list_path)
+        start, end = self.doc.span[list_path]
+        if list_path in self.doc.flow:
+            colon = self._colon_before(start)
+            if not items and colon is not None:
+                # `quotes: []` becomes a block list under the key; a comment after it stays on the key's line.
+                tail_end = self.line_end(end)
+                dash = self.doc.key_at[list_path][1] - 1 + self.style.seq_indent
+                block = self._lines(item_lines(fields, dash, self.style))
+                return Splice(colon + 1, tail_end, self.text[end:tail_end] + nl + block)
+            return Splice(end - 1, end - 1, (", " if items else "") + flow_mapping(fields))
+        dash = self.doc.value_at[list_path][1] - 1
+        last = self.doc.span[list_path + (len(items) - 1,)]
+        at = self.line_end(last[1])
+        blank = top_level if len(items) < 2 else self._blank_between(list_path, len(items) - 1)
+        return Splice(at, at, nl + (nl if blank else "") + self._lines(item_lines(fields, dash, self.style)))
+
+    def _colon_before(self, index: int) -> int | None:
+        at = index - 1
+        while at >= 0 and self.text[at] in " \t":
+            at -= 1
+        return at if at >= 0 and self.text[at] == ":" else None
+
+    def _blank_between(self, list_path: Path, index: int) -> bool:
+        """Whether an empty line stands between item `index - 1` and item `index`."""
+        gap_start = self.line_end(self.doc.span[list_path + (index - 1,)][1])
+        gap_end = self.line_start(self.doc.span[list_path + (index,)][0])
+        gap = self.text[gap_start:gap_end]
+        return any(not line.strip() for line in _BREAKS.split(gap)[1:-1])
+
+    def _new_list(self, list_path: Path, fields: Fields) -> Splice:
+        nl, key = self.newline, list_path[-1]
+        parent = list_path[:-1]
+        if self.has(list_path):  # `key:` with nothing after it
+            at = self.line_end(self.doc.span[list_path][0])
+            dash = self.doc.key_at[list_path][1] - 1 + self.style.seq_indent
+            return Splice(at, at, nl + self._lines(item_lines(fields, dash, self.style)))
+        if parent in self.doc.flow:
+            end = self.doc.span[parent][1] - 1
+            sep = ", " if self.get(parent) else ""
+            return Splice(end, end, f"{sep}{key}: [{flow_mapping(fields)}]")
+        if not parent:
+            body = [f"{key}:"] + item_lines(fields, self.style.seq_indent, self.style)
+            text = self.text
+            if not text.strip():
+                return Splice(len(text), len(text), self._lines(body) + nl)
+            if text.endswith(("\n", "\r")):
+                return Splice(len(text), len(text), nl + self._lines(body) + nl)
+            return Splice(len(text), len(text), nl + nl + self._lines(body))
+        col = self.doc.value_at[parent][1] - 1
+        at = self.line_end(self.doc.span[parent][1])
+        body = [" " * col + f"{key}:"] + item_lines(fields, col + self.style.seq_indent, self.style)
+        return Splice(at, at, nl + self._lines(body))
+
+    def replace_item(self, item_path: Path, fields: Fields) -> Splice:
+        """Put a new mapping in place of the list item at `item_path`; its dash and comments stay."""
+        start, end = self.doc.span[item_path]
+        if item_path in self.doc.flow or item_path[:-1] in self.doc.flow:
+            return Splice(start, end, flow_mapping(fields))
+        col = self.doc.value_at[item_path][1] - 1
+        lines = mapping_lines(fields, col, self.style)
+        lines[0] = lines[0][col:]
+        return Splice(start, end, self._lines(lines))
+
+    def set_value(self, map_path: Path, key: str, value: str) -> Splice:
+        """Replace the value of an existing `key` of the mapping at `map_path`."""
+        path = map_path + (key,)
+        start, end = self.doc.span[path]
+        if map_path in self.doc.flow:
+            return Splice(start, end, scalar(value, flow=True))
+        col = self.doc.key_at[path][1] - 1
+        lines = value_lines(key, value, col, self.style)
+        written = self._lines(lines)[col + len(key) + 2 :]
+        if self.get(path) is None and self.text[start - 1 : start] == ":":
+            written = " " + written
+        return Splice(start, end, written)
+
+    def insert_keys(self, map_path: Path, after: str, fields: Fields) -> Splice:
+        """New keys of the mapping at `map_path`, right after the value of its key `after`."""
+        if map_path in self.doc.flow:
+            end = self.doc.span[map_path][1] - 1
+            parts = ", ".join(f"{k}: {flow_value(v)}" for k, v in fields)
+            return Splice(end, end, (", " if self.get(map_path) else "") + parts)
+        anchor = map_path + (after,)
+        col = self.doc.key_at[anchor][1] - 1
+        at = self.line_end(self.doc.span[anchor][1])
+        return Splice(at, at, self.newline + self._lines(mapping_lines(fields, col, self.style)))
+
+    def remove_key(self, map_path: Path, key: str) -> Splice:
+        """Take `key` and its value out of the mapping: its lines in a block mapping, else `null`."""
+        path = map_path + (key,)
+        start, end = self.doc.span[path]
+        key_at = self.offset(self.doc.key_at[path])
+        first = self.line_start(key_at)
+        if map_path in self.doc.flow or self.text[first:key_at].strip():
+            return Splice(start, end, "null")
+        stop = self.line_end(end)
+        found = _BREAKS.match(self.text, stop)
+        if found:
+            return Splice(first, found.end(), "")
+        before = _BREAKS.search(self.text[:first][-2:]) if first else None
+        return Splice(first - len(before.group()) if before else first, stop, "")

@@ -1,0 +1,157 @@
+"""What every edit form shares: labelled fields with their errors, save in a thread, conflicts kept safe.
+
+A form checks what it can itself (required fields, dates) and shows the error under the
+field; then the core writes the change, validating the whole store and refusing to
+overwrite a file that changed on disk. On a refusal the form stays open with everything
+the user typed, and says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+
+from tui.core.snapshot import Snapshot
+from tui.ui.render import v
+
+
+def options(pairs: list[tuple[str, str]]) -> list[tuple[Text, str]]:
+    """Select options whose labels come from the store: Text, so brackets never act as markup."""
+    return [(Text(v(label)), value) for label, value in pairs]
+
+
+def parse_date(text: str) -> tuple[dt.date | None, str | None]:
+    """(date, None), (None, None) for empty, or (None, error)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        return dt.date.fromisoformat(text), None
+    except ValueError:
+        return None, "a date as YYYY-MM-DD, e.g. 2025-11-26"
+
+
+class EditForm(ModalScreen["Any"]):
+    """A modal form; subclasses compose fields with `field()` and implement `check` and `write`."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", tooltip="Check the form and write the change"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close the form without writing"),
+    ]
+
+    TITLE_TEXT = ""
+    TOUCHES: tuple[str, ...] = ()
+    """Kinds whose defining files the change may write (for conflict detection)."""
+
+    def __init__(self, snapshot: Snapshot, root: Path, digests: Mapping[str, bytes]) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.root = root
+        self.digests = dict(digests)
+        """What the dashboard last loaded of each file: a write refuses if the file differs now."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form-body") as body:
+            body.border_title = self.TITLE_TEXT
+            body.border_subtitle = "ctrl+s save · esc cancel"
+            yield Static(id="form-error")
+            yield from self.compose_fields()
+        yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def field(self, label: str, widget: Widget, hint: str = "") -> Vertical:
+        """A labelled field with room for its error below it."""
+        assert widget.id, "every form field needs an id"
+        box = Vertical(
+            # Text, not markup: a hint like "[sic]" must read as written.
+            Label(Text.assemble(label, (f"  {hint}" if hint else "", "dim")), classes="field-label"),
+            widget,
+            Static(classes="field-error", id=f"{widget.id}-error"),
+            classes="field",
+        )
+        return box
+
+    def on_mount(self) -> None:
+        for error in self.query(".field-error"):
+            error.display = False
+        self.query_one("#form-error").display = False
+        first = self.query("Input, TextArea, Select, SelectionList").first()
+        first.focus()
+
+    # Reading fields -------------------------------------------------------
+
+    def text(self, field_id: str) -> str:
+        widget = self.query_one(f"#{field_id}")
+        if isinstance(widget, TextArea):
+            return widget.text.strip()
+        assert isinstance(widget, Input)
+        return widget.value.strip()
+
+    def choice(self, field_id: str) -> str | None:
+        value = self.query_one(f"#{field_id}", Select).value
+        return None if value is Select.NULL else str(value)
+
+    def chosen(self, field_id: str) -> list[str]:
+        return [str(value) for value in self.query_one(f"#{field_id}", SelectionList).selected]
+
+    # Errors -----------------------------------------------------------------
+
+    def show_errors(self, errors: Mapping[str, str], summary: str = "") -> None:
+        for error in self.query(".field-error"):
+            error.display = False
+        for field_id, message in errors.items():
+            error = self.query_one(f"#{field_id}-error", Static)
+            error.update(Text(message))
+            error.display = True
+        banner = self.query_one("#form-error", Static)
+        banner.display = bool(summary)
+        banner.update(Text(summary))
+
+    # Saving -------------------------------------------------------------------
+
+    def check(self) -> tuple[dict[str, str], dict[str, Any]]:
+        """(errors by field id, the values to write) from what the user typed."""
+        raise NotImplementedError
+
+    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
+        """Write the change (runs in a thread); returns what the core returns."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        errors, values = self.check()
+        self.show_errors(errors, "Fix the fields marked below." if errors else "")
+        if not errors:
+            self._save(values)
+
+    @work(exclusive=True, group="save", exit_on_error=False)
+    async def _save(self, values: dict[str, Any]) -> None:
+        from tui.core.edits import EditConflict, EditRefused
+
+        try:
+            written = await asyncio.to_thread(self.write, values, self.digests)
+        except EditConflict as conflict:
+            # Someone else saved the file: reload it, keep what was typed, let the user apply again.
+            self.digests = await self.app.reload_for_edit()  # type: ignore[attr-defined]
+            self.show_errors({}, f"{conflict.path} changed on disk since it was loaded; nothing was written. "
+                             "The dashboard has reloaded it: check, then press ctrl+s to apply your change again.")
+        except EditRefused as refused:
+            self.show_errors({}, "Not written — the store would not be valid:\n" + "\n".join(str(p) for p in refused.problems))
+        else:
+            self.dismiss(written)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,72 @@
+"""Set a party's position on an issue: stance, a sentence, and the quotes behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList
+
+from tui.core.snapshot import Snapshot
+from tui.core.vocab import Stance
+from tui.ui.forms.base import EditForm, options
+from tui.ui.render import v
+
+
+class PositionForm(EditForm):
+    """Opens on the issue or party under the cursor; choosing both fills in the current position."""
+
+    TITLE_TEXT = "Set a position"
+
+    def __init__(self, snapshot: Snapshot, root: Path, digests: Mapping[str, bytes], issue: str | None = None, party: str | None = None) -> None:
+        super().__init__(snapshot, root, digests)
+        self.start_issue, self.start_party = issue, party
+
+    def compose_fields(self) -> ComposeResult:
+        snapshot = self.snapshot
+        yield self.field("Issue", Select(options([(i.title, i.id) for i in snapshot.issues]), id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
+        yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="pick a party", value=self.start_party or Select.NULL))
+        yield self.field("Stance", Select(options([(f"{s.label} — {s.description}", s.value) for s in Stance]), id="stance", prompt="pick a stance"))
+        yield self.field("Position in a sentence", Input(id="says"), "as the sources state it")
+        yield self.field(
+            "Quotes behind it",
+            SelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
+        )
+
+    @on(Select.Changed, "#issue, #party")
+    def _fill_current(self) -> None:
+        issue = self.snapshot.issue_by_id.get(self.choice("issue") or "")
+        party = self.choice("party")
+        current = next((p for p in issue.positions if p.party == party), None) if issue else None
+        if current is None:
+            return
+        self.query_one("#stance", Select).value = current.stance.value
+        self.query_one("#says", Input).value = current.says
+        quotes = self.query_one("#quotes", SelectionList)
+        quotes.deselect_all()
+        for quote_id in current.quotes:
+            if quote_id in self.snapshot.quote_by_id:
+                quotes.select(quote_id)
+
+    def check(self) -> tuple[dict[str, str], dict[str, Any]]:
+        errors: dict[str, str] = {}
+        values = {
+            "issue": self.choice("issue"),
+            "party": self.choice("party"),
+            "stance": self.choice("stance"),
+            "says": self.text("says"),
+            "quotes": self.chosen("quotes"),
+        }
+        for required, message in (("issue", "the issue"), ("party", "whose position"), ("stance", "the stance in a word")):
+            if not values[required]:
+                errors[required] = f"Required: {message}."
+        return errors, values
+
+    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
+        from tui.core.edits import set_position
+
+        return set_position(self.root, expected=expected, **values)

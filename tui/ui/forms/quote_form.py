@@ -1,0 +1,94 @@
+"""Add a quote: the words, who said them, where, who reported them, the source and the issues."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from tui.core.vocab import Medium
+from tui.ui.forms.base import EditForm, options, parse_date
+from tui.ui.render import v
+
+
+class QuoteForm(EditForm):
+    """Picking a known person as speaker fills in their role and party."""
+
+    TITLE_TEXT = "Add a quote"
+
+    def compose_fields(self) -> ComposeResult:
+        snapshot = self.snapshot
+        people = [(person, party) for party in snapshot.parties for person in party.people]
+        yield self.field("Text, word for word", TextArea(id="text", soft_wrap=True), "editorial brackets like [sic] are kept")
+        yield self.field(
+            "Speaker",
+            Input(id="speaker", suggester=SuggestFromList([p.name for p, _ in people], case_sensitive=False)),
+            "a known person, or type a new name",
+        )
+        yield self.field("Speaker's role", Input(id="speaker_role"))
+        yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
+        yield self.field("Date", Input(self.app.now().date().isoformat(), id="date"), "YYYY-MM-DD; empty if the source gives none")
+        yield self.field("Medium", Select(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
+        yield self.field("Reported by", Input(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
+        yield self.field(
+            "Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
+        )
+        yield self.field("…or a new source: outlet", Input(id="new_source_outlet"), "added to the sources when no source is picked")
+        yield self.field("New source: title", Input(id="new_source_title"))
+        yield self.field("Issues it bears on", SelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
+        yield self.field("Context", Input(id="context"), "the sentence the source wraps a fragment in")
+
+    @on(Input.Changed, "#speaker")
+    def _fill_from_person(self, event: Input.Changed) -> None:
+        for party in self.snapshot.parties:
+            for person in party.people:
+                if person.name.casefold() == event.value.strip().casefold():
+                    self.query_one("#speaker_role", Input).value = person.title
+                    self.query_one("#party", Select).value = party.id
+
+    def check(self) -> tuple[dict[str, str], dict[str, Any]]:
+        errors: dict[str, str] = {}
+        date, date_error = parse_date(self.text("date"))
+        values = {
+            "text": self.text("text"),
+            "speaker": self.text("speaker"),
+            "speaker_role": self.text("speaker_role"),
+            "party": self.choice("party"),
+            "date": date,
+            "medium": self.choice("medium"),
+            "reported_by": [step.strip() for step in self.text("reported_by").split(";") if step.strip()],
+            "source": self.choice("source"),
+            "issues": self.chosen("issues"),
+            "context": self.text("context"),
+        }
+        outlet = self.text("new_source_outlet")
+        if not values["source"] and outlet:
+            values["new_source"] = {"outlet": outlet, "title": self.text("new_source_title")}
+        for required, message in (("text", "the words of the quote"), ("speaker", "who said it"), ("medium", "where it was said")):
+            if not values[required]:
+                errors[required] = f"Required: {message}."
+        if not values["source"] and not outlet:
+            errors["source"] = "Required: pick where it comes from, or name a new source below."
+        if date_error:
+            errors["date"] = f"Expected {date_error}."
+        return errors, values
+
+    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
+        from tui.core.edits import add_quote, add_source
+
+        new_source = values.pop("new_source", None)
+        if new_source:
+            source = add_source(self.root, expected=expected, **new_source)
+            values["source"] = source.item_id
+            # The sources file is ours now; the quote's own file is still checked against the dashboard's view.
+            expected = {path: digest for path, digest in expected.items() if path != source.path}
+        return add_quote(self.root, expected=expected, **values)
+
+
+def _source_label(source) -> str:
+    return f"{source.outlet} — {source.title}" if source.title else source.outlet

@@ -1,0 +1,45 @@
+"""Move the deal's stage: the current one goes into the history with its date and source."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from tui.core.vocab import Stage
+from tui.ui.forms.base import EditForm, options, parse_date
+from tui.ui.forms.quote_form import _source_label
+
+
+class StatusForm(EditForm):
+    """Starts from the current stage, so the user changes only what moved."""
+
+    TITLE_TEXT = "Move the deal status"
+
+    def compose_fields(self) -> ComposeResult:
+        snapshot = self.snapshot
+        status = snapshot.status
+        stages = options([(f"{s.label} — {s.description}", s.value) for s in Stage])
+        yield self.field("New stage", Select(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
+        yield self.field("Headline", Input(id="headline"), "the state of play in one line")
+        yield self.field("Since", Input(self.app.now().date().isoformat(), id="since"), "YYYY-MM-DD")
+        yield self.field("Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+
+    def check(self) -> tuple[dict[str, str], dict[str, Any]]:
+        errors: dict[str, str] = {}
+        since, date_error = parse_date(self.text("since"))
+        values = {"stage": self.choice("stage"), "headline": self.text("headline"), "since": since, "source": self.choice("source")}
+        if not values["stage"]:
+            errors["stage"] = "Required: the stage the deal has reached."
+        if not values["headline"]:
+            errors["headline"] = "Required: a one-line headline."
+        if date_error:
+            errors["since"] = f"Expected {date_error}."
+        return errors, values
+
+    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
+        from tui.core.edits import set_status
+
+        return set_status(self.root, expected=expected, **values)
