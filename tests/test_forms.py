@@ -35,6 +35,18 @@ async def choose(pilot, select_id: str, label_start: str) -> None:
     await pilot.pause()
 
 
+async def open_form(pilot, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditForm)
+
+
+async def save(pilot) -> None:
+    """ctrl+s, then wait until the form has closed (written) or fail."""
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, EditForm), what="the form to save and close")
+
+
 async def type_into(pilot, field_id: str, text: str) -> None:
     widget = pilot.app.screen.query_one(f"#{field_id}")
     widget.focus()
@@ -49,9 +61,7 @@ async def test_add_a_quote_writes_only_its_lines(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        assert isinstance(app.screen, EditForm)
+        await open_form(pilot, "a")
         await type_into(pilot, "text", "We are ready [sic] to talk")
         await type_into(pilot, "speaker", "Sergey Lavrov")
         assert app.screen.query_one("#speaker_role", Input).value == "Russian Foreign Minister"  # filled from the person
@@ -60,8 +70,7 @@ async def test_add_a_quote_writes_only_its_lines(store):
         await choose(pilot, "medium", "press conference")
         await type_into(pilot, "reported_by", "told reporters")
         await choose(pilot, "source", "Meduza")
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EditForm), what="the form to close")
+        await save(pilot)
         await wait_until(pilot, lambda: "We are ready [sic] to talk" in screen_text(pilot), what="the new quote")
     new = added_lines(before, path.read_text(encoding="utf-8"))
     assert any("We are ready [sic] to talk" in line for line in new)
@@ -73,8 +82,7 @@ async def test_missing_fields_are_refused_beside_the_field(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("a")
-        await pilot.pause()
+        await open_form(pilot, "a")
         await type_into(pilot, "date", "2025-02-30")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -90,8 +98,7 @@ async def test_a_colleagues_save_is_never_overwritten(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("S")
-        await pilot.pause()
+        await open_form(pilot, "S")
         await type_into(pilot, "headline", "Talks move to the final stage")
         await choose(pilot, "stage", "final stages")
         await choose(pilot, "source", "Meduza")
@@ -114,13 +121,11 @@ async def test_move_the_stage_keeps_the_previous_in_history(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("S")
-        await pilot.pause()
+        await open_form(pilot, "S")
         await choose(pilot, "stage", "final stages")
         await type_into(pilot, "headline", "Trump says the deal is in its final stages")
         await choose(pilot, "source", "Meduza")
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EditForm), what="the save")
+        await save(pilot)
         await wait_until(pilot, lambda: app.snapshot.status.stage == "final-stages", what="the reload")
         history = app.snapshot.status.history
         assert history[-1].stage == "framework-agreed-in-principle"
@@ -131,14 +136,12 @@ async def test_add_an_event(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("t")
-        await pilot.pause()
+        await open_form(pilot, "t")
         await type_into(pilot, "title", "Delegations meet again in Abu Dhabi")
         await type_into(pilot, "date", "2025-11-26")
         await type_into(pilot, "place", "Abu Dhabi")
         await choose(pilot, "source", "Meduza")
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EditForm), what="the save")
+        await save(pilot)
         await wait_until(pilot, lambda: any(e.title == "Delegations meet again in Abu Dhabi" for e in app.snapshot.events), what="the event")
 
 
@@ -152,8 +155,7 @@ async def test_set_a_position_from_the_issue_under_the_cursor(store):
         await choose(pilot, "party", "Russia")
         assert app.screen.query_one("#stance", Select).value == "conditional"  # the current position, filled in
         await choose(pilot, "stance", "insists")
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EditForm), what="the save")
+        await save(pilot)
         await wait_until(
             pilot,
             lambda: next(p for p in app.snapshot.issue_by_id["territory"].positions if p.party == "russia").stance == "insists",
@@ -165,15 +167,13 @@ async def test_a_quote_with_a_new_source(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
-        await pilot.press("a")
-        await pilot.pause()
+        await open_form(pilot, "a")
         await type_into(pilot, "text", "Talks will continue")
         await type_into(pilot, "speaker", "Rustem Umerov")
         await choose(pilot, "medium", "statement")
         await type_into(pilot, "new_source_outlet", "Ukrinform")
         await type_into(pilot, "new_source_title", "Umerov on the talks")
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: not isinstance(app.screen, EditForm), what="the save")
+        await save(pilot)
         await wait_until(pilot, lambda: any(q.text == "Talks will continue" for q in app.snapshot.quotes), what="the quote")
         quote = next(q for q in app.snapshot.quotes if q.text == "Talks will continue")
         assert app.snapshot.source_by_id[quote.source].outlet == "Ukrinform"

@@ -131,6 +131,11 @@ class EditForm(ModalScreen["Any"]):
         """Write the change (runs in a thread); returns what the core returns."""
         raise NotImplementedError
 
+    @staticmethod
+    def require(values: Mapping[str, Any], needs: Mapping[str, str]) -> dict[str, str]:
+        """An error for each empty field of `needs` (field id to what it should hold)."""
+        return {field: f"Required: {what}." for field, what in needs.items() if not values.get(field)}
+
     def action_save(self) -> None:
         errors, values = self.check()
         self.show_errors(errors, "Fix the fields marked below." if errors else "")

@@ -30,7 +30,6 @@ class EventForm(EditForm):
         yield self.field("Summary", Input(id="summary"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
-        errors: dict[str, str] = {}
         date, date_error = parse_date(self.text("date"))
         values = {
             "title": self.text("title"),
@@ -41,10 +40,7 @@ class EventForm(EditForm):
             "source": self.choice("source"),
             "summary": self.text("summary"),
         }
-        if not values["title"]:
-            errors["title"] = "Required: what happened, in a line."
-        if not values["source"]:
-            errors["source"] = "Required: where it comes from."
+        errors = self.require(values, {"title": "what happened, in a line", "source": "where it comes from"})
         if date_error:
             errors["date"] = f"Expected {date_error}."
         return errors, values

@@ -53,7 +53,6 @@ class PositionForm(EditForm):
                 quotes.select(quote_id)
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
-        errors: dict[str, str] = {}
         values = {
             "issue": self.choice("issue"),
             "party": self.choice("party"),
@@ -61,10 +60,7 @@ class PositionForm(EditForm):
             "says": self.text("says"),
             "quotes": self.chosen("quotes"),
         }
-        for required, message in (("issue", "the issue"), ("party", "whose position"), ("stance", "the stance in a word")):
-            if not values[required]:
-                errors[required] = f"Required: {message}."
-        return errors, values
+        return self.require(values, {"issue": "the issue", "party": "whose position", "stance": "the stance in a word"}), values
 
     def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
         from tui.core.edits import set_position

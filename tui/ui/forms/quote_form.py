@@ -52,7 +52,6 @@ class QuoteForm(EditForm):
                     self.query_one("#party", Select).value = party.id
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
-        errors: dict[str, str] = {}
         date, date_error = parse_date(self.text("date"))
         values = {
             "text": self.text("text"),
@@ -69,9 +68,7 @@ class QuoteForm(EditForm):
         outlet = self.text("new_source_outlet")
         if not values["source"] and outlet:
             values["new_source"] = {"outlet": outlet, "title": self.text("new_source_title")}
-        for required, message in (("text", "the words of the quote"), ("speaker", "who said it"), ("medium", "where it was said")):
-            if not values[required]:
-                errors[required] = f"Required: {message}."
+        errors = self.require(values, {"text": "the words of the quote", "speaker": "who said it", "medium": "where it was said"})
         if not values["source"] and not outlet:
             errors["source"] = "Required: pick where it comes from, or name a new source below."
         if date_error:

@@ -28,13 +28,9 @@ class StatusForm(EditForm):
         yield self.field("Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
-        errors: dict[str, str] = {}
         since, date_error = parse_date(self.text("since"))
         values = {"stage": self.choice("stage"), "headline": self.text("headline"), "since": since, "source": self.choice("source")}
-        if not values["stage"]:
-            errors["stage"] = "Required: the stage the deal has reached."
-        if not values["headline"]:
-            errors["headline"] = "Required: a one-line headline."
+        errors = self.require(values, {"stage": "the stage the deal has reached", "headline": "a one-line headline"})
         if date_error:
             errors["since"] = f"Expected {date_error}."
         return errors, values
