@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from tui.core.vocab import IssueStatus, Medium, PartyRole, Stage, Stance
-from tui.core.yaml_reader import shown
+from tui.core.safe_text import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # C0 controls (except newline and tab), DEL and C1 controls would be sent to the
 # terminal as commands (ESC starts CSI/OSC sequences: clipboard writes, links,
@@ -31,3 +32,29 @@ def visible(text: str) -> str:
     text = text.replace("\t", "    ")
     text = _CONTROL.sub(_picture, text)
     return _BIDI.sub(_picture, text)
+
+
+_PLAIN_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: short, on one line, every character visible.
+
+    Text is quoted and cut to `limit` characters; a control, zero-width, right-to-left
+    or other invisible character is spelled out (`<U+200B>`), so an editor sees what is
+    really there and nothing reaches the terminal as a command.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text.isprintable():
+        text = "".join(
+            c if c.isprintable() else _PLAIN_ESCAPES.get(c) or f"<U+{ord(c):04X}>" for c in text
+        )
+    return f"'{text}'"

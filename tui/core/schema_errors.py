@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tui.core.problems import Problem
-from tui.core.yaml_reader import YamlDocument, shown
+from tui.core.safe_text import shown
+from tui.core.yaml_reader import YamlDocument
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
 

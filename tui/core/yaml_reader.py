@@ -16,8 +16,6 @@ stack, so deep nesting cannot overflow Python's), with our own construction on t
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,9 +24,10 @@ from typing import Any
 import yaml
 
 from tui.core.problems import Problem
+from tui.core.safe_text import shown
+from tui.core.yaml_lines import LOADER as _Loader
+from tui.core.yaml_lines import ODD_BREAKS, TextLines
 
-# The C parser where PyYAML was built with libyaml; both are safe: they only parse.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -97,92 +96,6 @@ class _Abort(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-# libyaml (YAML 1.1) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
-# which editors show inside a line; where the text holds one, positions are recounted
-# from the character index so that they match the lines the editor shows.
-_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
-_BREAKS = re.compile(r"\r\n|\r|\n")
-
-
-class _Lines:
-    """Turns libyaml's marks and offsets into the line and column an editor shows."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.end = len(text.rstrip(" \t\r\n"))
-        """Where the text ends, but for blanks and line breaks."""
-        self.starts: list[int] | None = None
-        self._cached: list[int] | None = None
-        if _ODD_BREAKS.search(text):
-            self.starts = self._starts()
-
-    def _starts(self) -> list[int]:
-        return [0] + [m.end() for m in _BREAKS.finditer(self.text)]
-
-    def at_index(self, index: int) -> Position:
-        """The position of the character at `index` in the text."""
-        starts = self.starts if self.starts is not None else self._starts()
-        line = bisect_right(starts, index) - 1
-        return (line + 1, index - starts[line] + 1)
-
-    def at_index_cached(self, index: int) -> Position:
-        """`at_index`, keeping the line starts between calls (an edit asks for many ends)."""
-        if self.starts is None and self._cached is None:
-            self._cached = self._starts()
-        starts = self.starts if self.starts is not None else self._cached
-        line = bisect_right(starts, index) - 1
-        return (line + 1, index - starts[line] + 1)
-
-    def at_mark(self, mark: Any) -> Position:
-        if self.starts is None:
-            return (mark.line + 1, mark.column + 1)
-        return self.at_index(mark.index)
-
-    def at_end(self, mark: Any) -> bool:
-        """Whether the mark stands where only blanks are left to the end of the text."""
-        index = getattr(mark, "index", None)
-        return isinstance(index, int) and index >= self.end
-
-    def at_error(self, mark: Any) -> Position:
-        """Where an error is, for the editor: one found at the end of the text is put
-        right after its last character (libyaml puts it on a line past the last)."""
-        if self.at_end(mark):
-            return self.at_index(self.end)
-        return self.at_mark(mark)
-
-    def at_offset(self, offset: int) -> Position:
-        """The position of a reader error's offset: libyaml counts UTF-8 bytes, PyYAML characters."""
-        if _Loader is not yaml.SafeLoader:
-            offset = len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
-        return self.at_index(offset)
-
-
-_PLAIN_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """A value as a message quotes it: short, on one line, every character visible.
-
-    Text is quoted and cut to `limit` characters; a control, zero-width, right-to-left
-    or other invisible character is spelled out (`<U+200B>`), so an editor sees what is
-    really there and nothing reaches the terminal as a command.
-    """
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    if not text.isprintable():
-        text = "".join(
-            c if c.isprintable() else _PLAIN_ESCAPES.get(c) or f"<U+{ord(c):04X}>" for c in text
-        )
-    return f"'{text}'"
-
-
 def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
@@ -194,7 +107,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         body = exc.object  # the bytes after the BOM, which exc.start counts in
         before = body[: exc.start].decode("utf-8")  # all valid: the error is at the first bad byte
-        line, column = _Lines(before).at_index(len(before))
+        line, column = TextLines(before).at_index(len(before))
         bad = body[exc.start : exc.start + 1].hex()
         return None, [
             Problem(path, line, column, f"byte 0x{bad} is not UTF-8; save the file as UTF-8")
@@ -223,7 +136,7 @@ def read_yaml(
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
-    lines = _Lines(text)
+    lines = TextLines(text)
     if spans:
         from tui.core.yaml_spans import SpanBuilder  # here: it builds on this module
 
@@ -253,7 +166,7 @@ def _depth_message(limits: Limits) -> str:
     return f"nested more than {limits.max_depth} levels deep, the limit for one file; flatten the structure"
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, lines: _Lines, mark: Any, limits: Limits) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, lines: TextLines, mark: Any, limits: Limits) -> str:
     if "maximum nesting depth" in (exc.problem or ""):
         # libyaml's own bound (1,000 levels), met first when its look-ahead reads far ahead
         return _depth_message(limits)
@@ -265,7 +178,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, lines: _Lines, mark: Any, limits: L
         return message + " (a tab: indent with spaces)"
     if lines.starts is not None and isinstance(index, int):
         # An odd line break on the error's line or the one before is the likely cause.
-        odd = [m for m in _ODD_BREAKS.finditer(text, 0, index + 1)][-1:]
+        odd = [m for m in ODD_BREAKS.finditer(text, 0, index + 1)][-1:]
         if odd and lines.at_index(odd[0].start())[0] >= lines.at_index(min(index, lines.end))[0] - 1:
             line, column = lines.at_index(odd[0].start())
             return message + (
@@ -279,7 +192,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, lines: _Lines, mark: Any, limits: L
     return message
 
 
-def _reader_position(exc: yaml.YAMLError, lines: _Lines) -> Position:
+def _reader_position(exc: yaml.YAMLError, lines: TextLines) -> Position:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return (1, 1)
@@ -322,7 +235,7 @@ def _ignore(event: yaml.Event) -> None:
 class _Builder:
     """Turns parser events into plain data, iteratively, within the limits."""
 
-    def __init__(self, limits: Limits, lines: _Lines) -> None:
+    def __init__(self, limits: Limits, lines: TextLines) -> None:
         self.limits = limits
         self.lines = lines
         self.at = lines.at_mark

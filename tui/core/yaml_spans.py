@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import yaml
 
-from tui.core.yaml_reader import Limits, Path, Position, _Builder, _Lines
+from tui.core.yaml_lines import TextLines
+from tui.core.yaml_reader import Limits, Path, Position, _Builder
 
 
 class SpanBuilder(_Builder):
     """A builder that also records where each value ends, and which collections are flow style."""
 
-    def __init__(self, limits: Limits, lines: _Lines) -> None:
+    def __init__(self, limits: Limits, lines: TextLines) -> None:
         super().__init__(limits, lines)
         self.value_end: dict[Path, Position] = {}
         self.span: dict[Path, tuple[int, int]] = {}

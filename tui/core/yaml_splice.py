@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from tui.core.yaml_emit import Fields, Style, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
+from tui.core.yaml_lines import BREAKS, line_starts
 from tui.core.yaml_reader import Path, Position, YamlDocument
 
-_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -34,16 +33,12 @@ def apply(text: str, splices: list[Splice]) -> str:
     return "".join(out) + text[at:]
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _BREAKS.finditer(text)]
-
-
 def moved(old: str, new: str, splices: list[Splice]):
     """A function taking a (line, column) of `old` to where that character stands in `new`.
 
     It returns None for a character the splices replaced.
     """
-    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    old_starts, new_starts = line_starts(old), line_starts(new)
     ordered = sorted(splices, key=lambda s: s.start)
 
     def where(line: int, column: int) -> Position | None:
@@ -70,14 +65,14 @@ class Source:
         self.text = text
         self.doc = doc
         self.data: Any = doc.data if doc.data is not None else {}
-        self.starts = _line_starts(text)
+        self.starts = line_starts(text)
         self.newline = self._newline()
         self.style = self._style()
 
     # -- measuring ---------------------------------------------------------------------------
 
     def _newline(self) -> str:
-        counts = Counter(m.group() for m in _BREAKS.finditer(self.text))
+        counts = Counter(m.group() for m in BREAKS.finditer(self.text))
         return counts.most_common(1)[0][0] if counts else "\n"
 
     def offset(self, position: Position) -> int:
@@ -86,7 +81,7 @@ class Source:
 
     def line_end(self, index: int) -> int:
         """Where the line holding `index` ends, before its line break."""
-        found = _BREAKS.search(self.text, index)
+        found = BREAKS.search(self.text, index)
         return found.start() if found else len(self.text)
 
     def line_start(self, index: int) -> int:
@@ -169,7 +164,7 @@ class Source:
         gap_start = self.line_end(self.doc.span[list_path + (index - 1,)][1])
         gap_end = self.line_start(self.doc.span[list_path + (index,)][0])
         gap = self.text[gap_start:gap_end]
-        return any(not line.strip() for line in _BREAKS.split(gap)[1:-1])
+        return any(not line.strip() for line in BREAKS.split(gap)[1:-1])
 
     def _new_list(self, list_path: Path, fields: Fields) -> Splice:
         nl, key = self.newline, list_path[-1]
@@ -238,8 +233,8 @@ class Source:
         if map_path in self.doc.flow or self.text[first:key_at].strip():
             return Splice(start, end, "null")
         stop = self.line_end(end)
-        found = _BREAKS.match(self.text, stop)
+        found = BREAKS.match(self.text, stop)
         if found:
             return Splice(first, found.end(), "")
-        before = _BREAKS.search(self.text[:first][-2:]) if first else None
+        before = BREAKS.search(self.text[:first][-2:]) if first else None
         return Splice(first - len(before.group()) if before else first, stop, "")
