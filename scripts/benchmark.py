@@ -113,9 +113,10 @@ else:
     app = PeacewatchApp(Path(root))
 
     # The auto-pilot hook runs inside the app's loop without touching the app's code.
+    # `shown`: the content is on screen (the journal's unseen marks follow a moment later).
     async def first_frame(pilot):
         global t_ready
-        await app.loaded.wait()
+        await app.shown.wait()
         t_ready = time.time()
         app.call_after_refresh(painted, app)
 

@@ -357,9 +357,9 @@ async def test_the_journal_folder_replaced_by_a_file_does_not_stop_following(sto
 
 
 async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
-    import tui.core.follower as follower
+    import tui.core.diff as diff
 
-    real, calls = follower.diff_snapshots, []
+    real, calls = diff.diff_snapshots, []
 
     def fails_once(*args):
         calls.append(args)
@@ -367,7 +367,7 @@ async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
             raise RuntimeError("a bug in the diff")
         return real(*args)
 
-    monkeypatch.setattr(follower, "diff_snapshots", fails_once)
+    monkeypatch.setattr(diff, "diff_snapshots", fails_once)
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)

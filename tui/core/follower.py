@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from tui.core.diff import Change, diff_snapshots
-from tui.core.journal import Journal, Reload, unloaded_files
-from tui.core.journal_storage import JournalError
 from tui.core.loader import ContentStore, LoadResult
 from tui.core.yaml_reader import Limits
+
+if TYPE_CHECKING:  # imported when first used, after the first load is on screen
+    from tui.core.diff import Change
+    from tui.core.journal import Journal, Reload
 
 NO_JOURNAL = "off"
 """Pass as `journal` to keep no journal at all (changes are then only highlighted)."""
@@ -44,22 +45,37 @@ class Follower:
         self.store = ContentStore(Path(root), limits)
         self._warnings: list[str] = []
         self.journal: Journal | None = None
-        if journal != NO_JOURNAL:
-            self.journal, warnings = Journal.open(root, path=journal, state_dir=state_dir)
-            self._warnings += warnings
+        self._journal_at = journal
+        self._state_dir = state_dir
         self._previous = self.store.snapshot
 
-    def load(self) -> Update:
-        return self._update(self.store.load())
+    def load(self) -> LoadResult:
+        """Scan the whole folder. Record the result with `record` once it is on screen."""
+        return self.store.load()
 
-    def reload(self, paths: Iterable[str]) -> Update:
-        return self._update(self.store.reload(paths))
+    def reload(self, paths: Iterable[str]) -> LoadResult:
+        return self.store.reload(paths)
 
-    def _update(self, result: LoadResult) -> Update:
+    def _open_journal(self) -> None:
+        # Opened on first use, so the first load reaches the screen before the journal is read.
+        from tui.core.journal import Journal
+
+        if self.journal is None and self._journal_at != NO_JOURNAL:
+            self.journal, warnings = Journal.open(self.store.root, path=self._journal_at, state_dir=self._state_dir)
+            self._warnings += warnings
+            self._journal_at = NO_JOURNAL
+
+    def record(self, result: LoadResult) -> Update:
+        """Record what a load changed in the journal, and sum up what the user hasn't seen."""
+        from tui.core import diff
+        from tui.core.journal import unloaded_files
+        from tui.core.journal_storage import JournalError
+
+        self._open_journal()
         changes: list[Change] = []
         if self.journal is None:
             if result.snapshot is not self._previous and self._previous.story is not None:
-                changes = diff_snapshots(self._previous, result.snapshot)
+                changes = diff.diff_snapshots(self._previous, result.snapshot)
         elif not unloaded_files(result, self.store.root):
             # While a file gives nothing (broken on a fresh start, mid-save), recording would
             # log its items as removed, and as new again once it loads: wait until it does.
@@ -71,6 +87,8 @@ class Follower:
         return self._summary(result, changes)
 
     def _summary(self, result: LoadResult, changes: list[Change]) -> Update:
+        from tui.core.journal_storage import JournalError
+
         unseen: list = []
         last_change = None
         if self.journal is not None:
@@ -95,17 +113,20 @@ class Follower:
         )
 
     def mark_seen(self, kind: str, item_id: str) -> Update:
+        self._open_journal()
         if self.journal is not None:
             self.journal.mark_seen(kind, item_id)
         return self._summary(self._last_result(), [])
 
     def mark_all_seen(self) -> Update:
+        self._open_journal()
         if self.journal is not None:
             self.journal.mark_all_seen()
         return self._summary(self._last_result(), [])
 
     def reloads(self) -> list[Reload]:
         """The journal's changes grouped by reload, newest first (empty without a journal)."""
+        self._open_journal()
         return self.journal.reloads() if self.journal is not None else []
 
     def _last_result(self) -> LoadResult:

@@ -25,6 +25,7 @@ from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from tui.core.follower import Follower, Update
+    from tui.core.loader import LoadResult
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -83,8 +84,10 @@ class PeacewatchApp(App[int]):
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
+        self.shown = asyncio.Event()
+        """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
-        """Set once the first load has been applied (tests and benchmarks wait on it)."""
+        """Set once the first load is on screen and recorded in the journal (tests wait on it)."""
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -119,15 +122,18 @@ class PeacewatchApp(App[int]):
         """Read what changed in a thread, so parsing and the journal never block the screen."""
         async with self._lock:
             if self.follower is None:
-                self.follower = await asyncio.to_thread(self._open_follower)
+                self.follower = self._open_follower()
             if paths is RESCAN:
-                update = await asyncio.to_thread(self.follower.load)
+                result = await asyncio.to_thread(self.follower.load)
             else:
-                update = await asyncio.to_thread(self.follower.reload, list(paths))
+                result = await asyncio.to_thread(self.follower.reload, list(paths))
+            # The content goes on screen first; the journal's record and marks follow a moment later.
+            self._apply_result(result)
+            update = await asyncio.to_thread(self.follower.record, result)
         self._apply(update)
-        if update.result.recheck_in is not None:
+        if result.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
-            self.set_timer(update.result.recheck_in + 0.01, lambda: self._recheck(paths))
+            self.set_timer(result.recheck_in + 0.01, lambda: self._recheck(paths))
 
     @work(group="recheck", exit_on_error=False)
     async def _recheck(self, paths: Iterable[str] | None) -> None:
@@ -138,16 +144,18 @@ class PeacewatchApp(App[int]):
 
         return Follower(self.root, self.limits, self.journal)
 
-    def _apply(self, update: Update) -> None:
-        result = update.result
+    def _apply_result(self, result: LoadResult) -> None:
         if result.snapshot is not self.snapshot:
             self.snapshot = result.snapshot
+        if result.problems != self.problems:
+            self.problems = result.problems
+        self.shown.set()
+
+    def _apply(self, update: Update) -> None:
         if update.changes:
             self.flash = frozenset((c.kind, c.item_id) for c in update.changes)
             self.set_timer(FLASH_SECONDS, self._end_flash)
             self._announce(update)
-        if result.problems != self.problems:
-            self.problems = result.problems
         self._apply_seen(update)
         for warning in update.warnings:
             self.notify(warning, title="Change journal", severity="warning", markup=False, timeout=10)
