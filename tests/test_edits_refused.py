@@ -96,15 +96,20 @@ def test_a_file_changed_since_the_caller_read_it_is_a_conflict(store: Path):
     assert path.read_bytes() == colleague
 
 
-def test_a_conflict_in_any_file_the_caller_names_stops_the_edit(store: Path):
+def test_only_a_change_to_the_file_written_is_a_conflict(store: Path):
+    """A colleague's save to another file is validated against, not a reason to refuse."""
     seen = ContentStore(store)
     seen.load()
     expected = {"sources.yaml": seen.digest("sources.yaml"), "quotes/2025-11-25.yaml": seen.digest("quotes/2025-11-25.yaml")}
-    (store / "sources.yaml").write_bytes((store / "sources.yaml").read_bytes() + b"# a colleague's note\n")
+    colleague = (store / "sources.yaml").read_bytes() + b"# a colleague's note\n"
+    (store / "sources.yaml").write_bytes(colleague)
+    edits.add_quote(store, **QUOTE, expected=expected)
+    assert (store / "sources.yaml").read_bytes() == colleague
+    (store / "quotes" / "2025-11-25.yaml").write_bytes((store / "quotes" / "2025-11-25.yaml").read_bytes() + b"# and another\n")
     before = snapshot_bytes(store)
     with pytest.raises(edits.EditConflict) as conflict:
         edits.add_quote(store, **QUOTE, expected=expected)
-    assert conflict.value.path == "sources.yaml"
+    assert conflict.value.path == "quotes/2025-11-25.yaml"
     assert snapshot_bytes(store) == before
 
 

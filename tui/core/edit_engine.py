@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core.atomic_write import FileChanged, write_atomic
+from tui.core.atomic_write import FileChanged, folder_lock, write_atomic
 from tui.core.loader import ContentStore
 from tui.core.new_items import header, modeline_for
 from tui.core.problems import Problem
@@ -164,15 +164,29 @@ def edit(
     root = Path(root)
     if not root.is_dir():
         raise EditRefused([Problem(root.name or str(root), 1, 1, "the content folder is missing or not a folder")])
+    # One peacewatch edit at a time per folder (dashboards, the command line): each then reads
+    # what the one before it wrote, and two edits to one file never race to the rename.
+    with folder_lock(root):
+        return _edit(root, expected, locate, make, kind, day)
+
+
+def _edit(
+    root: Path,
+    expected: Mapping[str, bytes] | None,
+    locate: Callable[[Snapshot], str],
+    make: Callable[[Context], Change],
+    kind: str,
+    day: str,
+) -> Written:
     store = ContentStore(root)
     before = store.load()
     relative = locate(before.snapshot)
     full = root / relative
     raw = _read(full, relative)
     base = digest(raw)
-    for path, seen in (expected or {}).items():
-        if seen != (base if path == relative else store.digest(path)):
-            raise EditConflict(path)
+    # Only the file written matters: a colleague's save elsewhere is validated against, not clobbered.
+    if expected is not None and expected.get(relative) != base:
+        raise EditConflict(relative)
     if store.digest(relative) is not None and store.digest(relative) != base:
         raise EditConflict(relative)  # it changed between the load and our read
     if raw is None:
