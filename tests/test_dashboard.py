@@ -261,6 +261,8 @@ async def test_q_quits(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
+        assert not app._exit
         await pilot.press("q")
         await pilot.pause()
+        assert app._exit  # asked to exit by the key itself, not by the test harness closing it
     assert app.return_code == 0
