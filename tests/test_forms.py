@@ -178,3 +178,17 @@ async def test_a_quote_with_a_new_source(store):
         quote = next(q for q in app.snapshot.quotes if q.text == "Talks will continue")
         assert app.snapshot.source_by_id[quote.source].outlet == "Ukrinform"
         assert app.problems == ()
+
+
+async def test_the_users_own_change_is_not_marked_as_news(store, tmp_path):
+    app = make_app(store, journal=tmp_path / "journal.json")
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await open_form(pilot, "t")
+        await type_into(pilot, "title", "A meeting we recorded ourselves")
+        await choose(pilot, "source", "Meduza")
+        await save(pilot)
+        await wait_until(pilot, lambda: any(e.title == "A meeting we recorded ourselves" for e in app.snapshot.events), what="the event")
+        await wait_until(pilot, lambda: app.last_change is not None, what="the journal to record the change")
+        await wait_until(pilot, lambda: app.unseen == frozenset(), what="the change to count as seen")
+        assert "new since" not in screen_text(pilot)

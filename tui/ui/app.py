@@ -81,6 +81,7 @@ class PeacewatchApp(App[int]):
         self.ring_bell = bell
         self._clock = clock
         self.follower: Follower | None = None
+        self._last_changes: tuple = ()
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
@@ -152,6 +153,7 @@ class PeacewatchApp(App[int]):
         self.shown.set()
 
     def _apply(self, update: Update) -> None:
+        self._last_changes = update.changes
         if update.changes:
             self.flash = frozenset((c.kind, c.item_id) for c in update.changes)
             self.set_timer(FLASH_SECONDS, self._end_flash)
@@ -206,7 +208,19 @@ class PeacewatchApp(App[int]):
         if written is None:
             return
         self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)  # type: ignore[attr-defined]
-        self.reload_now()
+        self._after_write()
+
+    @work(group="journal", exit_on_error=False)
+    async def _after_write(self) -> None:
+        """Show the user's own change at once, and don't count it as news to them."""
+        await self._reload(RESCAN)
+        if self.follower is not None and self._last_changes:
+            pairs = {(c.kind, c.item_id) for c in self._last_changes}
+            update = None
+            for kind, item_id in pairs:
+                update = await asyncio.to_thread(self.follower.mark_seen, kind, item_id)
+            if update is not None:
+                self._apply_seen(update)
 
     async def reload_for_edit(self) -> dict[str, bytes]:
         """Read every file again, then say what was read of each: a form's new baseline after a conflict."""
