@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import make_app, screen_text, started, wait_until
+from pilot_helpers import make_app, screen_text, started
 
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen
@@ -16,6 +16,13 @@ def rows(pilot, pane: str) -> list[str]:
 def focused_pane(pilot) -> str | None:
     focused = pilot.app.focused
     return next((n.id for n in focused.ancestors_with_self if n.id in ("status", "parties", "issues", "quotes")), None)
+
+
+async def walk_to(pilot, digit: str, pane: str, key: str) -> None:
+    """Focus a pane by its digit and move the cursor down with j to the row of `key`."""
+    await pilot.press(digit)
+    for _ in range(rows(pilot, pane).index(key)):
+        await pilot.press("j")
 
 
 def detail_text(pilot) -> str:
@@ -88,11 +95,8 @@ async def test_enter_opens_a_quote_with_its_whole_attribution(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("4")
-        keys = rows(pilot, "quotes")
-        target = next(i for i, k in enumerate(keys) if app.snapshot.quote_by_id[k].speaker == "Andriy Yermak")
-        for _ in range(target):
-            await pilot.press("j")
+        yermak = next(q.id for q in app.snapshot.quotes if q.speaker == "Andriy Yermak")
+        await walk_to(pilot, "4", "quotes", yermak)
         await pilot.press("enter")
         await pilot.pause()
         text = detail_text(pilot)
@@ -110,10 +114,7 @@ async def test_enter_opens_an_issue_with_every_position_and_its_quotes(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("3")
-        keys = rows(pilot, "issues")
-        for _ in range(keys.index("territory")):
-            await pilot.press("j")
+        await walk_to(pilot, "3", "issues", "territory")
         await pilot.press("enter")
         await pilot.pause()
         text = detail_text(pilot)
@@ -129,10 +130,7 @@ async def test_enter_opens_a_party_with_people_positions_and_quotes(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("2")
-        keys = rows(pilot, "parties")
-        for _ in range(keys.index("russia")):
-            await pilot.press("j")
+        await walk_to(pilot, "2", "parties", "russia")
         await pilot.press("enter")
         await pilot.pause()
         text = detail_text(pilot)
@@ -160,10 +158,7 @@ async def test_moving_in_parties_filters_quotes_and_escape_clears(shipped):
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         total = len(rows(pilot, "quotes"))
-        await pilot.press("2")
-        keys = rows(pilot, "parties")
-        for _ in range(keys.index("russia")):
-            await pilot.press("j")
+        await walk_to(pilot, "2", "parties", "russia")
         await pilot.pause()
         shown = rows(pilot, "quotes")
         assert shown and len(shown) < total
@@ -233,6 +228,19 @@ async def test_command_palette_offers_the_apps_actions(shipped):
         await pilot.press("enter")
         await pilot.pause()
         assert focused_pane(pilot) == "parties"
+
+
+async def test_the_palette_opens_the_changes_view(shipped, tmp_path):
+    from tui.ui.screens.changes import ChangesScreen
+
+    app = make_app(shipped, journal=tmp_path / "journal.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+p", *"changes")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangesScreen)
 
 
 async def test_z_zooms_the_focused_pane_and_escape_restores(shipped):

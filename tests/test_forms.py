@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
+import pytest
 from pilot_helpers import make_app, screen_text, started, wait_until
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, Select
 
 from tui.ui.forms.base import EditForm
 
@@ -130,6 +130,7 @@ async def test_move_the_stage_keeps_the_previous_in_history(store):
         history = app.snapshot.status.history
         assert history[-1].stage == "framework-agreed-in-principle"
         assert "final stages" in screen_text(pilot)
+    assert "- stage: framework-agreed-in-principle" in path.read_text(encoding="utf-8")  # written into the history
 
 
 async def test_add_an_event(store):
@@ -192,3 +193,42 @@ async def test_the_users_own_change_is_not_marked_as_news(store, tmp_path):
         await wait_until(pilot, lambda: app.last_change is not None, what="the journal to record the change")
         await wait_until(pilot, lambda: app.unseen == frozenset(), what="the change to count as seen")
         assert "new since" not in screen_text(pilot)
+
+
+@pytest.mark.parametrize(
+    ("key", "required"),
+    [("a", ("text", "speaker", "medium", "source")), ("t", ("title", "source")), ("S", ("headline", "source")), ("p", ("issue", "party", "stance"))],
+    ids=["quote", "event", "status", "position"],
+)
+async def test_every_form_refuses_empty_fields_beside_them(store, key, required):
+    before = {p: p.read_bytes() for p in store.rglob("*.yaml")}
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await open_form(pilot, key)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditForm)
+        shown = [f for f in required if app.screen.query_one(f"#{f}-error").display]
+        # The status form starts on the current stage and needs no source: only the headline is empty.
+        expected = ["headline"] if key == "S" else list(required)
+        assert shown == expected
+        assert "Fix the fields marked below." in screen_text(pilot)
+    assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == before
+
+
+async def test_a_refusal_from_the_store_is_shown_in_the_form_and_nothing_is_written(store):
+    before = {p: p.read_bytes() for p in store.rglob("*.yaml")}
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await open_form(pilot, "t")
+        # The form cannot know the store's limit on a title's length; the store refuses it.
+        await type_into(pilot, "title", "x" * 501)
+        await choose(pilot, "source", "Meduza")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Not written" in screen_text(pilot), what="the store's refusal")
+        assert "longer than 500 characters" in screen_text(pilot)
+        assert isinstance(app.screen, EditForm)
+        assert app.screen.query_one("#title", Input).value == "x" * 501  # kept
+    assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == before

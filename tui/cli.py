@@ -45,15 +45,16 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
-    argv = sys.argv[1:] if argv is None else argv
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line's arguments; `.run(args)` carries them out."""
     # A subcommand name comes first; anything else is the dashboard's own arguments,
     # so `peacewatch DIR` stays as short as it can be.
     if argv and argv[0] in SUBCOMMANDS:
-        parser = _sub_parser(argv[0])
-        argv = argv[1:]
-    else:
-        parser = _main_parser()
-    args = parser.parse_args(argv)
+        return _sub_parser(argv[0]).parse_args(argv[1:])
+    return _main_parser().parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = parse(sys.argv[1:] if argv is None else argv)
     return args.run(args)

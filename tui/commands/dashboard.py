@@ -35,18 +35,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def build_app(args: argparse.Namespace):
+    """The app as the command line asked for it (imported here so `check` and `--help` never load Textual)."""
+    from tui.ui.app import PeacewatchApp
+
+    journal = "off" if args.no_journal else args.journal
+    return PeacewatchApp(store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell)
+
+
 def run(args: argparse.Namespace) -> int:
     root = store_dir(args)
     if not root.is_dir():
-        print(f"peacewatch: {root}: no such folder (start one with a few YAML files, see content/README.md)", file=sys.stderr)
+        print(f"peacewatch: {root}: no such folder (start one with `peacewatch new DIR`)", file=sys.stderr)
         return 2
     if args.poll is not None and args.poll <= 0:
         print("peacewatch: --poll takes a number of seconds greater than 0", file=sys.stderr)
         return 2
-    # Imported here so `check` and `--help` never pay for loading Textual.
-    from tui.ui.app import PeacewatchApp
-
-    journal = "off" if args.no_journal else args.journal
-    app = PeacewatchApp(root, limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell)
+    app = build_app(args)
     app.run()
     return app.return_code or 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import copy
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.atomic_write import FileChanged, folder_lock, write_atomic
-from tui.core.loader import ContentStore
+from tui.core.loader import ContentStore, file_digest
 from tui.core.new_items import header, modeline_for
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -61,7 +60,7 @@ class Written:
 
 def digest(raw: bytes | None) -> bytes | None:
     """The digest `ContentStore` keeps of a file's bytes."""
-    return None if raw is None else hashlib.blake2b(raw, digest_size=16).digest()
+    return None if raw is None else file_digest(raw)
 
 
 @dataclass

@@ -48,6 +48,8 @@ class Follower:
         self._journal_at = journal
         self._state_dir = state_dir
         self._previous = self.store.snapshot
+        self._result: LoadResult | None = None
+        """The last load recorded, for summaries made between loads (marking things seen)."""
 
     def load(self) -> LoadResult:
         """Scan the whole folder. Record the result with `record` once it is on screen."""
@@ -83,24 +85,22 @@ class Follower:
                 changes = self.journal.record(result.snapshot)
             except JournalError as exc:
                 self._warnings.append(str(exc))
-        self._previous = result.snapshot
+        self._previous, self._result = result.snapshot, result
         return self._summary(result, changes)
 
     def _summary(self, result: LoadResult, changes: list[Change]) -> Update:
         from tui.core.journal_storage import JournalError
 
-        unseen: list = []
-        last_change = None
+        entries: list = []
         if self.journal is not None:
             try:
-                unseen = self.journal.entries(unseen_only=True)
-                newest = self.journal.entries()[:1]
+                entries = self.journal.entries()  # newest first; read once, every figure below comes from it
             except (JournalError, OSError) as exc:
                 # E.g. its folder replaced by a file: the dashboard must go on following the store.
                 self._warnings.append(f"cannot read the change journal {self.journal.path}: {exc}")
-                unseen, newest = [], []
-            last_change = newest[0].observed_at if newest else None
             self._warnings += self.journal.take_warnings()
+        unseen = [e for e in entries if not e.seen]
+        last_change = entries[0].observed_at if entries else None
         warnings, self._warnings = tuple(self._warnings), []
         return Update(
             result=result,
@@ -116,21 +116,24 @@ class Follower:
         self._open_journal()
         if self.journal is not None:
             self.journal.mark_seen(kind, item_id)
-        return self._summary(self._last_result(), [])
+        return self._summary(self._last_result, [])
 
     def mark_all_seen(self) -> Update:
         self._open_journal()
         if self.journal is not None:
             self.journal.mark_all_seen()
-        return self._summary(self._last_result(), [])
+        return self._summary(self._last_result, [])
 
     def reloads(self) -> list[Reload]:
         """The journal's changes grouped by reload, newest first (empty without a journal)."""
         self._open_journal()
         return self.journal.reloads() if self.journal is not None else []
 
+    @property
     def _last_result(self) -> LoadResult:
-        return self.store.reload(())
+        # Never the store itself: marking seen runs in its own thread, beside a reload.
+        assert self._result is not None, "nothing loaded yet"
+        return self._result
 
     def close(self) -> None:
         if self.journal is not None:

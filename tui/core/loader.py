@@ -27,6 +27,11 @@ from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
 from tui.core.yaml_reader import Limits, _size_text, read_yaml
 
+def file_digest(raw: bytes) -> bytes:
+    """What the store remembers of a file's bytes; edits compare it to refuse clobbering a save."""
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
 MISSING_GRACE = 0.4
 """Seconds a file may be absent before it counts as deleted: editors delete, then write."""
 
@@ -206,7 +211,7 @@ class ContentStore:
             return self._unreadable(state, relative, f"cannot be read ({exc.strerror or exc})")
         state.missing_since = None
         state.read_problem = None
-        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        digest = file_digest(raw)
         if digest == state.digest:
             return None
         state.digest = digest

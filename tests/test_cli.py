@@ -1,0 +1,43 @@
+"""`peacewatch` itself: its help, its refusals, and the app its options build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.cli import parse
+from tui.commands.dashboard import build_app
+
+
+def peacewatch(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_help_explains_the_folder_every_option_and_every_command():
+    result = peacewatch("--help")
+    assert result.returncode == 0
+    for words in ("DIR", "shipped content/", "--poll", "--journal", "--no-journal", "--bell", "--max-file-mb", "--max-values"):
+        assert words in result.stdout, words
+    for command in ("check", "changes", "add", "set", "schema", "new"):
+        assert f"peacewatch {command}" in result.stdout, command
+
+
+def test_a_missing_folder_and_a_bad_poll_are_refused_before_any_screen(tmp_path):
+    missing = peacewatch(str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    poll = peacewatch(str(tmp_path), "--poll", "0")
+    assert poll.returncode == 2 and "--poll" in poll.stderr
+
+
+def test_the_options_reach_the_app(tmp_path, shipped):
+    journal = tmp_path / "journal.json"
+    app = build_app(parse([str(shipped), "--poll", "2", "--journal", str(journal), "--bell", "--max-file-mb", "1"]))
+    assert (app.root, app.poll, app.journal, app.ring_bell) == (shipped, 2.0, journal, True)
+    assert app.limits.max_file_bytes == 1024 * 1024
+    quiet = build_app(parse([str(shipped), "--no-journal"]))
+    assert (quiet.journal, quiet.ring_bell, quiet.poll) == ("off", False, None)
+
+
+def test_no_folder_means_the_shipped_story(shipped):
+    assert build_app(parse([])).root.resolve() == Path(shipped).resolve()
