@@ -245,10 +245,10 @@ async def save_to_screen(root: Path, saves: int) -> dict[str, object]:
     t0 = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         await asyncio.wait_for(app.loaded.wait(), 300)
-        first_needle = " ".join(app.snapshot.status.headline.split()[:3])
+        first_needle = " ".join(app.state.snapshot.status.headline.split()[:3])
         await wait_for(pilot, lambda: first_needle in screen_text(pilot), "the first load on screen")
         first_screen = time.perf_counter() - t0
-        await wait_for(pilot, lambda: app.watch_state.startswith("●"), "the app to start watching")
+        await wait_for(pilot, lambda: app.following.startswith("●"), "the app to start watching")
         # watch_state flips just before watchfiles sets up its watches; a save before then is lost.
         await pilot.pause(0.3)
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+if str(TESTS) not in sys.path:
+    # The tests sit in layers (unit/, app/, cli/, snapshots/) and import the shared helpers here
+    # (minimal_store, edit_helpers, journal_helpers, hostile_text, pilot_helpers) by their plain names.
+    sys.path.insert(0, str(TESTS))
 SHIPPED = REPO / "content"
 
 SOAK_SAVES = 400

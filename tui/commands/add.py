@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.commands.edit_args import kind_parser, run_edit, words
-from tui.core import edits
+from tui.core.desk import AddEvent, AddQuote, AddSource, Request
 from tui.core.vocab import Medium
 
 describe = "add a quote, event or source to a content folder, changing nothing else in its files"
@@ -47,17 +47,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     prog = f"peacewatch add {args.kind}"
+    request: Request
     if args.kind == "quote":
-        return run_edit(args, prog, lambda root: edits.add_quote(
-            root, text=args.text, speaker=args.speaker, source=args.source, medium=args.medium,
+        request = AddQuote(
+            text=args.text, speaker=args.speaker, source=args.source, medium=args.medium,
             speaker_role=args.speaker_role, party=args.party, date=args.date, reported_by=args.reported_by,
             issues=args.issue, context=args.context,
-        ), lambda w: f"added quote {w.item_id}")
-    if args.kind == "event":
-        return run_edit(args, prog, lambda root: edits.add_event(
-            root, title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,
+        )
+    elif args.kind == "event":
+        request = AddEvent(
+            title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,
             parties=args.party, summary=args.summary,
-        ), lambda w: f"added event {w.item_id}")
-    return run_edit(args, prog, lambda root: edits.add_source(
-        root, outlet=args.outlet, title=args.title, date=args.date, url=args.url, note=args.note,
-    ), lambda w: f"added source {w.item_id}")
+        )
+    else:
+        request = AddSource(outlet=args.outlet, title=args.title, date=args.date, url=args.url, note=args.note)
+    return run_edit(args, prog, request)

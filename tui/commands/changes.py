@@ -7,13 +7,11 @@ import datetime as dt
 import json
 import re
 import sys
-import time
 from pathlib import Path
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
-from tui.core.journal import Journal, Reload, unloaded_files
-from tui.core.journal_storage import JournalError
-from tui.core.loader import ContentStore
+from tui.core.desk import Desk
+from tui.core.journal import Reload
 from tui.core.safe_text import visible
 
 describe = "print what changed in a content folder, newest first, grouped by reload"
@@ -87,16 +85,17 @@ def run(args: argparse.Namespace) -> int:
     if args.journal is not None and args.journal.resolve().is_relative_to(root.resolve()):
         _note(f"{args.journal}: the journal may not live inside the content folder")
         return 2
-    journal, warnings = Journal.open(root, path=args.journal)
-    for warning in warnings:
-        _note(f"warning: {warning}")
-    with journal:
-        status, recorded = (0, 0) if args.no_record else _record(journal, root, args)
-        reloads = journal.reloads(args.since)
-        for warning in journal.take_warnings():
+    desk = Desk(root, limits=limits_from(args), journal=args.journal)
+    try:
+        status, recorded = (0, 0) if args.no_record else _record(desk)
+        reloads = desk.reloads(args.since)
+        journal_path = desk.journal_path
+        for warning in desk.take_warnings():
             _note(f"warning: {warning}")
+    finally:
+        desk.close()
     if args.json:
-        print(json.dumps(_as_json(journal, root, args.since, recorded, reloads), ensure_ascii=False, indent=2))
+        print(json.dumps(_as_json(journal_path, root, args.since, recorded, reloads), ensure_ascii=False, indent=2))
     elif reloads:
         print(_as_text(reloads))
     else:
@@ -104,29 +103,18 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _record(journal: Journal, root: Path, args: argparse.Namespace) -> tuple[int, int]:
+def _record(desk: Desk) -> tuple[int, int]:
     """Load the folder and record what changed since the journal last looked: (status, count)."""
-    store = ContentStore(root, limits_from(args))
-    result = store.load()
-    for _ in range(_SETTLE_TRIES):
-        if result.recheck_in is None:
-            break
-        time.sleep(result.recheck_in)
-        result = store.load()
-    unread = unloaded_files(result, root)
-    if unread or result.recheck_in is not None:
-        named = ", ".join(unread) or "a file still being saved"
-        _note(f"not recording: could not read {named} (see peacewatch check); printing the journal as it is")
+    done = desk.catch_up(_SETTLE_TRIES)
+    if done.unread:
+        _note(f"not recording: could not read {', '.join(done.unread)} (see peacewatch check); printing the journal as it is")
         return 1, 0
-    first = journal.last_state() is None
-    try:
-        changes = journal.record(result.snapshot)
-    except JournalError as exc:
-        _note(f"not recorded: {exc}")
+    if done.error is not None or done.recorded is None:
+        _note(f"not recorded: {done.error}")
         return 1, 0
-    if first:
+    if done.first:
         _note("the journal now knows this folder's state; changes will be listed from the next run on")
-    return 0, len(changes)
+    return 0, done.recorded
 
 
 def _as_text(reloads: list[Reload]) -> str:
@@ -141,10 +129,10 @@ def _as_text(reloads: list[Reload]) -> str:
     return "\n\n".join(blocks)
 
 
-def _as_json(journal: Journal, root: Path, since: dt.datetime | None, recorded: int, reloads: list[Reload]) -> dict:
+def _as_json(journal: Path | None, root: Path, since: dt.datetime | None, recorded: int, reloads: list[Reload]) -> dict:
     return {
         "content": str(root.resolve()),
-        "journal": str(journal.path) if journal.path else None,
+        "journal": str(journal) if journal else None,
         "since": since.isoformat() if since else None,
         "recorded": recorded,
         "reloads": [

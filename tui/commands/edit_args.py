@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from tui.commands.store_args import store_dir
-from tui.core.edits import EditConflict, EditRefused, Written
+from tui.core.desk import NO_JOURNAL, Desk, EditConflict, EditRefused, Request, Wait
 from tui.core.vocab import Described
 
 DIR_HELP = (
@@ -19,7 +18,7 @@ EXIT_STATUS = (
     "Prints FILE:LINE: what was written. The edit is checked with the rest of the store before\n"
     "anything is written; only the lines it needs change, and the file is replaced in one step.\n\n"
     "exit status: 0 written; 1 refused (each problem as FILE:LINE:COL: message on stderr) or the\n"
-    "file changed on disk meanwhile; 2 the folder cannot be opened, or bad arguments"
+    "file changed on disk meanwhile; 2 the folder cannot be opened, bad arguments, or the write failed"
 )
 
 
@@ -51,15 +50,16 @@ def _prefix(root: Path) -> str:
     return "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
 
 
-def run_edit(args: argparse.Namespace, prog: str, call: Callable[[Path], Written], done: Callable[[Written], str]) -> int:
-    """Run one edit and report it: FILE:LINE: what, or the problems; returns the exit status."""
+def run_edit(args: argparse.Namespace, prog: str, request: Request) -> int:
+    """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not."""
     root = store_dir(args)
     if not root.is_dir():
         print(f"{prog}: {root}: no such folder", file=sys.stderr)
         return 2
     prefix = _prefix(root)
+    desk = Desk(root, journal=NO_JOURNAL)
     try:
-        written = call(root)
+        applied = desk.apply(request, wait=Wait(on_wait=lambda: print(f"{prog}: waiting for another edit of this folder to finish…", file=sys.stderr)))
     except EditConflict as conflict:
         print(
             f"{prog}: {prefix}{conflict.path} changed on disk while the edit was being made (a colleague, "
@@ -72,8 +72,11 @@ def run_edit(args: argparse.Namespace, prog: str, call: Callable[[Path], Written
             print(f"{prefix}{problem}", file=sys.stderr)
         print(f"{prog}: refused: {refused.summary}; nothing was written", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"{prog}: could not write: {exc}", file=sys.stderr)
-        return 1
-    print(f"{prefix}{written.path}:{written.line}: {done(written)}")
+    except Exception as exc:  # noqa: BLE001 - every failure reaches the user, with what was (not) written
+        print(f"{prog}: failed: {type(exc).__name__}: {exc}; nothing was written", file=sys.stderr)
+        return 2
+    finally:
+        desk.close()
+    written = applied.written
+    print(f"{prefix}{written.path}:{written.line}: {applied.message}")
     return 0

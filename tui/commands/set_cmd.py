@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.commands.edit_args import kind_parser, run_edit, words
-from tui.core import edits
+from tui.core.desk import Request, SetPosition, SetStatus
 from tui.core.vocab import Stage, Stance
 
 describe = "move the deal's status on, or set a party's position on an issue, changing nothing else"
@@ -24,28 +24,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     status.add_argument("--stage", required=True, metavar="WORD", help=f"the new stage: {words(Stage)}")
     status.add_argument("--headline", required=True, help="the state of play in one line")
     status.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="when the deal reached the stage (default: today)")
-    status.add_argument("--source", default=None, metavar="ID", help="the id of the source for the new stage (none if left out)")
+    status.add_argument("--source", required=True, metavar="ID", help="the id of the source that reports the new stage")
     status.add_argument("--summary", default=None, help="a new summary (default: keep the current one; '' removes it)")
 
     position = kind_parser(
-        kinds, "position", "set a party's position on an issue: its entry is replaced, or added if it has none", (Stance,)
+        kinds, "position", "set a party's position on an issue: only the fields given change, or it is added if the party has none", (Stance,)
     )
     position.add_argument("--issue", required=True, metavar="ID", help="the id of the issue")
     position.add_argument("--party", required=True, metavar="ID", help="the id of the party")
     position.add_argument("--stance", required=True, metavar="WORD", help=f"the stance: {words(Stance)}")
-    position.add_argument("--says", default="", help="the position in a sentence, as the sources state it")
-    position.add_argument("--quote", action="append", default=[], metavar="ID", help="a quote that backs it (repeatable)")
-    position.add_argument("--event", action="append", default=[], metavar="ID", help="an event that backs it (repeatable)")
-    position.add_argument("--source", default=None, metavar="ID", help="the id of its source")
+    position.add_argument("--says", default=None, help="the position in a sentence, as the sources state it (default: keep; '' removes it)")
+    position.add_argument("--quote", action="append", default=[], metavar="ID", help="a quote that backs it (repeatable; default: keep the ones it cites)")
+    position.add_argument("--event", action="append", default=[], metavar="ID", help="an event that backs it (repeatable; default: keep the ones it cites)")
+    position.add_argument("--source", default=None, metavar="ID", help="the id of its source (required for a new position; default: keep)")
 
 
 def run(args: argparse.Namespace) -> int:
     prog = f"peacewatch set {args.kind}"
+    request: Request
     if args.kind == "status":
-        return run_edit(args, prog, lambda root: edits.set_status(
-            root, stage=args.stage, headline=args.headline, since=args.since, source=args.source, summary=args.summary,
-        ), lambda w: f"set status to {args.stage}")
-    return run_edit(args, prog, lambda root: edits.set_position(
-        root, issue=args.issue, party=args.party, stance=args.stance, says=args.says, quotes=args.quote,
-        events=args.event, source=args.source,
-    ), lambda w: f"set position of {args.party} on {args.issue}")
+        request = SetStatus(stage=args.stage, headline=args.headline, since=args.since, source=args.source, summary=args.summary)
+    else:
+        request = SetPosition(
+            issue=args.issue, party=args.party, stance=args.stance, says=args.says,
+            quotes=args.quote or None, events=args.event or None, source=args.source,
+        )
+    return run_edit(args, prog, request)

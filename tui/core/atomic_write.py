@@ -6,8 +6,6 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -27,12 +25,25 @@ def temp_name(target: Path) -> str:
     return f".{target.name}.{secrets.token_hex(4)}.tmp"
 
 
-def write_atomic(path: Path | str, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
+def write_atomic(
+    path: Path | str,
+    data: bytes,
+    unchanged: Callable[[], bool] | None = None,
+    *,
+    new_mode: int = 0o666,
+    folder_sync_required: bool = True,
+) -> None:
     """Write `data` to `path` through a temp file beside it, flushed and fsynced, then renamed
-    over it, then the folder fsynced. The file keeps its permissions (and owner, where allowed).
+    over it, then the folder fsynced. The file keeps its permissions (and owner, where allowed);
+    a new one gets `new_mode` less the umask (0o666: as any editor would create it; the
+    journal, private state, asks for 0o600).
 
     `unchanged` is asked just before the rename; if it says the file has changed since the
     caller read it, the temp file is removed and `FileChanged` is raised.
+
+    If fsyncing the folder after the rename fails, the new bytes are in place but the rename
+    may not survive a power cut: the error is raised, unless `folder_sync_required` is False
+    (the journal: some network mounts cannot sync a folder, and it must still be written).
     """
     target = Path(os.path.realpath(path))  # through a link, which stays a link
     try:
@@ -40,25 +51,37 @@ def write_atomic(path: Path | str, data: bytes, unchanged: Callable[[], bool] | 
     except FileNotFoundError:
         before = None
     temp = target.parent / temp_name(target)
-    # 0o666 less the umask for a new file, as any editor would create it.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, new_mode)
     try:
-        with open(fd, "wb") as handle:
+        try:
             if before is not None:
                 os.chmod(temp, stat.S_IMODE(before.st_mode))
                 with contextlib.suppress(OSError, AttributeError):  # only root may give a file away
                     os.chown(temp, before.st_uid, before.st_gid)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if unchanged is not None and not unchanged():
             raise FileChanged(str(path))
         os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # already gone, or not ours to remove: the first error matters
             os.unlink(temp)
         raise
-    fsync_folder(target.parent)
+    if folder_sync_required:
+        fsync_folder(target.parent)
+    else:
+        with contextlib.suppress(OSError):
+            fsync_folder(target.parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """`os.write` until every byte is written (one call may write fewer)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def fsync_folder(folder: Path) -> None:
@@ -71,17 +94,3 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-@contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on a folder itself (no lock file is left in it)."""
-    if fcntl is None:  # not POSIX: edits are still checked against the file's digest
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock

@@ -1,4 +1,6 @@
-"""How every edit is made: find the file, change only the text that must change, check, write."""
+"""How every edit is made: read the file it may trust, change only the text that must change, check, write.
+
+The door (`tui.core.desk`) calls these under the folder lock, on its own loaded store."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core.atomic_write import FileChanged, folder_lock, write_atomic
-from tui.core.loader import ContentStore, file_digest
+from tui.core.atomic_write import FileChanged, write_atomic
+from tui.core.crossref import ParsedFile
+from tui.core.loader import ContentStore, LoadResult, file_digest
+from tui.core.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
 from tui.core.new_items import header, modeline_for
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -146,108 +150,207 @@ def real_date(text: str) -> str | None:
         return None
 
 
-def edit(
-    root: Path | str,
+@dataclass
+class Planned:
+    """One file's edit, made in memory and read back: what the door checks, then writes."""
+
+    relative: str
+    full: Path
+    raw: bytes | None
+    """The bytes on disk the edit was made from (None: a new file)."""
+    new_raw: bytes
+    new_doc: YamlDocument
+    """The one parse of the new bytes: read back, checked, then adopted by the store as read."""
+    changes: list[Change]
+    """What was changed in the file, in order (two when one request adds two items to it)."""
+    where: Callable[[int, int], tuple[int, int] | None]
+    """Takes a (line, column) of the file on disk to where it stands in the new text."""
+    new_text: str
+
+    @property
+    def base(self) -> bytes | None:
+        return digest(self.raw)
+
+    def written(self) -> Written:
+        change = self.changes[-1]
+        return Written(self.relative, change.item_id, self.new_doc.position(change.item)[0])
+
+
+def plan(
+    store: ContentStore,
+    relative: str,
     expected: Mapping[str, bytes] | None,
-    locate: Callable[[Snapshot], str],
     make: Callable[[Context], Change],
     kind: str = "",
     day: str = "",
-) -> Written:
-    """Load the store, find the file (`locate`), compute the change (`make`), check it, write it.
+    on_top_of: Planned | None = None,
+) -> Planned:
+    """Make one file's edit in memory: the file is read (only if it can be trusted), changed at
+    the places its parse recorded, and the new text read back. Nothing is written.
 
-    The text changes only at the places the parse recorded; the new text is checked with the
-    rest of the store, in memory, and refused if it adds a problem; the write is atomic and
-    refused if the file changed since it was read (or since the caller's `expected` digest).
+    `on_top_of`, an earlier edit of the same file in the same request, is built on instead of the disk.
     """
-    root = Path(root)
-    if not root.is_dir():
-        raise EditRefused([Problem(root.name or str(root), 1, 1, "the content folder is missing or not a folder")])
-    # One peacewatch edit at a time per folder (dashboards, the command line): each then reads
-    # what the one before it wrote, and two edits to one file never race to the rename.
-    with folder_lock(root):
-        return _edit(root, expected, locate, make, kind, day)
-
-
-def _edit(
-    root: Path,
-    expected: Mapping[str, bytes] | None,
-    locate: Callable[[Snapshot], str],
-    make: Callable[[Context], Change],
-    kind: str,
-    day: str,
-) -> Written:
-    store = ContentStore(root)
-    before = store.load()
-    relative = locate(before.snapshot)
+    root = store.root
     full = root / relative
-    raw = _read(full, relative)
-    base = digest(raw)
-    # Only the file written matters: a colleague's save elsewhere is validated against, not clobbered.
-    if expected is not None and expected.get(relative) != base:
-        raise EditConflict(relative)
-    if store.digest(relative) is not None and store.digest(relative) != base:
-        raise EditConflict(relative)  # it changed between the load and our read
-    if raw is None:
-        neighbours = sorted({origin.path for origin in before.snapshot.origins.values()})
-        text = header(kind, modeline_for(root, relative, neighbours), day=day)
-        doc, problems = read_yaml(text.encode("utf-8"), relative, spans=True)
+    if on_top_of is not None:
+        raw, base_text = on_top_of.raw, on_top_of.new_text
+        doc, problems = read_yaml(on_top_of.new_raw, relative, store.limits, spans=True)
     else:
-        doc, problems = read_yaml(raw, relative, spans=True)
-        text = raw.decode("utf-8-sig") if doc is not None else ""
+        raw = _read_trusted(store, full, relative, expected)
+        if raw is None:
+            neighbours = sorted({origin.path for origin in store.snapshot.origins.values()})
+            base_text = header(kind, modeline_for(root, relative, neighbours), day=day)
+            doc, problems = read_yaml(base_text.encode("utf-8"), relative, store.limits, spans=True)
+        else:
+            doc, problems = read_yaml(raw, relative, store.limits, spans=True)
+            base_text = raw.decode("utf-8-sig") if doc is not None else ""
     if doc is None:
         raise EditRefused(problems, f"{relative} cannot be read as YAML; fix it first")
     if doc.data is not None and not isinstance(doc.data, dict):
         raise EditRefused([Problem(relative, 1, 1, "expected sections such as 'quotes:' at the top of the file")])
-    change = make(Context(relative, Source(text, doc), before.snapshot))
-    new_text = apply(text, change.splices)
+    change = make(Context(relative, Source(base_text, doc), store.snapshot))
+    new_text = apply(base_text, change.splices)
     try:
         new_raw = (codecs.BOM_UTF8 if raw and raw.startswith(codecs.BOM_UTF8) else b"") + new_text.encode("utf-8")
     except UnicodeEncodeError:
         raise EditRefused([Problem(relative, 1, 1, "the text holds characters that are not valid Unicode")]) from None
-    new_doc, _ = read_yaml(new_raw, relative)
+    new_doc, _ = read_yaml(new_raw, relative, store.limits)
     if new_doc is None or new_doc.data != change.data:
         # Never expected (values are quoted wherever plain text would read otherwise): the safety net.
         why = "internal error: the edit would not read back as intended; nothing was written; please report it"
         raise EditRefused([Problem(relative, 1, 1, why)])
-    _refuse_new_problems(store, before.problems, relative, text, new_text, new_raw, change, new_doc)
-    if raw is None:
-        full.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        write_atomic(full, new_raw, unchanged=lambda: digest(_read(full, relative)) == base)
-    except FileChanged:
-        raise EditConflict(relative) from None
-    return Written(relative, change.item_id, new_doc.position(change.item)[0])
+    step = moved(base_text, new_text, change.splices)
+    if on_top_of is None:
+        return Planned(relative, full, raw, new_raw, new_doc, [change], step, new_text)
+    first = on_top_of.where
+
+    def where(line: int, column: int) -> tuple[int, int] | None:
+        middle = first(line, column)
+        return step(*middle) if middle else None
+
+    return Planned(relative, full, raw, new_raw, new_doc, on_top_of.changes + [change], where, new_text)
 
 
-def _read(full: Path, relative: str) -> bytes | None:
+def _read_trusted(store: ContentStore, full: Path, relative: str, expected: Mapping[str, bytes] | None) -> bytes | None:
+    """The file's bytes if an edit may be made on top of them; None if it does not exist yet."""
+
+    def refuse(why: str) -> EditRefused:
+        return EditRefused([Problem(relative, 1, 1, why)], f"{relative} cannot be edited")
+
     try:
-        return full.read_bytes()
+        raw: bytes | None = read_regular(full, real_root(store.root), store.limits.max_file_bytes)
     except FileNotFoundError:
-        return None
+        if full.is_symlink():
+            raise refuse("is a link to a file that does not exist; nothing was written") from None
+        raw = None
+    except OutsideStore:
+        raise refuse("is (or is inside) a link that leads out of the content folder; edits never follow it") from None
+    except IsADirectoryError:
+        raise refuse("is a folder, expected a YAML file; nothing was written") from None
+    except NotAFile:
+        raise refuse("is not a regular file (a pipe or device?); nothing was written") from None
+    except TooLarge:
+        raise refuse("is over the size limit; split it before editing it here") from None
+    except Unstable:
+        raise refuse("changed while it was read: a save is in progress; try again in a moment") from None
+    except NotADirectoryError:
+        raise refuse("a part of its path is a file, not a folder; nothing was written") from None
     except OSError as exc:
-        raise EditRefused([Problem(relative, 1, 1, f"cannot be read ({exc.strerror or exc})")]) from None
+        raise refuse(f"cannot be read ({exc.strerror or exc})") from None
+    base = digest(raw)
+    # Only the file written matters: a colleague's save elsewhere is validated against, not clobbered.
+    if expected is not None and expected.get(relative) != base:
+        raise EditConflict(relative)
+    if store.digest(relative) != base:
+        raise EditConflict(relative)  # it changed since the store read it
+    if raw is not None and not raw.strip():
+        raise refuse(
+            "is empty: is a save in progress? Nothing was written; wait for the save to finish "
+            "(or restore the file), then try again"
+        )
+    trouble = store.problems_of(relative)
+    if trouble:
+        where = trouble[0]
+        raise EditRefused(trouble, f"{relative} does not read as the dashboard shows it (line {where.line}); fix it first, nothing was written")
+    return raw
 
 
-def _refuse_new_problems(
-    store: ContentStore, before: Sequence[Problem], relative: str, text: str, new_text: str,
-    new_raw: bytes, change: Change, new_doc: YamlDocument,
-) -> None:
-    """Refuse the edit if it adds a problem; those already there, moved by the edit, do not count."""
-    where = moved(text, new_text, change.splices)
+def check(store: ContentStore, plans: Sequence[Planned]) -> dict[str, ParsedFile]:
+    """Refuse the edit if it adds a problem to the store; returns each new file's validated content.
+
+    Problems already there, moved by the edit, do not count.
+    """
+    checked = {p.relative: store.validate(p.relative, p.new_doc) for p in plans}
+    where = {p.relative: p.where for p in plans}
 
     def key(problem: Problem, move: bool) -> tuple | None:
-        position = where(problem.line, problem.column) if move else (problem.line, problem.column)
+        position = where[problem.path](problem.line, problem.column) if move else (problem.line, problem.column)
         return position and (problem.path, *position, _essence(problem.message))
 
-    known = {key(p, p.path == relative) for p in before}
-    fresh = [p for p in store.preview(relative, new_raw) if key(p, False) not in known]
-    for name in change.required:
-        path = change.item + (name,)
-        if not str(_get(new_doc.data, path) or "").strip():
-            fresh.append(Problem(relative, *new_doc.position(path), f"'{name}' must not be empty"))
+    before = store.problems
+    known = {key(p, p.path in where) for p in before}
+    fresh = [p for p in store.preview(checked) if key(p, False) not in known]
+    for planned in plans:
+        doc = planned.new_doc
+        for change in planned.changes:
+            for name in change.required:
+                path = change.item + (name,)
+                if not str(_get(doc.data, path) or "").strip():
+                    fresh.append(Problem(planned.relative, *doc.position(path), f"'{name}' must not be empty"))
     if fresh:
         raise EditRefused(sorted(set(fresh)))
+    parsed = {}
+    for relative, (content, problems) in checked.items():
+        if content is None:  # never expected: its problems would have been fresh above
+            raise EditRefused(problems)
+        parsed[relative] = content
+    return parsed
+
+
+def write(store: ContentStore, plans: Sequence[Planned], parsed: Mapping[str, ParsedFile]) -> LoadResult:
+    """Write every planned file, atomically, or none: a later failure puts the earlier ones back.
+
+    The store then takes the written files as read, so they are never parsed again.
+    """
+    done: list[Planned] = []
+    try:
+        for planned in plans:
+            base = planned.base
+            if planned.raw is None:
+                planned.full.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(planned.full, planned.new_raw, unchanged=lambda p=planned, b=base: _digest_now(p) == b)
+            done.append(planned)
+    except FileChanged:
+        _undo(done)
+        raise EditConflict(planned.relative) from None
+    except OSError as exc:
+        _undo(done)
+        why = f"could not be written ({exc.strerror or exc}); nothing was written"
+        raise EditRefused([Problem(planned.relative, 1, 1, why)], f"{planned.relative} could not be written") from None
+    return store.adopt({p.relative: (p.new_raw, parsed[p.relative]) for p in plans})
+
+
+def _digest_now(planned: Planned) -> bytes | None:
+    try:
+        return digest(planned.full.read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return b"unreadable"
+
+
+def _undo(done: list[Planned]) -> None:
+    """Put back what this edit wrote, unless someone has changed it since."""
+    for planned in reversed(done):
+        mine = digest(planned.new_raw)
+        try:
+            if planned.raw is None:
+                if _digest_now(planned) == mine:
+                    planned.full.unlink()
+            else:
+                write_atomic(planned.full, planned.raw, unchanged=lambda p=planned, m=mine: _digest_now(p) == m)
+        except (OSError, FileChanged):
+            pass  # the first failure is the one reported; this file then holds the edit's part
 
 
 def _essence(message: str) -> str:

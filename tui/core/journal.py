@@ -8,7 +8,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -18,7 +18,7 @@ from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
     AtomicJSONStorage, JournalError, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
 )
-from tui.core.loader import LoadResult
+from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 
 __all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_journal_path", "unloaded_files"]
@@ -61,13 +61,13 @@ class Reload:
     entries: tuple[Entry, ...]
 
 
-def unloaded_files(result: LoadResult, root: Path) -> list[str]:
+def unloaded_files(snapshot: Snapshot, problems: Iterable[Problem], root: Path) -> list[str]:
     """Files that exist but gave the snapshot nothing (unparsable, mid-save): not yet safe to record.
 
     Recording then would log their items as removed, and as new again once they are fixed.
     """
-    loaded = {origin.path for origin in result.snapshot.origins.values()}
-    return sorted({p.path for p in result.problems if p.path not in loaded and (Path(root) / p.path).is_file()})
+    loaded = {origin.path for origin in snapshot.origins.values()}
+    return sorted({p.path for p in problems if p.path not in loaded and (Path(root) / p.path).is_file()})
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime:
@@ -149,24 +149,24 @@ class Journal:
             self._storage.warnings.clear()
             return taken
 
-    def record(self, snapshot: Snapshot, observed_at: dt.datetime | None = None) -> list[Change]:
+    def record(self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False) -> list[Change]:
         """Record what changed since the last state the journal knows, then remember `snapshot`.
 
         The first call on a new journal only remembers the state and returns no changes.
         Raises JournalError if the file cannot be written (nothing is then lost: the next
-        call finds the same changes again).
+        call finds the same changes again). `seen` records them as seen: the user's own edit.
         """
         at = _utc(observed_at)
         with self._lock:
             try:
                 with self._storage.transaction():
-                    changes, baseline = self._record(snapshot, at)
+                    changes, baseline = self._record(snapshot, at, seen)
             except OSError as exc:
                 raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
             self._baseline = baseline
             return changes
 
-    def _record(self, snapshot: Snapshot, at: dt.datetime) -> tuple[list[Change], tuple[str, Snapshot]]:
+    def _record(self, snapshot: Snapshot, at: dt.datetime, seen: bool = False) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
         before = self._stored_baseline(stored)
@@ -179,7 +179,7 @@ class Journal:
         meta = self._table("meta").get(doc_id=1) or {}
         reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
         docs = [
-            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": False}, first + i)
+            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}, first + i)
             for i, c in enumerate(changes)
         ]
         table = self._table("changes")

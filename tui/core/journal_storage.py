@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import stat
 import threading
 import time
@@ -19,6 +18,7 @@ from typing import Any, Iterator
 import platformdirs
 from tinydb.storages import MemoryStorage, Storage
 
+from tui.core.atomic_write import write_atomic
 from tui.core.model import LIST_SECTIONS, DealStatus, Event, Issue, Party, Quote, Source, Story
 from tui.core.snapshot import Origin, Snapshot
 
@@ -68,20 +68,6 @@ def json_safe(value: Any) -> Any:
 
 def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, default=json_safe, separators=(",", ":")).encode()
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; some systems (Windows, some network mounts) cannot.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class AtomicJSONStorage(Storage):
@@ -147,7 +133,9 @@ class AtomicJSONStorage(Storage):
                 self._dirty, self._depth = False, 1
                 yield
                 if self._dirty:
-                    self._replace(encode(self._work))
+                    # Private state: a new journal is the user's alone. A folder that cannot be
+                    # synced (some network mounts) does not stop the write.
+                    write_atomic(self.path, encode(self._work), new_mode=0o600, folder_sync_required=False)
                 done = True
             finally:
                 # TinyDB edits the data it read in place, so after a write (or a failed one) the cache is stale.
@@ -209,27 +197,6 @@ class AtomicJSONStorage(Storage):
         if use_cache:
             self._cache = (key, data)
         return data
-
-    def _replace(self, raw: bytes) -> None:
-        directory = self.path.parent
-        temp = directory / f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        try:
-            try:
-                view = memoryview(raw)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(temp, self.path)
-        except BaseException:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            raise
-        _fsync_dir(directory)
 
 
 def _decode(raw: bytes) -> dict | None:

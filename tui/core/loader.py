@@ -11,11 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from pydantic import ValidationError
 
@@ -23,9 +22,10 @@ from tui.core.crossref import ParsedFile, merge
 from tui.core.model import ContentFile
 from tui.core.paths import is_content_file
 from tui.core.problems import Problem
+from tui.core.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
 from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_reader import Limits, _size_text, read_yaml
+from tui.core.yaml_reader import Limits, YamlDocument, _size_text, read_yaml
 
 def file_digest(raw: bytes) -> bytes:
     """What the store remembers of a file's bytes; edits compare it to refuse clobbering a save."""
@@ -106,21 +106,43 @@ class ContentStore:
         # A copy of the items first: the dashboard asks from a thread while its follower reloads.
         return {path: state.digest for path, state in list(self._files.items()) if state.digest is not None}
 
-    def preview(self, relative: str, raw: bytes) -> tuple[Problem, ...]:
-        """Every problem the store would have if `relative` held `raw`; changes nothing.
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Everything wrong with the store as last read."""
+        return self._result(set(), None).problems
 
-        This is how an edit is validated before it is written: the new text together
-        with the last good version of every other file. If the new text does not
-        validate, the file's last good version stands in for it, as in a reload.
+    def problems_of(self, relative: str) -> list[Problem]:
+        """What is wrong with one file as last read (empty if it read and validated)."""
+        state = self._files.get(relative)
+        return state.shown_problems() if state else []
+
+    def preview(self, new: Mapping[str, tuple[ParsedFile | None, list[Problem]]]) -> tuple[Problem, ...]:
+        """Every problem the store would have if the files of `new` held those contents; changes nothing.
+
+        This is how an edit is validated before it is written: the new files together with
+        the last good version of every other file. A new file that does not validate is
+        stood in for by its last good version, as in a reload.
         """
-        parsed, problems = self._parse(relative, raw)
-        others = {path: state for path, state in self._files.items() if path != relative}
-        if parsed is None and relative in self._files:
-            parsed = self._files[relative].good
-        _, cross = merge([s.good for s in others.values() if s.good] + ([parsed] if parsed else []))
-        in_files = sorted(set(problems).union(*(s.shown_problems() for s in others.values())))
+        others = {path: state for path, state in self._files.items() if path not in new}
+        goods = [s.good for s in others.values() if s.good]
+        for relative, (parsed, _) in new.items():
+            stand_in = parsed or (self._files[relative].good if relative in self._files else None)
+            if stand_in is not None:
+                goods.append(stand_in)
+        _, cross = merge(goods)
+        in_files = sorted({p for _, found in new.values() for p in found}.union(*(s.shown_problems() for s in others.values())))
         root = [self._root_problem] if self._root_problem else []
         return tuple(root + in_files + sorted(set(cross) - set(in_files)))
+
+    def adopt(self, written: Mapping[str, tuple[bytes, ParsedFile]]) -> LoadResult:
+        """Take files just written by an edit as read: their parse is the one the edit checked,
+        so the written bytes are never parsed again (the watcher's echo finds the same digest)."""
+        for relative, (raw, parsed) in written.items():
+            state = self._files.setdefault(relative, _FileState())
+            state.digest, state.good = file_digest(raw), parsed
+            state.problems, state.read_problem, state.missing_since = [], None, None
+        self._remerge()
+        return self._result(set(written), None)
 
     def relative(self, path: Path | str) -> str:
         return Path(os.path.relpath(Path(path).absolute(), self.root.absolute())).as_posix()
@@ -148,7 +170,7 @@ class ContentStore:
         changed: set[str] = set()
         recheck: float | None = None
         now = time.monotonic()
-        self._real_root = os.path.join(os.path.realpath(self.root), "")
+        self._real_root = real_root(self.root)
         for item in paths:
             relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
             if not is_content_file(relative) or relative.startswith("../"):
@@ -189,16 +211,16 @@ class ContentStore:
             return self._missing(relative, state, now)
         except IsADirectoryError:
             return self._unreadable(state, relative, "is a folder, expected a YAML file")
-        except _Unstable:
+        except Unstable:
             return 0.05
-        except _TooLarge as too_large:
+        except TooLarge as too_large:
             state.read_problem = _oversized_problem(relative, too_large.size, self.limits)
             state.digest = None
             state.missing_since = None
             return None
-        except _NotAFile:
+        except NotAFile:
             return self._unreadable(state, relative, "is not a regular file (a pipe or device?), expected a YAML file")
-        except _OutsideStore:
+        except OutsideStore:
             state.read_problem = Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")
             return self._drop(relative, state)
         except _BadName:
@@ -250,26 +272,7 @@ class ContentStore:
         return "changed" if had_content else None
 
     def _read_bytes(self, full: Path) -> bytes:
-        # Always resolved: a linked folder on the way can lead out of the store too. (A loop
-        # of links resolves to itself, and opening it fails below.)
-        if not os.path.realpath(full).startswith(self._real_root):
-            raise _OutsideStore
-        # Non-blocking, so that a named pipe cannot hang the loader waiting for a writer.
-        fd = os.open(full, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with open(fd, "rb") as handle:
-            before = os.fstat(handle.fileno())
-            if stat.S_ISDIR(before.st_mode):
-                raise IsADirectoryError(str(full))
-            if not stat.S_ISREG(before.st_mode):
-                raise _NotAFile
-            # Read one byte past the limit so an oversized file is refused without reading it all.
-            raw = handle.read(self.limits.max_file_bytes + 1)
-            after = os.stat(full)
-        if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
-            raise _Unstable
-        if len(raw) > self.limits.max_file_bytes:
-            raise _TooLarge(before.st_size)
-        return raw
+        return read_regular(full, self._real_root, self.limits.max_file_bytes)
 
     def _parse(self, relative: str, raw: bytes) -> tuple[ParsedFile | None, list[Problem]]:
         if not raw.strip():
@@ -278,38 +281,23 @@ class ContentStore:
             doc, problems = read_yaml(raw, relative, self.limits)
             if doc is None:
                 return None, problems
-            if not isinstance(doc.data, dict):
-                return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
-            try:
-                content = ContentFile.model_validate(doc.data)
-            except ValidationError as exc:
-                return None, problems_from(exc, doc, relative, ContentFile)
+            return self.validate(relative, doc)
         except Exception as exc:  # noqa: BLE001 - a reader bug must not take the dashboard down
             return None, [Problem(relative, 1, 1, f"could not be read: internal error ({type(exc).__name__}); please report it")]
+
+    def validate(self, relative: str, doc: YamlDocument) -> tuple[ParsedFile | None, list[Problem]]:
+        """A parsed file checked against the model: its content, or what is wrong with it."""
+        if not isinstance(doc.data, dict):
+            return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
+        try:
+            content = ContentFile.model_validate(doc.data)
+        except ValidationError as exc:
+            return None, problems_from(exc, doc, relative, ContentFile)
         return ParsedFile(relative, content, doc), []
-
-
-class _Unstable(Exception):
-    """The file changed while it was read: a save is in progress."""
-
-
-class _OutsideStore(Exception):
-    """A link that leads out of the content folder."""
-
-
-class _NotAFile(Exception):
-    """A pipe, socket or device where a YAML file was expected."""
 
 
 class _BadName(Exception):
     """A file name that cannot be shown as it is."""
-
-
-class _TooLarge(Exception):
-    """A file over the size limit, refused before it is read whole."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
 
 
 def _oversized_problem(relative: str, size: int, limits: Limits) -> Problem:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from tui.core.yaml_build import Limits, Path, Position, _Builder
 from tui.core.yaml_lines import TextLines
-from tui.core.yaml_reader import Limits, Path, Position, _Builder
 
 
 class SpanBuilder(_Builder):

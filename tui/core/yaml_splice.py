@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.yaml_emit import Fields, Style, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
+from tui.core.yaml_emit import Fields, Style, Value, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
 from tui.core.yaml_lines import BREAKS, line_starts
 from tui.core.yaml_reader import Path, Position, YamlDocument
 
@@ -200,18 +200,30 @@ class Source:
         lines[0] = lines[0][col:]
         return Splice(start, end, self._lines(lines))
 
-    def set_value(self, map_path: Path, key: str, value: str) -> Splice:
-        """Replace the value of an existing `key` of the mapping at `map_path`."""
+    def set_value(self, map_path: Path, key: str, value: Value) -> Splice:
+        """Replace the value of an existing `key` of the mapping at `map_path`; its comments stay."""
         path = map_path + (key,)
         start, end = self.doc.span[path]
         if map_path in self.doc.flow:
-            return Splice(start, end, scalar(value, flow=True))
+            return Splice(start, end, flow_value(value) if isinstance(value, list) else scalar(value, flow=True))
         col = self.doc.key_at[path][1] - 1
         lines = value_lines(key, value, col, self.style)
-        written = self._lines(lines)[col + len(key) + 2 :]
-        if self.get(path) is None and self.text[start - 1 : start] == ":":
-            written = " " + written
-        return Splice(start, end, written)
+        after_key = self._lines(lines)[col + len(key) + 1 :]  # " value", " >-⏎…", or "⏎  - item…"
+        colon = self._colon_before_value(start)
+        if colon is not None:
+            return Splice(colon + 1, end, after_key)
+        # A comment stands between the key and a value on the lines below: keep it, and
+        # write the new value where the old one starts.
+        if len(lines) > 1 and not lines[0].endswith(">-"):
+            return Splice(start, end, self._lines(lines[1:]).lstrip(" "))
+        return Splice(start, end, after_key.lstrip(" "))
+
+    def _colon_before_value(self, index: int) -> int | None:
+        """The key's colon, if only blanks and line breaks stand between it and the value at `index`."""
+        at = index - 1
+        while at >= 0 and self.text[at] in " \t\r\n":
+            at -= 1
+        return at if at >= 0 and self.text[at] == ":" else None
 
     def insert_keys(self, map_path: Path, after: str, fields: Fields) -> Splice:
         """New keys of the mapping at `map_path`, right after the value of its key `after`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import subprocess
 import datetime as dt
 from collections.abc import Callable, Iterable
@@ -14,9 +15,10 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState
 
-from tui.core.problems import Problem
-from tui.core.snapshot import Snapshot
+from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.yaml_reader import Limits
 from tui.ui.editor import editor_command
@@ -24,15 +26,15 @@ from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
-    from tui.core.follower import Follower, Update
-    from tui.core.loader import LoadResult
+    from tui.core.desk import Applied, Desk, Request, Wait
+    from tui.core.journal import Reload
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
 
 
 class PeacewatchApp(App[int]):
-    """Owns the store and the live state; screens watch the state and panes draw it."""
+    """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
 
     CSS_PATH = "app.tcss"
     TITLE = "peacewatch"
@@ -45,19 +47,10 @@ class PeacewatchApp(App[int]):
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
     ]
 
-    snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
-    """The store as last loaded; files that are broken contribute their last good version."""
-    problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
-    """Everything wrong with the store right now."""
-    flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    """(kind, id) of the items the last reload changed."""
-    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    """(kind, id) of the items with changes the user has not seen."""
-    unseen_note: reactive[str] = reactive("", init=False)
-    """E.g. "4 new since 14:02", for the title bar; empty when all is seen."""
-    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
-    """When the journal last saw the store change."""
-    watch_state: reactive[str] = reactive("starting…", init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False)
+    """The store as last loaded (broken files contribute their last good version), its problems,
+    what last changed (highlighted while it is set) and what the user has not seen."""
+    following: reactive[str] = reactive("starting…", init=False)
     """How the folder is followed, for the title bar."""
 
     def __init__(
@@ -73,18 +66,19 @@ class PeacewatchApp(App[int]):
     ) -> None:
         super().__init__()
         self.root = Path(root)
-        self.limits = limits
         self.poll = poll
         self.live = live
+        self.ring_bell = bell
+        self.limits = limits
         self.journal = journal
         """The journal's path; None for the default in the user's state directory; "off" for none."""
-        self.ring_bell = bell
+        self._desk_settings = {"limits": limits, "journal": journal}
         self._clock = clock
-        self.follower: Follower | None = None
-        self._last_changes: tuple = ()
+        self._desk: Desk | None = None
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
+        self._flash_timer: Timer | None = None
         self.shown = asyncio.Event()
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
@@ -95,24 +89,39 @@ class PeacewatchApp(App[int]):
         return self._clock()
 
     def get_default_screen(self) -> Screen:
-        return DashboardScreen()
+        return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following)
 
     def on_mount(self) -> None:
         self._follow()
 
     async def on_unmount(self) -> None:
         self._stop.set()
-        if self.follower is not None:
-            self.follower.close()
+        if self._desk is not None:
+            self._desk.close()
 
-    @work(exclusive=True, group="follow", exit_on_error=False)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.report_failure(event)
+
+    def report_failure(self, event: Worker.StateChanged) -> None:
+        """The one handler for work that failed anywhere in the app: the user is told, never silently."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(
+                f"{event.worker.name or 'A task'} failed: {type(error).__name__}: {error}. "
+                "The dashboard goes on; if it repeats, please report it.",
+                title="Something went wrong", severity="error", markup=False, timeout=12,
+            )
+
+    # -- following the folder -------------------------------------------------------------------
+
+    @work(exclusive=True, group="follow", exit_on_error=False, name="Following the folder")
     async def _follow(self) -> None:
         """Load the store, then apply every change the folder reports, until the app stops."""
         await self._reload(RESCAN)
         if not self.live:
-            self.watch_state = "not watching"
+            self.following = "not watching"
             return
-        self.watch_state = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
+        self.following = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
         async for paths in watch_folder(self.root, self.poll, self._stop):
             try:
                 await self._reload(paths)
@@ -122,58 +131,51 @@ class PeacewatchApp(App[int]):
     async def _reload(self, paths: Iterable[str] | None) -> None:
         """Read what changed in a thread, so parsing and the journal never block the screen."""
         async with self._lock:
-            if self.follower is None:
-                self.follower = self._open_follower()
+            desk = await self._open_desk()
             if paths is RESCAN:
-                result = await asyncio.to_thread(self.follower.load)
+                content = await asyncio.to_thread(desk.load)
             else:
-                result = await asyncio.to_thread(self.follower.reload, list(paths))
+                content = await asyncio.to_thread(desk.reload, list(paths))
             # The content goes on screen first; the journal's record and marks follow a moment later.
-            self._apply_result(result)
-            update = await asyncio.to_thread(self.follower.record, result)
-        self._apply(update)
-        if result.recheck_in is not None:
+            self._show(content)
+            self.shown.set()
+            recorded = await asyncio.to_thread(desk.record)
+        self._show(recorded)
+        self.loaded.set()
+        if content.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
-            self.set_timer(result.recheck_in + 0.01, lambda: self._recheck(paths))
+            self.set_timer(content.recheck_in + 0.01, lambda: self._recheck(paths))
 
-    @work(group="recheck", exit_on_error=False)
+    @work(group="recheck", exit_on_error=False, name="Reading a file again")
     async def _recheck(self, paths: Iterable[str] | None) -> None:
         await self._reload(paths)
 
-    def _open_follower(self) -> Follower:
-        from tui.core.follower import Follower
+    async def _open_desk(self) -> Desk:
+        if self._desk is None:
+            from tui.core.desk import Desk
 
-        return Follower(self.root, self.limits, self.journal)
+            self._desk = await asyncio.to_thread(lambda: Desk(self.root, **self._desk_settings))  # type: ignore[arg-type]
+        return self._desk
 
-    def _apply_result(self, result: LoadResult) -> None:
-        if result.snapshot is not self.snapshot:
-            self.snapshot = result.snapshot
-        if result.problems != self.problems:
-            self.problems = result.problems
-        self.shown.set()
-
-    def _apply(self, update: Update) -> None:
-        self._last_changes = update.changes
-        if update.changes:
-            self.flash = frozenset((c.kind, c.item_id) for c in update.changes)
-            self.set_timer(FLASH_SECONDS, self._end_flash)
-            self._announce(update)
-        self._apply_seen(update)
-        for warning in update.warnings:
+    def _show(self, new: DeskState) -> None:
+        """Make `new` the state; announce what it changed unless the user made the change."""
+        if new.changes:
+            if self._flash_timer is not None:
+                self._flash_timer.stop()
+            self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash)
+            if not new.own:
+                self._announce(new)
+        elif self._flash_timer is not None:
+            new = dataclasses.replace(new, changes=self.state.changes)  # still highlighted
+        for warning in new.warnings:
             self.notify(warning, title="Change journal", severity="warning", markup=False, timeout=10)
-        self.loaded.set()
+        self.state = dataclasses.replace(new, warnings=())
 
-    def _apply_seen(self, update: Update) -> None:
-        self.unseen = update.unseen
-        self.last_change = update.last_change
-        since = update.unseen_since.astimezone().strftime("%H:%M") if update.unseen_since else ""
-        self.unseen_note = f"{update.unseen_count} new since {since}" if update.unseen_count else ""
-
-    def _announce(self, update: Update) -> None:
+    def _announce(self, state: DeskState) -> None:
         from tui.ui.render import v
 
-        changes = update.changes
-        lines = [v(c.text(update.result.snapshot)) for c in changes[:3]]
+        changes = state.changes
+        lines = [v(c.text(state.snapshot)) for c in changes[:3]]
         if len(changes) > 3:
             lines.append(f"… and {len(changes) - 3} more (c lists them)")
         self.notify("\n".join(lines), title=f"{len(changes)} change{'s' if len(changes) != 1 else ''}", markup=False, timeout=6)
@@ -181,59 +183,69 @@ class PeacewatchApp(App[int]):
             self.bell()
 
     def _end_flash(self) -> None:
-        self.flash = frozenset()
+        self._flash_timer = None
+        self.state = dataclasses.replace(self.state, changes=())
 
-    @work(group="journal", exit_on_error=False)
+    # -- the journal ----------------------------------------------------------------------------
+
+    @work(group="journal", exit_on_error=False, name="Marking a change seen")
     async def mark_seen(self, kind: str, item_id: str) -> None:
         """Mark the changes of one item seen, e.g. when the user opens it."""
-        if self.follower is not None and (kind, item_id) in self.unseen:
-            self._apply_seen(await asyncio.to_thread(self.follower.mark_seen, kind, item_id))
+        if self._desk is not None and (kind, item_id) in self.state.unseen:
+            self._show(await asyncio.to_thread(self._desk.mark_seen, kind, item_id))
 
-    @work(group="journal", exit_on_error=False)
+    @work(group="journal", exit_on_error=False, name="Marking every change seen")
     async def action_mark_all_seen(self) -> None:
-        if self.follower is not None:
-            self._apply_seen(await asyncio.to_thread(self.follower.mark_all_seen))
+        if self._desk is not None:
+            self._show(await asyncio.to_thread(self._desk.mark_all_seen))
+
+    async def reloads(self) -> tuple[list[Reload], bool]:
+        """The journal's changes grouped by reload, newest first, and whether there is a journal."""
+        if self._desk is None:
+            return [], False
+        desk = self._desk
+        reloads = await asyncio.to_thread(desk.reloads)
+        return reloads, await asyncio.to_thread(lambda: desk.journal_path is not None)
+
+    # -- editing --------------------------------------------------------------------------------
 
     def open_form(self, kind: str, **start: str) -> None:
         """Open an edit form ('quote', 'event', 'status', 'position') over the dashboard."""
         from tui.ui.forms import FORMS
 
-        if self.follower is None:
+        if self._desk is None:
             self.notify("The store is still loading.", markup=False)
             return
-        form = FORMS[kind](self.snapshot, self.root, self.follower.store.digests(), **start)
+        form = FORMS[kind](self.state.snapshot, self._desk.digests(), **start)
         self.push_screen(form, callback=self._written)
 
-    def _written(self, written: object) -> None:
-        if written is None:
-            return
-        self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)  # type: ignore[attr-defined]
-        self._after_write()
+    async def submit(self, request: Request, expected: dict[str, bytes], wait: Wait) -> Applied:
+        """Apply a form's edit through the desk, in a thread; the result is on screen when this returns.
 
-    @work(group="journal", exit_on_error=False)
-    async def _after_write(self) -> None:
-        """Show the user's own change at once, and don't count it as news to them."""
-        await self._reload(RESCAN)
-        if self.follower is not None and self._last_changes:
-            pairs = {(c.kind, c.item_id) for c in self._last_changes}
-            update = None
-            for kind, item_id in pairs:
-                update = await asyncio.to_thread(self.follower.mark_seen, kind, item_id)
-            if update is not None:
-                self._apply_seen(update)
+        Raises EditRefused (EditConflict among them) with the reason, or whatever else went wrong.
+        """
+        desk = await self._open_desk()
+        applied = await asyncio.to_thread(desk.apply, request, expected, wait)
+        self._show(applied.state)
+        return applied
 
-    async def reload_for_edit(self) -> dict[str, bytes]:
+    async def digests_after_reload(self) -> dict[str, bytes]:
         """Read every file again, then say what was read of each: a form's new baseline after a conflict."""
         await self._reload(RESCAN)
-        return self.follower.store.digests() if self.follower else {}
+        return self._desk.digests() if self._desk else {}
+
+    def _written(self, applied: Applied | None) -> None:
+        if applied is not None:
+            written = applied.written
+            self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
 
     def reload_now(self) -> None:
         """Read every file again now, without waiting for the watcher."""
-        self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False)
+        self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False, name="Reading every file")
 
     def edit_item(self, kind: str, item_id: str) -> None:
         """Open the file that defines an item in the user's editor at its line, then reload it."""
-        origin = self.snapshot.origins.get((kind, item_id))
+        origin = self.state.snapshot.origins.get((kind, item_id))
         if origin is None:
             self.notify("That item is not in the store any more.", severity="warning", markup=False)
             return
@@ -253,7 +265,7 @@ class PeacewatchApp(App[int]):
             self.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
             return
         # The watcher sees the save too; reading it now shows the result the moment the editor closes.
-        self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False)
+        self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")
 
     def action_reload(self) -> None:
         self.reload_now()

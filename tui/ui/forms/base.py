@@ -8,11 +8,9 @@ the user typed, and says why.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -22,14 +20,23 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.worker import Worker
 
 from tui.core.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from tui.core.desk import Request, Wait
 from tui.ui.render import v
 
 
 def options(pairs: list[tuple[str, str]]) -> list[tuple[Text, str]]:
     """Select options whose labels come from the store: Text, so brackets never act as markup."""
     return [(Text(v(label)), value) for label, value in pairs]
+
+
+def source_label(source: Any) -> str:
+    """How a source is named in a form's list: outlet and title."""
+    return f"{source.outlet} — {source.title}" if source.title else source.outlet
 
 
 def parse_date(text: str) -> tuple[dt.date | None, str | None]:
@@ -55,12 +62,13 @@ class EditForm(ModalScreen["Any"]):
     TOUCHES: tuple[str, ...] = ()
     """Kinds whose defining files the change may write (for conflict detection)."""
 
-    def __init__(self, snapshot: Snapshot, root: Path, digests: Mapping[str, bytes]) -> None:
+    def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes]) -> None:
         super().__init__()
         self.snapshot = snapshot
-        self.root = root
         self.digests = dict(digests)
         """What the dashboard last loaded of each file: a write refuses if the file differs now."""
+        self._wait: Wait | None = None
+        """How the save in progress waits for the folder, while one is; esc cancels it."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form-body") as body:
@@ -127,8 +135,8 @@ class EditForm(ModalScreen["Any"]):
         """(errors by field id, the values to write) from what the user typed."""
         raise NotImplementedError
 
-    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
-        """Write the change (runs in a thread); returns what the core returns."""
+    def request(self, values: dict[str, Any]) -> Request:
+        """The edit the checked values ask for."""
         raise NotImplementedError
 
     @staticmethod
@@ -142,21 +150,36 @@ class EditForm(ModalScreen["Any"]):
         if not errors:
             self._save(values)
 
-    @work(exclusive=True, group="save", exit_on_error=False)
+    @work(exclusive=True, group="save", exit_on_error=False, name="Saving the form")
     async def _save(self, values: dict[str, Any]) -> None:
-        from tui.core.edits import EditConflict, EditRefused
+        from tui.core.desk import EditConflict, EditRefused, Wait
 
+        self._wait = Wait(on_wait=lambda: self.app.call_from_thread(self._waiting))
         try:
-            written = await asyncio.to_thread(self.write, values, self.digests)
+            applied = await self.app.submit(self.request(values), self.digests, self._wait)  # type: ignore[attr-defined]
         except EditConflict as conflict:
             # Someone else saved the file: reload it, keep what was typed, let the user apply again.
-            self.digests = await self.app.reload_for_edit()  # type: ignore[attr-defined]
+            self.digests = await self.app.digests_after_reload()  # type: ignore[attr-defined]
             self.show_errors({}, f"{conflict.path} changed on disk since it was loaded; nothing was written. "
                              "The dashboard has reloaded it: check, then press ctrl+s to apply your change again.")
         except EditRefused as refused:
-            self.show_errors({}, "Not written — the store would not be valid:\n" + "\n".join(str(p) for p in refused.problems))
+            self.show_errors({}, f"Not written: {refused.summary}:\n" + "\n".join(str(p) for p in refused.problems))
+        except Exception as exc:  # noqa: BLE001 - every failure is shown beside the form, never lost
+            self.show_errors({}, f"Not written: {type(exc).__name__}: {exc}. What you typed is kept; "
+                             "press ctrl+s to try again, or esc to close.")
         else:
-            self.dismiss(written)
+            if self.is_attached:
+                self.dismiss(applied)
+        finally:
+            self._wait = None
+
+    def _waiting(self) -> None:
+        self.show_errors({}, "Waiting for another edit of this folder to finish… (esc stops waiting)")
 
     def action_cancel(self) -> None:
+        if self._wait is not None:
+            self._wait.cancel.set()  # the save stops waiting and writes nothing
         self.dismiss(None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failure(event)  # type: ignore[attr-defined]

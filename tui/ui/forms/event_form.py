@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList
 
-from tui.ui.forms.base import EditForm, options, parse_date
-from tui.ui.forms.quote_form import _source_label
+from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+
+if TYPE_CHECKING:
+    from tui.core.desk import Request
 
 
 class EventForm(EditForm):
@@ -26,7 +27,7 @@ class EventForm(EditForm):
         yield self.field("When, in words", Input(id="when"), 'if there is no exact date, e.g. "earlier this year"')
         yield self.field("Place", Input(id="place"))
         yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
-        yield self.field("Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
         yield self.field("Summary", Input(id="summary"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
@@ -45,7 +46,7 @@ class EventForm(EditForm):
             errors["date"] = f"Expected {date_error}."
         return errors, values
 
-    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
-        from tui.core.edits import add_event
+    def request(self, values: dict[str, Any]) -> Request:
+        from tui.core.desk import AddEvent
 
-        return add_event(self.root, expected=expected, **values)
+        return AddEvent(**values)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -13,8 +12,11 @@ from textual.widgets import Input, Select, SelectionList
 
 from tui.core.snapshot import Snapshot
 from tui.core.vocab import Stance
-from tui.ui.forms.base import EditForm, options
+from tui.ui.forms.base import EditForm, options, source_label
 from tui.ui.render import v
+
+if TYPE_CHECKING:
+    from tui.core.desk import Request
 
 
 class PositionForm(EditForm):
@@ -22,8 +24,8 @@ class PositionForm(EditForm):
 
     TITLE_TEXT = "Set a position"
 
-    def __init__(self, snapshot: Snapshot, root: Path, digests: Mapping[str, bytes], issue: str | None = None, party: str | None = None) -> None:
-        super().__init__(snapshot, root, digests)
+    def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes], issue: str | None = None, party: str | None = None) -> None:
+        super().__init__(snapshot, digests)
         self.start_issue, self.start_party = issue, party
 
     def compose_fields(self) -> ComposeResult:
@@ -35,6 +37,10 @@ class PositionForm(EditForm):
         yield self.field(
             "Quotes behind it",
             SelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
+        )
+        yield self.field(
+            "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"),
+            "where the position is stated",
         )
 
     @on(Select.Changed, "#issue, #party")
@@ -51,6 +57,9 @@ class PositionForm(EditForm):
         for quote_id in current.quotes:
             if quote_id in self.snapshot.quote_by_id:
                 quotes.select(quote_id)
+        if current.source in self.snapshot.source_by_id:
+            self.query_one("#source", Select).value = current.source
+        self._current = current
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         values = {
@@ -59,10 +68,23 @@ class PositionForm(EditForm):
             "stance": self.choice("stance"),
             "says": self.text("says"),
             "quotes": self.chosen("quotes"),
+            "source": self.choice("source"),
         }
-        return self.require(values, {"issue": "the issue", "party": "whose position", "stance": "the stance in a word"}), values
+        needs = {"issue": "the issue", "party": "whose position", "stance": "the stance in a word",
+                 "source": "the source that states the position"}
+        return self.require(values, needs), values
 
-    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
-        from tui.core.edits import set_position
+    def request(self, values: dict[str, Any]) -> Request:
+        from tui.core.desk import SetPosition
 
-        return set_position(self.root, expected=expected, **values)
+        # Only what the form shows is set, and only where it differs from what is stored:
+        # the position's events, comments and layout stay exactly as written.
+        current = self._current if getattr(self, "_current", None) and self._current.party == values["party"] else None
+        says, quotes = values["says"], values["quotes"]
+        if current is not None:
+            says = None if says == current.says else says
+            quotes = None if list(quotes) == [q for q in current.quotes if q in self.snapshot.quote_by_id] else quotes
+        return SetPosition(
+            issue=values["issue"], party=values["party"], stance=values["stance"], says=says,
+            quotes=quotes, source=values["source"],
+        )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -12,8 +11,11 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, SelectionList, TextArea
 
 from tui.core.vocab import Medium
-from tui.ui.forms.base import EditForm, options, parse_date
+from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+
+if TYPE_CHECKING:
+    from tui.core.desk import Request
 
 
 class QuoteForm(EditForm):
@@ -36,7 +38,7 @@ class QuoteForm(EditForm):
         yield self.field("Medium", Select(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
         yield self.field("Reported by", Input(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
         yield self.field(
-            "Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
+            "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
         )
         yield self.field("…or a new source: outlet", Input(id="new_source_outlet"), "added to the sources when no source is picked")
         yield self.field("New source: title", Input(id="new_source_title"))
@@ -75,17 +77,10 @@ class QuoteForm(EditForm):
             errors["date"] = f"Expected {date_error}."
         return errors, values
 
-    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
-        from tui.core.edits import add_quote, add_source
+    def request(self, values: dict[str, Any]) -> Request:
+        from tui.core.desk import AddQuote, AddSource
 
         new_source = values.pop("new_source", None)
-        if new_source:
-            source = add_source(self.root, expected=expected, **new_source)
-            values["source"] = source.item_id
-            # The sources file is ours now; the quote's own file is still checked against the dashboard's view.
-            expected = {path: digest for path, digest in expected.items() if path != source.path}
-        return add_quote(self.root, expected=expected, **values)
-
-
-def _source_label(source) -> str:
-    return f"{source.outlet} — {source.title}" if source.title else source.outlet
+        # The source and the quote are one edit: both are written or neither, and a retry
+        # after a conflict cites the source if it is there already.
+        return AddQuote(**values, new_source=AddSource(**new_source) if new_source else None)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from tui.core.vocab import Stage
-from tui.ui.forms.base import EditForm, options, parse_date
-from tui.ui.forms.quote_form import _source_label
+from tui.ui.forms.base import EditForm, options, parse_date, source_label
+
+if TYPE_CHECKING:
+    from tui.core.desk import Request
 
 
 class StatusForm(EditForm):
@@ -25,17 +26,20 @@ class StatusForm(EditForm):
         yield self.field("New stage", Select(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
         yield self.field("Headline", Input(id="headline"), "the state of play in one line")
         yield self.field("Since", Input(self.app.now().date().isoformat(), id="since"), "YYYY-MM-DD")
-        yield self.field("Source", Select(options([(_source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         since, date_error = parse_date(self.text("since"))
         values = {"stage": self.choice("stage"), "headline": self.text("headline"), "since": since, "source": self.choice("source")}
-        errors = self.require(values, {"stage": "the stage the deal has reached", "headline": "a one-line headline"})
+        errors = self.require(values, {
+            "stage": "the stage the deal has reached", "headline": "a one-line headline",
+            "source": "the source that reports the new stage",
+        })
         if date_error:
             errors["since"] = f"Expected {date_error}."
         return errors, values
 
-    def write(self, values: dict[str, Any], expected: Mapping[str, bytes]) -> Any:
-        from tui.core.edits import set_status
+    def request(self, values: dict[str, Any]) -> Request:
+        from tui.core.desk import SetStatus
 
-        return set_status(self.root, expected=expected, **values)
+        return SetStatus(**values)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
 
+from tui.core.desk_state import DeskState
 from tui.core.timefmt import since
 from tui.ui.render import v
 from tui.ui.screens.overlay import Overlay
@@ -26,15 +25,18 @@ class ChangesScreen(Overlay):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.watch(self.app, "unseen", lambda _: self._read(), init=True)
+        self._unseen: frozenset | None = None
+        self.watch(self.app, "state", self._on_state, init=True)
 
-    @work(exclusive=True, exit_on_error=False)
+    def _on_state(self, state: DeskState) -> None:
+        if state.unseen != self._unseen or state.changes:
+            self._unseen = state.unseen
+            self._read()
+
+    @work(exclusive=True, exit_on_error=False, name="Reading the change journal")
     async def _read(self) -> None:
-        follower = getattr(self.app, "follower", None)
-        if follower is None:
-            return
-        reloads = await asyncio.to_thread(follower.reloads)
-        self.show(self._text(reloads, follower.journal is not None))
+        reloads, has_journal = await self.app.reloads()  # type: ignore[attr-defined]
+        self.show(self._text(reloads, has_journal))
 
     def _text(self, reloads: list, has_journal: bool) -> Text:
         if not has_journal:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker
 
-from tui.core.problems import Problem
-from tui.core.snapshot import Snapshot
+from tui.core.desk_state import DeskState
+from tui.core.kinds import BY_NOUN
 from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
@@ -50,46 +49,34 @@ class DashboardScreen(Screen):
 
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
 
-    snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
-    problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
-    flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    watch_state: reactive[str] = reactive("starting…", init=False)
-    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    unseen_note: reactive[str] = reactive("", init=False)
-    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False)
+    """The app's one state, bound to this screen by the app and from here to every pane."""
+    following: reactive[str] = reactive("starting…", init=False)
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
-
-    _pane_state = (snapshot, flash, unseen)
-    """What every pane is fed."""
+    """Which quotes the quotes pane shows: this screen's own state, not the store's."""
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(id="title-bar").data_bind(DashboardScreen.snapshot, DashboardScreen.watch_state, DashboardScreen.unseen_note)
-        yield ProblemBanner(id="problem-banner").data_bind(DashboardScreen.problems)
+        yield TitleBar(id="title-bar").data_bind(DashboardScreen.state, DashboardScreen.following)
+        yield ProblemBanner(id="problem-banner").data_bind(DashboardScreen.state)
         with Horizontal(id="top-row"):
-            yield StatusPane(id="status").data_bind(*self._pane_state, DashboardScreen.last_change)
-            yield PartiesPane(id="parties").data_bind(*self._pane_state)
-        yield IssuesPane(id="issues").data_bind(*self._pane_state)
-        yield QuotesPane(id="quotes").data_bind(*self._pane_state, DashboardScreen.quote_filter)
+            yield StatusPane(id="status").data_bind(DashboardScreen.state)
+            yield PartiesPane(id="parties").data_bind(DashboardScreen.state)
+        yield IssuesPane(id="issues").data_bind(DashboardScreen.state)
+        yield QuotesPane(id="quotes").data_bind(DashboardScreen.state, DashboardScreen.quote_filter)
         yield Footer()
 
     def on_mount(self) -> None:
-        # The app owns the live state; this screen mirrors it for its panes to bind to.
-        for name in ("snapshot", "problems", "flash", "watch_state", "unseen", "unseen_note", "last_change"):
-            self.watch(self.app, name, self._mirror(name))
         self.query_one("#quotes RowList").focus()
 
-    def _mirror(self, name: str):
-        def copy(value: object) -> None:
-            setattr(self, name, value)
-
-        return copy
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failure(event)  # type: ignore[attr-defined]
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW or self.size.height < 32, "-narrow")
 
-    def watch_snapshot(self, snapshot: Snapshot) -> None:
+    def watch_state(self, state: DeskState) -> None:
         # A filter on an item that no longer exists would hide every quote without saying why.
-        quote_filter = self.quote_filter
+        snapshot, quote_filter = state.snapshot, self.quote_filter
         if quote_filter.party and quote_filter.party not in snapshot.party_by_id:
             self.quote_filter = QuoteFilter(text=quote_filter.text)
         elif quote_filter.issue and quote_filter.issue not in snapshot.issue_by_id:
@@ -103,10 +90,10 @@ class DashboardScreen(Screen):
         self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=message.text)
 
     def on_open_item(self, message: OpenItem) -> None:
-        from tui.ui.screens.detail import JOURNAL_KINDS, DetailScreen
+        from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(message.kind, message.item_id))
-        self.app.mark_seen(JOURNAL_KINDS[message.kind], message.item_id)  # type: ignore[attr-defined]
+        self.app.mark_seen(BY_NOUN[message.kind].section, message.item_id)  # type: ignore[attr-defined]
 
     def on_edit_item(self, message: EditItem) -> None:
         self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
@@ -151,4 +138,4 @@ class DashboardScreen(Screen):
     def action_problems(self) -> None:
         from tui.ui.screens.problems import ProblemsScreen
 
-        self.app.push_screen(ProblemsScreen(self.problems))
+        self.app.push_screen(ProblemsScreen())

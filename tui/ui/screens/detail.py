@@ -5,15 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from tui.core.desk_state import DeskState
+from tui.core.kinds import BY_NOUN
 from tui.core.snapshot import Snapshot
 from tui.ui import render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
-JOURNAL_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "status": "status"}
-"""The snapshot's and journal's name for each kind of item a detail shows."""
-
-TITLES = {"party": "Party", "issue": "Issue", "quote": "Quote", "event": "Event", "status": "Deal status"}
 
 
 class DetailScreen(Overlay):
@@ -29,14 +27,20 @@ class DetailScreen(Overlay):
         super().__init__()
         self.kind = kind
         self.item_id = item_id
-        self.PANEL_TITLE = TITLES.get(kind, kind.title())
+        self.PANEL_TITLE = BY_NOUN[kind].title
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.watch(self.app, "snapshot", lambda snapshot: self.show(self._text(snapshot)))
+        self._shown: Snapshot | None = None
+        self.watch(self.app, "state", self._draw)
+
+    def _draw(self, state: DeskState) -> None:
+        if state.snapshot is not self._shown:
+            self._shown = state.snapshot
+            self.show(self._text(state.snapshot))
 
     def action_edit(self) -> None:
-        self.app.edit_item(JOURNAL_KINDS[self.kind], self.item_id)  # type: ignore[attr-defined]
+        self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
 
     def _text(self, snapshot: Snapshot) -> Text:
         palette = Palette.of(self.app)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 
 class Overlay(ModalScreen[None]):
@@ -32,6 +33,9 @@ class Overlay(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#detail-body").focus()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failure(event)  # type: ignore[attr-defined]
 
     def show(self, content: RenderableType) -> None:
         self.query_one("#detail-text", Static).update(content)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from tui.core.problems import Problem
+from tui.core.desk_state import DeskState
 from tui.ui.render import v
 from tui.ui.screens.overlay import Overlay
 
@@ -18,9 +18,10 @@ class ProblemsScreen(Overlay):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.watch(self.app, "problems", self._draw)
+        self.watch(self.app, "state", self._draw)
 
-    def _draw(self, problems: tuple[Problem, ...]) -> None:
+    def _draw(self, state: DeskState) -> None:
+        problems = state.problems
         if not problems:
             self.show(Text("No problems: every file is valid.", style="italic"))
             return

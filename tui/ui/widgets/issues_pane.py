@@ -39,7 +39,7 @@ class IssuesPane(FilteringPane):
             changed if changed is not None else list(issues),
         )
 
-    def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+    def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         if old.issues == new.issues and old.parties == new.parties and self.query_one(RowList).keys:
             return
         # A new party or renamed one changes every row's columns, so all rows redraw then.

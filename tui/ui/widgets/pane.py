@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
+from tui.core.desk_state import DeskState
 from tui.core.snapshot import Snapshot
 from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
@@ -21,21 +22,35 @@ class Pane(Vertical):
     OPENS = ""
     """What Enter on a row opens, e.g. "party"."""
 
-    snapshot: reactive[Snapshot] = reactive(Snapshot, init=False, always_update=True)
-    """The store as it stands; set by the screen on every reload."""
-    flash: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    """(kind, id) of items that changed in the last reload, drawn highlighted for a moment."""
-    unseen: reactive[frozenset[tuple[str, str]]] = reactive(frozenset, init=False)
-    """(kind, id) of items with changes the user hasn't seen, marked until seen."""
+    state: reactive[DeskState] = reactive(DeskState, init=False)
+    """The app's one state, bound down through the screen."""
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self.state.snapshot
 
     def _of(self, pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
         return frozenset(item_id for kind, item_id in pairs if kind == self.KIND)
 
-    def watch_flash(self) -> None:
-        self.query_one(RowList).flash(self._of(self.flash))
+    def watch_state(self, old: DeskState, new: DeskState) -> None:
+        # Only what changed is redrawn: most states differ from the last in one part.
+        if old.snapshot is not new.snapshot or not self.query_one(RowList).keys:
+            self.show_snapshot(old.snapshot, new.snapshot)
+        if old.flash != new.flash:
+            self.show_flash(new.flash)
+        if old.unseen != new.unseen:
+            self.show_unseen(new.unseen)
 
-    def watch_unseen(self) -> None:
-        self.query_one(RowList).mark(self._of(self.unseen))
+    def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+        """Draw the rows that changed between two snapshots."""
+
+    def show_flash(self, flash: frozenset[tuple[str, str]]) -> None:
+        """Highlight, for a moment, the items the last reload or edit changed."""
+        self.query_one(RowList).flash(self._of(flash))
+
+    def show_unseen(self, unseen: frozenset[tuple[str, str]]) -> None:
+        """Mark the items with changes the user hasn't seen, until they are seen."""
+        self.query_one(RowList).mark(self._of(unseen))
 
     BINDINGS = [Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line")]
 

@@ -19,7 +19,7 @@ class PartiesPane(FilteringPane):
     def compose(self) -> ComposeResult:
         yield RowList(row_height=2, empty="no parties yet", id="parties-list")
 
-    def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+    def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         if old.parties == new.parties and old is not new and self.query_one(RowList).keys:
             return
         changed = [p.id for p in new.parties if old.party_by_id.get(p.id) != p]

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tui.core.desk_state import DeskState
 from tui.core.problems import Problem
 from tui.ui.render import v
 
@@ -16,12 +17,16 @@ SHOWN = 3
 class ProblemBanner(Static):
     """Hidden while the store is clean; goes away by itself when the files are fixed."""
 
-    problems: reactive[tuple[Problem, ...]] = reactive(tuple, init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False)
 
     def on_mount(self) -> None:
         self.display = False
 
-    def watch_problems(self, problems: tuple[Problem, ...]) -> None:
+    def watch_state(self, old: DeskState, new: DeskState) -> None:
+        if old.problems != new.problems or not new.problems:
+            self._draw(new.problems)
+
+    def _draw(self, problems: tuple[Problem, ...]) -> None:
         self.display = bool(problems)
         if not problems:
             return

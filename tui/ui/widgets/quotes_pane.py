@@ -64,7 +64,7 @@ class QuotesPane(Pane):
         if quote_filter.active:
             bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")))
 
-    def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+    def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         if old.quotes == new.quotes and old.parties == new.parties and self.query_one(RowList).keys:
             return
         # A party's new name shows in every row of that party's quotes.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import reactive
 from textual.widgets import Static
 
+from tui.core.desk_state import DeskState
 from tui.core.snapshot import Snapshot
 from tui.core.timefmt import countdown, day, since
 from tui.ui import render
@@ -30,8 +29,6 @@ class StatusPane(Pane):
 
     BORDER_TITLE = "1 Deal status"
     KIND, OPENS = "events", "event"
-    last_change: reactive[dt.datetime | None] = reactive(None, init=False)
-    """When the journal last saw the store change."""
 
     BINDINGS = [Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages")]
 
@@ -72,8 +69,8 @@ class StatusPane(Pane):
         # Stage and clock come first: on a small terminal the card is cut after a few lines.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = [f"story dated {since(snapshot.last_changed, now)}"] if snapshot.last_changed else []
-        if self.last_change:
-            seen = self.last_change.astimezone().replace(tzinfo=None)
+        if self.state.last_change:
+            seen = self.state.last_change.astimezone().replace(tzinfo=None)
             moved.append(f"last change seen {since(seen, now)}")
         if moved:
             lines.append(_one_line(Text("Last moved: " + " · ".join(moved), style="dim"), width))
@@ -82,7 +79,7 @@ class StatusPane(Pane):
     def on_resize(self) -> None:
         self._draw_card()
 
-    def watch_snapshot(self, old: Snapshot, new: Snapshot) -> None:
+    def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         self._draw_card()
         if old.events == new.events and self.query_one(RowList).keys:
             return
@@ -92,16 +89,18 @@ class StatusPane(Pane):
             [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key]), changed
         )
 
-    def watch_flash(self) -> None:
-        super().watch_flash()
-        self.set_class(any(kind == "status" for kind, _ in self.flash), "-changed")
+    def watch_state(self, old: DeskState, new: DeskState) -> None:
+        super().watch_state(old, new)
+        if old.last_change != new.last_change and old.snapshot is new.snapshot:
+            self._draw_card()
 
-    def watch_unseen(self) -> None:
-        super().watch_unseen()
-        self.border_title = "1 Deal status ●" if ("status", "status") in self.unseen else "1 Deal status"
+    def show_flash(self, flash: frozenset[tuple[str, str]]) -> None:
+        super().show_flash(flash)
+        self.set_class(any(kind == "status" for kind, _ in flash), "-changed")
 
-    def watch_last_change(self) -> None:
-        self._draw_card()
+    def show_unseen(self, unseen: frozenset[tuple[str, str]]) -> None:
+        super().show_unseen(unseen)
+        self.border_title = "1 Deal status ●" if ("status", "status") in unseen else "1 Deal status"
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))

@@ -45,14 +45,14 @@ async def test_four_panes_show_the_shipped_story(shipped):
         assert "told Axios" in text
         assert "passed" not in text or "Thanksgiving" in text
         assert "Thanksgiving" in text and "in 1d" in text  # the next deadline, counted down from the fixed clock
-        assert app.problems == ()
+        assert app.state.problems == ()
 
 
 async def test_quotes_are_newest_first(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        quotes = [app.snapshot.quote_by_id[key] for key in rows(pilot, "quotes")]
+        quotes = [app.state.snapshot.quote_by_id[key] for key in rows(pilot, "quotes")]
         dated = [q.date for q in quotes if q.date]
         assert dated == sorted(dated, reverse=True)
         assert quotes[-1].date is None or all(q.date for q in quotes)
@@ -95,7 +95,7 @@ async def test_enter_opens_a_quote_with_its_whole_attribution(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        yermak = next(q.id for q in app.snapshot.quotes if q.speaker == "Andriy Yermak")
+        yermak = next(q.id for q in app.state.snapshot.quotes if q.speaker == "Andriy Yermak")
         await walk_to(pilot, "4", "quotes", yermak)
         await pilot.press("enter")
         await pilot.pause()
@@ -118,9 +118,9 @@ async def test_enter_opens_an_issue_with_every_position_and_its_quotes(shipped):
         await pilot.press("enter")
         await pilot.pause()
         text = detail_text(pilot)
-        issue = app.snapshot.issue_by_id["territory"]
+        issue = app.state.snapshot.issue_by_id["territory"]
         for position in issue.positions:
-            assert app.snapshot.party_name(position.party) in text
+            assert app.state.snapshot.party_name(position.party) in text
             assert position.stance.label in text
         assert "If the spirit and letter of Anchorage" in text
         assert "Quotes (" in text
@@ -145,7 +145,7 @@ async def test_enter_opens_an_event_and_s_the_stage_history(shipped):
         await started(pilot)
         await pilot.press("1", "enter")
         await pilot.pause()
-        newest = app.snapshot.events[-1]
+        newest = app.state.snapshot.events[-1]
         assert newest.title in detail_text(pilot)
         await pilot.press("escape", "s")
         await pilot.pause()
@@ -162,7 +162,7 @@ async def test_moving_in_parties_filters_quotes_and_escape_clears(shipped):
         await pilot.pause()
         shown = rows(pilot, "quotes")
         assert shown and len(shown) < total
-        assert all(app.snapshot.quote_by_id[k].party == "russia" for k in shown)
+        assert all(app.state.snapshot.quote_by_id[k].party == "russia" for k in shown)
         assert "Filter: party Russia" in screen_text(pilot)
         await pilot.press("escape")
         await pilot.pause()
@@ -178,7 +178,7 @@ async def test_f_filters_by_the_issue_under_the_cursor(shipped):
         await pilot.pause()
         issue = rows(pilot, "issues")[0]
         shown = set(rows(pilot, "quotes"))
-        assert shown == {q.id for q in app.snapshot.quotes_for_issue(issue)}
+        assert shown == {q.id for q in app.state.snapshot.quotes_for_issue(issue)}
         assert "Filter: issue" in screen_text(pilot)
 
 
@@ -189,17 +189,17 @@ async def test_slash_searches_quotes_by_text_or_speaker(shipped):
         await pilot.press("slash", *"lavrov")
         await pilot.pause()
         shown = rows(pilot, "quotes")
-        assert shown and all(app.snapshot.quote_by_id[k].speaker == "Sergey Lavrov" for k in shown)
+        assert shown and all(app.state.snapshot.quote_by_id[k].speaker == "Sergey Lavrov" for k in shown)
         assert "“lavrov”" in screen_text(pilot)
         await pilot.press("enter")
         assert focused_pane(pilot) == "quotes"
         await pilot.press("slash", "ctrl+u", *"anchorage")
         await pilot.pause()
         shown = rows(pilot, "quotes")
-        assert len(shown) == 1 and "Anchorage" in app.snapshot.quote_by_id[shown[0]].text
+        assert len(shown) == 1 and "Anchorage" in app.state.snapshot.quote_by_id[shown[0]].text
         await pilot.press("escape")
         await pilot.pause()
-        assert len(rows(pilot, "quotes")) == len(app.snapshot.quotes)
+        assert len(rows(pilot, "quotes")) == len(app.state.snapshot.quotes)
 
 
 async def test_question_mark_shows_every_key(shipped):

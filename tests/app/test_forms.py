@@ -126,8 +126,8 @@ async def test_move_the_stage_keeps_the_previous_in_history(store):
         await type_into(pilot, "headline", "Trump says the deal is in its final stages")
         await choose(pilot, "source", "Meduza")
         await save(pilot)
-        await wait_until(pilot, lambda: app.snapshot.status.stage == "final-stages", what="the reload")
-        history = app.snapshot.status.history
+        await wait_until(pilot, lambda: app.state.snapshot.status.stage == "final-stages", what="the reload")
+        history = app.state.snapshot.status.history
         assert history[-1].stage == "framework-agreed-in-principle"
         assert "final stages" in screen_text(pilot)
     assert "- stage: framework-agreed-in-principle" in path.read_text(encoding="utf-8")  # written into the history
@@ -143,7 +143,7 @@ async def test_add_an_event(store):
         await type_into(pilot, "place", "Abu Dhabi")
         await choose(pilot, "source", "Meduza")
         await save(pilot)
-        await wait_until(pilot, lambda: any(e.title == "Delegations meet again in Abu Dhabi" for e in app.snapshot.events), what="the event")
+        await wait_until(pilot, lambda: any(e.title == "Delegations meet again in Abu Dhabi" for e in app.state.snapshot.events), what="the event")
 
 
 async def test_set_a_position_from_the_issue_under_the_cursor(store):
@@ -159,7 +159,7 @@ async def test_set_a_position_from_the_issue_under_the_cursor(store):
         await save(pilot)
         await wait_until(
             pilot,
-            lambda: next(p for p in app.snapshot.issue_by_id["territory"].positions if p.party == "russia").stance == "insists",
+            lambda: next(p for p in app.state.snapshot.issue_by_id["territory"].positions if p.party == "russia").stance == "insists",
             what="the new stance",
         )
 
@@ -175,10 +175,10 @@ async def test_a_quote_with_a_new_source(store):
         await type_into(pilot, "new_source_outlet", "Ukrinform")
         await type_into(pilot, "new_source_title", "Umerov on the talks")
         await save(pilot)
-        await wait_until(pilot, lambda: any(q.text == "Talks will continue" for q in app.snapshot.quotes), what="the quote")
-        quote = next(q for q in app.snapshot.quotes if q.text == "Talks will continue")
-        assert app.snapshot.source_by_id[quote.source].outlet == "Ukrinform"
-        assert app.problems == ()
+        await wait_until(pilot, lambda: any(q.text == "Talks will continue" for q in app.state.snapshot.quotes), what="the quote")
+        quote = next(q for q in app.state.snapshot.quotes if q.text == "Talks will continue")
+        assert app.state.snapshot.source_by_id[quote.source].outlet == "Ukrinform"
+        assert app.state.problems == ()
 
 
 async def test_the_users_own_change_is_not_marked_as_news(store, tmp_path):
@@ -189,15 +189,15 @@ async def test_the_users_own_change_is_not_marked_as_news(store, tmp_path):
         await type_into(pilot, "title", "A meeting we recorded ourselves")
         await choose(pilot, "source", "Meduza")
         await save(pilot)
-        await wait_until(pilot, lambda: any(e.title == "A meeting we recorded ourselves" for e in app.snapshot.events), what="the event")
-        await wait_until(pilot, lambda: app.last_change is not None, what="the journal to record the change")
-        await wait_until(pilot, lambda: app.unseen == frozenset(), what="the change to count as seen")
+        await wait_until(pilot, lambda: any(e.title == "A meeting we recorded ourselves" for e in app.state.snapshot.events), what="the event")
+        await wait_until(pilot, lambda: app.state.last_change is not None, what="the journal to record the change")
+        await wait_until(pilot, lambda: app.state.unseen == frozenset(), what="the change to count as seen")
         assert "new since" not in screen_text(pilot)
 
 
 @pytest.mark.parametrize(
     ("key", "required"),
-    [("a", ("text", "speaker", "medium", "source")), ("t", ("title", "source")), ("S", ("headline", "source")), ("p", ("issue", "party", "stance"))],
+    [("a", ("text", "speaker", "medium", "source")), ("t", ("title", "source")), ("S", ("headline", "source")), ("p", ("issue", "party", "stance", "source"))],
     ids=["quote", "event", "status", "position"],
 )
 async def test_every_form_refuses_empty_fields_beside_them(store, key, required):
@@ -210,9 +210,8 @@ async def test_every_form_refuses_empty_fields_beside_them(store, key, required)
         await pilot.pause()
         assert isinstance(app.screen, EditForm)
         shown = [f for f in required if app.screen.query_one(f"#{f}-error").display]
-        # The status form starts on the current stage and needs no source: only the headline is empty.
-        expected = ["headline"] if key == "S" else list(required)
-        assert shown == expected
+        # The status form starts on the current stage; the new stage's headline and source are empty.
+        assert shown == list(required)
         assert "Fix the fields marked below." in screen_text(pilot)
     assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == before
 

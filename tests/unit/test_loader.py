@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import tui.core.loader as loader
+import tui.core.safe_read as safe_read
 from minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
 from tui.core.loader import ContentStore
 from tui.core.yaml_reader import Limits
@@ -216,7 +217,7 @@ def test_a_read_refused_by_the_system_keeps_content_and_recovers(root, monkeypat
             raise PermissionError(13, "Permission denied", str(path))
         return os.open(path, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "os", _OsProxy(open=refuse))
+    monkeypatch.setattr(safe_read, "os", _OsProxy(open=refuse))
     result = store.reload(["quotes.yaml"])
     assert messages(result) == ["quotes.yaml:1:1: cannot be read (Permission denied); showing its last good content"]
     assert counts(store) == COUNTS
@@ -235,7 +236,7 @@ def test_a_file_changing_while_read_is_read_again_soon(root, monkeypatch):
             return os.stat_result((*result[:6], result.st_size + 1, *result[7:]))
         return result
 
-    monkeypatch.setattr(loader, "os", _OsProxy(stat=growing))
+    monkeypatch.setattr(safe_read, "os", _OsProxy(stat=growing))
     result = store.reload(["quotes.yaml"])
     assert result.recheck_in == 0.05 and result.problems == () and counts(store) == COUNTS
 

@@ -57,7 +57,7 @@ async def test_a_saved_change_shows_on_screen(store, save):
             headline = f"Round {round_} — delegations resume talks"
             save(store / "status.yaml", set_headline(store, headline))
             await wait_until(pilot, lambda: headline_on_screen(pilot, headline), what=f"headline {round_}")
-        assert app.problems == ()
+        assert app.state.problems == ()
 
 
 async def test_poll_mode_sees_saves_too(store):
@@ -84,14 +84,14 @@ async def test_a_broken_save_keeps_the_last_good_state_and_names_the_place(store
         await wait_until(pilot, lambda: banner.display and "parties.yaml:" in screen_text(pilot), what="error banner")
         text = screen_text(pilot)
         assert re.search(r"parties\.yaml:\d+:\d+: YAML syntax", text)
-        problem = app.problems[0]
+        problem = app.state.problems[0]
         assert problem.path == "parties.yaml" and problem.line >= index + 1
         # Nothing blanked: every party is still listed, and the other panes too.
         for name in ("United States", "Russia", "Ukraine", "Sergey Lavrov", "Territory"):
             assert name in text and name in good
         save_in_place(parties, original)
         await wait_until(pilot, lambda: not banner.display, what="banner to go away")
-        assert app.problems == ()
+        assert app.state.problems == ()
 
 
 async def test_an_invalid_value_is_reported_while_other_files_stay(store):
@@ -114,7 +114,7 @@ async def test_a_file_briefly_missing_during_a_save_is_never_dropped(store):
         parties = store / "parties.yaml"
         text = parties.read_text(encoding="utf-8")
         seen_counts = []
-        app.watch(app, "snapshot", lambda snap: seen_counts.append(len(snap.parties)), init=False)
+        app.watch(app, "state", lambda state: seen_counts.append(len(state.snapshot.parties)), init=False)
         parties.unlink()
         await pilot.pause(0.15)
         parties.write_text(text.replace("Sergey Lavrov", "Sergei Lavrov"), encoding="utf-8")
@@ -136,7 +136,7 @@ async def test_a_half_written_save_is_never_shown(store):
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         shown: list[str] = []
-        app.watch(app, "snapshot", lambda snap: shown.append(snap.status.headline if snap.status else ""), init=False)
+        app.watch(app, "state", lambda state: shown.append(state.snapshot.status.headline if state.snapshot.status else ""), init=False)
         final = set_headline(store, "The whole headline arrived")
         cut = final.index("The whole") + len("The whole")
         with open(store / "status.yaml", "w", encoding="utf-8") as handle:
@@ -169,6 +169,6 @@ async def test_what_changed_is_briefly_highlighted(store):
         await started(pilot)
         path = store / "parties.yaml"
         save_by_rename(path, path.read_text(encoding="utf-8").replace("Sergey Lavrov", "Sergei Lavrov"))
-        await wait_until(pilot, lambda: ("parties", "russia") in app.flash, what="flash")
-        assert app.flash == {("parties", "russia")}
-        await wait_until(pilot, lambda: not app.flash, timeout=6, what="flash to end")
+        await wait_until(pilot, lambda: ("parties", "russia") in app.state.flash, what="flash")
+        assert app.state.flash == {("parties", "russia")}
+        await wait_until(pilot, lambda: not app.state.flash, timeout=6, what="flash to end")

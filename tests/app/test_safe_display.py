@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hostile_text import HOSTILE
 from pilot_helpers import make_app, screen_text, started
 
 from tui.core.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList
-
-HOSTILE = {
-    "markup": "[bold]not bold[/bold] and [@click=app.quit]click me[/]",
-    "brackets": "We will [sic] never [Applause] accept [laughs] this",
-    "unbalanced": "a stray [/bold] closing tag and [link=https://example.org]a link[/link]",
-    "escapes": "clear\x1b[2J screen, title\x1b]0;pwned\x07, clipboard\x1b]52;c;ZXZpbA==\x07, bell\x07 done",
-}
 
 
 def hostile_store(store, text: str):
@@ -42,7 +36,7 @@ async def test_hostile_quote_text_is_shown_literally(store, case):
     app = make_app(hostile_store(store, text))
     async with app.run_test(size=(200, 40)) as pilot:
         await started(pilot)
-        assert app.problems == ()
+        assert app.state.problems == ()
         quotes = app.screen.query_one("#quotes RowList", RowList)
         assert quotes.keys[0] == "hostile"
         screen = screen_text(pilot)
@@ -59,12 +53,3 @@ async def test_hostile_quote_text_is_shown_literally(store, case):
         await pilot.click("#quotes RowList", offset=(20, 1))
         await pilot.pause()
         assert app.is_running
-
-
-def test_visible_keeps_every_character_but_neutralises_controls():
-    text = HOSTILE["escapes"]
-    shown = visible(text)
-    assert "\x1b" not in shown and "\x07" not in shown
-    assert shown.count("␛") == text.count("\x1b") and shown.count("␇") == text.count("\x07")
-    assert visible("right\u202eto-left") == "right<U+202E>to-left"
-    assert visible("[sic] 中文 🙂") == "[sic] 中文 🙂"

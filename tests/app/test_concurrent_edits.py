@@ -38,5 +38,5 @@ async def test_two_command_line_writers_and_a_dashboard_lose_nothing(store):
         wanted = {f"writer {w} quote {i}" for w in "AB" for i in range(PER_WRITER)}
         on_disk = {q.text for q in ContentStore(store).load().snapshot.quotes}
         assert wanted <= on_disk
-        await wait_until(pilot, lambda: wanted <= {q.text for q in app.snapshot.quotes}, timeout=10, what="every quote on screen")
-        assert app.problems == ()
+        await wait_until(pilot, lambda: wanted <= {q.text for q in app.state.snapshot.quotes}, timeout=10, what="every quote on screen")
+        assert app.state.problems == ()

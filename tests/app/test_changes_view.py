@@ -49,12 +49,12 @@ async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path
     app = make_app(store, live=True, journal=journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        assert app.unseen == frozenset()
+        assert app.state.unseen == frozenset()
         harden_russia_on_territory(store)
-        await wait_until(pilot, lambda: ("issues", "territory") in app.unseen, what="the position change")
+        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the position change")
         add_two_quotes(store)
-        await wait_until(pilot, lambda: len(app.unseen) == 3, what="two new quotes")
-        assert app.unseen == {("issues", "territory"), ("quotes", "lavrov-new-one"), ("quotes", "umerov-new-one")}
+        await wait_until(pilot, lambda: len(app.state.unseen) == 3, what="two new quotes")
+        assert app.state.unseen == {("issues", "territory"), ("quotes", "lavrov-new-one"), ("quotes", "umerov-new-one")}
         assert "3 new since" in screen_text(pilot)
         # The marks in the panes: a ● in the gutter of each changed row.
         issues = app.screen.query_one("#issues RowList", RowList)
@@ -69,7 +69,7 @@ async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path
         assert "Sergey Lavrov" in text and "Rustem Umerov" in text
         assert text.count("●") == 3
         await pilot.press("m")
-        await wait_until(pilot, lambda: not app.unseen, what="mark all seen")
+        await wait_until(pilot, lambda: not app.state.unseen, what="mark all seen")
         await wait_until(pilot, lambda: "●" not in changes_text(pilot), what="the marks to go")
         await pilot.press("escape")
         await pilot.pause()
@@ -83,13 +83,13 @@ async def test_opening_an_item_marks_it_seen(store, tmp_path):
         await started(pilot)
         harden_russia_on_territory(store)
         add_two_quotes(store)
-        await wait_until(pilot, lambda: len(app.unseen) == 3, what="three changes")
+        await wait_until(pilot, lambda: len(app.state.unseen) == 3, what="three changes")
         await pilot.press("3")
         issues = app.screen.query_one("#issues RowList", RowList)
         issues.select_key("territory")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: ("issues", "territory") not in app.unseen, what="the issue to be seen")
-        assert len(app.unseen) == 2
+        await wait_until(pilot, lambda: ("issues", "territory") not in app.state.unseen, what="the issue to be seen")
+        assert len(app.state.unseen) == 2
 
 
 async def test_edits_made_while_closed_show_on_the_next_start(store, tmp_path):
@@ -97,12 +97,12 @@ async def test_edits_made_while_closed_show_on_the_next_start(store, tmp_path):
     app = make_app(store, journal=journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        assert app.unseen == frozenset()
+        assert app.state.unseen == frozenset()
     harden_russia_on_territory(store)
     app = make_app(store, journal=journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        assert app.unseen == {("issues", "territory")}
+        assert app.state.unseen == {("issues", "territory")}
         await pilot.press("c")
         await wait_until(pilot, lambda: "insists" in changes_text(pilot), what="the change made while closed")
 

@@ -37,12 +37,12 @@ def snapshot_bytes(root: Path) -> dict[str, bytes]:
      "quotes/2025-11-25.yaml:93:14: 'speaker' must not be empty"),
     (lambda r: edits.add_event(r, title="Talks", source=LAVROV, parties=["ukrane"]),
      "events.yaml:127:9: unknown party 'ukrane'; did you mean 'ukraine'?"),
-    (lambda r: edits.set_status(r, stage="finished", headline="Done"),
+    (lambda r: edits.set_status(r, stage="finished", headline="Done", source=LAVROV),
      "status.yaml:24:10: 'finished' is not a valid stage"),
     (lambda r: edits.set_position(r, issue="territory", party="russia", stance="maybe"),
      "issues.yaml:96:17: 'maybe' is not a valid stance"),
     (lambda r: edits.set_position(r, issue="territory", party="russia", stance="opposes", quotes=["nope"]),
-     "issues.yaml:98:13: unknown quote 'nope'"),
+     "issues.yaml:103:13: unknown quote 'nope'"),
     (lambda r: edits.set_position(r, issue="borders", party="russia", stance="opposes"),
      "issues.yaml:1:1: unknown issue 'borders'; known: security-guarantees, territory"),
 ])
@@ -65,8 +65,10 @@ def test_problems_already_there_do_not_block_an_edit(store: Path):
     before = problems(store)
     assert len(before) == 2
     old = issues.read_bytes()
-    edits.set_position(store, issue="security-guarantees", party="financial-times", stance="unstated")
-    assert_inserted(old, issues.read_bytes(), ["      - party: financial-times", "        stance: unstated"])
+    edits.set_position(store, issue="security-guarantees", party="financial-times", stance="unstated", source=LAVROV)
+    assert_inserted(old, issues.read_bytes(), [
+        "      - party: financial-times", "        stance: unstated", f"        source: {LAVROV}",
+    ])
     assert [p.split(":", 1)[0] for p in problems(store)] == ["events.yaml", "issues.yaml"]
 
 
@@ -76,7 +78,7 @@ def test_a_file_that_cannot_be_parsed_is_not_edited(store: Path):
     before = path.read_bytes()
     with pytest.raises(edits.EditRefused) as refused:
         edits.add_quote(store, **QUOTE)
-    assert "cannot be read as YAML; fix it first" in str(refused.value)
+    assert "does not read as the dashboard shows it (line 90); fix it first" in str(refused.value)
     assert path.read_bytes() == before
 
 
@@ -147,7 +149,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temp_file(store: Path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", no_rename)
-    with pytest.raises(OSError):
+    with pytest.raises(edits.EditRefused, match="No space left on device"):
         edits.add_quote(store, **QUOTE)
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["2025-11-25.yaml", "undated.yaml"]
@@ -158,7 +160,7 @@ def test_every_digest_the_dashboard_saw_is_checked(store: Path):
     seen.load()
     expected = seen.digests()
     assert len(expected) == 8 and expected["status.yaml"] == seen.digest("status.yaml")
-    edits.set_position(store, issue="territory", party="financial-times", stance="unstated", expected=expected)
+    edits.set_position(store, issue="territory", party="financial-times", stance="unstated", source=LAVROV, expected=expected)
     with pytest.raises(edits.EditConflict) as conflict:  # the dashboard has not seen its own edit yet
-        edits.set_position(store, issue="territory", party="free-russia-foundation", stance="unstated", expected=expected)
+        edits.set_position(store, issue="territory", party="free-russia-foundation", stance="unstated", source=LAVROV, expected=expected)
     assert conflict.value.path == "issues.yaml"

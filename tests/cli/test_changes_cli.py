@@ -16,9 +16,9 @@ from tui.commands.changes import parse_when
 from tui.core.journal import Journal, unloaded_files
 from tui.core.loader import ContentStore
 
-from test_journal import Store, write_store
+from journal_helpers import Store, write_store
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 UTC = dt.timezone.utc
 HEADER = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · (\d+) changes?$")
 
@@ -157,7 +157,7 @@ def test_files_that_did_not_load_are_named(folder: Folder) -> None:
     (folder.root / "quotes.yaml").write_text("quotes: [\n")
     result = ContentStore(folder.root).load()
     assert len(result.problems) >= 2
-    assert unloaded_files(result, folder.root) == ["quotes.yaml"]
+    assert unloaded_files(result.snapshot, result.problems, folder.root) == ["quotes.yaml"]
 
 
 def test_no_record_only_prints(folder: Folder, capsys) -> None:

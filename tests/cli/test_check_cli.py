@@ -12,7 +12,7 @@ import pytest
 
 from minimal_store import EVENTS, QUOTES, write_store
 
-SUITE = Path(__file__).parent / "data" / "yaml-test-suite"
+SUITE = Path(__file__).parent.parent / "data" / "yaml-test-suite"
 LINE = re.compile(r"[^:\n]+:\d+:\d+: \S[^\n]*")
 COUNTS_TEXT = "3 parties, 2 issues, 2 quotes, 2 events, 2 sources"
 

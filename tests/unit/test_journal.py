@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import os
@@ -15,59 +14,19 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
+from journal_helpers import Store
 from tui.core.diff import diff_snapshots
 from tui.core.journal import Journal, Retention, default_journal_path
 from tui.core.journal_storage import AtomicJSONStorage, JournalBusy, JournalError
-from tui.core.loader import ContentStore
 from tui.core.vocab import Stage
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 UTC = dt.timezone.utc
 T0 = dt.datetime.now(UTC).replace(microsecond=0) - dt.timedelta(days=1)
 """Recent, so the default retention (90 days) keeps what the tests record at the current time."""
-BASE = {
-    "story.yaml": {"story": {"title": "Talks", "as_of": "2025-11-24"},
-                   "status": {"stage": "framework-agreed-in-principle", "headline": "Framework agreed", "since": "2025-11-20"}},
-    "parties.yaml": {"parties": [{"id": "russia", "name": "Russia", "role": "belligerent"}, {"id": "ukraine", "name": "Ukraine", "role": "belligerent"}]},
-    "issues.yaml": {"issues": [{"id": "territory", "title": "Territory", "status": "contested",
-                                "positions": [{"party": "russia", "stance": "insists"}]}]},
-    "quotes.yaml": {"quotes": [{"id": "q1", "text": "We insist.", "speaker": "Sergey Lavrov", "party": "russia",
-                                "date": "2025-11-23", "medium": "press-conference", "source": "reuters-1"}]},
-    "sources.yaml": {"sources": [{"id": "reuters-1", "outlet": "Reuters"}]},
-}
-
-
-def write_store(root: Path, data: dict) -> None:
-    root.mkdir(exist_ok=True)
-    for name, doc in data.items():
-        (root / name).write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
-
-
-class Store:
-    """A content folder in tmp_path that tests edit step by step."""
-
-    def __init__(self, root: Path) -> None:
-        self.root, self.data = root, copy.deepcopy(BASE)
-        write_store(root, self.data)
-
-    def snapshot(self):
-        result = ContentStore(self.root).load()
-        assert not result.problems, result.problems
-        return result.snapshot
-
-    def stage(self, stage: str):
-        self.data["story.yaml"]["status"]["stage"] = stage
-        write_store(self.root, self.data)
-        return self.snapshot()
-
-    def stance(self, stance: str):
-        self.data["issues.yaml"]["issues"][0]["positions"][0]["stance"] = stance
-        write_store(self.root, self.data)
-        return self.snapshot()
 
 
 @pytest.fixture

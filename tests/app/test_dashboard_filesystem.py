@@ -3,7 +3,7 @@
 Every test drives the real app, live, through the real watcher, on a private copy of the
 shipped store. While a file is deleted, renamed, emptied, unreadable, a folder, a link
 out of the store, or the whole folder is gone, the dashboard must say so (banner and
-`app.problems`), keep every other file's content exactly as it was, and recover by
+`app.state.problems`), keep every other file's content exactly as it was, and recover by
 itself when the file or folder comes back, still following later saves.
 """
 
@@ -70,7 +70,7 @@ def items_by_file(snapshot: Snapshot) -> dict[str, dict[tuple[str, str], object]
 
 def assert_others_intact(app, baseline: dict[str, dict], faulted: set[str], text: str) -> None:
     """Every file not in `faulted` gives exactly the items it gave before, and its text is on screen."""
-    now = items_by_file(app.snapshot)
+    now = items_by_file(app.state.snapshot)
     for path, items in baseline.items():
         if path in faulted:
             continue
@@ -80,11 +80,11 @@ def assert_others_intact(app, baseline: dict[str, dict], faulted: set[str], text
 
 
 def messages(app) -> list[str]:
-    return [str(p) for p in app.problems]
+    return [str(p) for p in app.state.problems]
 
 
 async def banner_shows(pilot, fragment: str, what: str, timeout: float = 5.0) -> None:
-    """Wait until a problem containing `fragment` is in `app.problems` and on screen in the banner."""
+    """Wait until a problem containing `fragment` is in `app.state.problems` and on screen in the banner."""
     banner = pilot.app.screen.query_one(ProblemBanner)
     await wait_until(
         pilot,
@@ -100,7 +100,7 @@ async def recovered(pilot, baseline: dict[str, dict] | None, what: str, timeout:
     banner = app.screen.query_one(ProblemBanner)
     await wait_until(
         pilot,
-        lambda: app.problems == () and not banner.display and (baseline is None or items_by_file(app.snapshot) == baseline),
+        lambda: app.state.problems == () and not banner.display and (baseline is None or items_by_file(app.state.snapshot) == baseline),
         timeout,
         what,
     )
@@ -120,13 +120,13 @@ async def test_a_deleted_file_is_reported_and_comes_back(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         sources = store / "sources.yaml"
         original = sources.read_bytes()
         sources.unlink()
         # Once the grace period is over its sources are gone, and every citation of them says so.
         await banner_shows(pilot, "unknown source 'meduza-2025-11-25-lavrov'", "the deleted file's references reported")
-        assert app.snapshot.sources == ()
+        assert app.state.snapshot.sources == ()
         assert all("unknown source" in m for m in messages(app)), messages(app)
         assert_others_intact(app, baseline, {"sources.yaml"}, screen_text(pilot))
         sources.write_bytes(original)
@@ -138,11 +138,11 @@ async def test_a_file_renamed_away_and_back(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         parties = store / "parties.yaml"
         parties.rename(store / "parties.yaml.bak")  # no longer a content file
         await banner_shows(pilot, "unknown party 'russia'", "the renamed file's parties reported missing")
-        assert app.snapshot.parties == ()
+        assert app.state.snapshot.parties == ()
         assert_others_intact(app, baseline, {"parties.yaml"}, screen_text(pilot))
         (store / "parties.yaml.bak").rename(parties)
         await recovered(pilot, baseline, "the file renamed back")
@@ -159,21 +159,21 @@ async def test_a_rename_inside_the_store_keeps_every_item(store, old, new):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        before = {key: (item, path) for path, items in items_by_file(app.snapshot).items() for key, item in items.items()}
+        before = {key: (item, path) for path, items in items_by_file(app.state.snapshot).items() for key, item in items.items()}
         (store / old).rename(store / new)
 
         def moved(path: str) -> str:
             return new + path[len(old):] if path == old or path.startswith(old + "/") else path
 
         def settled() -> bool:
-            now = items_by_file(app.snapshot)
-            return app.problems == () and all(now.get(moved(path), {}).get(key) == item for key, (item, path) in before.items())
+            now = items_by_file(app.state.snapshot)
+            return app.state.problems == () and all(now.get(moved(path), {}).get(key) == item for key, (item, path) in before.items())
 
         # The same items, now defined in the new place; the brief duplicate while the old name's
         # grace period runs must not be left behind.
         await wait_until(pilot, settled, 5, "every item back from its new place, with no problem")
-        assert len(app.snapshot.origins) == len(before)
-        assert {key: origin.path for key, origin in app.snapshot.origins.items()} == {key: moved(path) for key, (_, path) in before.items()}
+        assert len(app.state.snapshot.origins) == len(before)
+        assert {key: origin.path for key, origin in app.state.snapshot.origins.items()} == {key: moved(path) for key, (_, path) in before.items()}
         assert not app.screen.query_one(ProblemBanner).display
         await still_following(pilot, store, "Followed after a rename inside")
 
@@ -182,13 +182,13 @@ async def test_an_emptied_file_keeps_its_content_and_recovers(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         parties = store / "parties.yaml"
         original = parties.read_bytes()
         parties.write_bytes(b"")
         await banner_shows(pilot, "parties.yaml:1:1: file is empty", "the emptied file reported")
         # Its last good version is still shown: nothing of any file is lost.
-        assert items_by_file(app.snapshot) == baseline
+        assert items_by_file(app.state.snapshot) == baseline
         assert_others_intact(app, baseline, set(), screen_text(pilot))
         parties.write_bytes(original.replace(b"Natalia Arno", b"Natalia Arno-Back"))
         await wait_until(pilot, lambda: "Natalia Arno-Back" in screen_text(pilot), 5, "the refilled file")
@@ -200,12 +200,12 @@ async def test_an_unreadable_file_keeps_its_content_and_recovers(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         issues = store / "issues.yaml"
         issues.chmod(0)
         try:
             await banner_shows(pilot, "issues.yaml:1:1: cannot be read (Permission denied); showing its last good content", "the unreadable file reported")
-            assert items_by_file(app.snapshot) == baseline
+            assert items_by_file(app.state.snapshot) == baseline
             assert_others_intact(app, baseline, set(), screen_text(pilot))
         finally:
             issues.chmod(0o644)
@@ -217,13 +217,13 @@ async def test_a_file_replaced_by_a_folder_keeps_its_content_and_recovers(store)
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         issues = store / "issues.yaml"
         original = issues.read_text(encoding="utf-8")
         issues.unlink()
         issues.mkdir()
         await banner_shows(pilot, "issues.yaml:1:1: is a folder, expected a YAML file; showing its last good content", "the folder reported")
-        assert items_by_file(app.snapshot) == baseline
+        assert items_by_file(app.state.snapshot) == baseline
         assert_others_intact(app, baseline, set(), screen_text(pilot))
         issues.rmdir()
         issues.write_text(original.replace("title: Territory", "title: Territory and borders"), encoding="utf-8")
@@ -236,7 +236,7 @@ async def test_a_file_replaced_by_a_link_outside_the_store_is_refused_and_recove
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         undated = store / "quotes" / "undated.yaml"
         original = undated.read_text(encoding="utf-8")
         outside = tmp_path / "outside"
@@ -247,9 +247,9 @@ async def test_a_file_replaced_by_a_link_outside_the_store_is_refused_and_recove
         undated.symlink_to(secret)
         await banner_shows(pilot, "quotes/undated.yaml:1:1: is a link to a file outside the content folder; ignored", "the link refused")
         # What the link leads to never reaches the dashboard; the file's own content goes with it.
-        assert not any("SECRET" in q.text for q in app.snapshot.quotes)
+        assert not any("SECRET" in q.text for q in app.state.snapshot.quotes)
         assert "SECRET" not in screen_text(pilot)
-        assert "quotes/undated.yaml" not in items_by_file(app.snapshot)
+        assert "quotes/undated.yaml" not in items_by_file(app.state.snapshot)
         assert_others_intact(app, baseline, {"quotes/undated.yaml"}, screen_text(pilot))
         secret.write_text(secret.read_text(encoding="utf-8") + "# edited outside\n", encoding="utf-8")
         undated.unlink()
@@ -275,11 +275,11 @@ async def test_the_folder_removed_then_put_back(store, tmp_path, poll):
     app = make_app(store, live=True, poll=poll)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         shutil.rmtree(store)
         await banner_shows(pilot, MISSING_FOLDER, "the missing folder reported")
         assert messages(app) == [MISSING_FOLDER]
-        assert items_by_file(app.snapshot) == baseline  # the last good state, whole
+        assert items_by_file(app.state.snapshot) == baseline  # the last good state, whole
         assert_others_intact(app, baseline, set(), screen_text(pilot))
         put_back(store, saved, "The folder is back")
         await wait_until(pilot, lambda: "The folder is back" in screen_text(pilot), 5, "the folder's new content")
@@ -311,11 +311,11 @@ async def test_the_folder_renamed_away_and_back(store, tmp_path):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        baseline = items_by_file(app.snapshot)
+        baseline = items_by_file(app.state.snapshot)
         away = tmp_path / "away"
         store.rename(away)
         await banner_shows(pilot, MISSING_FOLDER, "the missing folder reported")
-        assert items_by_file(app.snapshot) == baseline
+        assert items_by_file(app.state.snapshot) == baseline
         away.rename(store)
         await recovered(pilot, baseline, "the folder back")
         await still_following(pilot, store, "Followed after the folder came back")
@@ -337,7 +337,7 @@ async def test_polling_sees_a_second_save_within_the_same_second(store):
                 with open(status, "w", encoding="utf-8") as handle:  # in place: the same file, a new size and time
                     handle.write(with_headline(original, headline))
                 await wait_until(pilot, lambda: headline in screen_text(pilot), 3, headline)
-        assert app.problems == ()
+        assert app.state.problems == ()
 
 
 # -- the journal beside the store -----------------------------------------------------------------------------------
@@ -353,7 +353,7 @@ async def test_the_journal_folder_replaced_by_a_file_does_not_stop_following(sto
         state.write_text("not a folder\n")  # the journal can be neither read nor written now
         await still_following(pilot, store, "Followed without a journal")
         await still_following(pilot, store, "And again")
-        assert app.problems == ()  # the journal's trouble is not the content's
+        assert app.state.problems == ()  # the journal's trouble is not the content's
 
 
 async def test_one_failed_reload_does_not_end_following(store, monkeypatch):

@@ -95,7 +95,7 @@ def test_a_refused_edit_prints_each_problem_on_stderr_and_exits_1(store: Path):
 
 
 def test_a_missing_folder_exits_2(tmp_path: Path):
-    run = peacewatch("set", "status", "nowhere", "--stage", "agreed", "--headline", "x", cwd=tmp_path)
+    run = peacewatch("set", "status", "nowhere", "--stage", "agreed", "--headline", "x", "--source", "s", cwd=tmp_path)
     assert (run.returncode, run.stderr) == (2, "peacewatch set status: nowhere: no such folder\n")
 
 
@@ -140,7 +140,7 @@ def test_new_makes_a_store_that_checks_clean_and_takes_edits(tmp_path: Path):
     assert (run.returncode, run.stdout) == (0, "created story: 7 files; edit them, then run: peacewatch check story\n")
     root = tmp_path / "story"
     check_passes(tmp_path, "story")
-    committed = (Path(__file__).parent.parent / "schema/content.schema.json").read_bytes()
+    committed = (Path(__file__).parents[2] / "schema/content.schema.json").read_bytes()
     assert (root / ".schema/content.schema.json").read_bytes() == committed
     for path in sorted(root.rglob("*.yaml")):
         depth = len(path.relative_to(root).parts) - 1

@@ -247,7 +247,7 @@ def same_content(a: Snapshot, b: Snapshot) -> bool:
 def shows_final_state(pilot, expected: Snapshot, headline: str, party: str, quote_texts: list[str] = ()) -> bool:
     app = pilot.app
     with app._context():  # two apps run in one test: read each one's screen as itself
-        if app.problems or app.screen.query_one(ProblemBanner).display or not same_content(app.snapshot, expected):
+        if app.state.problems or app.screen.query_one(ProblemBanner).display or not same_content(app.state.snapshot, expected):
             return False
         quotes = app.screen.query_one("#quotes RowList", RowList)
         text = screen_text(pilot)
@@ -263,10 +263,10 @@ def assert_final_state(pilot, expected: Snapshot, headline: str, party: str, quo
     """The same checks as `shows_final_state`, one by one, so a failure says which."""
     app = pilot.app
     with app._context():
-        assert app.problems == ()
+        assert app.state.problems == ()
         assert not app.screen.query_one(ProblemBanner).display
-        assert {q.id for q in app.snapshot.quotes} == {q.id for q in expected.quotes}
-        assert same_content(app.snapshot, expected)
+        assert {q.id for q in app.state.snapshot.quotes} == {q.id for q in expected.quotes}
+        assert same_content(app.state.snapshot, expected)
         assert set(app.screen.query_one("#quotes RowList", RowList).keys) == {q.id for q in expected.quotes}
         text = screen_text(pilot)
         assert headline in text and party in text
@@ -374,18 +374,21 @@ async def test_soak(store, tmp_path, soak_saves, poll):
     app = make_app(store, live=True, poll=poll, journal=tmp_path / "journal.json")
     reloads = banners = 0
 
-    def applied(_snapshot) -> None:
-        nonlocal reloads
-        reloads += 1
+    last = {"snapshot": None, "problems": None}
 
-    def reported(problems) -> None:
-        nonlocal banners
-        banners += bool(problems)
+    def applied(state) -> None:
+        # Counted as the screen counts them: a new snapshot, and a new list of problems.
+        nonlocal reloads, banners
+        if state.snapshot is not last["snapshot"]:
+            last["snapshot"] = state.snapshot
+            reloads += 1
+        if state.problems != last["problems"]:
+            last["problems"] = state.problems
+            banners += bool(state.problems)
 
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        app.watch(app, "snapshot", applied, init=False)
-        app.watch(app, "problems", reported, init=False)
+        app.watch(app, "state", applied, init=False)
         tally, holds, stop = Tally(), queue.Queue(), threading.Event()
         half = soak_saves // 2
         writers = [
@@ -406,7 +409,7 @@ async def test_soak(store, tmp_path, soak_saves, poll):
                     await pilot.pause(0.02)
                     continue
                 # No error lost: a file left broken is reported, naming it, while the others change on.
-                await wait_until(pilot, lambda: any(p.path == hold.path for p in app.problems), 10, f"the broken {hold.path} reported")
+                await wait_until(pilot, lambda: any(p.path == hold.path for p in app.state.problems), 10, f"the broken {hold.path} reported")
                 hold.seen.set()
         finally:
             stop_writers(writers, stop, holds)
@@ -418,7 +421,7 @@ async def test_soak(store, tmp_path, soak_saves, poll):
         headline, party = "writer-a, the final headline", "Financial Times writer-a final"
         final_quotes = ["Soak quote 1 (final)", "Soak quote 4 (final)", "Soak quote 7 (final)"]
         await ends_showing(pilot, expected, headline, party, final_quotes, "the final state")
-        assert {"soak-1", "soak-4", "soak-7"} <= {q.id for q in app.snapshot.quotes}
+        assert {"soak-1", "soak-4", "soak-7"} <= {q.id for q in app.state.snapshot.quotes}
 
         assert warm is not None
         end = memory.now()

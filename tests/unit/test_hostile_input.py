@@ -24,9 +24,9 @@ from tui.core.model import ContentFile
 from tui.core.schema_errors import problems_from
 from tui.core.yaml_reader import Limits, read_yaml
 
-HERE = Path(__file__).parent
-SUITE = HERE / "data" / "yaml-test-suite"
-SHIPPED = HERE.parent / "content"
+TESTS = Path(__file__).parent.parent
+SUITE = TESTS / "data" / "yaml-test-suite"
+SHIPPED = TESTS.parent / "content"
 SHIPPED_FILES = sorted(p.relative_to(SHIPPED).as_posix() for p in SHIPPED.rglob("*.yaml")) if SHIPPED.is_dir() else []
 _BREAKS = re.compile(rb"\r\n|\r|\n")
 

@@ -1,6 +1,6 @@
 """What the screen looks like, pinned: the main screen at 120×40 and 80×24, a detail, the error banner.
 
-Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
+Update after an intended change with `pytest tests/snapshots/test_snapshots.py --snapshot-update`
 and look at every changed SVG before committing it.
 """
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -15,7 +13,7 @@ from tui.core.content_schema import SCHEMA_ID
 from tui.core.vocab import Medium, Stage
 from tui.core.yaml_reader import read_yaml
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "schema/content.schema.json"
 SHIPPED = sorted((REPO / "content").rglob("*.yaml"))
 
@@ -31,13 +29,6 @@ def data_of(raw: bytes) -> object:
     doc, problems = read_yaml(raw, "f.yaml")
     assert doc is not None, problems
     return doc.data
-
-
-def test_the_committed_schema_is_what_the_command_prints(tmp_path: Path):
-    run = subprocess.run([sys.executable, "-m", "tui", "schema"], capture_output=True, timeout=60)
-    assert run.returncode == 0 and run.stdout == COMMITTED.read_bytes(), "run `peacewatch schema -o schema/content.schema.json`"
-    run = subprocess.run([sys.executable, "-m", "tui", "schema", "-o", str(tmp_path / "s.json")], timeout=60)
-    assert run.returncode == 0 and (tmp_path / "s.json").read_bytes() == COMMITTED.read_bytes()
 
 
 def test_the_schema_names_itself_and_describes_each_word():

@@ -142,8 +142,11 @@ def test_a_position_replaces_the_partys_entry_or_is_appended(store: Path):
     ])
     assert (replaced.item_id, line_of(path, replaced.line)) == ("security-guarantees", "      - party: russia")
     middle = path.read_bytes()
-    appended = edits.set_position(store, issue="security-guarantees", party="financial-times", stance="unstated")
-    assert_inserted(middle, path.read_bytes(), ["      - party: financial-times", "        stance: unstated"])
+    appended = edits.set_position(store, issue="security-guarantees", party="financial-times", stance="unstated",
+                                  source=LAVROV)
+    assert_inserted(middle, path.read_bytes(), [
+        "      - party: financial-times", "        stance: unstated", f"        source: {LAVROV}",
+    ])
     assert line_of(path, appended.line) == "      - party: financial-times"
     assert problems(store) == []
 
@@ -225,13 +228,14 @@ def test_a_source_is_written_in_the_style_of_its_file(tmp_path: Path, before: st
     assert [p.split("; ")[0] for p in problems(root)] == known
 
 
-def test_a_status_without_history_or_since_gets_them_and_drops_its_source(tmp_path: Path):
+def test_a_status_without_history_or_since_gets_them_and_its_new_source(tmp_path: Path):
     status = "status:\n  stage: proposed  # first\n  headline: 'Plan: tabled'\n  source: wire-1\n\n# end\n"
     root = write_store(tmp_path / "s", status_yaml=status)
-    edits.set_status(root, stage="under-negotiation", headline="Drafts go back and forth", since="2025-02-20")
+    edits.set_status(root, stage="under-negotiation", headline="Drafts go back and forth", since="2025-02-20",
+                     source="wire-2")
     assert (root / "status.yaml").read_text() == (
         "status:\n  stage: under-negotiation  # first\n  headline: Drafts go back and forth\n"
-        "  since: 2025-02-20\n  history:\n    - stage: proposed\n      headline: \"Plan: tabled\"\n"
+        "  since: 2025-02-20\n  source: wire-2\n  history:\n    - stage: proposed\n      headline: \"Plan: tabled\"\n"
         "      source: wire-1\n\n# end\n"
     )
     assert problems(root) == []
@@ -240,9 +244,10 @@ def test_a_status_without_history_or_since_gets_them_and_drops_its_source(tmp_pa
 def test_a_position_goes_into_an_issue_without_positions(tmp_path: Path):
     root = write_store(tmp_path / "s")
     old = (root / "issues.yaml").read_bytes()
-    edits.set_position(root, issue="prisoners", party="south", stance="accepts", events=["talks-open"])
+    edits.set_position(root, issue="prisoners", party="south", stance="accepts", events=["talks-open"], source="wire-1")
     assert_inserted(old, (root / "issues.yaml").read_bytes(), [
         "    positions:", "      - party: south", "        stance: accepts", "        events: [talks-open]",
+        "        source: wire-1",
     ])
 
 
@@ -258,18 +263,18 @@ def test_status_and_positions_in_crlf_files_with_four_space_indentation(tmp_path
     root = write_store(tmp_path / "s", status_yaml=status, issues_yaml=issues, quotes_yaml=None)
     (root / "status.yaml").write_bytes(status.encode())
     (root / "issues.yaml").write_bytes(issues.encode())
-    edits.set_status(root, stage="under-negotiation", headline="Drafts: exchanged", since="2025-02-20")
+    edits.set_status(root, stage="under-negotiation", headline="Drafts: exchanged", since="2025-02-20", source="wire-1")
     assert (root / "status.yaml").read_bytes().decode() == (
         "status:\r\n    stage: under-negotiation\r\n    headline: \"Drafts: exchanged\"\r\n"
-        "    since: 2025-02-20\r\n    history:\r\n        - stage: proposed\r\n"
+        "    since: 2025-02-20\r\n    source: wire-1   # the wire\r\n    history:\r\n        - stage: proposed\r\n"
         "          headline: \"A plan: tabled\"\r\n          source: wire-1\r\n"
     )
-    edits.set_position(root, issue="border", party="south", stance="accepts", says="Yes, but: later")
-    edits.set_position(root, issue="border", party="broker", stance="proposes")
+    edits.set_position(root, issue="border", party="south", stance="accepts", says="Yes, but: later", source="wire-1")
+    edits.set_position(root, issue="border", party="broker", stance="proposes", source="wire-1")
     assert (root / "issues.yaml").read_bytes().decode() == (
         "issues:\r\n    -   id: border\r\n        title: Border\r\n        status: open\r\n"
         "        positions: [{party: north, stance: insists}, {party: south, stance: accepts, "
-        "says: \"Yes, but: later\"}, {party: broker, stance: proposes}]\r\n"
+        "says: \"Yes, but: later\", source: wire-1}, {party: broker, stance: proposes, source: wire-1}]\r\n"
     )
     assert problems(root) == []
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pilot_helpers import make_app, screen_text, started, wait_until
 
-from tui.ui.editor import editor_command
 from tui.ui.widgets.row_list import RowList
 
 EDITOR = """#!{python}
@@ -43,7 +42,7 @@ async def test_e_opens_the_party_at_its_line_and_the_edit_shows(store, tmp_path,
         await pilot.press("e")
         await wait_until(pilot, lambda: "Sergei Lavrov" in screen_text(pilot), what="the edited name")
         line, path = json.loads(log.read_text())
-        origin = app.snapshot.origins[("parties", "russia")]
+        origin = app.state.snapshot.origins[("parties", "russia")]
         assert path == str(store / "parties.yaml")
         assert line == f"+{origin.line}"
         assert store.joinpath("parties.yaml").read_text(encoding="utf-8").splitlines()[origin.line - 1].lstrip().startswith("- id: russia")
@@ -56,16 +55,9 @@ async def test_e_in_a_quote_detail_and_a_broken_edit_shows_the_banner(store, tmp
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         quotes = app.screen.query_one("#quotes RowList", RowList)
-        lavrov = next(k for k in quotes.keys if app.snapshot.quote_by_id[k].medium == "press-conference")
+        lavrov = next(k for k in quotes.keys if app.state.snapshot.quote_by_id[k].medium == "press-conference")
         quotes.select_key(lavrov)
         await pilot.press("4", "enter", "e")
-        await wait_until(pilot, lambda: bool(app.problems), what="the problem")
-        assert app.problems[0].path.startswith("quotes/")
-        assert lavrov in app.snapshot.quote_by_id  # the last good version stays
-
-
-def test_editor_command_follows_the_environment(tmp_path):
-    path = tmp_path / "a.yaml"
-    assert editor_command(path, 7, {"EDITOR": "vim"}) == ["vim", "+7", str(path)]
-    assert editor_command(path, 7, {"VISUAL": "emacs -nw", "EDITOR": "vim"}) == ["emacs", "-nw", "+7", str(path)]
-    assert editor_command(path, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "--goto", f"{path}:7"]
+        await wait_until(pilot, lambda: bool(app.state.problems), what="the problem")
+        assert app.state.problems[0].path.startswith("quotes/")
+        assert lavrov in app.state.snapshot.quote_by_id  # the last good version stays

@@ -231,7 +231,7 @@ async def assert_every_list_fills_its_width(pilot) -> None:
 def assert_issue_columns_line_up(pilot) -> int:
     """The status and each party's stance start, on every issue row shown, at the cell of their heading."""
     app = pilot.app
-    snapshot = app.snapshot
+    snapshot = app.state.snapshot
     header = app.screen.query_one("#issues-header")
     rows = app.screen.query_one("#issues-list", RowList)
     shown = rows.scrollable_content_region  # without the scroll bars
@@ -265,7 +265,7 @@ def assert_issue_columns_line_up(pilot) -> int:
 
 def assert_event_titles_line_up(pilot) -> int:
     """In the timeline, every event's title starts at the same cell, whatever language its date is in."""
-    snapshot = pilot.app.snapshot
+    snapshot = pilot.app.state.snapshot
     events = pilot.app.screen.query_one("#events-list", RowList)
     starts = {}
     for y in range(min(events.size.height, len(events.keys))):
@@ -294,9 +294,9 @@ async def test_odd_text_is_shown_whole_and_every_row_fills_its_list(odd_store, s
     app = make_app(odd_store)
     async with app.run_test(size=size) as pilot:
         await started(pilot)
-        assert app.problems == ()
-        assert {q.id: q.text for q in app.snapshot.quotes} == QUOTE_TEXTS  # CRLF, BOM and tabs read as written
-        assert app.snapshot.party_by_id["broker"].name == "Broker 🕊️ Land\tof tabs"
+        assert app.state.problems == ()
+        assert {q.id: q.text for q in app.state.snapshot.quotes} == QUOTE_TEXTS  # CRLF, BOM and tabs read as written
+        assert app.state.snapshot.party_by_id["broker"].name == "Broker 🕊️ Land\tof tabs"
         await assert_every_list_fills_its_width(pilot)
         assert assert_issue_columns_line_up(pilot) >= 1
         assert assert_event_titles_line_up(pilot) == 2
@@ -349,9 +349,9 @@ async def test_columns_stay_lined_up_when_a_short_name_changes_live(odd_store):
         parties = odd_store / "parties.yaml"
         raw = parties.read_bytes().decode("utf-8")
         parties.write_bytes(raw.replace("short: 北方", "short: 北方北方北").replace("short: דרום", "short: 🕊️南").encode("utf-8"))
-        await wait_until(pilot, lambda: app.snapshot.party_by_id["north"].label == "北方北方北", what="the new short names")
+        await wait_until(pilot, lambda: app.state.snapshot.party_by_id["north"].label == "北方北方北", what="the new short names")
         await pilot.pause()
-        assert app.problems == ()
+        assert app.state.problems == ()
         assert assert_issue_columns_line_up(pilot) >= 1
         await assert_every_list_fills_its_width(pilot)
 

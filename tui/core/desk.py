@@ -1,0 +1,275 @@
+"""The one door to a content folder: load it, follow it, keep its journal, and edit it.
+
+The dashboard and every command reach a content folder through a `Desk` and nothing else.
+Each call returns one immutable `DeskState`: the snapshot, its problems, what the last call
+changed and what the user has not seen. Every method blocks (file reads, the journal's
+writes), so the dashboard calls them from a thread; they take turns on one lock. Nothing
+here imports Textual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.desk_state import DeskState
+from tui.core.loader import ContentStore, LoadResult
+from tui.core.problems import Problem
+from tui.core.snapshot import Snapshot
+from tui.core.yaml_reader import Limits
+
+from tui.core.edit_engine import EditConflict, EditRefused, Written
+from tui.core.folder_lock import Wait
+from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
+
+if TYPE_CHECKING:  # imported when first used, after the first load is on screen
+    from tui.core.diff import Change
+    from tui.core.journal import Journal, Reload
+
+__all__ = [
+    "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditRefused",
+    "NO_JOURNAL", "Request", "SetPosition", "SetStatus", "Wait", "Written",
+]
+
+NO_JOURNAL = "off"
+"""Pass as `journal` to keep no journal at all (changes are then only highlighted)."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What an edit wrote, and the state after it (already recorded, the change marked seen)."""
+
+    written: Written
+    state: DeskState
+    message: str
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """What `Desk.catch_up` did."""
+
+    recorded: int | None
+    """How many changes were recorded; None if nothing could be."""
+    first: bool
+    """The journal knew nothing of this folder: it now knows its state, and lists changes from next time."""
+    unread: tuple[str, ...]
+    """Files that could not be read, so nothing was recorded."""
+    error: str | None = None
+
+
+class Desk:
+    """One content folder, loaded, followed and edited through one door."""
+
+    def __init__(
+        self, root: Path | str, *, limits: Limits = Limits(), journal: Path | str | None = None,
+        state_dir: Path | str | None = None,
+    ) -> None:
+        self.root = Path(root)
+        self.limits = limits
+        self._store = ContentStore(self.root, limits)
+        self._journal: Journal | None = None
+        self._journal_at = journal
+        self._state_dir = state_dir
+        self._lock = threading.RLock()
+        self._warnings: list[str] = []
+        self._recorded: Snapshot | None = None
+        """The snapshot the journal last recorded (or, without one, last compared)."""
+        self.state = DeskState()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def load(self) -> DeskState:
+        """Scan the whole folder; the journal's figures follow with `record`."""
+        with self._lock:
+            return self._content(self._store.load())
+
+    def reload(self, paths: Iterable[str]) -> DeskState:
+        """Re-read the given files (store-relative or absolute); the journal's figures follow with `record`."""
+        with self._lock:
+            return self._content(self._store.reload(paths))
+
+    def _content(self, result: LoadResult) -> DeskState:
+        self.state = dataclasses.replace(
+            self.state, snapshot=result.snapshot, problems=result.problems, changes=(), warnings=(),
+            recheck_in=result.recheck_in, recorded=False, own=False,
+        )
+        return self.state
+
+    def digests(self) -> dict[str, bytes]:
+        """What was last read of each file: an edit form's baseline, to refuse clobbering a save."""
+        with self._lock:
+            return self._store.digests()
+
+    # -- the journal --------------------------------------------------------------------------
+
+    def record(self, seen: bool = False) -> DeskState:
+        """Record what the store changed since the journal last looked, and sum up what is unseen."""
+        from tui.core.journal import unloaded_files
+        from tui.core.journal_storage import JournalError
+
+        with self._lock:
+            self._open_journal()
+            snapshot = self._store.snapshot
+            changes: list[Change] = []
+            if self._journal is None:
+                if self._recorded is not None and snapshot is not self._recorded and self._recorded.story is not None:
+                    from tui.core import diff
+
+                    changes = diff.diff_snapshots(self._recorded, snapshot)
+                self._recorded = snapshot
+            elif not unloaded_files(self._store.snapshot, self._store.problems, self.root):
+                # While a file gives nothing (broken on a fresh start, mid-save), recording would
+                # log its items as removed, and as new again once it loads: wait until it does.
+                try:
+                    changes = self._journal.record(snapshot, seen=seen)
+                    self._recorded = snapshot
+                except JournalError as exc:
+                    self._warnings.append(str(exc))
+            self.state = self._summary(changes=tuple(changes), own=seen)
+            return self.state
+
+    def mark_seen(self, kind: str, item_id: str) -> DeskState:
+        with self._lock:
+            self._open_journal()
+            if self._journal is not None:
+                self._journal.mark_seen(kind, item_id)
+            self.state = self._summary(changes=self.state.changes, own=self.state.own)
+            return self.state
+
+    def mark_all_seen(self) -> DeskState:
+        with self._lock:
+            self._open_journal()
+            if self._journal is not None:
+                self._journal.mark_all_seen()
+            self.state = self._summary(changes=self.state.changes, own=self.state.own)
+            return self.state
+
+    def reloads(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Reload]:
+        """The journal's changes grouped by reload, newest first (empty without a journal)."""
+        with self._lock:
+            self._open_journal()
+            return self._journal.reloads(since, unseen_only=unseen_only) if self._journal is not None else []
+
+    @property
+    def journal_path(self) -> Path | None:
+        with self._lock:
+            self._open_journal()
+            return self._journal.path if self._journal is not None else None
+
+    def _open_journal(self) -> None:
+        # Opened on first use, so the first load reaches the screen before the journal is read.
+        from tui.core.journal import Journal
+
+        if self._journal is None and self._journal_at != NO_JOURNAL:
+            self._journal, warnings = Journal.open(self.root, path=self._journal_at, state_dir=self._state_dir)
+            self._warnings += warnings
+            self._journal_at = NO_JOURNAL
+
+    def _summary(self, changes: tuple[Change, ...], own: bool) -> DeskState:
+        from tui.core.journal_storage import JournalError
+
+        entries: list = []
+        if self._journal is not None:
+            try:
+                entries = self._journal.entries()  # newest first; read once, every figure below comes from it
+            except (JournalError, OSError) as exc:
+                # E.g. its folder replaced by a file: the dashboard must go on following the store.
+                self._warnings.append(f"cannot read the change journal {self._journal.path}: {exc}")
+            self._warnings += self._journal.take_warnings()
+        unseen = [e for e in entries if not e.seen]
+        warnings, self._warnings = tuple(self._warnings), []
+        return dataclasses.replace(
+            self.state,
+            snapshot=self._store.snapshot,
+            problems=self._store.problems,
+            changes=changes,
+            unseen=frozenset((e.change.kind, e.change.item_id) for e in unseen),
+            unseen_count=len(unseen),
+            unseen_since=min((e.observed_at for e in unseen), default=None),
+            last_change=entries[0].observed_at if entries else self.state.last_change,
+            warnings=warnings,
+            recorded=True,
+            own=own,
+        )
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def apply(self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None) -> Applied:
+        """Make one edit: under the folder lock, against this desk's store, checked, written
+        atomically, the written files taken as read, recorded and marked seen. One trip.
+
+        `expected` is what the caller last saw of each file (a form's digests); a file that
+        differs now is a conflict. Raises EditRefused (EditConflict among them) with the reason.
+        """
+        from tui.core import edit_engine
+        from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
+
+        if not self.root.is_dir():
+            raise EditRefused([Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder")])
+        try:
+            # One peacewatch edit at a time per folder (dashboards, the command line): each then
+            # reads what the one before it wrote, and two edits to one file never race to the rename.
+            with folder_lock(self.root, wait), self._lock:
+                if not self._store.snapshot.origins and not self._store.problems:
+                    self._store.load()
+                if self._journal_at != NO_JOURNAL or self._journal is not None:
+                    if self._recorded is not self._store.snapshot:
+                        self.record()  # what others changed is news; only this edit is the user's own
+                plans = request.plan(self._store, expected)
+                parsed = edit_engine.check(self._store, plans)
+                self._content(edit_engine.write(self._store, plans, parsed))
+                state = self.record(seen=True)
+        except LockBusy:
+            why = "another peacewatch edit has held the folder for too long; nothing was written: try again"
+            raise EditRefused([Problem(self.root.name or ".", 1, 1, why)], "the folder is busy") from None
+        except LockCancelled:
+            raise EditRefused([Problem(self.root.name or ".", 1, 1, "cancelled while waiting; nothing was written")], "cancelled") from None
+        written = plans[-1].written()
+        return Applied(written, state, request.describe(written.item_id))
+
+    def catch_up(self, settle_tries: int = 40) -> CatchUp:
+        """Load the folder and record what changed since the journal last looked, for a command
+        that runs once: waits for saves in progress, and records nothing while a file cannot be read."""
+        import time
+
+        from tui.core.journal import unloaded_files
+        from tui.core.journal_storage import JournalError
+
+        with self._lock:
+            state = self.load()
+            for _ in range(settle_tries):
+                if state.recheck_in is None:
+                    break
+                time.sleep(state.recheck_in)
+                state = self.load()
+            unread = unloaded_files(state.snapshot, state.problems, self.root)
+            if unread or state.recheck_in is not None:
+                return CatchUp(None, False, tuple(unread) or ("a file still being saved",))
+            self._open_journal()
+            if self._journal is None:
+                return CatchUp(0, False, ())
+            first = self._journal.last_state() is None
+            try:
+                changes = self._journal.record(state.snapshot)
+            except JournalError as exc:
+                return CatchUp(None, first, (), str(exc))
+            self._recorded = state.snapshot
+            return CatchUp(len(changes), first, ())
+
+    def take_warnings(self) -> list[str]:
+        """What went wrong with the journal since last asked (moved aside, unreadable)."""
+        with self._lock:
+            if self._journal is not None:
+                self._warnings += self._journal.take_warnings()
+            warnings, self._warnings = self._warnings, []
+            return warnings
+
+    def close(self) -> None:
+        with self._lock:
+            if self._journal is not None:
+                self._journal.close()
