@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
-from tui.core.desk import Desk
-from tui.core.journal import Reload
+from tui.core.desk import Desk, Reload
 from tui.core.safe_text import visible
 
 describe = "print what changed in a content folder, newest first, grouped by reload"

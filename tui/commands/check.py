@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
-from tui.core.loader import ContentStore
+from tui.core.desk import NO_JOURNAL, Desk
 
 describe = "validate a content folder and print each problem as FILE:LINE:COL: message"
 
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"peacewatch check: {root}: no such folder", file=sys.stderr)
         return 2
-    result = ContentStore(root, limits_from(args)).load()
+    result = Desk(root, limits=limits_from(args), journal=NO_JOURNAL).load()
     for problem in result.problems:
         print(f"{root.as_posix().rstrip('/')}/{problem}" if root.as_posix() != "." else problem)
     snapshot = result.snapshot

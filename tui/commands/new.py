@@ -11,7 +11,7 @@ from pathlib import Path
 from tui.commands.new_templates import FILES
 from tui.core.atomic_write import write_atomic
 from tui.core.content_schema import modeline, schema_text
-from tui.core.loader import ContentStore
+from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.new_items import SCHEMA_IN_STORE
 
 describe = "start an empty content folder for a new story, each file explaining its fields"
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"peacewatch new: cannot write {root}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    problems = ContentStore(root).load().problems
+    problems = Desk(root, journal=NO_JOURNAL).load().problems
     for problem in problems:  # never expected: the templates are tested to load clean
         print(f"{root.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
     print(f"created {root}: {len(FILES)} files; edit them, then run: peacewatch check {root}")

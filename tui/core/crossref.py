@@ -13,7 +13,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
-from tui.core.model import LIST_SECTIONS, ContentFile, Event, Quote
+from tui.core.kinds import LIST_SECTIONS
+from tui.core.model import ContentFile, Event, Quote
 from tui.core.problems import Problem
 from tui.core.snapshot import Origin, Snapshot
 from tui.core.yaml_reader import YamlDocument

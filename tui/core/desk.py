@@ -21,19 +21,20 @@ from tui.core.desk_state import DeskState
 from tui.core.loader import ContentStore, LoadResult
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_reader import Limits
+from tui.core.limits import Limits
 
 from tui.core.edit_engine import EditConflict, EditRefused, Written
 from tui.core.folder_lock import Wait
 from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
 
-if TYPE_CHECKING:  # imported when first used, after the first load is on screen
+from tui.core.journal import Entry, Journal, Reload
+
+if TYPE_CHECKING:
     from tui.core.diff import Change
-    from tui.core.journal import Journal, Reload
 
 __all__ = [
-    "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditRefused",
-    "NO_JOURNAL", "Request", "SetPosition", "SetStatus", "Wait", "Written",
+    "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditRefused", "Limits",
+    "Entry", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
 ]
 
 NO_JOURNAL = "off"

@@ -9,16 +9,15 @@ from typing import Any, Callable, Iterable
 
 from pydantic_core import to_jsonable_python
 
-from tui.core.model import LIST_SECTIONS, Deadline, Item, Person, Position
+from tui.core.kinds import BY_SECTION, LIST_SECTIONS, SECTIONS
+from tui.core.model import Deadline, Item, Person, Position
 from tui.core.safe_text import visible
 from tui.core.snapshot import Snapshot
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
-KINDS = ("story", "status", *LIST_SECTIONS)
+KINDS = SECTIONS
 """Every kind, in the order changes are listed; the same names as `Snapshot.origins` uses."""
 
-_BY_ID = {"parties": "party_by_id", "issues": "issue_by_id", "quotes": "quote_by_id", "events": "event_by_id", "sources": "source_by_id"}
-_NOUN = {"story": "story", "status": "deal status", "parties": "party", "issues": "issue", "quotes": "quote", "events": "event", "sources": "source"}
 
 # Nested items are matched by what identifies them, so that reordering a list is not a
 # change; a type missing here (a status history entry) is matched by its index.
@@ -113,7 +112,7 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
         a_items, b_items = getattr(old, kind), getattr(new, kind)
         if a_items is b_items or a_items == b_items:
             continue
-        a_by, b_by = getattr(old, _BY_ID[kind]), getattr(new, _BY_ID[kind])
+        a_by, b_by = getattr(old, BY_SECTION[kind].by_id), getattr(new, BY_SECTION[kind].by_id)
         for item in a_items:
             if item.id not in b_by:
                 changes.append(Change(kind, item.id, "", REMOVED, _json(item), None, _origin(kind, item.id, old)))
@@ -237,11 +236,11 @@ def _item_name(change: Change, names: Snapshot | None) -> str:
     if change.kind == "status":
         return "Deal status"
     field = {"parties": "name", "issues": "title", "events": "title", "sources": "outlet", "quotes": "speaker"}[change.kind]
-    current = getattr(names, _BY_ID[change.kind]).get(change.item_id) if names else None
+    current = getattr(names, BY_SECTION[change.kind].by_id).get(change.item_id) if names else None
     name = getattr(current, field, None) or change.item_id
     if change.kind == "quotes":
         return f"Quote by {name} ({change.item_id})"
-    return f"{_NOUN[change.kind].capitalize()} {name}"
+    return f"{BY_SECTION[change.kind].noun.capitalize()} {name}"
 
 
 def _party(party_id: str, names: Snapshot | None) -> str:
@@ -265,7 +264,7 @@ def describe(change: Change, names: Snapshot | None = None) -> str:
 def _describe(change: Change, names: Snapshot | None) -> str:
     parts, old, new = change.parts, change.old, change.new
     if not parts:
-        noun = _NOUN[change.kind]
+        noun = BY_SECTION[change.kind].noun
         if change.op == ADDED:
             return f"New {noun}: {_summary(change.kind, new)}"
         return f"Removed {noun}: {_summary(change.kind, old)}"

@@ -19,7 +19,7 @@ import platformdirs
 from tinydb.storages import MemoryStorage, Storage
 
 from tui.core.atomic_write import write_atomic
-from tui.core.model import LIST_SECTIONS, DealStatus, Event, Issue, Party, Quote, Source, Story
+from tui.core.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.snapshot import Origin, Snapshot
 
 try:
@@ -233,7 +233,6 @@ class MemoryJournalStorage(MemoryStorage):
 
 # --- where a journal lives, and the store's state as JSON -----------------------------
 
-_MODELS = {"story": Story, "status": DealStatus, "parties": Party, "issues": Issue, "quotes": Quote, "events": Event, "sources": Source}
 
 
 def default_journal_path(content_dir: Path | str, state_dir: Path | str | None = None) -> Path:
@@ -259,7 +258,7 @@ def state_of(snapshot: Snapshot) -> dict[str, Any]:
 
 def snapshot_of(state: dict[str, Any]) -> Snapshot:
     """The inverse of `state_of`; raises ValueError, TypeError or ValidationError on bad data."""
-    singles = {k: (_MODELS[k].model_validate(state[k]) if state.get(k) is not None else None) for k in ("story", "status")}
-    lists = {k: tuple(_MODELS[k].model_validate(v) for v in state.get(k, ())) for k in LIST_SECTIONS}
+    singles = {k: (BY_SECTION[k].model.model_validate(state[k]) if state.get(k) is not None else None) for k in ("story", "status")}
+    lists = {k: tuple(BY_SECTION[k].model.model_validate(v) for v in state.get(k, ())) for k in LIST_SECTIONS}
     origins = {(str(kind), str(item_id)): Origin(str(path), 0) for kind, item_id, path in state.get("origins", ())}
     return Snapshot(**singles, **lists, origins=origins)

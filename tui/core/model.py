@@ -211,7 +211,3 @@ class ContentFile(Item):
     quotes: list[Quote] = []
     events: list[Event] = []
     sources: list[Source] = []
-
-
-LIST_SECTIONS = ("parties", "issues", "quotes", "events", "sources")
-"""The sections that hold lists of items with ids."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from tui.core.limits import Limits
 from tui.core.safe_text import shown
 from tui.core.yaml_lines import Position, TextLines
 
@@ -31,18 +31,6 @@ _CORE_TAGS = {
 }
 
 Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds that keep a hostile or mistaken file from hanging the app or eating memory."""
-
-    max_file_bytes: int = 5 * 1024 * 1024
-    """A file larger than this is refused before it is parsed."""
-    max_values: int = 200_000
-    """Values in one file, counting each alias as the values it stands for."""
-    max_depth: int = 40
-    """How deeply mappings and lists may nest."""
 
 
 class _Abort(Exception):

@@ -20,14 +20,13 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
-from tui.core.yaml_reader import Limits
+from tui.core.limits import Limits
 from tui.ui.editor import editor_command
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, Desk, Request, Wait
-    from tui.core.journal import Reload
+    from tui.core.desk import Applied, Desk, Reload, Request, Wait
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
