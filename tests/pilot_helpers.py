@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.style import Style
 from textual.pilot import Pilot
 
 from tui.ui.app import PeacewatchApp
@@ -39,3 +40,31 @@ async def started(pilot: Pilot) -> None:
     """Wait for the first load to be on screen."""
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
     await pilot.pause()
+
+
+def screen_cells(pilot: Pilot) -> list[list[tuple[str, Style | None]]]:
+    """The current screen as the terminal receives it: each line, each cell's character and style."""
+    lines = []
+    for strip in pilot.app.screen._compositor.render_strips():
+        cells: list[tuple[str, Style | None]] = []
+        for segment in strip:
+            if segment.control:
+                continue
+            for char in segment.text:
+                cells.append((char, segment.style))
+        lines.append(cells)
+    return lines
+
+
+def style_of(pilot: Pilot, text: str, occurrence: int = 0) -> Style:
+    """The style of the first cell of the `occurrence`-th place `text` is shown on screen."""
+    found = 0
+    for cells in screen_cells(pilot):
+        line = "".join(char for char, _ in cells)
+        start = line.find(text)
+        while start != -1:
+            if found == occurrence:
+                return cells[start][1] or Style()
+            found += 1
+            start = line.find(text, start + 1)
+    raise AssertionError(f"{text!r} is not on screen")

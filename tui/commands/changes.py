@@ -40,7 +40,7 @@ def parse_when(text: str, now: dt.datetime | None = None) -> dt.datetime:
     text = text.strip()
     span = _SPAN.match(text)
     if span:
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         return now - dt.timedelta(seconds=float(span[1]) * _SECONDS[span[2].lower()])
     try:
         moment = dt.datetime.fromisoformat(text)

@@ -6,8 +6,8 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 try:
     import fcntl

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from tui.core.kinds import LIST_SECTIONS
 from tui.core.model import ContentFile, Event, Quote

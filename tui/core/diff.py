@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic_core import to_jsonable_python
 
@@ -57,7 +58,7 @@ class Change:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Change":
+    def from_json(cls, data: dict[str, Any]) -> Change:
         return cls(**{k: data.get(k) for k in ("kind", "item_id", "field", "op", "old", "new", "path")})
 
 

@@ -6,9 +6,10 @@ import datetime as dt
 import os
 import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -72,7 +73,7 @@ def unloaded_files(snapshot: Snapshot, problems: Iterable[Problem], root: Path) 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime:
     # A naive time is taken as local, which is what a person typing one means.
-    return (moment or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
 
 
 def _paths(snapshot: Snapshot) -> dict[tuple[str, str], str]:
@@ -101,7 +102,7 @@ class Journal:
         retention: Retention = Retention(),
         state_dir: Path | str | None = None,
         lock_timeout: float = 10.0,
-    ) -> tuple["Journal", list[str]]:
+    ) -> tuple[Journal, list[str]]:
         """Open (or start) a journal; never raises for a bad file, returns what went wrong as warnings."""
         if content_dir is None and path is None:
             raise TypeError("Journal.open needs a content folder or a journal path")
@@ -274,7 +275,7 @@ class Journal:
         with self._lock:
             self._db.close()
 
-    def __enter__(self) -> "Journal":
+    def __enter__(self) -> Journal:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -283,7 +284,7 @@ class Journal:
 
 def _when(doc: dict) -> dt.datetime | None:
     try:
-        return dt.datetime.fromisoformat(doc["at"]).astimezone(dt.timezone.utc)
+        return dt.datetime.fromisoformat(doc["at"]).astimezone(dt.UTC)
     except (KeyError, TypeError, ValueError):
         return None
 

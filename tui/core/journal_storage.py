@@ -11,9 +11,10 @@ import re
 import stat
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import platformdirs
 from tinydb.storages import MemoryStorage, Storage

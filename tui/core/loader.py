@@ -12,20 +12,21 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from pydantic import ValidationError
 
 from tui.core.crossref import ParsedFile, merge
+from tui.core.limits import Limits
 from tui.core.model import ContentFile
 from tui.core.paths import is_content_file
 from tui.core.problems import Problem
 from tui.core.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
 from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_reader import Limits, YamlDocument, _size_text, read_yaml
+from tui.core.yaml_reader import YamlDocument, _size_text, read_yaml
 
 def file_digest(raw: bytes) -> bytes:
     """What the store remembers of a file's bytes; edits compare it to refuse clobbering a save."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the UI imports this module at start-up; pydantic loads later, with the store
     from tui.core.model import DealStatus, Event, Issue, Party, Quote, Source, Story

@@ -15,7 +15,7 @@ class Described(StrEnum):
 
     description: str
 
-    def __new__(cls, value: str, description: str = "") -> "Described":
+    def __new__(cls, value: str, description: str = "") -> Described:
         member = str.__new__(cls, value)
         member._value_ = value
         member.description = description

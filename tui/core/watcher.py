@@ -99,7 +99,7 @@ def _difference(before: _Look | None, after: _Look | None) -> set[str] | None:
 async def _stopped(stop: asyncio.Event, seconds: float) -> bool:
     try:
         await asyncio.wait_for(stop.wait(), seconds)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         return False
     return True
 

@@ -14,7 +14,7 @@ import yaml
 
 from tui.core.limits import Limits
 from tui.core.safe_text import shown
-from tui.core.yaml_lines import Position, TextLines
+from tui.core.yaml_lines import Position, TextLines, start_of
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -120,16 +120,16 @@ class _Builder:
     def _document(self, event: yaml.Event) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise _Abort(*self.at(event.start_mark), "expected one YAML document per file; found a second '---'")
+            raise _Abort(*self.at(start_of(event)), "expected one YAML document per file; found a second '---'")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         # The hot path (most events are scalars), kept inline: a 200,000-value file must
         # be refused well within a second.
-        mark = event.start_mark
+        mark = start_of(event)
         pos = (mark.line + 1, mark.column + 1) if self.plain_lines else self.at(mark)
         if event.tag is not None:
             self._check_tag(event.tag, pos)
-        value = event.value
+        value: str | None = event.value
         if not event.style and value in _NULLS and event.implicit[0]:
             value = None
             if self.lines.at_end(mark):  # an empty value the file ends on
@@ -157,7 +157,7 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        pos = self.at(event.start_mark)
+        pos = self.at(start_of(event))
         if event.anchor not in self.anchors:
             raise _Abort(*pos, f"alias *{event.anchor} refers to an anchor that is not defined before it")
         value, size = self.anchors[event.anchor]
@@ -165,7 +165,7 @@ class _Builder:
         self._place(value, pos, is_scalar=not isinstance(value, (dict, list)))
 
     def _start(self, event: yaml.CollectionStartEvent) -> None:
-        pos = self.at(event.start_mark)
+        pos = self.at(start_of(event))
         self._check_tag(event.tag, pos)
         if len(self.stack) >= self.limits.max_depth:
             raise _Abort(*pos, _depth_message(self.limits))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeAlias, cast
 
 import yaml
 
@@ -32,8 +32,8 @@ class Plain(str):
     """Text written exactly as it is, never quoted: a date in ISO form, say."""
 
 
-Value = Union[str, list[str], list["Fields"]]
-Fields = list[tuple[str, Value]]
+Value: TypeAlias = str | list[str] | list["Fields"]
+Fields: TypeAlias = list[tuple[str, Value]]
 """An entry's fields in order; a value is a text, a list of texts or a list of entries."""
 
 
@@ -113,14 +113,16 @@ def value_lines(key: str, value: Value, col: int, style: Style) -> list[str]:
     """`key: value` at column `col` (0-based), as lines without line breaks."""
     head = " " * col + key + ":"
     if isinstance(value, list) and value and isinstance(value[0], list):
-        dash = col + style.seq_indent
-        return [head] + [line for entry in value for line in item_lines(entry, dash, style)]
+        # A list holds entries or texts, never both: its first item tells which.
+        entries = cast("list[Fields]", value)
+        return [head] + [line for entry in entries for line in item_lines(entry, col + style.seq_indent, style)]
     if isinstance(value, list):
-        flat = "[" + ", ".join(scalar(v, flow=True) for v in value) + "]"
+        texts = cast("list[str]", value)
+        flat = "[" + ", ".join(scalar(v, flow=True) for v in texts) + "]"
         if style.flow_lists and len(head) + 1 + len(flat) <= style.width:
             return [f"{head} {flat}"]
         dash = " " * (col + style.seq_indent) + "- "
-        return [head] + [dash + scalar(v) for v in value]
+        return [head] + [dash + scalar(v) for v in texts]
     written = scalar(value)
     if len(head) + 1 + len(written) > style.width:
         folded = _folded(value, col + style.step, style)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -12,6 +12,29 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The C parser where PyYAML was built with libyaml; both are safe: they only parse."""
 
 Position = tuple[int, int]
+
+
+class Mark(Protocol):
+    """Where the parser stands: PyYAML's mark, from its own parser or from libyaml."""
+
+    index: int
+    line: int
+    column: int
+
+
+def start_of(event: yaml.Event) -> Mark:
+    """Where a parsed event starts. The parser marks every event it makes (the stubs allow
+    an event without marks, as one made by hand would be)."""
+    mark = event.start_mark
+    assert mark is not None, "a parsed event always has its marks"
+    return mark
+
+
+def end_of(event: yaml.Event) -> Mark:
+    """Where a parsed event ends (see `start_of`)."""
+    mark = event.end_mark
+    assert mark is not None, "a parsed event always has its marks"
+    return mark
 
 # libyaml (YAML 1.1) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR,
 # which editors show inside a line; where the text holds one, positions are recounted
@@ -48,9 +71,11 @@ class TextLines:
 
     def at_index_cached(self, index: int) -> Position:
         """`at_index`, keeping the line starts between calls (an edit asks for many ends)."""
-        if self.starts is None and self._cached is None:
-            self._cached = self._starts()
-        starts = self.starts if self.starts is not None else self._cached
+        starts = self.starts
+        if starts is None:
+            if self._cached is None:
+                self._cached = self._starts()
+            starts = self._cached
         line = bisect_right(starts, index) - 1
         return (line + 1, index - starts[line] + 1)
 

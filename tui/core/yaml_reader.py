@@ -21,13 +21,14 @@ from typing import Any
 
 import yaml
 
+from tui.core.limits import Limits
 from tui.core.problems import Problem
-from tui.core.yaml_build import Limits, Path, Position, _Abort, _Builder, _depth_message
+from tui.core.yaml_build import Path, Position, _Abort, _Builder, _depth_message
 from tui.core.yaml_lines import LOADER as _Loader
 from tui.core.yaml_lines import ODD_BREAKS, TextLines
 from tui.core.yaml_spans import SpanBuilder
 
-# Limits, Path and Position live in yaml_build (shared with yaml_spans) and are imported from here as ever.
+# Limits lives in tui.core.limits, Path and Position in yaml_build (shared with yaml_spans); all three are still imported from here.
 __all__ = ["Limits", "Path", "Position", "YamlDocument", "decode", "read_yaml"]
 
 

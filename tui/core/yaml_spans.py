@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from tui.core.yaml_build import Limits, Path, Position, _Builder
-from tui.core.yaml_lines import TextLines
+from tui.core.yaml_lines import TextLines, end_of, start_of
 
 
 class SpanBuilder(_Builder):
@@ -49,7 +49,7 @@ class SpanBuilder(_Builder):
         self._scalar(event)
         if path is None:
             return
-        start, end = event.start_mark.index, event.end_mark.index
+        start, end = start_of(event).index, end_of(event).index
         if event.style in ("|", ">"):
             # A block scalar takes in the line breaks after it; it ends at its last character.
             text = self.lines.text
@@ -57,18 +57,19 @@ class SpanBuilder(_Builder):
                 end -= 1
             where = self.lines.at_index_cached(end)
         else:
-            where = self.at(event.end_mark)
+            where = self.at(end_of(event))
         self._ended(path, start, end, where)
 
     def _alias_spanned(self, event: yaml.AliasEvent) -> None:
         path = self._next_path()
         self._alias(event)
         if path is not None:
-            self._ended(path, event.start_mark.index, event.end_mark.index, self.at(event.end_mark))
+            end = end_of(event)
+            self._ended(path, start_of(event).index, end.index, self.at(end))
 
     def _start_spanned(self, event: yaml.CollectionStartEvent) -> None:
         self._start(event)
-        self.opened.append((event.start_mark.index, bool(event.flow_style)))
+        self.opened.append((start_of(event).index, bool(event.flow_style)))
         self.last_end.append(None)
         if event.flow_style:
             self.flow.add(self.stack[-1].path)
@@ -80,5 +81,6 @@ class SpanBuilder(_Builder):
         last = self.last_end.pop()
         if flow or last is None:
             # A flow collection ends at its bracket; a block one where its last value ends.
-            last = (event.end_mark.index, self.at(event.end_mark))
+            end = end_of(event)
+            last = (end.index, self.at(end))
         self._ended(path, start, *last)

@@ -43,11 +43,11 @@ class Palette:
     def of(cls, app: App) -> "Palette":
         theme = app.current_theme
         return cls(
-            primary=theme.primary,
-            success=theme.success or "green",
-            warning=theme.warning or "yellow",
-            error=theme.error or "red",
-            accent=theme.accent or theme.primary,
+            primary=_rich(theme.primary),
+            success=_rich(theme.success or "green"),
+            warning=_rich(theme.warning or "yellow"),
+            error=_rich(theme.error or "red"),
+            accent=_rich(theme.accent or theme.primary),
         )
 
     def tone(self, name: str) -> str:
@@ -58,3 +58,8 @@ class Palette:
 
     def status(self, status: IssueStatus) -> str:
         return f"bold {self.tone(_STATUS_TONE[status])}"
+
+
+def _rich(colour: str) -> str:
+    """A theme's colour as Rich names it: the ANSI themes say `ansi_green` where Rich says `green`."""
+    return colour.removeprefix("ansi_")

@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
 from tui.core.timefmt import since
+from tui.ui.palette import Palette
 from tui.ui.render import v
 from tui.ui.screens.overlay import Overlay
 
@@ -44,7 +45,7 @@ class ChangesScreen(Overlay):
         if not reloads:
             return Text("No changes recorded yet. Edit a file in the content folder and they appear here.", style="italic")
         now = self.app.now()  # type: ignore[attr-defined]
-        accent = self.app.current_theme.accent or "yellow"
+        accent = Palette.of(self.app).accent
         lines: list[Text] = []
         for reload in reloads:
             at = reload.observed_at.astimezone().replace(tzinfo=None)

@@ -32,6 +32,14 @@ class Pane(Vertical):
     def _of(self, pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
         return frozenset(item_id for kind, item_id in pairs if kind == self.KIND)
 
+    def on_mount(self) -> None:
+        # Rows are drawn in the theme's colours and kept: a new theme draws every row again.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self.show_snapshot(Snapshot(), self.snapshot)
+        self.query_one(RowList).redraw()
+
     def watch_state(self, old: DeskState, new: DeskState) -> None:
         # Only what changed is redrawn: most states differ from the last in one part.
         if old.snapshot is not new.snapshot or not self.query_one(RowList).keys:

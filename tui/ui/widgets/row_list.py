@@ -149,6 +149,12 @@ class RowList(ScrollView, can_focus=True):
         """The width rows are drawn at: the pane less its vertical scroll bar, if it shows one."""
         return self.scrollable_content_region.width
 
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, len(self._keys) * self.row_height)
         self._cache.clear()
@@ -178,10 +184,16 @@ class RowList(ScrollView, can_focus=True):
         strip = Strip.join([gutter.apply_style(self.rich_style), strips[offset]])
         overlay: Style | None = None
         if row == self.cursor:
-            overlay = self.get_component_rich_style("row-list--cursor")
+            cursor = self.get_component_rich_style("row-list--cursor")
+            # Focused, the cursor is a solid block in the theme's cursor colours; unfocused, a
+            # band that keeps each word's own colour (stances stay readable).
+            overlay = cursor if self.has_focus else Style(bgcolor=cursor.bgcolor)
         elif key in self._flash:
-            overlay = self.get_component_rich_style("row-list--changed")
-        return strip.apply_style(overlay) if overlay else strip
+            overlay = Style(bgcolor=self.get_component_rich_style("row-list--changed").bgcolor)
+        if overlay is None:
+            return strip
+        # On top of each cell's own style: applied beneath, a row's own background would hide it.
+        return Strip(Segment.apply_style(iter(strip), post_style=overlay), strip.cell_length)
 
     def _to_strip(self, text: Text, width: int) -> Strip:
         text = text.copy()
