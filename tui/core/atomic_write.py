@@ -9,11 +9,6 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
 
 class FileChanged(Exception):
     """The file is no longer what the new bytes were made from; nothing was written."""

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tui.core.kinds import LIST_SECTIONS
 from tui.core.model import ContentFile, Event, Quote
@@ -63,7 +64,7 @@ def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:
     problems: list[Problem] = []
     origins: dict[tuple[str, str], Origin] = {}
     where: dict[tuple[str, str], tuple[ParsedFile, tuple]] = {}
-    singles: dict[str, object] = {}
+    singles: dict[str, Any] = {}  # the story and the deal status, as read by getattr
     lists: dict[str, list] = {section: [] for section in LIST_SECTIONS}
     files = sorted(files, key=lambda f: f.path)
 
@@ -100,8 +101,8 @@ def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:
                 lists[section].append(item)
 
     snapshot = Snapshot(
-        story=singles.get("story"),  # type: ignore[arg-type]
-        status=singles.get("status"),  # type: ignore[arg-type]
+        story=singles.get("story"),
+        status=singles.get("status"),
         parties=tuple(lists["parties"]),
         issues=tuple(lists["issues"]),
         quotes=tuple(_quotes_newest_first(lists["quotes"])),

@@ -59,7 +59,8 @@ class Change:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Change:
-        return cls(**{k: data.get(k) for k in ("kind", "item_id", "field", "op", "old", "new", "path")})
+        fields: dict[str, Any] = {k: data.get(k) for k in ("kind", "item_id", "field", "op", "old", "new", "path")}
+        return cls(**fields)
 
 
 def join_field(parts: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -318,7 +319,7 @@ def write(store: ContentStore, plans: Sequence[Planned], parsed: Mapping[str, Pa
             base = planned.base
             if planned.raw is None:
                 planned.full.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(planned.full, planned.new_raw, unchanged=lambda p=planned, b=base: _digest_now(p) == b)
+            write_atomic(planned.full, planned.new_raw, unchanged=partial(_holds, planned, base))
             done.append(planned)
     except FileChanged:
         _undo(done)
@@ -339,6 +340,11 @@ def _digest_now(planned: Planned) -> bytes | None:
         return b"unreadable"
 
 
+def _holds(planned: Planned, expected: bytes | None) -> bool:
+    """Whether the planned file still holds what we expect (its digest; None: no file)."""
+    return _digest_now(planned) == expected
+
+
 def _undo(done: list[Planned]) -> None:
     """Put back what this edit wrote, unless someone has changed it since."""
     for planned in reversed(done):
@@ -348,7 +354,7 @@ def _undo(done: list[Planned]) -> None:
                 if _digest_now(planned) == mine:
                     planned.full.unlink()
             else:
-                write_atomic(planned.full, planned.raw, unchanged=lambda p=planned, m=mine: _digest_now(p) == m)
+                write_atomic(planned.full, planned.raw, unchanged=partial(_holds, planned, mine))
         except (OSError, FileChanged):
             pass  # the first failure is the one reported; this file then holds the edit's part
 

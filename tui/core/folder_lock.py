@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -10,10 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:
+if sys.platform != "win32":  # Windows has no flock: edits are still checked against each file's digest
     import fcntl
-except ImportError:  # Windows: edits are still checked against each file's digest
-    fcntl = None  # type: ignore[assignment]
 
 LOCK_TIMEOUT = 10.0
 """Seconds an edit waits for another peacewatch writer before giving up: an edit takes milliseconds."""
@@ -44,7 +43,7 @@ def folder_lock(folder: Path, wait: Wait | None = None) -> Iterator[None]:
     Raises LockBusy after `wait.timeout` seconds, LockCancelled as soon as `wait.cancel` is set.
     """
     wait = wait or Wait()
-    if fcntl is None:
+    if sys.platform == "win32":
         yield
         return
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))

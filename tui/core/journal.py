@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from tinydb.table import Document, Table
 
 from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
-    AtomicJSONStorage, JournalError, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
+    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
 )
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -85,7 +85,10 @@ class Journal:
 
     def __init__(self, db: TinyDB, content_dir: Path | None, retention: Retention) -> None:
         self._db = db
-        self._storage = db.storage
+        storage = db.storage
+        if not isinstance(storage, JournalStorage):
+            raise TypeError(f"a journal keeps its data in a journal storage, not in {type(storage).__name__}")
+        self._storage: JournalStorage = storage
         self.content_dir = content_dir
         self.retention = retention
         self._lock = threading.RLock()
@@ -111,7 +114,11 @@ class Journal:
         if path is not None and root is not None and Path(path).resolve().is_relative_to(root):
             warnings.append(f"a journal may not live inside the content folder; ignoring {path}")
             path = None
-        target = Path(path) if path is not None else default_journal_path(root, state_dir)  # type: ignore[arg-type]
+        if path is not None:
+            target = Path(path)
+        else:
+            assert root is not None  # checked above: without a path there is a content folder
+            target = default_journal_path(root, state_dir)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not os.access(target.parent, os.W_OK):
@@ -132,12 +139,16 @@ class Journal:
         # A fresh Table each time: TinyDB's tables cache the next id, which another writer may have taken.
         return Table(self._storage, name, cache_size=0)
 
+    def _meta(self) -> Mapping[str, Any]:
+        """The journal's own record: its format, content folder and next ids; empty for a new journal."""
+        return self._table("meta").get(doc_id=1) or {}
+
     def _check(self) -> None:
         # Only reads, so opening never waits for another writer; a damaged file is moved aside under the lock.
-        meta = self._table("meta").get(doc_id=1) or {}
+        meta = self._meta()
         if meta and meta.get("format") != FORMAT:
             with self._storage.transaction():
-                meta = self._table("meta").get(doc_id=1) or {}
+                meta = self._meta()
                 if meta and meta.get("format") != FORMAT:
                     self._storage.move_aside(f"its format is {meta.get('format')!r}, this peacewatch reads {FORMAT}")
         elif self.content_dir and meta.get("content") not in (None, str(self.content_dir)):
@@ -177,7 +188,7 @@ class Journal:
                 return [], (stored["token"], snapshot)
         else:
             changes = []
-        meta = self._table("meta").get(doc_id=1) or {}
+        meta = self._meta()
         reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
         docs = [
             Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}, first + i)
@@ -220,7 +231,7 @@ class Journal:
         drop: set[int] = set()
         if self.retention.max_days is not None:
             cutoff = now - dt.timedelta(days=self.retention.max_days)
-            drop |= {d.doc_id for d in docs if _when(d) is None or _when(d) < cutoff}  # type: ignore[operator]
+            drop |= {d.doc_id for d in docs if (when := _when(d)) is None or when < cutoff}
         if self.retention.max_entries is not None:
             kept = [d.doc_id for d in docs if d.doc_id not in drop]
             drop |= set(kept[: max(0, len(kept) - self.retention.max_entries)])

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import stat
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,16 +24,7 @@ from tui.core.atomic_write import write_atomic
 from tui.core.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.snapshot import Origin, Snapshot
 
-try:
-    import fcntl
-
-    def _try_lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-except ImportError:  # Windows: no flock, but msvcrt locks a byte range just as well here.
+if sys.platform == "win32":  # no flock, but msvcrt locks a byte range just as well here.
     import msvcrt
 
     def _try_lock(fd: int) -> None:
@@ -40,6 +32,15 @@ except ImportError:  # Windows: no flock, but msvcrt locks a byte range just as 
 
     def _unlock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 class JournalError(Exception):
@@ -232,6 +233,10 @@ class MemoryJournalStorage(MemoryStorage):
         self.memory = None
 
 
+JournalStorage = AtomicJSONStorage | MemoryJournalStorage
+"""Where a journal keeps its data: TinyDB's storage, with transactions, a path and warnings."""
+
+
 # --- where a journal lives, and the store's state as JSON -----------------------------
 
 
@@ -259,7 +264,8 @@ def state_of(snapshot: Snapshot) -> dict[str, Any]:
 
 def snapshot_of(state: dict[str, Any]) -> Snapshot:
     """The inverse of `state_of`; raises ValueError, TypeError or ValidationError on bad data."""
-    singles = {k: (BY_SECTION[k].model.model_validate(state[k]) if state.get(k) is not None else None) for k in ("story", "status")}
-    lists = {k: tuple(BY_SECTION[k].model.model_validate(v) for v in state.get(k, ())) for k in LIST_SECTIONS}
+    # The kinds table knows each section's model only as a BaseModel: the checker cannot match them to Snapshot's fields.
+    singles: dict[str, Any] = {k: (BY_SECTION[k].model.model_validate(state[k]) if state.get(k) is not None else None) for k in ("story", "status")}
+    lists: dict[str, Any] = {k: tuple(BY_SECTION[k].model.model_validate(v) for v in state.get(k, ())) for k in LIST_SECTIONS}
     origins = {(str(kind), str(item_id)): Origin(str(path), 0) for kind, item_id, path in state.get("origins", ())}
     return Snapshot(**singles, **lists, origins=origins)

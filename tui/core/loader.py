@@ -208,10 +208,12 @@ class ContentStore:
             raw = self._read_bytes(full)
         except FileNotFoundError:
             if full.is_symlink():
-                return self._unreadable(state, relative, "is a link to a file that does not exist")
+                self._unreadable(state, relative, "is a link to a file that does not exist")
+                return None
             return self._missing(relative, state, now)
         except IsADirectoryError:
-            return self._unreadable(state, relative, "is a folder, expected a YAML file")
+            self._unreadable(state, relative, "is a folder, expected a YAML file")
+            return None
         except Unstable:
             return 0.05
         except TooLarge as too_large:
@@ -220,7 +222,8 @@ class ContentStore:
             state.missing_since = None
             return None
         except NotAFile:
-            return self._unreadable(state, relative, "is not a regular file (a pipe or device?), expected a YAML file")
+            self._unreadable(state, relative, "is not a regular file (a pipe or device?), expected a YAML file")
+            return None
         except OutsideStore:
             state.read_problem = Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")
             return self._drop(relative, state)
@@ -231,7 +234,8 @@ class ContentStore:
             )
             return self._drop(relative, state)
         except OSError as exc:
-            return self._unreadable(state, relative, f"cannot be read ({exc.strerror or exc})")
+            self._unreadable(state, relative, f"cannot be read ({exc.strerror or exc})")
+            return None
         state.missing_since = None
         state.read_problem = None
         digest = file_digest(raw)
@@ -250,7 +254,6 @@ class ContentStore:
         state.missing_since = None
         kept = "; showing its last good content" if state.good else ""
         state.read_problem = Problem(relative, 1, 1, what + kept)
-        return None
 
     def _missing(self, relative: str, state: _FileState, now: float) -> str | float | None:
         if state.good is None and state.digest is None:

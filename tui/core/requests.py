@@ -19,7 +19,7 @@ from tui.core.loader import ContentStore
 from tui.core.new_items import event_id, quote_id, source_id, unique
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_emit import Fields
+from tui.core.yaml_emit import Fields, Value
 from tui.core.yaml_splice import Source, Splice
 
 Expected = Mapping[str, bytes] | None
@@ -214,7 +214,7 @@ class SetStatus(Request):
             ("stage", old.get("stage")), ("date", date_value(str(old.get("since") or ""))),
             ("headline", old.get("headline")), ("source", old.get("source")),
         )
-        wanted: dict[str, object] = {"stage": self.stage, "headline": self.headline, "since": date_value(day) or ""}
+        wanted: dict[str, Value | None] = {"stage": self.stage, "headline": self.headline, "since": date_value(day) or ""}
         wanted["source"] = self.source
         if self.summary is not None:
             wanted["summary"] = self.summary or None
@@ -229,10 +229,10 @@ class SetStatus(Request):
                     del old[key]
             elif key in old:
                 if str(old[key]) != str(value):  # the same value is left as written
-                    splices.append(src.set_value(at, key, value))  # type: ignore[arg-type]
+                    splices.append(src.set_value(at, key, value))
                 old[key] = str(value)
             else:
-                added.append((key, value))  # type: ignore[arg-type]
+                added.append((key, value))
                 old[key] = str(value)
         history = old.get("history")
         if "history" not in old:
@@ -289,8 +289,8 @@ class SetPosition(Request):
             raise EditRefused([Problem("issues.yaml", 1, 1, f"unknown issue '{self.issue}'; known: {known}")])
         return [plan(store, origin.path, expected, self._make)]
 
-    def _wanted(self) -> dict[str, object]:
-        given = {"stance": self.stance, "says": self.says, "source": self.source}
+    def _wanted(self) -> dict[str, Value]:
+        given: dict[str, Value | None] = {"stance": self.stance, "says": self.says, "source": self.source}
         given |= {"quotes": None if self.quotes is None else [str(q) for q in self.quotes]}
         given |= {"events": None if self.events is None else [str(e) for e in self.events]}
         return {k: v for k, v in given.items() if v is not None}
@@ -333,10 +333,10 @@ class SetPosition(Request):
                     removed.add(key)
                     del current[key]
                 elif current[key] != value:
-                    splices.append(src.set_value(where, key, value))  # type: ignore[arg-type]
+                    splices.append(src.set_value(where, key, value))
                     current[key] = value
             elif not empty:
-                added.append((key, value))  # type: ignore[arg-type]
+                added.append((key, value))
                 current[key] = value
         if added:
             original = src.get(where)
@@ -344,7 +344,7 @@ class SetPosition(Request):
             for key, value in sorted(added, key=lambda kv: _POSITION_ORDER.index(kv[0])):
                 before = [k for k in kept if k in _POSITION_ORDER[: _POSITION_ORDER.index(key)]] or kept
                 anchor = max(before, key=lambda k: src.doc.span[where + (k,)][1])
-                splices.append(src.insert_keys(where, anchor, [(key, value)]))  # type: ignore[list-item]
+                splices.append(src.insert_keys(where, anchor, [(key, value)]))
         return splices
 
     def describe(self, item_id: str) -> str:

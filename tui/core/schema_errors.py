@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from tui.core.problems import Problem
 from tui.core.safe_text import shown
@@ -75,7 +76,7 @@ def _clean_loc(loc: tuple, data: Any) -> tuple:
     return tuple(path)
 
 
-def _describe(error: dict, loc: tuple, root: type[BaseModel]) -> str:
+def _describe(error: ErrorDetails, loc: tuple, root: type[BaseModel]) -> str:
     kind = error["type"]
     field = next((s for s in reversed(loc) if isinstance(s, str)), "")
     value = error.get("input")

@@ -44,10 +44,10 @@ class _ContentFilter(DefaultFilter):
         self.root = root
         """The watched folder (absolute): its own deletion always passes, whatever its name."""
 
-    def __call__(self, change: object, path: str) -> bool:
+    def __call__(self, change: Change, path: str) -> bool:
         if self.root and os.path.abspath(path) == self.root:
             return change == Change.deleted
-        if not super().__call__(change, path):  # type: ignore[arg-type]
+        if not super().__call__(change, path):
             return False
         name = os.path.basename(path)
         if name.startswith(".") or name.isdigit():  # vim writes a probe file named 4913

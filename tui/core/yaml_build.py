@@ -45,11 +45,10 @@ def _depth_message(limits: Limits) -> str:
 class _Frame:
     """A mapping or list being built, with what it needs to place its children."""
 
-    __slots__ = ("container", "is_list", "path", "pending_key", "key_pos", "seen", "index")
+    __slots__ = ("container", "path", "pending_key", "key_pos", "seen", "index")
 
-    def __init__(self, container: dict | list, path: Path) -> None:
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path) -> None:
         self.container = container
-        self.is_list = isinstance(container, list)
         self.path = path
         self.pending_key: str | None = None
         self.key_pos: Position = (1, 1)
@@ -138,7 +137,7 @@ class _Builder:
         if self.values > self.limits.max_values:
             self._count(0, pos)
         frame = self.stack[-1] if self.stack else None
-        if frame is None or frame.is_list:
+        if frame is None or isinstance(frame.container, list):
             self._place(value, pos, is_scalar=True)
         elif frame.pending_key is None:
             key = "" if value is None else value
@@ -150,7 +149,7 @@ class _Builder:
             key = frame.pending_key
             frame.pending_key = None
             path = frame.path + (key,)
-            frame.container[key] = value  # type: ignore[index]
+            frame.container[key] = value
             self.value_at[path] = pos
             self.key_at[path] = frame.key_pos
         if event.anchor:
@@ -170,7 +169,7 @@ class _Builder:
         if len(self.stack) >= self.limits.max_depth:
             raise _Abort(*pos, _depth_message(self.limits))
         self._count(1, pos)
-        container: dict | list = {} if type(event) is yaml.MappingStartEvent else []
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         path = self._place(container, pos, is_scalar=False)
         frame = _Frame(container, path)
         self.stack.append(frame)

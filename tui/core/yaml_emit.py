@@ -113,10 +113,9 @@ def value_lines(key: str, value: Value, col: int, style: Style) -> list[str]:
     """`key: value` at column `col` (0-based), as lines without line breaks."""
     head = " " * col + key + ":"
     if isinstance(value, list) and value and isinstance(value[0], list):
-        # A list holds entries or texts, never both: its first item tells which.
-        entries = cast("list[Fields]", value)
-        return [head] + [line for entry in entries for line in item_lines(entry, col + style.seq_indent, style)]
+        return [head] + [line for entry in value for line in item_lines(entry, col + style.seq_indent, style)]
     if isinstance(value, list):
+        # A list holds entries or texts, never both: its first item told which.
         texts = cast("list[str]", value)
         flat = "[" + ", ".join(scalar(v, flow=True) for v in texts) + "]"
         if style.flow_lists and len(head) + 1 + len(flat) <= style.width:

@@ -34,7 +34,7 @@ class SpanBuilder(_Builder):
         if not self.stack:
             return ()
         frame = self.stack[-1]
-        if frame.is_list:
+        if isinstance(frame.container, list):
             return frame.path + (frame.index,)
         return None if frame.pending_key is None else frame.path + (frame.pending_key,)
 

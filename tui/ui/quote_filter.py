@@ -1,14 +1,22 @@
-"""Which quotes the quotes pane shows: by party, by issue, by words in text or speaker."""
+"""Which quotes the quotes pane shows: by party, by issue, by words anywhere in the quote's attribution."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.core.search import matches
 from tui.core.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from tui.core.model import Quote
+
+
+def searched_text(quote: Quote, snapshot: Snapshot) -> str:
+    """Everything a search looks in: the words, who said them and for whom, who reported them, the context."""
+    return "\n".join([
+        quote.text, quote.speaker, quote.speaker_role, snapshot.party_name(quote.party), *quote.reported_by, quote.context,
+    ])
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,8 @@ class QuoteFilter:
         if self.issue:
             wanted = {q.id for q in snapshot.quotes_for_issue(self.issue)}
             quotes = [q for q in quotes if q.id in wanted]
-        if self.text:
-            needle = self.text.casefold()
-            quotes = [q for q in quotes if needle in q.text.casefold() or needle in q.speaker.casefold()]
+        if self.text.strip():
+            quotes = [q for q in quotes if matches(searched_text(q, snapshot), self.text)]
         return list(quotes)
 
     def describe(self, snapshot: Snapshot) -> str:

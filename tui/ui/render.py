@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
+from tui.core.search import spans
 from tui.core.safe_text import visible
 from tui.core.snapshot import Snapshot
 from tui.core.timefmt import day, since
@@ -57,19 +58,23 @@ def event_row(event: Event) -> list[Text]:
     return [line((_pad(when, 12), "dim"), (v(event.title), ""), (place, "dim"))]
 
 
-def quote_row(quote: Quote, snapshot: Snapshot) -> list[Text]:
+def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "reverse") -> list[Text]:
+    """A quote in two lines; what `search` finds is drawn in `mark`."""
     party = snapshot.party_name(quote.party)
     chain = ", ".join(v(step) for step in quote.reported_by)
-    return [
-        line(
-            (f"{day(quote.date):<12}", "dim"),
-            (v(quote.speaker), "bold"),
-            (f" · {v(party)}" if party else "", ""),
-            (f" · {quote.medium.label}", "dim"),
-            (f" · {chain}" if chain else "", "dim italic"),
-        ),
-        line(("  “" + v(quote.text).replace("\n", " ") + "”", "")),
-    ]
+    head = line(
+        (f"{day(quote.date):<12}", "dim"),
+        (v(quote.speaker), "bold"),
+        (f" · {v(party)}" if party else "", ""),
+        (f" · {quote.medium.label}", "dim"),
+        (f" · {chain}" if chain else "", "dim italic"),
+    )
+    body = line(("  “" + v(quote.text).replace("\n", " ") + "”", ""))
+    if search.strip():
+        for text in (head, body):
+            for start, end in spans(text.plain, search):
+                text.stylize(mark, start, end)
+    return [head, body]
 
 
 def issue_columns(snapshot: Snapshot) -> list[Party]:

@@ -86,8 +86,10 @@ class DashboardScreen(Screen):
         self.quote_filter = QuoteFilter(party=message.party, issue=message.issue, text=self.quote_filter.text)
 
     def on_quotes_pane_search_changed(self, message: QuotesPane.SearchChanged) -> None:
+        # The box's text now, not the message's: with keys in a burst, messages lag behind
+        # the box, and one arriving after esc must not bring back what esc cleared.
         current = self.quote_filter
-        self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=message.text)
+        self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=self.query_one(QuotesPane).search_text)
 
     def on_open_item(self, message: OpenItem) -> None:
         from tui.ui.screens.detail import DetailScreen
@@ -121,8 +123,8 @@ class DashboardScreen(Screen):
     def action_clear(self) -> None:
         quotes = self.query_one(QuotesPane)
         if self.quote_filter.active or self.focused is quotes.query_one("#quote-search"):
+            quotes.close_search(clear=True)  # the focus goes back only if the search box had it
             self.quote_filter = QuoteFilter()
-            quotes.close_search()
         elif self.maximized is not None:
             self.minimize()
 

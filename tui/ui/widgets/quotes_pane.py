@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.core.snapshot import Snapshot
@@ -24,6 +26,16 @@ class QuotesPane(Pane):
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
     """Which quotes to show; set by the screen."""
 
+    COMPONENT_CLASSES = {"quotes-pane--match"}
+    DEFAULT_CSS = """
+    QuotesPane > .quotes-pane--match { text-style: bold reverse; }
+    """
+
+    BINDINGS = [
+        Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds"),
+    ]
+
     class SearchChanged(Message):
         """The search text was edited."""
 
@@ -33,29 +45,59 @@ class QuotesPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-bar")
-        yield Input(placeholder="search quotes by text or speaker (Enter: to list, Esc: clear)", id="quote-search")
+        yield Input(placeholder="search quotes: words, speaker, party, reported by  (enter: to the list · esc: clear · n N: next, previous)", id="quote-search")
         yield RowList(row_height=2, empty="no quotes match", id="quotes-list")
 
     def on_mount(self) -> None:
         self.query_one("#quote-search").display = False
         self.query_one("#filter-bar").display = False
 
+    _return_to: Widget | None = None
+    """What had the focus before the search box took it; esc gives it back."""
+
     def open_search(self) -> None:
         search = self.query_one("#quote-search", Input)
         search.display = True
-        search.focus()
+        if not search.has_focus:
+            self._return_to = self.screen.focused
+        # At once, not on the next turn of the loop: keys already on their way (a paste, a
+        # slow link) must land in the box, not fire the shortcuts of the list behind it.
+        self.screen.set_focus(search)
 
-    def close_search(self) -> None:
+    def close_search(self, clear: bool = False) -> None:
+        """Leave the search box (emptied if `clear`), giving the focus back to where it was."""
         search = self.query_one("#quote-search", Input)
+        if clear:
+            search.value = ""
+        had_focus = search.has_focus
         search.display = bool(search.value)
-        self.query_one(RowList).focus()
+        if had_focus:
+            back = self._return_to if self._return_to is not None and self._return_to.is_attached else self.query_one(RowList)
+            self.screen.set_focus(back)
+        self._return_to = None
 
-    def _draw(self, changed: list[str]) -> None:
+    @property
+    def search_text(self) -> str:
+        """What the search box holds now (messages about it may still be on their way)."""
+        return self.query_one("#quote-search", Input).value
+
+    def action_next_match(self, step: int = 1) -> None:
+        rows = self.query_one(RowList)
+        if not self.quote_filter.text.strip():
+            self.notify("No search: press / and type what to find.", markup=False, timeout=3)
+            return
+        if rows.keys:
+            rows.select_key(rows.keys[(rows.cursor + step) % len(rows.keys)])
+
+    def _draw(self, changed: list[str] | None) -> None:
+        """Show the quotes the filter lets through; `changed` None redraws every row."""
         snapshot, quote_filter = self.snapshot, self.quote_filter
         shown = quote_filter.apply(snapshot)
         quotes = snapshot.quote_by_id
+        search, mark = quote_filter.text, self.get_component_rich_style("quotes-pane--match")
         self.query_one(RowList).set_rows(
-            [q.id for q in shown], lambda key, width: render.quote_row(quotes[key], snapshot), changed
+            [q.id for q in shown], lambda key, width: render.quote_row(quotes[key], snapshot, search, mark),
+            changed if changed is not None else [q.id for q in shown],
         )
         total = len(snapshot.quotes)
         self.border_subtitle = f"{len(shown)} of {total} quotes" if quote_filter.active else f"{total} quotes"
@@ -72,12 +114,11 @@ class QuotesPane(Pane):
         changed = [q.id for q in new.quotes if old.quote_by_id.get(q.id) != q or q.party in renamed]
         self._draw(changed)
 
-    def watch_quote_filter(self) -> None:
-        self._draw([])
+    def watch_quote_filter(self, old: QuoteFilter, new: QuoteFilter) -> None:
+        # Rows show what the search finds, so a new search redraws them all.
+        self._draw(None if old.text != new.text else [])
         search = self.query_one("#quote-search", Input)
-        if search.value != self.quote_filter.text:
-            search.value = self.quote_filter.text
-        if not self.quote_filter.text and not search.has_focus:
+        if not new.text and not search.has_focus:
             search.display = False
 
     def on_input_changed(self, event: Input.Changed) -> None:

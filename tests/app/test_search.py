@@ -1,0 +1,101 @@
+"""Search as the user types it, pastes it, or sends it down a slow link: every key in a burst, no pause."""
+
+from __future__ import annotations
+
+from pilot_helpers import make_app, screen_text, started, style_of
+from tui.ui.screens.dashboard import DashboardScreen
+
+
+def _filter_line(pilot) -> str:
+    return next((line for line in screen_text(pilot).splitlines() if "Filter:" in line), "")
+
+
+def _quote_count(pilot) -> str:
+    return next(line for line in screen_text(pilot).splitlines() if "quotes ─" in line or "quotes─" in line)
+
+
+async def test_a_pasted_search_is_exactly_what_was_pasted_and_fires_no_shortcut(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        # 'a', 'p', 't' and 'S' are shortcuts on the dashboard; in a burst after '/' they must be typed.
+        await pilot.press("slash", *"Trump's 28-point peace plan")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert "“Trump's 28-point peace plan”" in _filter_line(pilot)
+        # Straight quote typed, curly quote in the story (Putin's context): found.
+        assert "2 of 12 quotes" in screen_text(pilot)
+
+
+async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"lavrov", "escape")
+        await pilot.pause()
+        assert _filter_line(pilot) == ""
+        assert "12 quotes" in screen_text(pilot) and "of 12" not in screen_text(pilot)
+        assert app.focused is app.query_one("#quotes-list")
+        # And the keys after it act on the list again: 'j' moves, it is not typed anywhere.
+        await pilot.press("j", "slash", *"zelensky", "escape", "slash", *"umerov")
+        await pilot.pause()
+        assert "“umerov”" in _filter_line(pilot) and "zelensky" not in _filter_line(pilot)
+
+
+async def test_search_folds_accents_and_case_and_looks_in_reported_by_and_party(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"FINANCIAL TIMES")  # a party's name, in any case
+        await pilot.pause()
+        assert "Christopher Miller" in screen_text(pilot)
+        await pilot.press("ctrl+u", *"told reporters")  # a reported_by step
+        await pilot.pause()
+        assert "Sergey Lavrov" in screen_text(pilot) and "of 12 quotes" in screen_text(pilot)
+
+
+async def test_what_the_search_finds_is_highlighted_in_the_rows(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"anchorage", "enter")
+        await pilot.pause()
+        found = style_of(pilot, "Anchorage")
+        around = style_of(pilot, "spirit")
+        assert (found.reverse, found.bold) == (True, True) and not around.reverse
+
+
+async def test_n_and_shift_n_step_through_what_the_search_found(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"lavrov", "enter")
+        await pilot.pause()
+        rows = app.query_one("#quotes-list")
+        first = style_of(pilot, rows_text(app, rows, 0))
+        await pilot.press("n")
+        await pilot.pause()
+        assert style_of(pilot, rows_text(app, rows, 0)).bgcolor != first.bgcolor  # the cursor left row 1
+        assert style_of(pilot, rows_text(app, rows, 1)).bgcolor == first.bgcolor  # and is on row 2
+        await pilot.press("N")
+        await pilot.pause()
+        assert style_of(pilot, rows_text(app, rows, 0)).bgcolor == first.bgcolor
+
+
+def rows_text(app, rows, index: int) -> str:
+    """The date-and-speaker text that starts a row, as drawn (unique enough to find on screen)."""
+    quote = app.state.snapshot.quote_by_id[rows.keys[index]]
+    return quote.text[:30]
+
+
+async def test_esc_after_a_party_filter_keeps_the_focus_on_the_parties(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("2", "j", "f")
+        await pilot.pause()
+        assert "party Russia" in _filter_line(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _filter_line(pilot) == ""
+        assert app.focused is app.query_one("#parties-list")
