@@ -294,7 +294,7 @@ async def watcher_latency(root: Path, saves: int) -> list[float]:
         saved = time.perf_counter()
         try:
             latencies.append(await asyncio.wait_for(reported.get(), SAVE_TIMEOUT) - saved)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         await asyncio.sleep(gap())
         while not reported.empty():  # a late second batch from the same save
@@ -302,7 +302,7 @@ async def watcher_latency(root: Path, saves: int) -> list[float]:
     stop.set()
     try:
         await asyncio.wait_for(task, 2)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         task.cancel()
     return latencies
 

@@ -68,3 +68,28 @@ def style_of(pilot: Pilot, text: str, occurrence: int = 0) -> Style:
             found += 1
             start = line.find(text, start + 1)
     raise AssertionError(f"{text!r} is not on screen")
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send keys the way a paste without bracketed paste or a slow SSH link does: every key
+    queued before the app handles the first, with no pause between them (Pilot's `press`
+    waits for the app to go idle after each key, which hides bugs that only bursts show)."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    app = pilot.app
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()

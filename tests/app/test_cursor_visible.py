@@ -88,3 +88,18 @@ async def test_a_changed_row_is_highlighted_until_the_flash_ends(store):
         await wait_until(pilot, lambda: _row_styles(pilot, "parties-list", 3)[1] != before[1], what="the highlight")
         assert _row_styles(pilot, "parties-list", 3)[2] == before[2]
         await wait_until(pilot, lambda: _row_styles(pilot, "parties-list", 3) == before, timeout=6, what="the highlight to end")
+
+
+async def test_keys_behind_a_pane_jump_in_a_burst_move_that_pane(store):
+    from pilot_helpers import burst
+
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        quotes_before = _row_styles(pilot, "quotes-list", 3)
+        await burst(pilot, "2", "j", "j")
+        parties = _row_styles(pilot, "parties-list", 3)
+        assert parties[2] != parties[0] and parties[0] == parties[1]  # the cursor is on the third party
+        quotes = [bg for bg, _, _ in _row_styles(pilot, "quotes-list", 3)]
+        assert quotes[0] != quotes[1] == quotes[2]  # the quotes' cursor did not move
+        assert quotes_before[0][0] != quotes_before[1][0]

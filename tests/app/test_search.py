@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import make_app, screen_text, started, style_of
+from pilot_helpers import burst, make_app, screen_text, started, style_of
 from tui.ui.screens.dashboard import DashboardScreen
 
 
@@ -19,7 +19,7 @@ async def test_a_pasted_search_is_exactly_what_was_pasted_and_fires_no_shortcut(
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         # 'a', 'p', 't' and 'S' are shortcuts on the dashboard; in a burst after '/' they must be typed.
-        await pilot.press("slash", *"Trump's 28-point peace plan")
+        await burst(pilot, "slash", *"Trump's 28-point peace plan")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert "“Trump's 28-point peace plan”" in _filter_line(pilot)
@@ -31,13 +31,13 @@ async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("slash", *"lavrov", "escape")
+        await burst(pilot, "slash", *"lavrov", "escape")
         await pilot.pause()
         assert _filter_line(pilot) == ""
         assert "12 quotes" in screen_text(pilot) and "of 12" not in screen_text(pilot)
         assert app.focused is app.query_one("#quotes-list")
         # And the keys after it act on the list again: 'j' moves, it is not typed anywhere.
-        await pilot.press("j", "slash", *"zelensky", "escape", "slash", *"umerov")
+        await burst(pilot, "j", "slash", *"zelensky", "escape", "slash", *"umerov")
         await pilot.pause()
         assert "“umerov”" in _filter_line(pilot) and "zelensky" not in _filter_line(pilot)
 

@@ -19,7 +19,7 @@ from tui.core.loader import ContentStore
 from journal_helpers import Store, write_store
 
 REPO = Path(__file__).resolve().parents[2]
-UTC = dt.timezone.utc
+UTC = dt.UTC
 HEADER = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · (\d+) changes?$")
 
 

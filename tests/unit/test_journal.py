@@ -24,7 +24,7 @@ from tui.core.journal_storage import AtomicJSONStorage, JournalBusy, JournalErro
 from tui.core.vocab import Stage
 
 REPO = Path(__file__).resolve().parents[2]
-UTC = dt.timezone.utc
+UTC = dt.UTC
 T0 = dt.datetime.now(UTC).replace(microsecond=0) - dt.timedelta(days=1)
 """Recent, so the default retention (90 days) keeps what the tests record at the current time."""
 

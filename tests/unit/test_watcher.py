@@ -28,7 +28,7 @@ class Watching:
         self.batches: asyncio.Queue = asyncio.Queue()
         self.task: asyncio.Task | None = None
 
-    async def __aenter__(self) -> "Watching":
+    async def __aenter__(self) -> Watching:
         async def pump() -> None:
             async for batch in watch_folder(self.root, self.poll, self.stop):
                 await self.batches.put(batch)
@@ -60,7 +60,7 @@ class Watching:
                 raise AssertionError(f"{wanted} was not reported within {TIMEOUT}s; got {seen}")
             try:
                 batch = await asyncio.wait_for(self.batches.get(), left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             assert batch is not END, f"the watch ended before {wanted} was reported; got {seen}"
             seen.append(batch)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.commands.store_args import store_dir
-from tui.core.desk import NO_JOURNAL, Desk, EditConflict, EditRefused, Request, Wait
+from tui.core.desk import NO_JOURNAL, Desk, EditConflict, EditFailed, EditRefused, Request, Wait
 from tui.core.vocab import Described
 
 DIR_HELP = (
@@ -67,6 +67,11 @@ def run_edit(args: argparse.Namespace, prog: str, request: Request) -> int:
             file=sys.stderr,
         )
         return 1
+    except EditFailed as failed:
+        for problem in failed.problems:
+            print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"{prog}: failed: {failed.summary}; nothing was written", file=sys.stderr)
+        return 2
     except EditRefused as refused:
         for problem in refused.problems:
             print(f"{prefix}{problem}", file=sys.stderr)

@@ -23,7 +23,7 @@ from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 from tui.core.limits import Limits
 
-from tui.core.edit_engine import EditConflict, EditRefused, Written
+from tui.core.edit_engine import EditConflict, EditFailed, EditRefused, Written
 from tui.core.folder_lock import Wait
 from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.core.diff import Change
 
 __all__ = [
-    "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditRefused", "Limits",
+    "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Limits",
     "Entry", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
 ]
 

@@ -42,6 +42,10 @@ class EditRefused(Exception):
         return "\n  ".join([f"{self.summary}:"] + [str(p) for p in self.problems])
 
 
+class EditFailed(EditRefused):
+    """The edit was right but could not be written (a full disk, a read-only folder); nothing was written."""
+
+
 class EditConflict(EditRefused):
     """The file changed on disk (a colleague, a git pull, another window); nothing was written."""
 
@@ -258,17 +262,18 @@ def _read_trusted(store: ContentStore, full: Path, relative: str, expected: Mapp
         raise refuse("a part of its path is a file, not a folder; nothing was written") from None
     except OSError as exc:
         raise refuse(f"cannot be read ({exc.strerror or exc})") from None
+    # Said first: an emptied file is a save in progress, not a colleague's finished change.
+    if raw is not None and not raw.strip():
+        raise refuse(
+            "is empty: is a save in progress? Nothing was written; wait for the save to finish "
+            "(or restore the file), then try again"
+        )
     base = digest(raw)
     # Only the file written matters: a colleague's save elsewhere is validated against, not clobbered.
     if expected is not None and expected.get(relative) != base:
         raise EditConflict(relative)
     if store.digest(relative) != base:
         raise EditConflict(relative)  # it changed since the store read it
-    if raw is not None and not raw.strip():
-        raise refuse(
-            "is empty: is a save in progress? Nothing was written; wait for the save to finish "
-            "(or restore the file), then try again"
-        )
     trouble = store.problems_of(relative)
     if trouble:
         where = trouble[0]
@@ -327,7 +332,7 @@ def write(store: ContentStore, plans: Sequence[Planned], parsed: Mapping[str, Pa
     except OSError as exc:
         _undo(done)
         why = f"could not be written ({exc.strerror or exc}); nothing was written"
-        raise EditRefused([Problem(planned.relative, 1, 1, why)], f"{planned.relative} could not be written") from None
+        raise EditFailed([Problem(planned.relative, 1, 1, why)], f"{planned.relative} could not be written") from None
     return store.adopt({p.relative: (p.new_raw, parsed[p.relative]) for p in plans})
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -274,7 +274,7 @@ class Journal:
         """Mark the changes of one item seen, e.g. ('issues', 'territory')."""
         return self._mark(lambda doc: doc.get("kind") == kind and doc.get("item_id") == item_id)
 
-    def _mark(self, wanted) -> int:
+    def _mark(self, wanted: Callable[[Document], bool]) -> int:
         with self._lock, self._storage.transaction():
             table = self._table("changes")
             ids = [d.doc_id for d in table.all() if not d.get("seen") and wanted(d)]

@@ -33,7 +33,8 @@ class Kind:
     def model(self) -> type[BaseModel]:
         from tui.core import model
 
-        return getattr(model, self.model_name)
+        found: type[BaseModel] = getattr(model, self.model_name)
+        return found
 
 
 KINDS: tuple[Kind, ...] = (

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the UI imports this module at start-up; pydantic loads later, with the store
-    from tui.core.model import DealStatus, Event, Issue, Party, Quote, Source, Story
+    from tui.core.model import Deadline, DealStatus, Event, Issue, Party, Quote, Source, Story
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Snapshot:
         """Each issue on which the party has a position, with that position."""
         return [(i, p) for i in self.issues for p in i.positions if p.party == party_id]
 
-    def next_deadline(self, today: dt.date):
+    def next_deadline(self, today: dt.date) -> Deadline | None:
         """The first deadline on or after `today`, else the most recent one; None if none."""
         deadlines = sorted(self.story.deadlines, key=lambda d: d.date) if self.story else []
         upcoming = [d for d in deadlines if d.date >= today]

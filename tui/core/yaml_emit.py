@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TypeAlias, cast
+from typing import TypeAlias, TypeGuard, cast
 
 import yaml
 
@@ -83,7 +83,8 @@ def needs_quotes(text: str, flow: bool = False) -> bool:
     if _OTHER_READERS.match(text):
         return True
     try:  # YAML 1.1 as PyYAML reads it: null, booleans, numbers, dates, `=`
-        return yaml.safe_load(text) != text
+        loaded: object = yaml.safe_load(text)
+        return loaded != text
     except yaml.YAMLError:
         return True
 
@@ -109,13 +110,18 @@ def _folded(text: str, col: int, style: Style) -> list[str] | None:
     return [" " * col + line for line in lines]
 
 
+def _entries(value: list[str] | list[Fields]) -> TypeGuard[list[Fields]]:
+    """Whether a list value holds entries (mappings) rather than texts."""
+    return bool(value) and isinstance(value[0], list)
+
+
 def value_lines(key: str, value: Value, col: int, style: Style) -> list[str]:
     """`key: value` at column `col` (0-based), as lines without line breaks."""
     head = " " * col + key + ":"
-    if isinstance(value, list) and value and isinstance(value[0], list):
+    if isinstance(value, list) and _entries(value):
         return [head] + [line for entry in value for line in item_lines(entry, col + style.seq_indent, style)]
     if isinstance(value, list):
-        # A list holds entries or texts, never both: its first item told which.
+        # A list holds entries or texts, never both: its first item told which (see `_entries`).
         texts = cast("list[str]", value)
         flat = "[" + ", ".join(scalar(v, flow=True) for v in texts) + "]"
         if style.flow_lists and len(head) + 1 + len(flat) <= style.width:

@@ -25,14 +25,14 @@ class Mark(Protocol):
 def start_of(event: yaml.Event) -> Mark:
     """Where a parsed event starts. The parser marks every event it makes (the stubs allow
     an event without marks, as one made by hand would be)."""
-    mark = event.start_mark
+    mark: Mark | None = event.start_mark
     assert mark is not None, "a parsed event always has its marks"
     return mark
 
 
 def end_of(event: yaml.Event) -> Mark:
     """Where a parsed event ends (see `start_of`)."""
-    mark = event.end_mark
+    mark: Mark | None = event.end_mark
     assert mark is not None, "a parsed event always has its marks"
     return mark
 

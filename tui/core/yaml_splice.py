@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,7 @@ def apply(text: str, splices: list[Splice]) -> str:
     return "".join(out) + text[at:]
 
 
-def moved(old: str, new: str, splices: list[Splice]):
+def moved(old: str, new: str, splices: list[Splice]) -> Callable[[int, int], Position | None]:
     """A function taking a (line, column) of `old` to where that character stands in `new`.
 
     It returns None for a character the splices replaced.

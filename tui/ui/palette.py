@@ -40,7 +40,7 @@ class Palette:
     muted: str = "dim"
 
     @classmethod
-    def of(cls, app: App) -> "Palette":
+    def of(cls, app: App) -> Palette:
         theme = app.current_theme
         return cls(
             primary=_rich(theme.primary),

@@ -30,8 +30,10 @@ class PositionForm(EditForm):
 
     def compose_fields(self) -> ComposeResult:
         snapshot = self.snapshot
-        yield self.field("Issue", Select(options([(i.title, i.id) for i in snapshot.issues]), id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
-        yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="pick a party", value=self.start_party or Select.NULL))
+        issues = options([(i.title, i.id) for i in snapshot.issues])
+        parties = options([(p.name, p.id) for p in snapshot.parties])
+        yield self.field("Issue", Select(issues, id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
+        yield self.field("Party", Select(parties, id="party", prompt="pick a party", value=self.start_party or Select.NULL))
         yield self.field("Stance", Select(options([(f"{s.label} — {s.description}", s.value) for s in Stance]), id="stance", prompt="pick a stance"))
         yield self.field("Position in a sentence", Input(id="says"), "as the sources state it")
         yield self.field(

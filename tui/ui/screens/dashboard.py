@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from tui.core.desk_state import DeskState
@@ -19,8 +19,12 @@ from tui.ui.widgets.parties_pane import PartiesPane
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.quotes_pane import QuotesPane
 from tui.ui.widgets.row_list import RowList
+from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
+
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems"}
+"""Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
 """Pane ids in the order of their digit keys."""
@@ -37,7 +41,7 @@ class DashboardScreen(Screen):
         Binding("2", "focus_pane('parties')", "Parties", show=False, tooltip="Jump to the parties pane"),
         Binding("3", "focus_pane('issues')", "Issues", show=False, tooltip="Jump to the issues pane"),
         Binding("4", "focus_pane('quotes')", "Quotes", show=False, tooltip="Jump to the quotes pane"),
-        Binding("slash", "search", "Search", tooltip="Search quotes by text or speaker"),
+        Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by"),
         Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
         Binding("z", "zoom", "Zoom", tooltip="Maximise the focused pane, or restore it"),
         Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
@@ -46,6 +50,9 @@ class DashboardScreen(Screen):
         Binding("S", "form('status')", "Move stage", show=False, tooltip="Move the deal to a new stage; the current one goes into the history"),
         Binding("p", "form('position')", "Set position", show=False, tooltip="Set a party's position on an issue (the ones under the cursor)"),
     ]
+
+    FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
+    """Actions the focused list runs itself, in key order (see RowList.on_key)."""
 
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
 
@@ -67,6 +74,12 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#quotes RowList").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the search box has the focus, a letter or digit is text, never a shortcut.
+        if isinstance(self.focused, Input) and action in _TYPED_WHILE_SEARCHING:
+            return False
+        return True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_failure(event)  # type: ignore[attr-defined]
@@ -90,6 +103,10 @@ class DashboardScreen(Screen):
         # the box, and one arriving after esc must not bring back what esc cleared.
         current = self.quote_filter
         self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=self.query_one(QuotesPane).search_text)
+
+    def on_search_box_left(self, message: SearchBox.Left) -> None:
+        if message.cleared:
+            self.quote_filter = QuoteFilter()
 
     def on_open_item(self, message: OpenItem) -> None:
         from tui.ui.screens.detail import DetailScreen
@@ -123,7 +140,7 @@ class DashboardScreen(Screen):
     def action_clear(self) -> None:
         quotes = self.query_one(QuotesPane)
         if self.quote_filter.active or self.focused is quotes.query_one("#quote-search"):
-            quotes.close_search(clear=True)  # the focus goes back only if the search box had it
+            quotes.clear_search()  # the focus goes back only if the search box had it
             self.quote_filter = QuoteFilter()
         elif self.maximized is not None:
             self.minimize()

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.core.snapshot import Snapshot
@@ -15,6 +14,7 @@ from tui.ui import render
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
+from tui.ui.widgets.search_box import SearchBox
 
 
 class QuotesPane(Pane):
@@ -45,41 +45,40 @@ class QuotesPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-bar")
-        yield Input(placeholder="search quotes: words, speaker, party, reported by  (enter: to the list · esc: clear · n N: next, previous)", id="quote-search")
+        hint = "search quotes: words, speaker, party, reported by  (enter: to the list · esc: clear · n N: next, previous)"
+        yield SearchBox(placeholder=hint, id="quote-search")
         yield RowList(row_height=2, empty="no quotes match", id="quotes-list")
 
     def on_mount(self) -> None:
         self.query_one("#quote-search").display = False
         self.query_one("#filter-bar").display = False
 
-    _return_to: Widget | None = None
-    """What had the focus before the search box took it; esc gives it back."""
-
     def open_search(self) -> None:
-        search = self.query_one("#quote-search", Input)
+        search = self.query_one(SearchBox)
         search.display = True
-        if not search.has_focus:
-            self._return_to = self.screen.focused
-        # At once, not on the next turn of the loop: keys already on their way (a paste, a
-        # slow link) must land in the box, not fire the shortcuts of the list behind it.
+        if self.screen.focused is not search:
+            search.return_to = self.screen.focused
+        # At once, not on the next turn of the loop, so keys right behind '/' are typed in it.
         self.screen.set_focus(search)
 
-    def close_search(self, clear: bool = False) -> None:
-        """Leave the search box (emptied if `clear`), giving the focus back to where it was."""
-        search = self.query_one("#quote-search", Input)
-        if clear:
-            search.value = ""
-        had_focus = search.has_focus
-        search.display = bool(search.value)
-        if had_focus:
-            back = self._return_to if self._return_to is not None and self._return_to.is_attached else self.query_one(RowList)
+    def clear_search(self) -> None:
+        """Empty the search box; if it had the focus, give it back to where it was."""
+        search = self.query_one(SearchBox)
+        search.value = ""
+        search.display = False
+        if self.screen.focused is search:
+            back = search.return_to if search.return_to is not None and search.return_to.is_attached else self.query_one(RowList)
             self.screen.set_focus(back)
-        self._return_to = None
+        search.return_to = None
+
+    def on_search_box_left(self, message: SearchBox.Left) -> None:
+        if not message.cleared and self.screen.focused is None:
+            self.screen.set_focus(self.query_one(RowList))
 
     @property
     def search_text(self) -> str:
         """What the search box holds now (messages about it may still be on their way)."""
-        return self.query_one("#quote-search", Input).value
+        return self.query_one(SearchBox).value
 
     def action_next_match(self, step: int = 1) -> None:
         rows = self.query_one(RowList)
@@ -117,14 +116,12 @@ class QuotesPane(Pane):
     def watch_quote_filter(self, old: QuoteFilter, new: QuoteFilter) -> None:
         # Rows show what the search finds, so a new search redraws them all.
         self._draw(None if old.text != new.text else [])
-        search = self.query_one("#quote-search", Input)
-        if not new.text and not search.has_focus:
+        search = self.query_one(SearchBox)
+        if not new.text and self.screen.focused is not search:
             search.display = False
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.SearchChanged(event.value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.close_search()
+

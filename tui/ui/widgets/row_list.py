@@ -16,6 +16,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.widgets.search_box import redirect_if_unfocused
+
 RowRenderer = Callable[[str, int], list[Text]]
 """Given a row's key and the width, the row's lines (exactly `row_height` of them)."""
 
@@ -53,22 +55,22 @@ class RowList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor moved onto a row."""
 
-        row_list: "RowList"
+        row_list: RowList
         key: str | None
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     @dataclass
     class Opened(Message):
         """Enter was pressed on a row."""
 
-        row_list: "RowList"
+        row_list: RowList
         key: str
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
@@ -148,6 +150,19 @@ class RowList(ScrollView, can_focus=True):
     def row_width(self) -> int:
         """The width rows are drawn at: the pane less its vertical scroll bar, if it shows one."""
         return self.scrollable_content_region.width
+
+    async def on_key(self, event: events.Key) -> None:
+        if redirect_if_unfocused(self, event):
+            return
+        # A key that moves the focus (`/`, a pane's digit) acts here, in the order the keys
+        # came: as a binding it would act only when it reached the app, after the keys behind
+        # it had already been handed to this list.
+        active = self.screen.active_bindings.get(event.key)
+        moving = getattr(self.screen, "FOCUS_ACTIONS", ())
+        if active is not None and active.enabled and active.binding.action.split("(")[0] in moving:
+            event.prevent_default()
+            event.stop()
+            await self.app.run_action(active.binding.action, active.node)
 
     def on_focus(self) -> None:
         self.refresh()
