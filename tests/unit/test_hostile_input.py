@@ -330,8 +330,9 @@ def test_unusual_text_loads_unchanged(tmp_path, text, bom, newline):
     "raw, expected",
     [
         (QUOTES.replace("    medium: anonymous", "\tmedium: anonymous").encode(),
-         "quotes.yaml:16:1: YAML syntax: while scanning a plain scalar, found a tab character that violates "
-         "indentation (a tab: indent with spaces)"),
+         "quotes.yaml:16:1: line 16 is indented with a tab; YAML indents with spaces only: replace the tab with "
+         "spaces (parser: while scanning a plain scalar, found a tab character that violates indentation (a tab: "
+         "indent with spaces))"),
         (QUOTES.replace("an official", "an offici\u00e9l").encode("latin-1"),
          "quotes.yaml:14:23: byte 0xe9 is not UTF-8; save the file as UTF-8"),
         (QUOTES.encode("utf-16"), "quotes.yaml:1:1: byte 0xff is not UTF-8; save the file as UTF-8"),

@@ -363,3 +363,29 @@ def test_a_50_mb_file_is_refused_fast_without_reading_it_whole(root):
     ]
     assert elapsed < 2
     assert peak < 20 * 1024 * 1024, f"peak memory {peak:,} bytes"
+
+
+def test_a_text_cut_short_by_a_hash_is_reported_where_the_hash_is_and_still_loads(root):
+    store = loaded(root)
+    quotes = root / "quotes.yaml"
+    text = quotes.read_text()
+    first_text = next(line for line in text.splitlines() if line.strip() == "text: Talks go on.")
+    cut = first_text + " #1 priority"
+    quotes.write_text(text.replace(first_text, cut, 1))
+    result = store.reload(["quotes.yaml"])
+    line = quotes.read_text().splitlines().index(cut) + 1
+    column = cut.index("#") + 1
+    assert [str(p)[: str(p).index(" YAML")] for p in result.problems] == [f"quotes.yaml:{line}:{column}: 'text' stops before this '#':"]
+    assert "put the whole text in double quotes" in result.problems[0].message
+    assert counts(store) == COUNTS  # the file still loads: the banner says what to fix
+
+
+def test_a_continuation_line_starting_with_a_hash_is_reported_but_a_note_at_the_keys_depth_is_not(root):
+    store = loaded(root)
+    quotes = root / "quotes.yaml"
+    text = quotes.read_text()
+    first_text = next(line for line in text.splitlines() if line.strip() == "text: Talks go on.")
+    indent = first_text[: len(first_text) - len(first_text.lstrip())]
+    quotes.write_text(text.replace(first_text, f"{first_text}\n{indent}  #1 priority\n{indent}# a note for editors", 1))
+    result = store.reload(["quotes.yaml"])
+    assert [p.message.split(":")[0] for p in result.problems] == ["'text' stops before this '#'"]

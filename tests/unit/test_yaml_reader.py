@@ -234,8 +234,8 @@ def test_an_unquoted_line_separator_is_named_as_the_cause():
 
 def test_tab_indentation_gets_a_hint():
     assert only_problem("a:\n\t- b\n") == (
-        "f.yaml:2:1: YAML syntax: while scanning for the next token, found character that cannot "
-        "start any token (a tab: indent with spaces)"
+        "f.yaml:2:1: line 2 is indented with a tab; YAML indents with spaces only: replace the tab with spaces "
+        "(parser: while scanning for the next token, found character that cannot start any token (a tab: indent with spaces))"
     )
 
 
@@ -279,8 +279,11 @@ def test_an_error_at_the_end_is_placed_on_the_last_line_and_called_a_cut():
         "f.yaml:2:4: YAML syntax: while parsing a flow sequence, did not find expected ',' or ']' "
         "before the end of the file (is it cut short?)"
     )
+    # The mistake is the quote left open, so the line to fix is the quote's.
     assert only_problem('a: "abc') == (
-        "f.yaml:1:8: YAML syntax: while scanning a quoted scalar, found unexpected end of the file (is it cut short?)"
+        "f.yaml:1:4: the \" that opens the text on line 1 is never closed, so YAML reads on to the end of the file: "
+        "add the closing \" where the text ends (parser: while scanning a quoted scalar, found unexpected end of the "
+        "file (is it cut short?))"
     )
 
 

@@ -275,9 +275,10 @@ def _read_trusted(store: ContentStore, full: Path, relative: str, expected: Mapp
     if store.digest(relative) != base:
         raise EditConflict(relative)  # it changed since the store read it
     trouble = store.problems_of(relative)
-    if trouble:
-        where = trouble[0]
-        raise EditRefused(trouble, f"{relative} does not read as the dashboard shows it (line {where.line}); fix it first, nothing was written")
+    if raw is not None and not store.shows_as_read(relative):
+        trouble = trouble or [Problem(relative, 1, 1, "has not been read yet; try again in a moment")]
+        line = trouble[0].line
+        raise EditRefused(trouble, f"{relative} does not read as the dashboard shows it (line {line}); fix it first, nothing was written")
     return raw
 
 

@@ -62,6 +62,8 @@ class _FileState:
     read_problem: Problem | None = None
     """Why the file could not be read just now; shown instead of `problems` until it reads again."""
     missing_since: float | None = None
+    good_digest: bytes | None = None
+    """The digest of the bytes `good` was read from."""
 
     def shown_problems(self) -> list[Problem]:
         return [self.read_problem] if self.read_problem else self.problems
@@ -112,6 +114,11 @@ class ContentStore:
         """Everything wrong with the store as last read."""
         return self._result(set(), None).problems
 
+    def shows_as_read(self, relative: str) -> bool:
+        """Whether what the store shows of a file is what was last read of it (it loaded)."""
+        state = self._files.get(relative)
+        return state is not None and state.good is not None and state.good_digest == state.digest
+
     def problems_of(self, relative: str) -> list[Problem]:
         """What is wrong with one file as last read (empty if it read and validated)."""
         state = self._files.get(relative)
@@ -140,7 +147,8 @@ class ContentStore:
         so the written bytes are never parsed again (the watcher's echo finds the same digest)."""
         for relative, (raw, parsed) in written.items():
             state = self._files.setdefault(relative, _FileState())
-            state.digest, state.good = file_digest(raw), parsed
+            state.digest = state.good_digest = file_digest(raw)
+            state.good = parsed
             state.problems, state.read_problem, state.missing_since = [], None, None
         self._remerge()
         return self._result(set(written), None)
@@ -246,7 +254,7 @@ class ContentStore:
         state.problems = problems
         if parsed is None:
             return None
-        state.good = parsed
+        state.good, state.good_digest = parsed, digest
         return "changed"
 
     def _unreadable(self, state: _FileState, relative: str, what: str) -> None:
@@ -297,7 +305,30 @@ class ContentStore:
             content = ContentFile.model_validate(doc.data)
         except ValidationError as exc:
             return None, problems_from(exc, doc, relative, ContentFile)
-        return ParsedFile(relative, content, doc), []
+        # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.
+        return ParsedFile(relative, content, doc), cut_texts(doc, relative)
+
+
+PROSE_FIELDS = frozenset({
+    "text", "context", "says", "title", "headline", "summary", "why", "what", "note", "when", "place", "covers",
+    "speaker", "speaker_role", "name", "outlet", "reported_by",
+})
+"""Fields that hold words as the sources print them (ids and vocabulary words are not)."""
+
+
+def cut_texts(doc: YamlDocument, relative: str) -> list[Problem]:
+    """A problem for each text field that a `#` cut short: YAML read the rest as a comment."""
+    found = []
+    for path, (line, column) in doc.cut_by_comment:
+        field = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if field in PROSE_FIELDS:
+            found.append(Problem(
+                relative, line, column,
+                f"'{field}' stops before this '#': YAML reads the rest as a comment, so the text is cut short; "
+                "if it belongs to the text, put the whole text in double quotes (\"…\"); if it is a note, "
+                "move it to a line of its own",
+            ))
+    return found
 
 
 class _BadName(Exception):

@@ -14,7 +14,7 @@ import yaml
 
 from tui.core.limits import Limits
 from tui.core.safe_text import shown
-from tui.core.yaml_lines import Position, TextLines, start_of
+from tui.core.yaml_lines import Position, TextLines, end_of, start_of
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -81,6 +81,10 @@ class _Builder:
         self.anchor_open: list[tuple[str, int, _Frame]] = []
         self.values = 0
         self.documents = 0
+        self.cut_by_comment: list[tuple[Path, Position]] = []
+        """Plain values the rest of whose line (or the next line) YAML reads as a comment:
+        what was typed is not what is read. The loader reports those in text fields."""
+        self._hashes = "#" in lines.text
         self.handlers: dict[type, Callable[[Any], None]] = defaultdict(lambda: _ignore)
         self.handlers |= {
             yaml.DocumentStartEvent: self._document,
@@ -138,7 +142,9 @@ class _Builder:
             self._count(0, pos)
         frame = self.stack[-1] if self.stack else None
         if frame is None or isinstance(frame.container, list):
-            self._place(value, pos, is_scalar=True)
+            path = self._place(value, pos, is_scalar=True)
+            if self._hashes and not event.style and value is not None:
+                self._check_cut(path, event, pos[1])
         elif frame.pending_key is None:
             key = "" if value is None else value
             if key in frame.seen:
@@ -152,8 +158,28 @@ class _Builder:
             frame.container[key] = value
             self.value_at[path] = pos
             self.key_at[path] = frame.key_pos
+            if self._hashes and not event.style and value is not None:
+                self._check_cut(path, event, frame.key_pos[1])
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
+
+    def _check_cut(self, path: Path, event: yaml.ScalarEvent, column: int) -> None:
+        """Note a plain value that a `#` on its line, or a deeper line starting with `#`, cut short."""
+        text = self.lines.text
+        end = end_of(event).index
+        stop = text.find("\n", end)
+        stop = len(text) if stop == -1 else stop
+        rest = text[end:stop].rstrip("\r")
+        if rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith("#"):
+            self.cut_by_comment.append((path, self.lines.at_index(end + len(rest) - len(rest.lstrip(" \t")))))
+            return
+        if rest.strip() or stop >= len(text):
+            return
+        after = text.find("\n", stop + 1)
+        line = text[stop + 1 : len(text) if after == -1 else after].rstrip("\r")
+        body = line.lstrip(" \t")
+        if body.startswith("#") and len(line) - len(body) >= column:  # deeper than the key: meant as text
+            self.cut_by_comment.append((path, self.lines.at_index(stop + 1 + len(line) - len(body))))
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         pos = self.at(start_of(event))

@@ -26,6 +26,7 @@ from tui.core.problems import Problem
 from tui.core.yaml_build import Path, Position, _Abort, _Builder, _depth_message
 from tui.core.yaml_lines import LOADER as _Loader
 from tui.core.yaml_lines import ODD_BREAKS, TextLines
+from tui.core.yaml_mistakes import explain
 from tui.core.yaml_spans import SpanBuilder
 
 # Limits lives in tui.core.limits, Path and Position in yaml_build (shared with yaml_spans); all three are still imported from here.
@@ -50,6 +51,8 @@ class YamlDocument:
     ending as `value_end` does: the text an edit replaces to change that value alone."""
     flow: set[Path] = field(default_factory=set)
     """The lists and mappings written in flow style, `[a, b]` or `{k: v}`."""
+    cut_by_comment: list[tuple[Path, Position]] = field(default_factory=list)
+    """Plain values cut short by a `#` that YAML reads as a comment, with where the `#` is."""
 
     def position(self, path: Path, prefer_key: bool = False) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -115,11 +118,17 @@ def read_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = lines.at_error(mark) if mark else (1, 1)
-        return None, [Problem(path, line, column, _yaml_message(exc, lines, mark, limits))]
+        message = _yaml_message(exc, lines, mark, limits)
+        # A named invisible character is the better explanation; otherwise, a known mistake's.
+        plain = explain(exc, lines) if message.startswith("YAML syntax") and "invisible" not in message else None
+        if plain is not None:
+            (line, column), words = plain
+            message = f"{words} (parser: {message.removeprefix('YAML syntax: ')})"
+        return None, [Problem(path, line, column, message)]
     except yaml.YAMLError as exc:
         line, column = _reader_position(exc, lines)
         return None, [Problem(path, line, column, _reader_message(exc))]
-    doc = YamlDocument(builder.result, builder.value_at, builder.key_at)
+    doc = YamlDocument(builder.result, builder.value_at, builder.key_at, cut_by_comment=builder.cut_by_comment)
     if isinstance(builder, SpanBuilder):
         doc.value_end, doc.span, doc.flow = builder.value_end, builder.span, builder.flow
     return doc, []

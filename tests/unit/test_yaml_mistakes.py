@@ -1,0 +1,69 @@
+"""The common hand-editing mistakes, each named at the line the editor must fix, in plain words.
+
+The same mistakes, with what peacewatch says, are the table in content/README.md
+("When a file has a mistake"); a case added there belongs here too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.yaml_reader import read_yaml
+
+BASE = """quotes:
+  - id: q1
+    text: Talks go on.
+    speaker: Sergey Lavrov
+    medium: interview
+    source: s1
+  - id: q2
+    text: More talks.
+    speaker: Someone
+    medium: interview
+    source: s1
+"""
+
+CASES = [
+    # (mistake, the file's text, the line to fix, what the message must say)
+    ("missing colon", BASE.replace("    speaker: Sergey Lavrov", "    speaker Sergey Lavrov"),
+     4, "line 4 has no ':' after its field name: write 'speaker: Sergey Lavrov'"),
+    ("unclosed quote", BASE.replace("text: Talks go on.", 'text: "Talks go on.'),
+     3, "the \" that opens the text on line 3 is never closed"),
+    ("tab", BASE.replace("    speaker: Sergey", "\tspeaker: Sergey"),
+     4, "line 4 is indented with a tab; YAML indents with spaces only"),
+    ("indented too far", BASE.replace("    speaker: Sergey", "      speaker: Sergey"),
+     4, "line 4 is indented more than the field above it: line 'speaker:' up with 'text:'"),
+    ("indented too little", BASE.replace("    speaker: Sergey", "   speaker: Sergey"),
+     4, "line 4 is indented less than the field above it: line 'speaker:' up with 'text:'"),
+    ("': ' in unquoted text", BASE.replace("text: Talks go on.", "text: He said: no"),
+     3, "': ' inside unquoted text on line 3"),
+    ("list item too deep", BASE.replace("  - id: q2", "    - id: q2"),
+     7, "line 7: this list item ('- ') is at the wrong depth"),
+    ("list item too shallow", BASE.replace("  - id: q2", " - id: q2"),
+     7, "line 7: this list item ('- ') is at the wrong depth"),
+    ("no space after the dash", BASE.replace("  - id: q2", "  -id: q2"),
+     7, "line 7: a list item needs a space after its '-': write '- id: q2'"),
+    ("a stray character", BASE.replace("    source: s1\n  - id: q2", "    source: s1\n  }\n  - id: q2"),
+     7, "line 7: '}' is not a field"),
+    ("a character that cannot start a value", BASE.replace("text: Talks go on.", "text: @lavrov said"),
+     3, "'@' cannot start a value in YAML: put the whole text in double quotes"),
+    ("text after a closing quote", BASE.replace("text: Talks go on.", 'text: "Talks" go on.'),
+     3, "text after the closing quote on line 3"),
+]
+
+
+@pytest.mark.parametrize(("mistake", "text", "line", "says"), CASES, ids=[c[0] for c in CASES])
+def test_each_common_mistake_names_the_line_to_fix_in_plain_words(mistake, text, line, says):
+    doc, problems = read_yaml(text.encode(), "quotes/2025-11-25.yaml")
+    assert doc is None and len(problems) == 1
+    problem = problems[0]
+    assert problem.line == line, str(problem)
+    assert says in problem.message
+    assert "(parser: " in problem.message  # the parser's own words follow, for whoever wants them
+
+
+def test_a_hash_inside_unquoted_text_is_not_a_syntax_error_but_a_cut_text():
+    doc, problems = read_yaml(BASE.replace("text: Talks go on.", "text: Russia #1 priority").encode(), "q.yaml")
+    assert problems == [] and doc is not None
+    assert doc.data["quotes"][0]["text"] == "Russia"
+    assert doc.cut_by_comment == [(("quotes", 0, "text"), (3, 18))]
