@@ -34,7 +34,7 @@ async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(
         await burst(pilot, "slash", *"lavrov", "escape")
         await pilot.pause()
         assert _filter_line(pilot) == ""
-        assert "12 quotes" in screen_text(pilot) and "of 12" not in screen_text(pilot)
+        assert "of 12 quotes ↕" in screen_text(pilot) and "match" not in screen_text(pilot)
         assert app.focused is app.query_one("#quotes-list")
         # And the keys after it act on the list again: 'j' moves, it is not typed anywhere.
         await burst(pilot, "j", "slash", *"zelensky", "escape", "slash", *"umerov")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,9 +68,11 @@ class Desk:
 
     def __init__(
         self, root: Path | str, *, limits: Limits = Limits(), journal: Path | str | None = None,
-        state_dir: Path | str | None = None,
+        state_dir: Path | str | None = None, today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.root = Path(root)
+        self._today = today
+        """Dates after this day are flagged (a quote cannot come from the future)."""
         self.limits = limits
         self._store = ContentStore(self.root, limits)
         self._journal: Journal | None = None
@@ -94,9 +96,15 @@ class Desk:
         with self._lock:
             return self._content(self._store.reload(paths))
 
+    def _problems(self, snapshot: Snapshot, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+        from tui.core.time_checks import after_today
+
+        return problems + tuple(after_today(snapshot, self._today()))
+
     def _content(self, result: LoadResult) -> DeskState:
         self.state = dataclasses.replace(
-            self.state, snapshot=result.snapshot, problems=result.problems, changes=(), warnings=(),
+            self.state, snapshot=result.snapshot, problems=self._problems(result.snapshot, result.problems),
+            changes=(), warnings=(),
             recheck_in=result.recheck_in, recorded=False, own=False,
         )
         return self.state
@@ -187,7 +195,7 @@ class Desk:
         return dataclasses.replace(
             self.state,
             snapshot=self._store.snapshot,
-            problems=self._store.problems,
+            problems=self._problems(self._store.snapshot, self._store.problems),
             changes=changes,
             unseen=frozenset((e.change.kind, e.change.item_id) for e in unseen),
             unseen_count=len(unseen),

@@ -13,10 +13,12 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from tui.core.vocab import IssueStatus, Medium, PartyRole, Stage, Stance
+from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
 from tui.core.safe_text import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PLAUSIBLE_YEARS = (1900, 2100)
+"""Dates outside these years are typing slips (9999, 2205), not news."""
 
 
 def _iso_date(value: Any) -> Any:
@@ -26,9 +28,12 @@ def _iso_date(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, found {shown(value)}")
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{shown(value)} is not a real date (check the month and day)") from None
+    if not PLAUSIBLE_YEARS[0] <= date.year <= PLAUSIBLE_YEARS[1]:
+        raise ValueError(f"{shown(value)}: the year {date.year} cannot be right for this story; check the year")
+    return date
 
 
 def _as_list(value: Any) -> Any:
@@ -59,6 +64,8 @@ class Deadline(Item):
     date: Date
     what: Line
     """What is due, in a line."""
+    outcome: Outcome | None = None
+    """Once the date has passed: whether it was met or slipped, as the sources say (else unknown)."""
     source: Id | None = None
     """The source that reports the deadline."""
 

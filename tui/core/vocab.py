@@ -92,3 +92,10 @@ class Medium(Described):
     ANONYMOUS = "anonymous", "Said by an unnamed official and relayed by the press."
     ARTICLE = "article", "Written in, or headlined by, a published article."
     OTHER = "other", "None of the above."
+
+
+class Outcome(Described):
+    """What became of a deadline once its date passed."""
+
+    MET = "met", "It happened by the date."
+    SLIPPED = "slipped", "It did not happen by the date; it was put off or missed."

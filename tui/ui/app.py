@@ -153,7 +153,8 @@ class PeacewatchApp(App[int]):
         if self._desk is None:
             from tui.core.desk import Desk
 
-            self._desk = await asyncio.to_thread(lambda: Desk(self.root, **self._desk_settings))  # type: ignore[arg-type]
+            today = lambda: self.now().date()  # noqa: E731 - the app's clock, so tests can fix it
+            self._desk = await asyncio.to_thread(lambda: Desk(self.root, today=today, **self._desk_settings))  # type: ignore[arg-type]
         return self._desk
 
     def _show(self, new: DeskState) -> None:

@@ -52,10 +52,37 @@ def party_row(party: Party) -> list[Text]:
     ]
 
 
-def event_row(event: Event) -> list[Text]:
-    when = day(event.date) if event.date else v(event.when) or "undated"
+def relative_when(when: str, source_id: str | None, snapshot: Snapshot) -> str:
+    """A `when` in the sources' words, pinned to the date of the source that wrote it:
+    "last week" read a year later means nothing without it."""
+    source = snapshot.source_by_id.get(source_id or "")
+    return f"{v(when)}, per {day(source.date)}" if when and source is not None and source.date else v(when)
+
+
+def event_row(event: Event, snapshot: Snapshot, width: int, when_width: int = 12) -> list[Text]:
+    """Two lines: when (a date, or the sources' words) and the title, wrapped under itself; the place."""
+    when = day(event.date) if event.date else relative_when(event.when, event.source, snapshot) or "undated"
+    title = v(event.title).replace("\n", " ")
     place = f" · {v(event.place)}" if event.place else ""
-    return [line((_pad(when, 12), "dim"), (v(event.title), ""), (place, "dim"))]
+    if cell_len(when) >= when_width:
+        # A long `when` in words takes the first line; the title the second.
+        return [line((when, "dim")), line((" " * when_width, ""), (title, ""), (place, "dim"))]
+    room = max(width - when_width, 10)
+    first, rest = _split_words(title, room)
+    return [
+        line((_pad(when, when_width), "dim"), (first, "")),
+        line((" " * when_width, ""), (rest, ""), (place if rest else place.removeprefix(" · "), "dim")),
+    ]
+
+
+def _split_words(text: str, width: int) -> tuple[str, str]:
+    """`text` cut at the last space that fits in `width` cells, and the rest."""
+    if cell_len(text) <= width:
+        return text, ""
+    cut = text.rfind(" ", 0, width + 1)
+    if cut <= 0:
+        cut = width
+    return text[:cut], text[cut:].lstrip()
 
 
 def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "reverse") -> list[Text]:

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 
 from tui.core.desk_state import DeskState
+from tui.core.kinds import BY_SECTION
 from tui.core.snapshot import Snapshot
 from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
@@ -64,6 +65,17 @@ class Pane(Vertical):
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+
+    def on_row_list_shown(self, event: RowList.Shown) -> None:
+        event.stop()
+        self.border_subtitle = self.count_text(event.first, event.last, event.total)
+
+    def count_text(self, first: int, last: int, total: int) -> str:
+        """What the border says of the rows: all of them, or which are on screen."""
+        noun = BY_SECTION[self.KIND].section if total != 1 else BY_SECTION[self.KIND].noun
+        if total and (first > 1 or last < total):
+            return f"{first}–{last} of {total} {noun} ↕"
+        return f"{total} {noun}"
 
     def action_edit(self) -> None:
         key = self.query_one(RowList).current

@@ -98,8 +98,8 @@ class QuotesPane(Pane):
             [q.id for q in shown], lambda key, width: render.quote_row(quotes[key], snapshot, search, mark),
             changed if changed is not None else [q.id for q in shown],
         )
-        total = len(snapshot.quotes)
-        self.border_subtitle = f"{len(shown)} of {total} quotes" if quote_filter.active else f"{total} quotes"
+        self._matching = f"{len(shown)} of {len(snapshot.quotes)} quotes match" if quote_filter.active else ""
+        self.query_one(RowList).report_shown_again()
         bar = self.query_one("#filter-bar", Static)
         bar.display = quote_filter.active
         if quote_filter.active:
@@ -112,6 +112,13 @@ class QuotesPane(Pane):
         renamed = {p.id for p in new.parties if old.party_by_id.get(p.id) != p}
         changed = [q.id for q in new.quotes if old.quote_by_id.get(q.id) != q or q.party in renamed]
         self._draw(changed)
+
+    _matching = ""
+
+    def count_text(self, first: int, last: int, total: int) -> str:
+        if not self._matching:
+            return super().count_text(first, last, total)
+        return self._matching + (f" · {first}–{last} ↕" if first > 1 or last < total else "")
 
     def watch_quote_filter(self, old: QuoteFilter, new: QuoteFilter) -> None:
         # Rows show what the search finds, so a new search redraws them all.

@@ -73,6 +73,19 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
+    @dataclass
+    class Shown(Message):
+        """Which rows are on screen changed: rows `first` to `last` (1-based) of `total`."""
+
+        row_list: "RowList"
+        first: int
+        last: int
+        total: int
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.row_height = row_height
@@ -83,6 +96,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache: dict[tuple[str, int], list[Strip]] = {}
         self._flash: frozenset[str] = frozenset()
         self._marked: frozenset[str] = frozenset()
+        self._shown: tuple[int, int, int] | None = None
 
     @property
     def keys(self) -> Sequence[str]:
@@ -108,11 +122,31 @@ class RowList(ScrollView, can_focus=True):
         if len(self._cache) > 4 * len(self._keys) + 200:
             self._cache.clear()
         self.virtual_size = Size(0, len(self._keys) * self.row_height)
+        self.call_after_refresh(self._report_shown)
         if current in self._index:
             self._move(self._index[current], announce=False)
         else:
             self._move(min(self.cursor, max(len(self._keys) - 1, 0)), announce=True)
         self.refresh()
+
+    def _report_shown(self) -> None:
+        """Tell the pane which rows are on screen, so it can say how many are not."""
+        rows = max(self.scrollable_content_region.height // self.row_height, 0)
+        first = int(self.scroll_offset.y) // self.row_height
+        total = len(self._keys)
+        shown = (min(first + 1, total), min(first + rows, total), total)
+        if shown != self._shown:
+            self._shown = shown
+            self.post_message(self.Shown(self, *shown))
+
+    def report_shown_again(self) -> None:
+        """Report which rows are shown even if that has not changed (what the pane says of them has)."""
+        self._shown = None
+        self.call_after_refresh(self._report_shown)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._report_shown()
 
     def redraw(self) -> None:
         """Forget every drawn row: the renderer's output changed for all of them."""
@@ -173,6 +207,7 @@ class RowList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, len(self._keys) * self.row_height)
         self._cache.clear()
+        self.call_after_refresh(self._report_shown)
 
     def render_line(self, y: int) -> Strip:
         width = self.row_width

@@ -34,7 +34,7 @@ class StatusPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-card")
-        yield RowList(row_height=1, empty="no events yet", id="events-list")
+        yield RowList(row_height=2, empty="no events yet", id="events-list")
 
     def on_mount(self) -> None:
         # The countdown and "how long since" move with the clock, not only with the content.
@@ -66,9 +66,27 @@ class StatusPane(Pane):
                     width,
                 )
             )
+        elif (passed := snapshot.last_deadline(now.date())) is not None:
+            # Nothing ahead: the last one is history, not news, and says what became of it.
+            outcome = passed.outcome.label if passed.outcome else "outcome not recorded"
+            lines.append(
+                _one_line(
+                    Text.assemble(
+                        ("No deadline ahead · last: ", "dim"),
+                        (f"{day(passed.date)} ({since(passed.date, now)}), {outcome}", ""),
+                        (" · ", "dim"),
+                        (render.v(passed.what).replace("\n", " "), "dim"),
+                    ),
+                    width,
+                )
+            )
         # Stage and clock come first: on a small terminal the card is cut after a few lines.
         lines.append(Text(render.v(status.headline), style="bold"))
-        moved = [f"story dated {since(snapshot.last_changed, now)}"] if snapshot.last_changed else []
+        moved = []
+        if snapshot.last_changed and snapshot.last_changed > now.date():
+            moved.append(f"story dated {day(snapshot.last_changed)}, after today (check the date)")
+        elif snapshot.last_changed:
+            moved.append(f"story dated {since(snapshot.last_changed, now)}")
         if self.state.last_change:
             seen = self.state.last_change.astimezone().replace(tzinfo=None)
             moved.append(f"last change seen {since(seen, now)}")
@@ -86,7 +104,7 @@ class StatusPane(Pane):
         events = new.event_by_id
         changed = [e.id for e in new.events if old.event_by_id.get(e.id) != e]
         self.query_one(RowList).set_rows(
-            [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key]), changed
+            [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key], new, width), changed
         )
 
     def watch_state(self, old: DeskState, new: DeskState) -> None:

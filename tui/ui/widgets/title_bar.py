@@ -25,6 +25,10 @@ class TitleBar(Static):
         left = Text.assemble((" peacewatch ", "reverse bold"), " ", (title, "bold"))
         if story:
             left.append(f"  as of {day(story.as_of)}", "dim")
+            newest = self.state.snapshot.last_changed
+            if newest and newest > story.as_of:
+                # The store holds news dated after its own as_of: say so rather than look stale.
+                left.append(f" · news to {day(newest)}: as_of is older", "bold")
         right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
         width = self.size.width or 120
         left.truncate(max(width - right.cell_len - 1, 10), overflow="ellipsis")
@@ -32,7 +36,7 @@ class TitleBar(Static):
         self.update(Text.assemble(left, " " * gap, right))
 
     def watch_state(self, old: DeskState, new: DeskState) -> None:
-        if old.snapshot.story != new.snapshot.story or old.unseen_note != new.unseen_note:
+        if old.snapshot is not new.snapshot or old.unseen_note != new.unseen_note:
             self._draw()
 
     def watch_following(self) -> None:
