@@ -175,8 +175,9 @@ async def watch_folder(root: Path, poll: float | None = None, stop: asyncio.Even
                 pending = asyncio.ensure_future(batches.__anext__())
         except StopAsyncIteration:
             return
-        except (FileNotFoundError, OSError, RuntimeError):
-            # The folder vanished under the watcher or the OS refused it: rescan and retry.
+        except Exception:  # noqa: BLE001 - any failure of the watch: never stop following
+            # The folder vanished under the watcher, the OS refused it, or the watcher could not
+            # report a path (a file name that is not UTF-8 makes it fail): rescan and start again.
             yield RESCAN
             await asyncio.sleep(RETRY_SECONDS)
             rescan = True

@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.limits import Limits
-from tui.ui.editor import editor_command
+from tui.ui.editor import EditorProblem, editor_command
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
+RESTART_SECONDS = 1.0
+"""How long following waits before starting again after it failed."""
 
 
 class PeacewatchApp(App[int]):
@@ -115,17 +117,34 @@ class PeacewatchApp(App[int]):
 
     @work(exclusive=True, group="follow", exit_on_error=False, name="Following the folder")
     async def _follow(self) -> None:
-        """Load the store, then apply every change the folder reports, until the app stops."""
+        """Load the store, then apply every change the folder reports, until the app stops.
+
+        If following fails, the title says so, and it starts again by itself: a monitor left
+        in a corner must never show "live" while it is not.
+        """
         await self._reload(RESCAN)
         if not self.live:
             self.following = "not watching"
             return
-        self.following = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
-        async for paths in watch_folder(self.root, self.poll, self._stop):
+        live = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
+        while not self._stop.is_set():
+            self.following = live
             try:
-                await self._reload(paths)
-            except Exception as exc:  # noqa: BLE001 — one failed reload must not end following
-                self.notify(f"Reading the changes failed ({type(exc).__name__}: {exc}); still watching.", severity="error", markup=False, timeout=10)
+                async for paths in watch_folder(self.root, self.poll, self._stop):
+                    try:
+                        await self._reload(paths)
+                    except Exception as exc:  # noqa: BLE001 — one failed reload must not end following
+                        self.notify(f"Reading the changes failed ({type(exc).__name__}: {exc}); still watching.",
+                                    severity="error", markup=False, timeout=10)
+                        self.following = live
+                if self._stop.is_set():
+                    return
+                why = "the watch ended"
+            except Exception as exc:  # noqa: BLE001 - say it, then follow again
+                why = f"{type(exc).__name__}: {exc}"
+            self.following = f"⚠ not following ({why}); restarting…"
+            await asyncio.sleep(RESTART_SECONDS)
+            await self._reload(RESCAN)  # what changed while the watch was down
 
     async def _reload(self, paths: Iterable[str] | None) -> None:
         """Read what changed in a thread, so parsing and the journal never block the screen."""
@@ -250,7 +269,11 @@ class PeacewatchApp(App[int]):
             self.notify("That item is not in the store any more.", severity="warning", markup=False)
             return
         path = self.root / origin.path
-        command = editor_command(path, origin.line)
+        try:
+            command = editor_command(path, origin.line)
+        except EditorProblem as problem:
+            self.notify(str(problem), title="Cannot open the editor", severity="error", markup=False, timeout=10)
+            return
         if command is None:
             self.notify("No editor found: set $EDITOR (or $VISUAL).", severity="error", markup=False)
             return

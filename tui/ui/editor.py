@@ -15,11 +15,29 @@ FALLBACKS = ("nano", "vim", "vi")
 _GOTO = {"code", "codium", "code-insiders", "subl", "zed"}
 
 
+class EditorProblem(Exception):
+    """$VISUAL or $EDITOR cannot be used as it is; the message says why and what to set."""
+
+
 def editor_command(path: Path, line: int, environ: Mapping[str, str] = os.environ) -> list[str] | None:
-    """The command that opens `path` at `line`; None if no editor can be found."""
-    configured = environ.get("VISUAL") or environ.get("EDITOR")
-    if configured:
-        words = shlex.split(configured)
+    """The command that opens `path` at `line`; None if no editor can be found.
+
+    The path is made absolute, so that no file name (`+!cmd.yaml`, `-c.yaml`) can ever be
+    read by the editor as an option or a command. Raises EditorProblem for a setting that
+    cannot be split into a command.
+    """
+    path = Path(os.path.abspath(path))
+    name_of = "VISUAL" if "VISUAL" in environ else "EDITOR"
+    configured = environ.get(name_of)
+    if configured is not None:
+        try:
+            words = shlex.split(configured)
+        except ValueError as exc:
+            raise EditorProblem(
+                f"${name_of} ({configured!r}) cannot be read as a command ({exc}); set it to an editor, e.g. export {name_of}=vim"
+            ) from None
+        if not words:
+            raise EditorProblem(f"${name_of} is set but blank; set it to an editor, e.g. export {name_of}=vim")
     else:
         found = next((name for name in FALLBACKS if shutil.which(name)), None)
         if found is None:

@@ -99,6 +99,22 @@ class EditForm(ModalScreen["Any"]):
         self.query_one("#form-error").display = False
         first = self.query("Input, TextArea, Select, SelectionList").first()
         first.focus()
+        self.call_after_refresh(self._remember_start)
+
+    def _remember_start(self) -> None:
+        self._start = self._typed()
+
+    def _typed(self) -> tuple:
+        """Everything the fields hold, to tell whether the user has typed or chosen anything."""
+        values: list[object] = []
+        for widget in self.query("Input, TextArea, Select, SelectionList"):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, Input | Select):
+                values.append(widget.value)
+            elif isinstance(widget, SelectionList):
+                values.append(tuple(widget.selected))
+        return tuple(values)
 
     # Reading fields -------------------------------------------------------
 
@@ -179,7 +195,18 @@ class EditForm(ModalScreen["Any"]):
     def action_cancel(self) -> None:
         if self._wait is not None:
             self._wait.cancel.set()  # the save stops waiting and writes nothing
-        self.dismiss(None)
+            self.dismiss(None)
+            return
+        if self._typed() == getattr(self, "_start", self._typed()):
+            self.dismiss(None)
+            return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard what you typed in this form? Nothing has been written."), answered)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_failure(event)  # type: ignore[attr-defined]

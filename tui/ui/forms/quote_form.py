@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from tui.core.vocab import Medium
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+from tui.ui.widgets.completing_input import CompletingInput
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -29,8 +30,8 @@ class QuoteForm(EditForm):
         yield self.field("Text, word for word", TextArea(id="text", soft_wrap=True), "editorial brackets like [sic] are kept")
         yield self.field(
             "Speaker",
-            Input(id="speaker", suggester=SuggestFromList([p.name for p, _ in people], case_sensitive=False)),
-            "a known person, or type a new name",
+            CompletingInput(id="speaker", suggester=SuggestFromList([p.name for p, _ in people], case_sensitive=False)),
+            "a known person (tab takes the name shown), or type a new name",
         )
         yield self.field("Speaker's role", Input(id="speaker_role"))
         yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))

@@ -17,8 +17,13 @@ class Overlay(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, tooltip="Scroll down a line"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, tooltip="Scroll up a line"),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False, tooltip="Scroll down a page"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, tooltip="Scroll up a page"),
+        Binding("g,home", "scroll('home')", "Top", show=False, tooltip="Go to the top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, tooltip="Go to the bottom"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch"),
     ]
 
     PANEL_TITLE = ""
@@ -42,4 +47,8 @@ class Overlay(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#detail-body", VerticalScroll)
-        body.scroll_down() if direction == "down" else body.scroll_up()
+        moves = {
+            "down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up, "home": body.scroll_home, "end": body.scroll_end,
+        }
+        moves[direction](animate=False)

@@ -1,0 +1,100 @@
+"""Keys keep the promises help makes: q quits from every view but a form, esc asks before
+throwing typing away, Tab takes a completion, g and G move in every overlay."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_helpers import make_app, screen_text, started, wait_until
+from tui.ui.forms.base import EditForm
+from tui.ui.screens.confirm import ConfirmScreen
+
+VIEWS = {"help": ["question_mark"], "changes": ["c"], "full item": ["enter"], "problems": ["exclamation_mark"],
+         "stage history": ["1", "s"]}
+
+
+@pytest.mark.parametrize("keys", list(VIEWS.values()), ids=list(VIEWS))
+async def test_q_quits_from_every_view(shipped, keys):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen is not app.screen_stack[0]  # the view is open
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_q_in_a_form_is_typed_not_quit(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"quiet")
+        await pilot.pause()
+        assert not app._exit and isinstance(app.screen, EditForm)
+        assert "quiet" in screen_text(pilot)
+
+
+async def test_esc_on_a_filled_form_asks_first_and_n_keeps_the_typing(store):
+    before = {p: p.read_bytes() for p in store.rglob("*.yaml")}
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Talks go on")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard what you typed in this form?" in screen_text(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditForm) and "Talks go on" in screen_text(pilot)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (EditForm, ConfirmScreen))
+    assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == before
+
+
+async def test_esc_on_an_untouched_form_closes_it_at_once(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (EditForm, ConfirmScreen))
+
+
+async def test_tab_takes_the_completion_shown_for_a_speaker(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#speaker").focus()
+        await pilot.press(*"Sergey")
+        await wait_until(pilot, lambda: "Sergey Lavrov" in screen_text(pilot), what="the completion shown")
+        await pilot.press("tab")
+        await pilot.pause()
+        # Taken: the role and the party of a known person follow.
+        await wait_until(pilot, lambda: "Russian Foreign Minister" in screen_text(pilot), what="the role filled in")
+
+
+async def test_g_and_shift_g_go_to_the_top_and_bottom_of_an_overlay(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 24)) as pilot:  # small: help does not fit
+        await started(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Anywhere" in screen_text(pilot) and "Full item" not in screen_text(pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Full item" in screen_text(pilot) and "Anywhere" not in screen_text(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Anywhere" in screen_text(pilot)
