@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.kinds import LIST_SECTIONS
+from tui.core.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.model import ContentFile, Event, Quote
 from tui.core.problems import Problem
 from tui.core.snapshot import Origin, Snapshot
@@ -33,7 +33,6 @@ class ParsedFile:
         return self.doc.position(loc)
 
 
-_SINGULAR = {"parties": "party", "issues": "issue", "quotes": "quote", "events": "event", "sources": "source"}
 
 
 def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
@@ -92,7 +91,7 @@ def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:
                     problems.append(
                         Problem(
                             parsed.path, line, column,
-                            f"duplicate {_SINGULAR[section]} id '{item.id}': first defined at {first.path}:{first.line}",
+                            f"duplicate {BY_SECTION[section].noun} id '{item.id}': first defined at {first.path}:{first.line}",
                         )
                     )
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -60,6 +61,14 @@ class Reload:
     id: int
     observed_at: dt.datetime
     entries: tuple[Entry, ...]
+
+
+_NUMBERS = re.compile(r"\d+")
+
+
+def problem_keys(problems: Iterable[Problem]) -> set[str]:
+    """Problems as the journal compares them: file and message, less the line numbers an edit moves."""
+    return {f"{p.path}|{_NUMBERS.sub('#', p.message)}" for p in problems}
 
 
 def unloaded_files(snapshot: Snapshot, problems: Iterable[Problem], root: Path) -> list[str]:
@@ -161,30 +170,45 @@ class Journal:
             self._storage.warnings.clear()
             return taken
 
-    def record(self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False) -> list[Change]:
+    def record(
+        self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False,
+        problems: Iterable[Problem] | None = None,
+    ) -> list[Change]:
         """Record what changed since the last state the journal knows, then remember `snapshot`.
 
         The first call on a new journal only remembers the state and returns no changes.
         Raises JournalError if the file cannot be written (nothing is then lost: the next
         call finds the same changes again). `seen` records them as seen: the user's own edit.
+
+        With `problems` (the store's, as loaded), a state with a problem the last recorded
+        state did not have is not recorded: a typo in an id, a moment of duplicate ids, a
+        half-made edit. Once the store is as consistent as before, the net effect is recorded
+        as one change, so the journal (and a bot that posts it) never reports a slip and its fix.
         """
         at = _utc(observed_at)
         with self._lock:
             try:
                 with self._storage.transaction():
-                    changes, baseline = self._record(snapshot, at, seen)
+                    changes, baseline = self._record(snapshot, at, seen, problems)
             except OSError as exc:
                 raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
             self._baseline = baseline
             return changes
 
-    def _record(self, snapshot: Snapshot, at: dt.datetime, seen: bool = False) -> tuple[list[Change], tuple[str, Snapshot]]:
+    def _record(
+        self, snapshot: Snapshot, at: dt.datetime, seen: bool = False, problems: Iterable[Problem] | None = None,
+    ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
         before = self._stored_baseline(stored)
+        keys = problem_keys(problems) if problems is not None else None
+        # A state stored before problems were kept is taken as consistent as the store is now.
+        known = set(stored["problems"]) if stored is not None and "problems" in stored else (keys or set())
+        if before is not None and stored is not None and keys is not None and not keys <= known:
+            return [], (stored["token"], before)  # passing through a slip: wait for the net effect
         if before is not None:
             changes = diff_snapshots(before, snapshot)
-            if stored is not None and not changes and _paths(before) == _paths(snapshot):
+            if stored is not None and not changes and _paths(before) == _paths(snapshot) and (keys is None or keys == known):
                 return [], (stored["token"], snapshot)
         else:
             changes = []
@@ -199,7 +223,7 @@ class Journal:
         self._expire(table, at)
         token = uuid.uuid4().hex
         state_table.truncate()
-        state_table.insert(Document({"token": token, "state": state_of(snapshot)}, 1))
+        state_table.insert(Document({"token": token, "state": state_of(snapshot), "problems": sorted(keys or ())}, 1))
         self._table("meta").truncate()
         self._table("meta").insert(Document({
             "format": FORMAT, "content": str(self.content_dir) if self.content_dir else meta.get("content"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import subprocess
+import time
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
+BULK_SECONDS = 3.0
+"""News arriving within this long of the last announcement is added to it, not announced again."""
 RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
@@ -80,6 +83,8 @@ class PeacewatchApp(App[int]):
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
         self._flash_timer: Timer | None = None
+        self._announced: tuple[float, int, set[str]] | None = None
+        """When the last announcement was made, of how many changes, in which files."""
         self.shown = asyncio.Event()
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
@@ -191,14 +196,28 @@ class PeacewatchApp(App[int]):
         self.state = dataclasses.replace(new, warnings=())
 
     def _announce(self, state: DeskState) -> None:
+        """One notification per burst of news: a bulk change (a git checkout of 38 files, read
+        in several batches) is summed up in one, never stacked over the screen."""
         from tui.ui.render import v
 
         changes = state.changes
-        lines = [v(c.text(state.snapshot)) for c in changes[:3]]
-        if len(changes) > 3:
-            lines.append(f"… and {len(changes) - 3} more (c lists them)")
-        self.notify("\n".join(lines), title=f"{len(changes)} change{'s' if len(changes) != 1 else ''}", markup=False, timeout=6)
-        if self.ring_bell:
+        now = time.monotonic()
+        same_burst = self._announced is not None and now - self._announced[0] < BULK_SECONDS
+        if self._announced is not None and same_burst:
+            count, files = self._announced[1] + len(changes), self._announced[2] | {c.path for c in changes if c.path}
+        else:
+            count, files = len(changes), {c.path for c in changes if c.path}
+        self._announced = (now, count, files)
+        self.clear_notifications()
+        if count > 3 or len(files) > 3:
+            self.notify(
+                f"{count} changes in {len(files)} file{'s' if len(files) != 1 else ''} — c to see them",
+                title="Bulk change", markup=False, timeout=6,
+            )
+        else:
+            lines = [v(c.text(state.snapshot)) for c in changes[:3]]
+            self.notify("\n".join(lines), title=f"{count} change{'s' if count != 1 else ''}", markup=False, timeout=6)
+        if self.ring_bell and not same_burst:
             self.bell()
 
     def _end_flash(self) -> None:

@@ -77,13 +77,13 @@ class RowList(ScrollView, can_focus=True):
     class Shown(Message):
         """Which rows are on screen changed: rows `first` to `last` (1-based) of `total`."""
 
-        row_list: "RowList"
+        row_list: RowList
         first: int
         last: int
         total: int
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
