@@ -16,9 +16,11 @@ FIXED_NOW = dt.datetime(2025, 11, 25, 18, 0)
 """The evening the article was published: countdowns and ages read the same on every run."""
 
 
-def make_app(root: Path, live: bool = False, poll: float | None = None, journal: Path | str = "off") -> PeacewatchApp:
-    """The app on `root` with the fixed clock; no journal unless a path is given (never the user's)."""
-    return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: FIXED_NOW)
+def make_app(
+    root: Path, live: bool = False, poll: float | None = None, journal: Path | str = "off", now: dt.datetime = FIXED_NOW,
+) -> PeacewatchApp:
+    """The app on `root` with a fixed clock; no journal unless a path is given (never the user's)."""
+    return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: now)
 
 
 def screen_text(pilot: Pilot) -> str:
@@ -93,3 +95,20 @@ async def burst(pilot: Pilot, *keys: str) -> None:
         app._driver.send_message(event)
     await pilot.pause()
     await pilot.pause()
+
+
+def overlay_text(pilot: Pilot) -> str:
+    """All of an overlay's text, wrapped at the width it is shown at, as scrolling through it
+    shows it (the screen itself shows only what fits)."""
+    import io
+
+    from rich.console import Console
+
+    static = pilot.app.screen.query_one("#detail-text")
+    content = static.content
+    if isinstance(content, str):
+        return content
+    console = Console(width=max(static.size.width, 20), file=io.StringIO(), color_system=None, legacy_windows=False)
+    with console.capture() as captured:
+        console.print(content)
+    return captured.get()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_text, started, wait_until
+from pilot_helpers import overlay_text, make_app, screen_text, started, wait_until
 
 from tui.ui.screens.changes import ChangesScreen
 from tui.ui.widgets.row_list import RowList
@@ -41,7 +41,7 @@ def harden_russia_on_territory(store: Path) -> None:
 
 def changes_text(pilot) -> str:
     assert isinstance(pilot.app.screen, ChangesScreen)
-    return str(pilot.app.screen.query_one("#detail-text").render())
+    return overlay_text(pilot)
 
 
 async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import make_app, screen_text, started
+from pilot_helpers import overlay_text, make_app, screen_text, started
 
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen
@@ -28,7 +28,7 @@ async def walk_to(pilot, digit: str, pane: str, key: str) -> None:
 def detail_text(pilot) -> str:
     screen = pilot.app.screen
     assert isinstance(screen, DetailScreen)
-    return str(screen.query_one("#detail-text").render())
+    return overlay_text(pilot)
 
 
 async def test_four_panes_show_the_shipped_story(shipped):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -11,6 +12,10 @@ from pilot_helpers import make_app, screen_text, started
 from tui.core.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList
+
+
+THE_DAY_AFTER = dt.datetime(2025, 11, 26, 18, 0)
+"""The hostile quote is dated the 26th, so it is the newest; a clock on that evening keeps it in the past."""
 
 
 def hostile_store(store, text: str):
@@ -33,7 +38,7 @@ def hostile_store(store, text: str):
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 async def test_hostile_quote_text_is_shown_literally(store, case):
     text = HOSTILE[case]
-    app = make_app(hostile_store(store, text))
+    app = make_app(hostile_store(store, text), now=THE_DAY_AFTER)
     async with app.run_test(size=(200, 40)) as pilot:
         await started(pilot)
         assert app.state.problems == ()

@@ -210,3 +210,35 @@ def test_runs_as_a_real_command(folder: Folder) -> None:
     folder.stance("opposes")
     second = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=True)
     assert json.loads(second.stdout)["reloads"][0]["changes"][0]["text"] == "Russia on Territory: stance insists → opposes"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path):
+    import shutil
+    import subprocess
+    import sys
+
+    from tui.core.desk import Desk
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", root, ignore=shutil.ignore_patterns("README.md"))
+    journal = tmp_path / "journal.json"
+    desk = Desk(root, journal=journal)
+    desk.load()
+    desk.record()
+    status = root / "status.yaml"
+    for n in range(300):  # more than a pipe holds, so the writer meets the closed end
+        text = status.read_text(encoding="utf-8")
+        line = next(line for line in text.splitlines() if line.strip().startswith("headline:"))
+        status.write_text(text.replace(line, f"  headline: Round {n} of talks ends without a deal {'x' * 200}"), encoding="utf-8")
+        desk.reload(["status.yaml"])
+        desk.record()
+    desk.close()
+    run = subprocess.Popen(
+        [sys.executable, "-m", "tui", "changes", str(root), "--journal", str(journal), "--no-record"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.readline()
+    run.stdout.close()  # as `| head -1` does
+    stderr = run.stderr.read().decode()
+    assert run.wait(timeout=30) == 0 and "Traceback" not in stderr, stderr

@@ -12,6 +12,7 @@ from pydantic_core import to_jsonable_python
 
 from tui.core.kinds import BY_SECTION, LIST_SECTIONS, SECTIONS
 from tui.core.model import Deadline, Item, Person, Position
+from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
 from tui.core.safe_text import visible
 from tui.core.snapshot import Snapshot
 
@@ -209,6 +210,17 @@ def _label(value: Any) -> str:
     return str(value).replace("-", " ") if value else ""
 
 
+_VOCABULARY_FIELDS = {"stage": Stage, "stance": Stance, "status": IssueStatus, "role": PartyRole, "medium": Medium, "outcome": Outcome}
+
+
+def _word(field: str, value: Any) -> str:
+    """A vocabulary word's label, or the value as written if it is not one (or absent)."""
+    try:
+        return _VOCABULARY_FIELDS[field](value).label
+    except ValueError:
+        return show(value)
+
+
 def _summary(kind: str, item: dict) -> str:
     """An added or removed item in a few words, from its JSON form."""
     if kind == "parties":
@@ -293,4 +305,7 @@ def _describe(change: Change, names: Snapshot | None) -> str:
     label = lead + " ".join(p.replace("_", " ") for p in rest)
     if isinstance(old, list) and isinstance(new, list):
         return f"{subject}: {label} {_list_change(old, new)}"
+    if rest and rest[-1] in _VOCABULARY_FIELDS:
+        # A vocabulary word reads as its label: "stage final stages", not "final-stages".
+        return f"{subject}: {label} {_word(rest[-1], old)} → {_word(rest[-1], new)}"
     return f"{subject}: {label} {show(old)} → {show(new)}"

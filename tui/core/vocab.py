@@ -10,6 +10,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+PROPER_LABELS = {
+    "post-on-x": "post on X",
+    "post-on-truth-social": "post on Truth Social",
+    "post-on-telegram": "post on Telegram",
+}
+"""Words whose label holds a name, written as the name is."""
+
+
 class Described(StrEnum):
     """A vocabulary whose every word carries a one-line meaning."""
 
@@ -23,8 +31,8 @@ class Described(StrEnum):
 
     @property
     def label(self) -> str:
-        """The word as a reader sees it: dashes become spaces."""
-        return self.value.replace("-", " ")
+        """The word as a reader sees it: dashes become spaces, names keep their capitals."""
+        return PROPER_LABELS.get(self.value, self.value.replace("-", " "))
 
 
 class Stage(Described):

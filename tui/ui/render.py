@@ -11,6 +11,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from tui.core.search import spans
@@ -192,26 +195,38 @@ def _source_text(source: Source) -> Text:
     return text
 
 
-def _field(label: str, value: str | Text) -> Text:
-    text = Text.assemble((f"{label:<13}", "dim"))
-    text.append(value if isinstance(value, Text) else Text(v(value)))
-    return text
+FIELD_WIDTH = 13
+"""Columns of a detail view's field labels; a value that wraps stays right of them."""
 
 
-def _join(lines: list[Text]) -> Text:
-    return Text("\n").join(lines)
+def _field(label: str, value: str | Text) -> Table:
+    """A label and its value; a long value wraps under itself (a hanging indent), not under the label."""
+    grid = Table.grid()
+    grid.add_column(width=FIELD_WIDTH, style="dim", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(label, value if isinstance(value, Text) else Text(v(value)))
+    return grid
 
 
-def _quote_summary(quote: Quote, snapshot: Snapshot) -> Text:
+def _indented(text: Text, columns: int) -> Padding:
+    """`text` indented as a block: every wrapped line starts at the same column."""
+    return Padding(text, (0, 0, 0, columns))
+
+
+def _join(lines: list[RenderableType]) -> Group:
+    return Group(*lines)
+
+
+def _quote_summary(quote: Quote, snapshot: Snapshot) -> Group:
     head = Text.assemble(
         (f"{day(quote.date)}  ", "dim"), (v(quote.speaker), "bold"), (f" ({v(snapshot.party_name(quote.party))})" if quote.party else "", "")
     )
-    return _join([head, Text(f"  “{v(quote.text)}”")])
+    return _join([head, _indented(Text(f"“{v(quote.text)}”"), 2)])
 
 
-def quote_detail(quote: Quote, snapshot: Snapshot) -> Text:
+def quote_detail(quote: Quote, snapshot: Snapshot) -> Group:
     issues = ", ".join(v(snapshot.issue_by_id[i].title) if i in snapshot.issue_by_id else f"{v(i)} (unknown)" for i in quote.issues)
-    lines = [Text(f"“{v(quote.text)}”", style="bold"), Text()]
+    lines: list[RenderableType] = [Text(f"“{v(quote.text)}”", style="bold"), Text()]
     if quote.context:
         lines += [Text(v(quote.context), style="italic"), Text()]
     lines += [
@@ -226,24 +241,25 @@ def quote_detail(quote: Quote, snapshot: Snapshot) -> Text:
     return _join(lines)
 
 
-def _position_block(position: Position, snapshot: Snapshot, palette: Palette, heading: str) -> list[Text]:
-    lines = [Text.assemble((heading, "bold"), "  ", (position.stance.label, palette.stance(position.stance)))]
+def _position_block(position: Position, snapshot: Snapshot, palette: Palette, heading: str) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text.assemble((heading, "bold"), "  ", (position.stance.label, palette.stance(position.stance)))]
     if position.says:
-        lines.append(Text("  " + v(position.says)))
+        lines.append(_indented(Text(v(position.says)), 2))
     elif position.stance == Stance.UNSTATED:
-        lines.append(Text("  The sources say nothing of this position.", style="dim"))
+        lines.append(_indented(Text("The sources say nothing of this position.", style="dim"), 2))
     for quote_id in position.quotes:
         quote = snapshot.quote_by_id.get(quote_id)
-        lines.append(Text(f"    “{v(quote.text)}” — {v(quote.speaker)}" if quote else f"    {v(quote_id)} (unknown quote)", style="italic"))
+        said = f"“{v(quote.text)}” — {v(quote.speaker)}" if quote else f"{v(quote_id)} (unknown quote)"
+        lines.append(_indented(Text(said, style="italic"), 4))
     for event_id in position.events:
         event = snapshot.event_by_id.get(event_id)
-        lines.append(Text(f"    ◆ {v(event.title)}" if event else f"    {v(event_id)} (unknown event)", style="dim"))
+        lines.append(_indented(Text(f"◆ {v(event.title)}" if event else f"{v(event_id)} (unknown event)", style="dim"), 4))
     if position.source:
-        lines.append(Text.assemble(("    source: ", "dim"), source_line(position.source, snapshot)))
+        lines.append(_indented(Text.assemble(("source: ", "dim"), source_line(position.source, snapshot)), 4))
     return lines
 
 
-def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Text:
+def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Group:
     lines = [
         Text.assemble((v(issue.title), "bold"), "  ", (issue.status.label, palette.status(issue.status))),
         Text(issue.status.description, style="dim"),
@@ -252,7 +268,9 @@ def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Text:
     if issue.why:
         lines += [_field("Why it matters", ""), Text(v(issue.why)), Text()]
     lines.append(Text("Positions", style="bold underline"))
-    for position in issue.positions:
+    # In the order of the issues pane's columns: the parties' order, not the file's.
+    order = {party.id: index for index, party in enumerate(snapshot.parties)}
+    for position in sorted(issue.positions, key=lambda p: order.get(p.party, len(order))):
         lines += _position_block(position, snapshot, palette, v(snapshot.party_name(position.party)))
         lines.append(Text())
     quotes = snapshot.quotes_for_issue(issue.id)
@@ -263,8 +281,10 @@ def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Text:
     return _join(lines)
 
 
-def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Text:
-    lines = [Text.assemble((v(party.name), "bold"), "  ", (party.role.label, "italic")), Text(party.role.description, style="dim"), Text()]
+def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Group:
+    lines: list[RenderableType] = [
+        Text.assemble((v(party.name), "bold"), "  ", (party.role.label, "italic")), Text(party.role.description, style="dim"), Text(),
+    ]
     lines.append(Text("People", style="bold underline"))
     lines += [Text.assemble(("  " + v(p.name), "bold"), (f", {v(p.title)}" if p.title else "", "")) for p in party.people] or [
         Text("  none listed", style="dim")
@@ -281,11 +301,11 @@ def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Text:
     return _join(lines)
 
 
-def event_detail(event: Event, snapshot: Snapshot) -> Text:
+def event_detail(event: Event, snapshot: Snapshot) -> Group:
     lines = [
         Text(v(event.title), style="bold"),
         Text(),
-        _field("When", day(event.date) if event.date else v(event.when) or "undated"),
+        _field("When", day(event.date) if event.date else relative_when(event.when, event.source, snapshot) or "undated"),
         _field("Place", v(event.place) or "—"),
         _field("Parties", ", ".join(v(snapshot.party_name(p)) for p in event.parties) or "—"),
         _field("Source", source_line(event.source, snapshot)),
@@ -295,7 +315,7 @@ def event_detail(event: Event, snapshot: Snapshot) -> Text:
     return _join(lines)
 
 
-def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now: dt.datetime) -> Text:
+def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now: dt.datetime) -> Group:
     lines = [
         stage_ladder(status.stage, palette),
         stage_steps(),
@@ -309,10 +329,10 @@ def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now:
     lines += [Text(), _field("Stage since", changed), _field("Source", source_line(status.source, snapshot)), Text()]
     lines.append(Text("Earlier stages", style="bold underline"))
     for change in reversed(status.history):
-        when = day(change.date) if change.date else v(change.when) or "undated"
+        when = day(change.date) if change.date else relative_when(change.when, change.source, snapshot) or "undated"
         lines.append(Text.assemble(("  " + _pad(when, 14), "dim"), (change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", "")))
         if change.source:
-            lines.append(Text.assemble(("  " + " " * 14 + "source: ", "dim"), source_line(change.source, snapshot)))
+            lines.append(_indented(Text.assemble(("source: ", "dim"), source_line(change.source, snapshot)), 16))
     if not status.history:
         lines.append(Text("  none recorded", style="dim"))
     return _join(lines)

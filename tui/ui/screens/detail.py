@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
@@ -42,7 +43,7 @@ class DetailScreen(Overlay):
     def action_edit(self) -> None:
         self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
 
-    def _text(self, snapshot: Snapshot) -> Text:
+    def _text(self, snapshot: Snapshot) -> RenderableType:
         palette = Palette.of(self.app)
         missing = Text(f"This {self.kind} is no longer in the store.", style="italic")
         if self.kind == "party":
