@@ -81,12 +81,14 @@ class Snapshot:
         return [(i, p) for i in self.issues for p in i.positions if p.party == party_id]
 
     def next_deadline(self, today: dt.date) -> Deadline | None:
-        """The first deadline on or after `today`, else the most recent one; None if none."""
-        deadlines = sorted(self.story.deadlines, key=lambda d: d.date) if self.story else []
-        upcoming = [d for d in deadlines if d.date >= today]
-        if upcoming:
-            return upcoming[0]
-        return max(deadlines, key=lambda d: d.date) if deadlines else None
+        """The first deadline on or after `today`; None if none is ahead."""
+        ahead = [d for d in (self.story.deadlines if self.story else []) if d.date >= today]
+        return min(ahead, key=lambda d: d.date) if ahead else None
+
+    def last_deadline(self, today: dt.date) -> Deadline | None:
+        """The latest deadline before `today`; None if none has passed."""
+        passed = [d for d in (self.story.deadlines if self.story else []) if d.date < today]
+        return max(passed, key=lambda d: d.date) if passed else None
 
     @cached_property
     def last_changed(self) -> dt.date | None:

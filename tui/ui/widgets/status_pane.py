@@ -68,12 +68,12 @@ class StatusPane(Pane):
             )
         elif (passed := snapshot.last_deadline(now.date())) is not None:
             # Nothing ahead: the last one is history, not news, and says what became of it.
-            outcome = passed.outcome.label if passed.outcome else "outcome not recorded"
+            outcome = passed.outcome.label if passed.outcome else "outcome unknown"
             lines.append(
                 _one_line(
                     Text.assemble(
-                        ("No deadline ahead · last: ", "dim"),
-                        (f"{day(passed.date)} ({since(passed.date, now)}), {outcome}", ""),
+                        ("Last deadline: ", "dim"),
+                        (f"{day(passed.date)} ({since(passed.date, now)}) · {outcome}", ""),
                         (" · ", "dim"),
                         (render.v(passed.what).replace("\n", " "), "dim"),
                     ),
