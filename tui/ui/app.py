@@ -287,9 +287,16 @@ class PeacewatchApp(App[int]):
         if origin is None:
             self.notify("That item is not in the store any more.", severity="warning", markup=False)
             return
-        path = self.root / origin.path
+        self.edit_file(origin.path, origin.line)
+
+    def edit_file(self, relative: str, line: int, column: int = 1) -> None:
+        """Open a content file in the user's editor at a line and column, then read it again."""
+        path = self.root / relative
+        if not path.is_file():
+            self.notify(f"{relative} is not a file that can be opened.", severity="warning", markup=False)
+            return
         try:
-            command = editor_command(path, origin.line)
+            command = editor_command(path, line, column=column)
         except EditorProblem as problem:
             self.notify(str(problem), title="Cannot open the editor", severity="error", markup=False, timeout=10)
             return

@@ -13,13 +13,16 @@ FALLBACKS = ("nano", "vim", "vi")
 
 # Editors that take `--goto FILE:LINE` instead of the `+LINE FILE` most terminal editors share.
 _GOTO = {"code", "codium", "code-insiders", "subl", "zed"}
+_VI = {"vi", "vim", "nvim", "gvim", "mvim"}
+_LINE_COMMA_COLUMN = {"nano"}
+"""Editors that take a column as well as the line: vi's family runs a command, nano takes `+LINE,COLUMN`."""
 
 
 class EditorProblem(Exception):
     """$VISUAL or $EDITOR cannot be used as it is; the message says why and what to set."""
 
 
-def editor_command(path: Path, line: int, environ: Mapping[str, str] = os.environ) -> list[str] | None:
+def editor_command(path: Path, line: int, environ: Mapping[str, str] = os.environ, column: int = 1) -> list[str] | None:
     """The command that opens `path` at `line`; None if no editor can be found.
 
     The path is made absolute, so that no file name (`+!cmd.yaml`, `-c.yaml`) can ever be
@@ -45,5 +48,9 @@ def editor_command(path: Path, line: int, environ: Mapping[str, str] = os.enviro
         words = [found]
     name = Path(words[0]).name
     if name in _GOTO:
-        return [*words, "--goto", f"{path}:{line}"]
+        return [*words, "--goto", f"{path}:{line}:{column}" if column > 1 else f"{path}:{line}"]
+    if column > 1 and name in _VI:
+        return [*words, f"+call cursor({line}, {column})", str(path)]
+    if column > 1 and name in _LINE_COMMA_COLUMN:
+        return [*words, f"+{line},{column}", str(path)]
     return [*words, f"+{line}", str(path)]

@@ -1,4 +1,4 @@
-"""Every problem in the content, one per line, as FILE:LINE:COL: message."""
+"""Every problem in the content, a row each: where it is and what is wrong; enter opens the editor there."""
 
 from __future__ import annotations
 
@@ -6,23 +6,55 @@ from rich.text import Text
 from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
+from tui.core.problems import Problem
 from tui.ui.render import v
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.list_overlay import ListOverlay
+from tui.ui.widgets.row_list import RowList
 
 
-class ProblemsScreen(Overlay):
+def problem_row(problem: Problem, width: int) -> list[Text]:
+    """Where, then what: the message wrapped over two lines, with an ellipsis if it needs more."""
+    where = Text(v(f"{problem.path}:{problem.line}:{problem.column}"), style="bold")
+    message = v(problem.message)
+    first, rest = message[: width - 2], message[width - 2 :]
+    second = Text("  " + rest, no_wrap=True, overflow="ellipsis") if rest else Text("")
+    return [where, Text("  " + first), second]
+
+
+class ProblemsScreen(ListOverlay):
     """The full list behind the banner, updated live as files are fixed."""
 
-    BINDINGS = [*Overlay.BINDINGS, Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard")]
+    BINDINGS = [
+        *ListOverlay.BINDINGS,
+        Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
+        Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line"),
+    ]
     PANEL_TITLE = "Problems"
+    PANEL_SUBTITLE = "enter or e: open the file there · esc back"
+    ROW_HEIGHT = 3
+    EMPTY = "No problems: every file is valid."
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._problems: dict[str, Problem] = {}
         self.watch(self.app, "state", self._draw)
 
     def _draw(self, state: DeskState) -> None:
-        problems = state.problems
-        if not problems:
-            self.show(Text("No problems: every file is valid.", style="italic"))
+        problems = {f"{i}:{p}": p for i, p in enumerate(state.problems)}
+        if list(problems.values()) == list(self._problems.values()):
             return
-        self.show(Text("\n").join(Text.assemble((v(f"{p.path}:{p.line}:{p.column}"), "bold"), ": ", v(p.message)) for p in problems))
+        self._problems = problems
+        self.rows.set_rows(list(problems), lambda key, width: problem_row(problems[key], width), list(problems))
+
+    def on_row_list_opened(self, event: RowList.Opened) -> None:
+        event.stop()
+        self._open(event.key)
+
+    def action_open(self) -> None:
+        if self.rows.current is not None:
+            self._open(self.rows.current)
+
+    def _open(self, key: str) -> None:
+        problem = self._problems.get(key)
+        if problem is not None:
+            self.app.edit_file(problem.path, problem.line, problem.column)  # type: ignore[attr-defined]

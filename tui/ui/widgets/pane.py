@@ -73,6 +73,8 @@ class Pane(Vertical):
     def count_text(self, first: int, last: int, total: int) -> str:
         """What the border says of the rows: all of them, or which are on screen."""
         noun = BY_SECTION[self.KIND].section if total != 1 else BY_SECTION[self.KIND].noun
+        if total and last < first:  # no room for a single row
+            return f"{total} {noun} · z shows them"
         if total and (first > 1 or last < total):
             return f"{first}–{last} of {total} {noun} ↕"
         return f"{total} {noun}"

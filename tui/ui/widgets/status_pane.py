@@ -51,7 +51,11 @@ class StatusPane(Pane):
         palette = Palette.of(self.app)
         width = max(card.size.width, 20)
         changed = f"since {day(status.since)} ({since(status.since, now)})" if status.since else "date not given"
-        lines = [_one_line(Text.assemble(render.stage_ladder(status.stage, palette), ("  " + changed, "dim")), width)]
+        stage = render.stage_ladder(status.stage, palette)
+        if stage.cell_len + 2 + len(changed) <= width:
+            lines = [Text.assemble(stage, ("  " + changed, "dim"))]
+        else:  # a narrow pane: the date on its own line rather than cut
+            lines = [_one_line(stage, width), _one_line(Text(changed, style="dim"), width)]
         deadline = snapshot.next_deadline(now.date())
         if deadline:
             # The countdown first, so a long description never pushes it off the line.
@@ -80,7 +84,7 @@ class StatusPane(Pane):
                     width,
                 )
             )
-        # Stage and clock come first: on a small terminal the card is cut after a few lines.
+        # Stage, date and headline are shown whole, at any size; the timeline gets what is left.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
         if snapshot.last_changed and snapshot.last_changed > now.date():
