@@ -112,3 +112,10 @@ def overlay_text(pilot: Pilot) -> str:
     with console.capture() as captured:
         console.print(content)
     return captured.get()
+
+
+def region_text(pilot: Pilot, selector: str) -> str:
+    """The text on screen inside one widget's region (an overlay over the dashboard, say)."""
+    region = pilot.app.screen.query_one(selector).region
+    lines = screen_text(pilot).splitlines()[region.y : region.y + region.height]
+    return "\n".join(line[region.x : region.x + region.width] for line in lines)

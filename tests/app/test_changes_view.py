@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import overlay_text, make_app, screen_text, started, wait_until
+from pilot_helpers import make_app, region_text, screen_text, started, wait_until
 
 from tui.ui.screens.changes import ChangesScreen
 from tui.ui.widgets.row_list import RowList
@@ -41,7 +41,7 @@ def harden_russia_on_territory(store: Path) -> None:
 
 def changes_text(pilot) -> str:
     assert isinstance(pilot.app.screen, ChangesScreen)
-    return overlay_text(pilot)
+    return region_text(pilot, "#list-body")
 
 
 async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path):
@@ -129,3 +129,20 @@ async def test_a_corrupt_journal_is_moved_aside_and_the_dashboard_starts(store, 
         await wait_until(pilot, lambda: "Change journal" in screen_text(pilot), what="the warning")
         assert "Sergey Lavrov" in screen_text(pilot)
     assert list(tmp_path.glob("journal.json.corrupt-*"))
+
+
+async def test_enter_on_a_change_opens_the_item_it_is_about(store, tmp_path):
+    from tui.ui.screens.detail import DetailScreen
+
+    app = make_app(store, live=True, journal=tmp_path / "journal.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        harden_russia_on_territory(store)
+        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the change")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: "insists" in changes_text(pilot), what="the changes view")
+        await pilot.press("j", "enter")  # the reload's heading, then its one change
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "Territory" in screen_text(pilot)
+        await wait_until(pilot, lambda: app.state.unseen == frozenset(), what="opening it marks it seen")

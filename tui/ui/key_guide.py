@@ -18,15 +18,21 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
     """The help screen's groups, each the real bindings of one place (so help never drifts)."""
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.overlay import Overlay
+    from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.widgets.quotes_pane import QuotesPane
 
     return [
         ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
         ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
         ("In a list", list(RowList.BINDINGS) + list(Pane.BINDINGS)),
         ("Parties and issues", list(FilteringPane.BINDINGS)),
+        ("Quotes", list(QuotesPane.BINDINGS)),
         ("Deal status", list(StatusPane.BINDINGS)),
         ("Changes", list(ChangesScreen.BINDINGS)),
-        ("Full item", list(DetailScreen.BINDINGS)),
+        ("Problems", list(ProblemsScreen.BINDINGS)),
+        ("Full item", [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS]),
+        ("Full item, help", list(Overlay.BINDINGS)),
     ]
 
 

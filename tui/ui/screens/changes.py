@@ -1,4 +1,4 @@
-"""What changed, newest first, grouped by reload, with what the user hasn't seen marked."""
+"""What changed, newest first, grouped by reload, with what the user hasn't seen marked; enter opens the item."""
 
 from __future__ import annotations
 
@@ -7,26 +7,35 @@ from textual import work
 from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
+from tui.core.kinds import BY_SECTION
 from tui.core.timefmt import since
 from tui.ui.palette import Palette
 from tui.ui.render import v
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.list_overlay import ListOverlay
+from tui.ui.widgets.row_list import RowList
+
+OPENS = {"parties": "party", "issues": "issue", "quotes": "quote", "events": "event", "status": "status"}
+"""The kinds a full view exists for, by section."""
 
 
-class ChangesScreen(Overlay):
+class ChangesScreen(ListOverlay):
     """Reads the journal in a thread each time it is shown or what is unseen changes."""
 
     BINDINGS = [
-        *Overlay.BINDINGS,
+        *ListOverlay.BINDINGS,
         Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen"),
     ]
     PANEL_TITLE = "Changes"
-    PANEL_SUBTITLE = "m mark all seen · esc back"
+    PANEL_SUBTITLE = "enter open the item · m mark all seen · esc back"
+    EMPTY = "No changes recorded yet. Edit a file in the content folder and they appear here."
 
     def on_mount(self) -> None:
         super().on_mount()
         self._unseen: frozenset | None = None
+        self._rows: dict[str, Text] = {}
+        self._items: dict[str, tuple[str, str]] = {}
+        """(kind, id) of the item each change row is about."""
         self.watch(self.app, "state", self._on_state, init=True)
 
     def _on_state(self, state: DeskState) -> None:
@@ -37,27 +46,38 @@ class ChangesScreen(Overlay):
     @work(exclusive=True, exit_on_error=False, name="Reading the change journal")
     async def _read(self) -> None:
         reloads, has_journal = await self.app.reloads()  # type: ignore[attr-defined]
-        self.show(self._text(reloads, has_journal))
-
-    def _text(self, reloads: list, has_journal: bool) -> Text:
+        rows: dict[str, Text] = {}
+        items: dict[str, tuple[str, str]] = {}
         if not has_journal:
-            return Text("No change journal is kept (started with --no-journal).", style="italic")
-        if not reloads:
-            return Text("No changes recorded yet. Edit a file in the content folder and they appear here.", style="italic")
+            rows["none"] = Text("No change journal is kept (started with --no-journal).", style="italic")
         now = self.app.now()  # type: ignore[attr-defined]
         accent = Palette.of(self.app).accent
-        lines: list[Text] = []
         for reload in reloads:
             at = reload.observed_at.astimezone().replace(tzinfo=None)
             count = len(reload.entries)
-            lines.append(
-                Text.assemble(
-                    (at.strftime("%-d %b %Y %H:%M:%S"), "bold"),
-                    (f"  {since(at, now)} · {count} change{'s' if count != 1 else ''}", "dim"),
-                )
+            rows[f"reload-{reload.id}"] = Text.assemble(
+                (at.strftime("%-d %b %Y %H:%M:%S"), "bold"),
+                (f"  {since(at, now)} · {count} change{'s' if count != 1 else ''}", "dim"),
             )
             for entry in reload.entries:
                 mark = ("● ", f"bold {accent}") if not entry.seen else ("  ", "")
-                lines.append(Text.assemble("  ", mark, (v(entry.text), "dim" if entry.seen else "")))
-            lines.append(Text())
-        return Text("\n").join(lines)
+                key = f"entry-{entry.id}"
+                rows[key] = Text.assemble("  ", mark, (v(entry.text), "dim" if entry.seen else ""), no_wrap=True, overflow="ellipsis")
+                items[key] = (entry.change.kind, entry.change.item_id)
+        self._rows, self._items = rows, items
+        self.rows.set_rows(list(rows), lambda key, width: [rows[key]], list(rows))
+
+    def on_row_list_opened(self, event: RowList.Opened) -> None:
+        event.stop()
+        kind, item_id = self._items.get(event.key, ("", ""))
+        if kind not in OPENS:
+            noun = BY_SECTION[kind].noun if kind in BY_SECTION else "row"
+            self.notify(f"A {noun} has no full view; e on the dashboard opens its file.", markup=False, timeout=4)
+            return
+        if (kind, item_id) not in self.app.state.snapshot.origins:  # type: ignore[attr-defined]
+            self.notify("That item is not in the store any more.", severity="warning", markup=False)
+            return
+        from tui.ui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(OPENS[kind], item_id))
+        self.app.mark_seen(kind, item_id)  # type: ignore[attr-defined]
