@@ -266,7 +266,7 @@ def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Group:
         Text(),
     ]
     if issue.why:
-        lines += [_field("Why it matters", ""), Text(v(issue.why)), Text()]
+        lines += [Text("Why it matters", style="bold underline"), Text(v(issue.why)), Text()]
     lines.append(Text("Positions", style="bold underline"))
     # In the order of the issues pane's columns: the parties' order, not the file's.
     order = {party.id: index for index, party in enumerate(snapshot.parties)}

@@ -31,6 +31,9 @@ class TitleBar(Static):
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
         right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
         width = self.size.width or 120
+        if left.cell_len + right.cell_len + 1 > width:
+            # Short of room, the app's name goes first: the story and its date matter more.
+            left = left[len(" peacewatch  ") :]
         left.truncate(max(width - right.cell_len - 1, 10), overflow="ellipsis")
         gap = max(width - left.cell_len - right.cell_len, 1)
         self.update(Text.assemble(left, " " * gap, right))
