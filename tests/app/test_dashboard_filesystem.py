@@ -118,7 +118,7 @@ async def still_following(pilot, store: Path, headline: str) -> None:
 
 async def test_a_deleted_file_is_reported_and_comes_back(store):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         sources = store / "sources.yaml"
@@ -136,7 +136,7 @@ async def test_a_deleted_file_is_reported_and_comes_back(store):
 
 async def test_a_file_renamed_away_and_back(store):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         parties = store / "parties.yaml"
@@ -157,7 +157,7 @@ async def test_a_file_renamed_away_and_back(store):
 )
 async def test_a_rename_inside_the_store_keeps_every_item(store, old, new):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         before = {key: (item, path) for path, items in items_by_file(app.state.snapshot).items() for key, item in items.items()}
         (store / old).rename(store / new)
@@ -180,7 +180,7 @@ async def test_a_rename_inside_the_store_keeps_every_item(store, old, new):
 
 async def test_an_emptied_file_keeps_its_content_and_recovers(store):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         parties = store / "parties.yaml"
@@ -198,7 +198,7 @@ async def test_an_emptied_file_keeps_its_content_and_recovers(store):
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads files whatever their mode, so chmod 000 cannot make one unreadable")
 async def test_an_unreadable_file_keeps_its_content_and_recovers(store):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         issues = store / "issues.yaml"
@@ -215,7 +215,7 @@ async def test_an_unreadable_file_keeps_its_content_and_recovers(store):
 
 async def test_a_file_replaced_by_a_folder_keeps_its_content_and_recovers(store):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         issues = store / "issues.yaml"
@@ -234,7 +234,7 @@ async def test_a_file_replaced_by_a_folder_keeps_its_content_and_recovers(store)
 
 async def test_a_file_replaced_by_a_link_outside_the_store_is_refused_and_recovers(store, tmp_path):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         undated = store / "quotes" / "undated.yaml"
@@ -273,7 +273,7 @@ async def test_the_folder_removed_then_put_back(store, tmp_path, poll):
     saved = tmp_path / "saved"
     shutil.copytree(store, saved)
     app = make_app(store, live=True, poll=poll)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         shutil.rmtree(store)
@@ -294,7 +294,7 @@ async def test_the_folder_replaced_at_once_is_followed(store, tmp_path, poll, ho
     saved = tmp_path / "saved"
     shutil.copytree(store, saved)
     app = make_app(store, live=True, poll=poll)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         if how == "rmtree":
             shutil.rmtree(store)
@@ -309,7 +309,7 @@ async def test_the_folder_replaced_at_once_is_followed(store, tmp_path, poll, ho
 
 async def test_the_folder_renamed_away_and_back(store, tmp_path):
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         baseline = items_by_file(app.state.snapshot)
         away = tmp_path / "away"
@@ -327,7 +327,7 @@ async def test_the_folder_renamed_away_and_back(store, tmp_path):
 async def test_polling_sees_a_second_save_within_the_same_second(store):
     """On a network mount, --poll: a save right after another must not be missed (mtime in whole seconds would)."""
     app = make_app(store, live=True, poll=0.1)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         status = store / "status.yaml"
         original = status.read_text(encoding="utf-8")
@@ -347,7 +347,7 @@ async def test_the_journal_folder_replaced_by_a_file_does_not_stop_following(sto
     state = tmp_path / "state"
     state.mkdir()
     app = make_app(store, live=True, journal=state / "journal.json")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         shutil.rmtree(state)
         state.write_text("not a folder\n")  # the journal can be neither read nor written now
@@ -369,7 +369,7 @@ async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
 
     monkeypatch.setattr(diff, "diff_snapshots", fails_once)
     app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await started(pilot)
         status = store / "status.yaml"
         save_by_rename(status, with_headline(status.read_text(encoding="utf-8"), "The reload that fails"))

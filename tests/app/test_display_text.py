@@ -268,8 +268,12 @@ def assert_event_titles_line_up(pilot) -> int:
     snapshot = pilot.app.state.snapshot
     events = pilot.app.screen.query_one("#events-list", RowList)
     starts = {}
-    for y in range(min(events.size.height, len(events.keys))):
-        event = snapshot.event_by_id[events.keys[y]]
+    # Each event is two lines; the title starts on the first (after a short `when`).
+    events.focus()
+    for row in range(len(events.keys)):
+        events.select_key(events.keys[row])  # scrolled to, as a reader would
+        event = snapshot.event_by_id[events.keys[row]]
+        y = row * events.row_height - int(events.scroll_offset.y)
         starts[event.id] = cell_offset(events.render_line(y).text, visible(event.title)[:4])
     assert len(set(starts.values())) == 1, starts
     return len(starts)

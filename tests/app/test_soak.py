@@ -9,6 +9,8 @@ without bound. `--soak-saves N` (or PEACEWATCH_SOAK_SAVES) makes the soak longer
 
 from __future__ import annotations
 
+import datetime as dt
+
 import gc
 import os
 import queue
@@ -29,6 +31,9 @@ from tui.core.loader import ContentStore
 from tui.core.snapshot import Snapshot
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.row_list import RowList
+
+LATER = dt.datetime(2025, 12, 31, 12, 0)
+"""A clock after every date the writers give their quotes, so none is flagged as from the future."""
 
 MEMORY_BOUND_MB = 30
 """Growth allowed between warm-up and the end of the soak: generous, but far below a leak per save."""
@@ -335,7 +340,7 @@ def stop_writers(writers: list[Writer], stop: threading.Event, holds: queue.Queu
 async def test_two_dashboards_on_one_store_end_showing_the_final_state(store, tmp_path):
     """Two dashboards on one folder share its journal (as they would by default) while a script rewrites it."""
     journal = tmp_path / "journal.json"
-    first, second = make_app(store, live=True, journal=journal), make_app(store, live=True, journal=journal)
+    first, second = make_app(store, live=True, journal=journal, now=LATER), make_app(store, live=True, journal=journal, now=LATER)
     async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
         await started(one)
         await started(two)
@@ -371,7 +376,7 @@ async def test_two_dashboards_on_one_store_end_showing_the_final_state(store, tm
 @pytest.mark.parametrize("poll", [None, 0.1], ids=["events", "polling"])
 async def test_soak(store, tmp_path, soak_saves, poll):
     """Hundreds of saves, good and bad, from two writers; then exactly the final state, and bounded memory."""
-    app = make_app(store, live=True, poll=poll, journal=tmp_path / "journal.json")
+    app = make_app(store, live=True, poll=poll, journal=tmp_path / "journal.json", now=LATER)
     reloads = banners = 0
 
     last = {"snapshot": None, "problems": None}

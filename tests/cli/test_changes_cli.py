@@ -59,7 +59,7 @@ def test_edits_between_runs_are_printed_newest_first(folder: Folder, capsys) -> 
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert HEADER.match(lines[0]).group(1) == "2"
-    assert lines[1:] == ["  Deal status: stage framework-agreed-in-principle → final-stages  (story.yaml)",
+    assert lines[1:] == ["  Deal status: stage framework agreed in principle → final stages  (story.yaml)",
                          "  Russia on Territory: stance insists → opposes  (issues.yaml)"]
     folder.data["quotes.yaml"]["quotes"].clear()
     folder.write()
@@ -80,7 +80,7 @@ def test_json_output(folder: Folder, capsys) -> None:
     assert {k: change[k] for k in ("kind", "item_id", "field", "op", "old", "new", "path", "seen")} == {
         "kind": "status", "item_id": "status", "field": "stage", "op": "changed",
         "old": "framework-agreed-in-principle", "new": "final-stages", "path": "story.yaml", "seen": False}
-    assert change["text"] == "Deal status: stage framework-agreed-in-principle → final-stages"
+    assert change["text"] == "Deal status: stage framework agreed in principle → final stages"
     assert dt.datetime.fromisoformat(reload["observed_at"]).tzinfo is not None
     code, out, _ = folder.run(capsys, "--json")
     assert json.loads(out)["recorded"] == 0 and len(json.loads(out)["reloads"]) == 1
@@ -148,7 +148,7 @@ def test_a_file_that_cannot_be_read_stops_recording(folder: Folder, capsys) -> N
     assert "not recording" in err and "quotes.yaml" in err
     folder.write()  # fixed: the stage change is found, the quote was never "removed"
     code, out, _ = folder.run(capsys)
-    assert code == 0 and "Removed quote" not in out and "final-stages" in out
+    assert code == 0 and "Removed quote" not in out and "final stages" in out
 
 
 def test_files_that_did_not_load_are_named(folder: Folder) -> None:
@@ -164,7 +164,7 @@ def test_no_record_only_prints(folder: Folder, capsys) -> None:
     folder.run(capsys)
     folder.stage("final-stages")
     assert folder.run(capsys, "--no-record")[1] == ""
-    assert "final-stages" in folder.run(capsys)[1]
+    assert "final stages" in folder.run(capsys)[1]
 
 
 def test_default_journal_is_in_the_state_dir_not_the_folder(folder: Folder, capsys, tmp_path: Path, monkeypatch) -> None:

@@ -65,7 +65,7 @@ def test_first_record_only_remembers_the_state(content: Store, jpath: Path) -> N
 def test_a_change_is_recorded_with_time_file_and_line(content: Store, jpath: Path) -> None:
     journal = with_one_change(content, jpath)
     [entry] = journal.entries()
-    assert entry.text == "Deal status: stage framework-agreed-in-principle → final-stages"
+    assert entry.text == "Deal status: stage framework agreed in principle → final stages"
     assert (entry.change.field, entry.change.old, entry.change.new, entry.change.path) == ("stage", "framework-agreed-in-principle", "final-stages", "story.yaml")
     assert entry.observed_at == T0 + dt.timedelta(hours=1) and not entry.seen
     assert journal.unseen_count() == 1 and journal.oldest_unseen() == T0 + dt.timedelta(hours=1)
