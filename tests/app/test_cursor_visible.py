@@ -103,3 +103,23 @@ async def test_keys_behind_a_pane_jump_in_a_burst_move_that_pane(store):
         quotes = [bg for bg, _, _ in _row_styles(pilot, "quotes-list", 3)]
         assert quotes[0] != quotes[1] == quotes[2]  # the quotes' cursor did not move
         assert quotes_before[0][0] != quotes_before[1][0]
+
+
+async def test_the_border_counts_the_rows_that_are_whole_on_screen(shipped):
+    import re
+
+    from pilot_helpers import screen_text
+
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("4", "G")
+        await pilot.pause(0.2)
+        first, last = map(int, re.search(r"(\d+)–(\d+) of 12 quotes", screen_text(pilot)).groups())
+        assert last == 12
+        rows = app.query_one("#quotes-list")
+        # The first row counted starts on screen (the line above it may show the end of the row before).
+        quote = app.state.snapshot.quote_by_id[rows.keys[first - 1]]
+        before = app.state.snapshot.quote_by_id[rows.keys[first - 2]]
+        top = screen_text(pilot).splitlines()[rows.region.y : rows.region.y + 2]
+        assert any(quote.speaker in line for line in top) and not any(before.speaker in line for line in top)

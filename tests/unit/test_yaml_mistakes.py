@@ -44,7 +44,7 @@ CASES = [
     ("no space after the dash", BASE.replace("  - id: q2", "  -id: q2"),
      7, "line 7: a list item needs a space after its '-': write '- id: q2'"),
     ("a stray character", BASE.replace("    source: s1\n  - id: q2", "    source: s1\n  }\n  - id: q2"),
-     7, "line 7: '}' is not a field"),
+     7, "line 7 starts with a stray '}': delete it"),
     ("a character that cannot start a value", BASE.replace("text: Talks go on.", "text: @lavrov said"),
      3, "'@' cannot start a value in YAML: put the whole text in double quotes"),
     ("text after a closing quote", BASE.replace("text: Talks go on.", 'text: "Talks" go on.'),
@@ -67,3 +67,28 @@ def test_a_hash_inside_unquoted_text_is_not_a_syntax_error_but_a_cut_text():
     assert problems == [] and doc is not None
     assert doc.data["quotes"][0]["text"] == "Russia"
     assert doc.cut_by_comment == [(("quotes", 0, "text"), (3, 18))]
+
+
+def test_a_comment_written_as_one_after_a_text_is_not_flagged():
+    doc, problems = read_yaml(BASE.replace("text: Talks go on.", "text: Talks go on.   # key: as the guide shows").encode(), "q.yaml")
+    assert problems == [] and doc is not None and doc.cut_by_comment == []
+
+
+@pytest.mark.parametrize(("mistake", "text", "line", "says"), [
+    ("a list item too deep under nested lists",
+     "quotes:\n  - id: q1\n    text: a\n    reported_by:\n      - told Axios\n    - id: q2\n    text: b\n",
+     6, "column 3"),
+    ("punctuation for the colon", BASE.replace("    speaker: Sergey Lavrov", "    speaker; Sergey Lavrov"),
+     4, "write 'speaker: Sergey Lavrov'"),
+    ("a stray word on its own line", BASE.replace("    medium: interview\n    source: s1\n  - id: q2", "    medium: interview\n    x\n    source: s1\n  - id: q2"),
+     6, "delete it"),
+], ids=lambda c: c if isinstance(c, str) and len(c) < 60 else "")
+def test_the_fix_offered_is_one_that_works(mistake, text, line, says):
+    _, problems = read_yaml(text.encode(), "q.yaml")
+    assert problems and problems[0].line == line, problems
+    assert says in problems[0].message, problems[0].message
+
+
+def test_a_stray_character_before_a_field_is_named_as_such():
+    _, problems = read_yaml(BASE.replace("    speaker: Someone", "]    speaker: Someone").encode(), "q.yaml")
+    assert problems[0].line == 9 and "starts with a stray ']': delete it" in problems[0].message, problems

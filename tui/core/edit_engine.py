@@ -28,6 +28,9 @@ from tui.core.yaml_splice import Source, Splice, apply, moved
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"\d+")
 _ADDS_PROBLEMS = "the edit would add these problems to the store"
+_EMPTY = {
+    "source": "this needs a source: name the source it comes from, as every stage and position does (add the source first)",
+}
 
 
 class EditRefused(Exception):
@@ -303,7 +306,7 @@ def check(store: ContentStore, plans: Sequence[Planned]) -> dict[str, ParsedFile
             for name in change.required:
                 path = change.item + (name,)
                 if not str(_get(doc.data, path) or "").strip():
-                    fresh.append(Problem(planned.relative, *doc.position(path), f"'{name}' must not be empty"))
+                    fresh.append(Problem(planned.relative, *doc.position(path), _EMPTY.get(name, f"'{name}' must not be empty")))
     if fresh:
         raise EditRefused(sorted(set(fresh)))
     parsed = {}

@@ -8,6 +8,7 @@ A field left None is kept exactly as the file has it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -31,9 +32,11 @@ def _last_file(snapshot: Snapshot, section: str, default: str) -> str:
     return snapshot.origins[(section, items[-1].id)].path if items else default
 
 
-def _no_source(relative: str, what: str) -> EditRefused:
-    why = f"{what} needs a source: every stage and position names the source it comes from (add the source first)"
-    return EditRefused([Problem(relative, 1, 1, why)], "not written: no source")
+def _unread(store: ContentStore) -> list[Problem]:
+    """Why files that give the store nothing could not be read (empty, a pipe, a link out, broken):
+    an item looked for in vain may be in one of them."""
+    loaded = {origin.path for origin in store.snapshot.origins.values()}
+    return [p for p in store.problems if p.path not in loaded and os.path.lexists(store.root / p.path)]
 
 
 def _chain(plans: list[Planned], new: Planned) -> list[Planned]:
@@ -200,9 +203,7 @@ class SetStatus(Request):
         origin = store.snapshot.origins.get(("status", "status"))
         if origin is None:
             why = "no valid 'status:' in the store (peacewatch check says why); add or fix it first"
-            raise EditRefused([Problem("status.yaml", 1, 1, why)])
-        if not (self.source or "").strip():
-            raise _no_source(origin.path, "a new stage")
+            raise EditRefused(_unread(store) + [Problem("status.yaml", 1, 1, why)])
         return [plan(store, origin.path, expected, lambda ctx: self._make(ctx, day))]
 
     def _make(self, ctx: Context, day: str) -> Change:
@@ -286,7 +287,9 @@ class SetPosition(Request):
         origin = store.snapshot.origins.get(("issues", self.issue))
         if origin is None:
             known = ", ".join(sorted(store.snapshot.issue_by_id)) or "none yet"
-            raise EditRefused([Problem("issues.yaml", 1, 1, f"unknown issue '{self.issue}'; known: {known}")])
+            unread = _unread(store)
+            raise EditRefused(unread + [Problem("issues.yaml", 1, 1, f"unknown issue '{self.issue}'; known: {known}")],
+                              "a file could not be read, so the issue may be in it" if unread else "unknown issue")
         return [plan(store, origin.path, expected, self._make)]
 
     def _wanted(self) -> dict[str, Value]:
@@ -305,11 +308,7 @@ class SetPosition(Request):
         if match:
             where = at + (match[0],)
             splices = self._update(ctx, where, positions[match[0]])
-            if not positions[match[0]].get("source"):
-                raise _no_source(ctx.relative, f"the position of '{self.party}' on '{self.issue}'")
             return Change(splices, ctx.data, where, self.issue, required)
-        if not self.source:
-            raise _no_source(ctx.relative, f"the position of '{self.party}' on '{self.issue}'")
         new = fields(*[(k, self._wanted().get(k)) for k in _POSITION_ORDER if k != "party"], required=("stance",))
         new.insert(0, ("party", self.party))
         if positions is None or isinstance(positions, list):

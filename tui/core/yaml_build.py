@@ -164,13 +164,17 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
 
     def _check_cut(self, path: Path, event: yaml.ScalarEvent, column: int) -> None:
-        """Note a plain value that a `#` on its line, or a deeper line starting with `#`, cut short."""
+        """Note a plain value that a `#` on its line, or a deeper line starting with `#`, cut short.
+
+        Only a `#` that starts a word counts ("Russia #1", "#StandWithUkraine"): a comment
+        written as one ("  # a note") is what YAML says it is."""
         text = self.lines.text
         end = end_of(event).index
         stop = text.find("\n", end)
         stop = len(text) if stop == -1 else stop
         rest = text[end:stop].rstrip("\r")
-        if rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith("#"):
+        after = rest.lstrip(" \t")
+        if rest[:1] in (" ", "\t") and after.startswith("#") and after[1:2] not in ("", " ", "\t"):
             self.cut_by_comment.append((path, self.lines.at_index(end + len(rest) - len(rest.lstrip(" \t")))))
             return
         if rest.strip() or stop >= len(text):
@@ -178,7 +182,8 @@ class _Builder:
         after = text.find("\n", stop + 1)
         line = text[stop + 1 : len(text) if after == -1 else after].rstrip("\r")
         body = line.lstrip(" \t")
-        if body.startswith("#") and len(line) - len(body) >= column:  # deeper than the key: meant as text
+        # Deeper than the key, and a word ("#1"), not a note ("# see above"): meant as text.
+        if body.startswith("#") and body[1:2] not in ("", " ", "\t") and len(line) - len(body) >= column:
             self.cut_by_comment.append((path, self.lines.at_index(stop + 1 + len(line) - len(body))))
 
     def _alias(self, event: yaml.AliasEvent) -> None:

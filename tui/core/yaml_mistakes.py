@@ -69,10 +69,15 @@ def explain(exc: Any, lines: TextLines) -> Explained | None:
         if stripped.startswith("-") and not stripped.startswith("- ") and len(stripped) > 1:
             return (line, indent + 1), f"line {line}: a list item needs a space after its '-': write '- {stripped[1:]}'"
         if stripped.startswith("- "):
-            dash = _previous_dash(text_lines, line)
+            dash = _sibling_dash(text_lines, line, stripped)
             where = f" (column {dash + 1}, as in the item above it)" if dash is not None else ""
             return (line, indent + 1), (
                 f"line {line}: this list item ('- ') is at the wrong depth; line its '-' up with the other items' '-'{where}"
+            )
+        if stripped and not (stripped[0].isalnum() or stripped[0] in "_\"'-#"):
+            return (line, indent + 1), (
+                f"line {line} starts with a stray {shown(stripped[0])}: delete it (a field is 'name: value', "
+                "a list item starts with '- ')"
             )
         after_quote = here[: column - 1].rstrip()
         if after_quote.endswith(('"', "'")) and ": " in after_quote:
@@ -100,8 +105,10 @@ def _char_at(lines: TextLines, mark: Any) -> str:
 def _missing_colon(text: str, line: int) -> str:
     body = text.strip().lstrip("- ").strip()
     name, _, rest = body.partition(" ")
-    fix = f"{name}: {rest.strip()}" if rest.strip() else f"{name}:"
-    return f"line {line} has no ':' after its field name: write {shown(fix)}"
+    name = name.rstrip(";.,=")  # a colon mistyped as ';' or '.'
+    if not rest.strip():
+        return f"line {line} holds {shown(body)} with no ':': if it is a field, write {shown(name + ': …')}; if it is not, delete it"
+    return f"line {line} has no ':' after its field name: write {shown(f'{name}: {rest.strip()}')}"
 
 
 def _realign(line: int, stripped: str, above: str, how: str) -> str:
@@ -124,9 +131,16 @@ def _previous_key_line(text_lines: list[str], line: int) -> tuple[int, int] | No
     return None
 
 
-def _previous_dash(text_lines: list[str], line: int) -> int | None:
+def _sibling_dash(text_lines: list[str], line: int, stripped: str) -> int | None:
+    """The column of the '-' of the item above that starts the same way ('- id:'), else of the nearest item."""
+    head = stripped.split(":", 1)[0] + ":" if ":" in stripped else None
+    nearest = None
     for number in range(line - 1, 0, -1):
         text = text_lines[number - 1]
-        if text.lstrip(" ").startswith("- "):
-            return len(text) - len(text.lstrip(" "))
-    return None
+        body = text.lstrip(" ")
+        if body.startswith("- "):
+            column = len(text) - len(body)
+            if head is not None and body.startswith(head):
+                return column
+            nearest = column if nearest is None else nearest
+    return nearest

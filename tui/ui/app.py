@@ -306,13 +306,16 @@ class PeacewatchApp(App[int]):
         try:
             try:
                 with self.suspend():
-                    subprocess.run(command, check=False)
+                    done = subprocess.run(command, check=False)
             except SuspendNotSupported:
                 # No terminal to hand over (headless, web): run the editor as it is.
-                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+                done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
         except OSError as exc:
             self.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
             return
+        if done.returncode != 0:
+            self.notify(f"{command[0]} exited with status {done.returncode}; the file is read again as it is now.",
+                        title="The editor reported a problem", severity="warning", markup=False, timeout=8)
         # The watcher sees the save too; reading it now shows the result the moment the editor closes.
         self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")
 

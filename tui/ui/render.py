@@ -330,7 +330,8 @@ def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now:
     lines.append(Text("Earlier stages", style="bold underline"))
     for change in reversed(status.history):
         when = day(change.date) if change.date else relative_when(change.when, change.source, snapshot) or "undated"
-        lines.append(Text.assemble(("  " + _pad(when, 14), "dim"), (change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", "")))
+        headline = f"  {v(change.headline)}" if change.headline else ""
+        lines.append(Text.assemble(("  " + _pad(when, 13) + " ", "dim"), (change.stage.label, "bold"), (headline, "")))
         if change.source:
             lines.append(_indented(Text.assemble(("source: ", "dim"), source_line(change.source, snapshot)), 16))
     if not status.history:

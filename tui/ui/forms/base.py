@@ -9,6 +9,7 @@ the user typed, and says why.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +45,12 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
     text = text.strip()
     if not text:
         return None, None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None, "a date as YYYY-MM-DD, e.g. 2025-11-26"
     try:
         return dt.date.fromisoformat(text), None
     except ValueError:
-        return None, "a date as YYYY-MM-DD, e.g. 2025-11-26"
+        return None, f"a real date: {text} does not exist (check the month and day)"
 
 
 class EditForm(ModalScreen["Any"]):

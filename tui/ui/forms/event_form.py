@@ -23,7 +23,7 @@ class EventForm(EditForm):
     def compose_fields(self) -> ComposeResult:
         snapshot = self.snapshot
         yield self.field("What happened", Input(id="title"))
-        yield self.field("Date", Input(self.app.now().date().isoformat(), id="date"), "YYYY-MM-DD; empty if unknown")
+        yield self.field("Date", Input(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if unknown")
         yield self.field("When, in words", Input(id="when"), 'if there is no exact date, e.g. "earlier this year"')
         yield self.field("Place", Input(id="place"))
         yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))

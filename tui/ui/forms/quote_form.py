@@ -35,7 +35,7 @@ class QuoteForm(EditForm):
         )
         yield self.field("Speaker's role", Input(id="speaker_role"))
         yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
-        yield self.field("Date", Input(self.app.now().date().isoformat(), id="date"), "YYYY-MM-DD; empty if the source gives none")
+        yield self.field("Date", Input(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if the source gives none")
         yield self.field("Medium", Select(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
         yield self.field("Reported by", Input(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
         yield self.field(

@@ -69,7 +69,9 @@ class ChangesScreen(ListOverlay):
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()
-        kind, item_id = self._items.get(event.key, ("", ""))
+        if event.key not in self._items:
+            return  # a reload's heading: nothing to open
+        kind, item_id = self._items[event.key]
         if kind not in OPENS:
             noun = BY_SECTION[kind].noun if kind in BY_SECTION else "row"
             self.notify(f"A {noun} has no full view; e on the dashboard opens its file.", markup=False, timeout=4)

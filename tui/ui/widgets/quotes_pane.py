@@ -118,6 +118,8 @@ class QuotesPane(Pane):
     def count_text(self, first: int, last: int, total: int) -> str:
         if not self._matching:
             return super().count_text(first, last, total)
+        if total and last < first:
+            return self._matching + " · z shows them"
         return self._matching + (f" · {first}–{last} ↕" if first > 1 or last < total else "")
 
     def watch_quote_filter(self, old: QuoteFilter, new: QuoteFilter) -> None:

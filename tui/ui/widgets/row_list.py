@@ -42,7 +42,7 @@ class RowList(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     RowList { background: transparent; overflow-x: hidden; scrollbar-gutter: stable; }
-    RowList > .row-list--cursor { background: $surface-lighten-1; }
+    RowList > .row-list--cursor { background: $primary 30%; }
     RowList:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     RowList > .row-list--changed { background: $warning 30%; }
     RowList > .row-list--empty { color: $text-muted; text-style: italic; }
@@ -130,11 +130,13 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def _report_shown(self) -> None:
-        """Tell the pane which rows are on screen, so it can say how many are not."""
-        rows = max(self.scrollable_content_region.height // self.row_height, 0)
-        first = int(self.scroll_offset.y) // self.row_height
+        """Tell the pane which rows are whole on screen, so it can say how many are not."""
+        top = round(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
         total = len(self._keys)
-        shown = (min(first + 1, total), min(first + rows, total), total)
+        first = -(-top // self.row_height)  # the first row that starts on screen
+        last = min((top + height) // self.row_height, total)  # rows that end on screen
+        shown = (min(first + 1, total), last, total)
         if shown != self._shown:
             self._shown = shown
             self.post_message(self.Shown(self, *shown))
@@ -146,7 +148,7 @@ class RowList(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self._report_shown()
+        self.call_after_refresh(self._report_shown)
 
     def redraw(self) -> None:
         """Forget every drawn row: the renderer's output changed for all of them."""
