@@ -7,6 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
+from form_helpers import choose, open_form, type_into
 from pilot_helpers import FIXED_NOW, make_app, screen_text, started, wait_until
 from textual.widgets import Input, Select
 
@@ -16,36 +17,14 @@ from tui.ui.app import PeacewatchApp
 from tui.ui.forms.base import EditForm
 
 
-# The same keyboard helpers as tests/app/test_forms.py.
-
-async def choose(pilot, select_id: str, label_start: str) -> None:
-    """Pick an option of a Select by keyboard: focus, open, move to the option, enter."""
-    select = pilot.app.screen.query_one(f"#{select_id}", Select)
-    select.focus()
-    await pilot.press("enter")
-    await pilot.pause()
-    values = [value for _, value in select._options]
-    labels = [str(prompt) for prompt, _ in select._options]
-    target = next(i for i, label in enumerate(labels) if label.startswith(label_start))
-    current = values.index(select.value)
-    for _ in range(abs(target - current)):
-        await pilot.press("down" if target > current else "up")
-    await pilot.press("enter")
-    await pilot.pause()
 
 
-async def open_form(pilot, *keys: str) -> None:
-    await pilot.press(*keys)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EditForm)
 
 
-async def type_into(pilot, field_id: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(f"#{field_id}")
-    widget.focus()
-    if isinstance(widget, Input):
-        await pilot.press("ctrl+a", "ctrl+k")
-    await pilot.press(*text)
+
+
+
+
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -202,3 +181,33 @@ async def test_a_full_disk_is_shown_in_the_form_which_keeps_what_was_typed(store
         await wait_until(pilot, lambda: not form_open(pilot), what="the second save")
     assert "title: Delegations meet again" in (store / "events.yaml").read_text(encoding="utf-8")
 
+
+
+# -- one parse ---------------------------------------------------------------------------------------
+
+async def test_one_form_save_parses_the_written_file_once_even_with_the_watchers_echo(store: Path, monkeypatch):
+    from tui.core import edit_engine, loader
+
+    parsed: list[bytes] = []
+    for module in (edit_engine, loader):
+        real = module.read_yaml
+
+        def spy(raw, *args, real=real, **kwargs):
+            parsed.append(bytes(raw))
+            return real(raw, *args, **kwargs)
+
+        monkeypatch.setattr(module, "read_yaml", spy)
+    app = make_app(store, live=True)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await wait_until(pilot, lambda: "● live" in screen_text(pilot), what="live")
+        parsed.clear()
+        await pilot.press("3", "j")
+        await open_form(pilot, "p")
+        await choose(pilot, "party", "Russia")
+        await choose(pilot, "stance", "insists")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not form_open(pilot), what="the save")
+        await pilot.pause(0.6)  # the watcher's echo of the write has arrived and been read
+        written = (store / "issues.yaml").read_bytes()
+        assert parsed.count(written) == 1

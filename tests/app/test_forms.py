@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
+from form_helpers import choose, open_form, save, type_into
 from pilot_helpers import make_app, screen_text, started, wait_until
 from textual.widgets import Input, Select
 
@@ -18,41 +19,16 @@ def added_lines(before: str, after: str) -> list[str]:
     return [line[2:] for line in diff if line.startswith("+ ")]
 
 
-async def choose(pilot, select_id: str, label_start: str) -> None:
-    """Pick an option of a Select by keyboard: focus, open, move to the option, enter."""
-    select = pilot.app.screen.query_one(f"#{select_id}", Select)
-    select.focus()
-    await pilot.press("enter")
-    await pilot.pause()
-    # The overlay lists the options in order (the blank one first) and opens on the current value.
-    values = [value for _, value in select._options]
-    labels = [str(prompt) for prompt, _ in select._options]
-    target = next(i for i, label in enumerate(labels) if label.startswith(label_start))
-    current = values.index(select.value)
-    for _ in range(abs(target - current)):
-        await pilot.press("down" if target > current else "up")
-    await pilot.press("enter")
-    await pilot.pause()
 
 
-async def open_form(pilot, key: str) -> None:
-    await pilot.press(key)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EditForm)
 
 
-async def save(pilot) -> None:
-    """ctrl+s, then wait until the form has closed (written) or fail."""
-    await pilot.press("ctrl+s")
-    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, EditForm), what="the form to save and close")
 
 
-async def type_into(pilot, field_id: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(f"#{field_id}")
-    widget.focus()
-    if isinstance(widget, Input):
-        await pilot.press("ctrl+a", "ctrl+k")
-    await pilot.press(*text)
+
+
+
+
 
 
 async def test_add_a_quote_writes_only_its_lines(store):
@@ -87,7 +63,7 @@ async def test_missing_fields_are_refused_beside_the_field(store):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EditForm)
-        for field_id, words in (("text", "Required"), ("speaker", "Required"), ("source", "Required"), ("date", "YYYY-MM-DD")):
+        for field_id, words in (("text", "Required"), ("speaker", "Required"), ("source", "Required"), ("date", "does not exist")):
             error = app.screen.query_one(f"#{field_id}-error")
             assert error.display and words in str(error.render()), field_id
     assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == snapshot_files

@@ -13,7 +13,11 @@ from pilot_helpers import make_app
 
 async def loaded(pilot) -> None:
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
-    await pilot.pause()
+    # Settle: rows are drawn and counted after the layout they depend on, a refresh or two
+    # later; on a loaded machine that takes longer than one pause.
+    for _ in range(3):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.1)
 
 
 def test_main_screen_120x40(snap_compare, shipped):
