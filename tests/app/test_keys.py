@@ -98,3 +98,35 @@ async def test_g_and_shift_g_go_to_the_top_and_bottom_of_an_overlay(shipped):
         await pilot.press("g")
         await pilot.pause()
         assert "Anywhere" in screen_text(pilot)
+
+
+async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
+    """Help is read from the bindings; each binding's action must be one the app can run."""
+    from textual.app import App
+
+    from tui.ui.key_guide import help_groups
+    from tui.ui.screens.changes import ChangesScreen
+    from tui.ui.screens.dashboard import DashboardScreen
+    from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.widgets.pane import FilteringPane
+    from tui.ui.widgets.quotes_pane import QuotesPane
+    from tui.ui.widgets.row_list import RowList
+    from tui.ui.widgets.status_pane import StatusPane
+
+    app = make_app(shipped)
+    owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen]
+    owners += [base for screen in (ChangesScreen, ProblemsScreen, DetailScreen) for base in screen.__mro__]
+    missing = []
+    for title, bindings in help_groups(app):
+        for binding in bindings:
+            if not binding.action:
+                continue  # tab, which Textual's screen binds itself
+            name = binding.action.split("(")[0]
+            if name.startswith("app."):
+                found = hasattr(app, f"action_{name[4:]}")
+            else:
+                found = any(hasattr(owner, f"action_{name}") for owner in owners)
+            if not found:
+                missing.append((title, binding.key, binding.action))
+    assert missing == []
