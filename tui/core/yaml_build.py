@@ -173,14 +173,14 @@ class _Builder:
         stop = text.find("\n", end)
         stop = len(text) if stop == -1 else stop
         rest = text[end:stop].rstrip("\r")
-        after = rest.lstrip(" \t")
-        if rest[:1] in (" ", "\t") and after.startswith("#") and after[1:2] not in ("", " ", "\t"):
-            self.cut_by_comment.append((path, self.lines.at_index(end + len(rest) - len(rest.lstrip(" \t")))))
+        tail = rest.lstrip(" \t")
+        if rest[:1] in (" ", "\t") and tail.startswith("#") and tail[1:2] not in ("", " ", "\t"):
+            self.cut_by_comment.append((path, self.lines.at_index(end + len(rest) - len(tail))))
             return
         if rest.strip() or stop >= len(text):
             return
-        after = text.find("\n", stop + 1)
-        line = text[stop + 1 : len(text) if after == -1 else after].rstrip("\r")
+        next_stop = text.find("\n", stop + 1)
+        line = text[stop + 1 : len(text) if next_stop == -1 else next_stop].rstrip("\r")
         body = line.lstrip(" \t")
         # Deeper than the key, and a word ("#1"), not a note ("# see above"): meant as text.
         if body.startswith("#") and body[1:2] not in ("", " ", "\t") and len(line) - len(body) >= column:
