@@ -130,3 +130,16 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
             if not found:
                 missing.append((title, binding.key, binding.action))
     assert missing == []
+
+
+async def test_zooming_any_pane_keeps_the_title_bar_on_top(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        for digit in "1234":
+            await pilot.press(digit, "z")
+            await pilot.pause()
+            lines = screen_text(pilot).splitlines()
+            assert "Trump’s peace plan" in lines[0], (digit, lines[0])
+            await pilot.press("z")
+            await pilot.pause()
