@@ -99,3 +99,15 @@ async def test_esc_after_a_party_filter_keeps_the_focus_on_the_parties(shipped):
         await pilot.pause()
         assert _filter_line(pilot) == ""
         assert app.focused is app.query_one("#parties-list")
+
+
+async def test_a_pane_digit_then_a_pasted_search_in_one_burst(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await burst(pilot, "3", "slash", *"Putin")  # 't' is a shortcut (add an event)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "“Putin”" in _filter_line(pilot)
+        await burst(pilot, "escape", "4", "slash", *"Lavrov")  # 'a' is a shortcut (add a quote)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "“Lavrov”" in _filter_line(pilot)

@@ -69,9 +69,11 @@ def test_a_hash_inside_unquoted_text_is_not_a_syntax_error_but_a_cut_text():
     assert doc.cut_by_comment == [(("quotes", 0, "text"), (3, 18))]
 
 
-def test_a_comment_written_as_one_after_a_text_is_not_flagged():
-    doc, problems = read_yaml(BASE.replace("text: Talks go on.", "text: Talks go on.   # key: as the guide shows").encode(), "q.yaml")
-    assert problems == [] and doc is not None and doc.cut_by_comment == []
+def test_any_hash_after_a_plain_value_is_noted_on_its_line_and_a_note_on_a_line_of_its_own_is_not():
+    doc, _ = read_yaml(BASE.replace("text: Talks go on.", "text: We are # one in the region").encode(), "q.yaml")
+    assert doc is not None and doc.cut_by_comment == [(("quotes", 0, "text"), (3, 18))]
+    doc, _ = read_yaml(BASE.replace("    text: Talks go on.", "    # a note on its own line\n    text: Talks go on.").encode(), "q.yaml")
+    assert doc is not None and doc.cut_by_comment == []
 
 
 @pytest.mark.parametrize(("mistake", "text", "line", "says"), [
@@ -92,3 +94,13 @@ def test_the_fix_offered_is_one_that_works(mistake, text, line, says):
 def test_a_stray_character_before_a_field_is_named_as_such():
     _, problems = read_yaml(BASE.replace("    speaker: Someone", "]    speaker: Someone").encode(), "q.yaml")
     assert problems[0].line == 9 and "starts with a stray ']': delete it" in problems[0].message, problems
+
+
+@pytest.mark.parametrize(("text", "line", "says"), [
+    (BASE.replace("  - id: q1", "  - id q1"), 2, "line 2 has no ':' after its field name: write 'id: q1'"),
+    (BASE.replace("text: Talks go on.", 'text: "Talks go on.').replace("text: More talks.", 'text: "More talks."'),
+     3, "the \" that opens the text on line 3 is never closed"),
+], ids=["first field of an item", "an open quote before a quoted text"])
+def test_the_line_named_is_the_one_with_the_mistake_even_when_the_parser_stops_later(text, line, says):
+    _, problems = read_yaml(text.encode(), "q.yaml")
+    assert problems and problems[0].line == line and says in problems[0].message, problems

@@ -166,15 +166,16 @@ class _Builder:
     def _check_cut(self, path: Path, event: yaml.ScalarEvent, column: int) -> None:
         """Note a plain value that a `#` on its line, or a deeper line starting with `#`, cut short.
 
-        Only a `#` that starts a word counts ("Russia #1", "#StandWithUkraine"): a comment
-        written as one ("  # a note") is what YAML says it is."""
+        On the value's own line any `#` counts (the loader reports it only in text fields,
+        where a note cannot be told from a cut quote); on the line below, only a `#` that
+        starts a word ("#1 priority"), not a note at the value's depth ("# see above")."""
         text = self.lines.text
         end = end_of(event).index
         stop = text.find("\n", end)
         stop = len(text) if stop == -1 else stop
         rest = text[end:stop].rstrip("\r")
         tail = rest.lstrip(" \t")
-        if rest[:1] in (" ", "\t") and tail.startswith("#") and tail[1:2] not in ("", " ", "\t"):
+        if rest[:1] in (" ", "\t") and tail.startswith("#"):
             self.cut_by_comment.append((path, self.lines.at_index(end + len(rest) - len(tail))))
             return
         if rest.strip() or stop >= len(text):

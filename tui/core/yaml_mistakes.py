@@ -54,6 +54,18 @@ def explain(exc: Any, lines: TextLines) -> Explained | None:
     here = source(line)
     stripped = here.lstrip(" ")
     indent = len(here) - len(stripped)
+    opened = _unclosed_quote_above(text_lines, line)
+    if opened is not None and ("did not find expected" in problem or "mapping values" in problem):
+        number, col, quote = opened
+        return (number, col), (
+            f"the {quote} that opens the text on line {number} is never closed, so YAML reads on into the lines "
+            f"below: add the closing {quote} where the text ends"
+        )
+    if "mapping values are not allowed" in problem or "did not find expected key" in problem:
+        previous = _previous_line(text_lines, line)
+        if previous is not None and _lacks_colon(text_lines[previous - 1], here):
+            previous_text = text_lines[previous - 1]
+            return (previous, len(previous_text) - len(previous_text.lstrip(" ")) + 1), _missing_colon(previous_text, previous)
     if "mapping values are not allowed" in problem:
         before = here[: column - 1]
         if ": " in before or before.rstrip().endswith(":"):
@@ -94,6 +106,44 @@ def explain(exc: Any, lines: TextLines) -> Explained | None:
                 f"line {line}: {shown(stripped[:20])} is not a field ('name: value') or a list item ('- '); "
                 "delete it, or put it in the field it belongs to"
             )
+    return None
+
+
+def _previous_line(text_lines: list[str], line: int) -> int | None:
+    """The nearest line above that holds something other than a comment."""
+    for number in range(line - 1, 0, -1):
+        body = text_lines[number - 1].strip()
+        if body and not body.startswith("#"):
+            return number
+    return None
+
+
+def _lacks_colon(text: str, below: str) -> bool:
+    """A field, or the first field of a list item, written without its colon ("- id x",
+    "speaker Sergey Lavrov"). A list item of plain text ("- told Axios") is one only if the
+    line below is a field lined up under it (so the item is a mapping)."""
+    if text.lstrip(" ").startswith("- "):
+        dash = len(text) - len(text.lstrip(" "))
+        below_body = below.lstrip(" ")
+        if below_body.startswith("- ") or ": " not in below_body or len(below) - len(below_body) != dash + 2:
+            return False
+    body = text.strip().removeprefix("- ").strip()
+    if not body or body[0] in "\"'>|[{#" or ": " in body or body.endswith(":"):
+        return False
+    name = body.split(" ", 1)[0].rstrip(";.,=")
+    return " " in body and name.replace("_", "").replace("-", "").isalnum() and name[:1].islower()
+
+
+def _unclosed_quote_above(text_lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A line above `line` whose value opens a quote it never closes (an odd count of that quote)."""
+    for number in range(line - 1, 0, -1):
+        text = text_lines[number - 1]
+        _, colon, value = text.partition(": ")
+        value = value.strip()
+        if colon and value[:1] in ('"', "'"):
+            quote = value[0]
+            if text.count(quote) % 2 == 1 and (quote == '"' or "''" not in value):
+                return number, text.index(quote) + 1, quote
     return None
 
 

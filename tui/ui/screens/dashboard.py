@@ -130,7 +130,8 @@ class DashboardScreen(Screen):
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:
             self.minimize()
-        self.query_one(f"#{pane} RowList", RowList).focus()
+        # At once (not `focus()`, which waits a turn): keys right behind the digit go to this pane.
+        self.set_focus(self.query_one(f"#{pane} RowList", RowList))
 
     def action_search(self) -> None:
         if self.maximized is not None and self.maximized.id != "quotes":

@@ -33,7 +33,7 @@ class ProblemBanner(Static):
         count = len(problems)
         head = Text.assemble(
             (f" ⚠ {count} problem{'s' if count != 1 else ''} in the content ", "bold reverse"),
-            ("  showing the last good version of each file", "italic"),
+            ("  a file that cannot be read shows its last good version", "italic"),
         )
         lines = [head]
         for problem in problems[:SHOWN]:
