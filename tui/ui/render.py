@@ -71,14 +71,14 @@ def event_row(event: Event, snapshot: Snapshot, width: int, when_width: int = 12
         # A long `when` in words takes the first line; the title the second.
         return [line((when, "dim")), line((" " * when_width, ""), (title, ""), (place, "dim"))]
     room = max(width - when_width, 10)
-    first, rest = _split_words(title, room)
+    first, rest = split_words(title, room)
     return [
         line((_pad(when, when_width), "dim"), (first, "")),
         line((" " * when_width, ""), (rest, ""), (place if rest else place.removeprefix(" · "), "dim")),
     ]
 
 
-def _split_words(text: str, width: int) -> tuple[str, str]:
+def split_words(text: str, width: int) -> tuple[str, str]:
     """`text` cut at the last space that fits in `width` cells, and the rest."""
     if cell_len(text) <= width:
         return text, ""
@@ -330,10 +330,15 @@ def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now:
     lines.append(Text("Earlier stages", style="bold underline"))
     for change in reversed(status.history):
         when = day(change.date) if change.date else relative_when(change.when, change.source, snapshot) or "undated"
-        headline = f"  {v(change.headline)}" if change.headline else ""
-        lines.append(Text.assemble(("  " + _pad(when, 13) + " ", "dim"), (change.stage.label, "bold"), (headline, "")))
+        # A grid: the stage, its headline and its source wrap in their own column, under each other.
+        entry = Table.grid(padding=(0, 1))
+        entry.add_column(width=max(13, cell_len(when)), style="dim", no_wrap=True)
+        entry.add_column(ratio=1)
+        body = [Text.assemble((change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", ""))]
         if change.source:
-            lines.append(_indented(Text.assemble(("source: ", "dim"), source_line(change.source, snapshot)), 16))
+            body.append(Text.assemble(("source: ", "dim"), source_line(change.source, snapshot)))
+        entry.add_row(when, Group(*body))
+        lines.append(Padding(entry, (0, 0, 0, 2)))
     if not status.history:
         lines.append(Text("  none recorded", style="dim"))
     return _join(lines)

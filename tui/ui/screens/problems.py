@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
 from tui.core.problems import Problem
-from tui.ui.render import v
+from tui.ui.render import split_words, v
 from tui.ui.screens.list_overlay import ListOverlay
 from tui.ui.widgets.row_list import RowList
 
@@ -16,7 +16,7 @@ def problem_row(problem: Problem, width: int) -> list[Text]:
     """Where, then what: the message wrapped over two lines, with an ellipsis if it needs more."""
     where = Text(v(f"{problem.path}:{problem.line}:{problem.column}"), style="bold")
     message = v(problem.message)
-    first, rest = message[: width - 2], message[width - 2 :]
+    first, rest = split_words(message, width - 2)  # at a space, never inside a word
     second = Text("  " + rest, no_wrap=True, overflow="ellipsis") if rest else Text("")
     return [where, Text("  " + first), second]
 
