@@ -129,16 +129,3 @@ def test_a_successful_edit_leaves_no_temp_file(store: Path, args):
     run = peacewatch(kind, name, "content", *rest, cwd=store.parent)
     assert run.returncode == 0, run.stderr
     assert not [p for p in store.rglob(".*")]
-
-
-def test_a_known_speaker_brings_their_role_and_party_as_in_the_form(tmp_path: Path):
-    import shutil
-
-    root = tmp_path / "content"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "content", root, ignore=shutil.ignore_patterns("README.md"))
-    run = peacewatch("add", "quote", str(root), "--text", "Talks go on", "--speaker", "sergey lavrov", "--medium", "statement",
-                     "--source", "meduza-2025-11-25-lavrov", "--date", "2025-11-25", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
-    text = (root / "quotes" / "2025-11-25.yaml").read_text(encoding="utf-8")
-    added = text[text.index("text: Talks go on"):]
-    assert "speaker_role: Russian Foreign Minister" in added and "party: russia" in added

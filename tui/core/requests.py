@@ -120,17 +120,8 @@ class AddQuote(Request):
     new_source: AddSource | None = None
     noun: ClassVar[str] = "quote"
 
-    def _known_speaker(self, snapshot: Snapshot) -> tuple[str, str | None]:
-        """The role and party of a speaker the store knows as a person of a party, where not given."""
-        for party in snapshot.parties:
-            for person in party.people:
-                if person.name.casefold() == self.speaker.strip().casefold():
-                    return self.speaker_role or person.title, self.party or party.id
-        return self.speaker_role, self.party
-
     def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
         plans: list[Planned] = []
-        speaker_role, party = self._known_speaker(store.snapshot)
         source = self.source
         if self.new_source is not None and not source:
             source = self.new_source.same_as(store.snapshot)
@@ -146,7 +137,7 @@ class AddQuote(Request):
             required = ("text", "speaker", "medium", "source")
             new = fields(
                 ("id", item_id), ("text", self.text), ("context", self.context), ("speaker", self.speaker),
-                ("speaker_role", speaker_role), ("party", party), ("date", date_value(day)),
+                ("speaker_role", self.speaker_role), ("party", self.party), ("date", date_value(day)),
                 ("medium", self.medium), ("reported_by", self.reported_by), ("source", source),
                 ("issues", self.issues), required=required,
             )
