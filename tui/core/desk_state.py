@@ -38,6 +38,11 @@ class DeskState:
     """Whether the changes are the user's own edit (already seen: nothing to announce)."""
 
     @property
+    def loaded(self) -> bool:
+        """Whether anything has been read yet (a store, or its problems)."""
+        return self.snapshot.story is not None or bool(self.snapshot.origins) or bool(self.problems)
+
+    @property
     def unseen_note(self) -> str:
         """E.g. "4 new since 14:02", for the title bar; empty when all is seen."""
         if not self.unseen_count:

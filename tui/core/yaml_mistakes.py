@@ -70,9 +70,10 @@ def explain(exc: Any, lines: TextLines) -> Explained | None:
         before = here[: column - 1]
         if ": " in before or before.rstrip().endswith(":"):
             key = before.split(":", 1)[0].strip().lstrip("- ")
+            fix = f"{key}: \"{before.split(':', 1)[1].strip()}{here[column - 1:].rstrip()}\""
             return (line, column), (
                 f"': ' inside unquoted text on line {line}: YAML reads it as the start of another field; "
-                f"put the whole text in double quotes: {key}: \"{before.split(':', 1)[1].strip()}{here[column - 1:].rstrip()}\""
+                f"put the whole text in double quotes: {shown(fix)}"
             )
         above = _previous_key_line(text_lines, line)
         if above is not None and indent > above[1]:

@@ -123,6 +123,8 @@ def read_yaml(
         plain = explain(exc, lines) if message.startswith("YAML syntax") and "invisible" not in message else None
         if plain is not None:
             (line, column), words = plain
+            # The advice quotes the file's own text: every character of it shown, none acting.
+            words = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in words)
             message = f"{words} (parser: {message.removeprefix('YAML syntax: ')})"
         return None, [Problem(path, line, column, message)]
     except yaml.YAMLError as exc:
