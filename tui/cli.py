@@ -14,6 +14,9 @@ SUBCOMMANDS = {
     "changes": "tui.commands.changes",
     "add": "tui.commands.add",
     "set": "tui.commands.set_cmd",
+    "edit": "tui.commands.edit",
+    "remove": "tui.commands.remove",
+    "revert": "tui.commands.revert",
     "schema": "tui.commands.schema",
     "new": "tui.commands.new",
 }

@@ -59,14 +59,15 @@ def test_edits_between_runs_are_printed_newest_first(folder: Folder, capsys) -> 
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert HEADER.match(lines[0]).group(1) == "2"
-    assert lines[1:] == ["  Deal status: stage framework agreed in principle → final stages  (story.yaml)",
-                         "  Russia on Territory: stance insists → opposes  (issues.yaml)"]
+    # Each change carries its number, for `peacewatch revert N`.
+    assert lines[1:] == ["  #1 Deal status: stage framework agreed in principle → final stages  (story.yaml)",
+                         "  #2 Russia on Territory: stance insists → opposes  (issues.yaml)"]
     folder.data["quotes.yaml"]["quotes"].clear()
     folder.write()
     code, out, _ = folder.run(capsys)
     blocks = out.split("\n\n")
     assert [HEADER.match(b.splitlines()[0]).group(1) for b in blocks] == ["1", "2"]
-    assert blocks[0].splitlines()[1].startswith("  Removed quote: Sergey Lavrov, press conference")
+    assert re.match(r"  #\d+ Removed quote: Sergey Lavrov, press conference", blocks[0].splitlines()[1])
 
 
 def test_json_output(folder: Folder, capsys) -> None:

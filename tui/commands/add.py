@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 
 from tui.commands.edit_args import kind_parser, run_edit, words
-from tui.core.desk import AddEvent, AddQuote, AddSource, Request
-from tui.core.vocab import Medium
+from tui.commands.item_args import add_field_options, field_values
+from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Request
+from tui.core.item_fields import FIELDS
+from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole
 
-describe = "add a quote, event or source to a content folder, changing nothing else in its files"
+describe = "add a quote, event, source, party, person, issue or deadline, changing nothing else in the files"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,10 +47,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--note", default="", help="anything an editor should know: how we came by it, what it covers")
 
 
+    for noun, what, vocabularies in _MORE:
+        sub = kind_parser(kinds, noun, what, vocabularies)
+        if noun == "person":
+            sub.add_argument("--party", dest="field_party", required=True, metavar="ID", help="the id of the party they speak or act for")
+        add_field_options(sub, noun, editing=False)
+
+
+_MORE = (
+    ("party", "add a party to the file holding the parties (parties.yaml)", (PartyRole,)),
+    ("person", "add a person to a party's people", ()),
+    ("issue", "add an issue to the file holding the issues (issues.yaml)", (IssueStatus,)),
+    ("deadline", "add a deadline to the story", (Outcome,)),
+)
+
+
+def _more(args: argparse.Namespace) -> Request:
+    """A party, person, issue or deadline: its fields checked as the forms check them."""
+    values = {k: v for k, v in field_values(args, args.kind).items() if v not in ("", [])}
+    missing = [s.option for s in FIELDS[args.kind] if s.required and s.key not in values]
+    if missing:
+        raise SystemExit(f"peacewatch add {args.kind}: required: {', '.join(missing)}")
+    if args.kind == "party":
+        return AddParty(name=str(values["name"]), role=str(values["role"]), short=str(values.get("short", "")))
+    if args.kind == "person":
+        return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")))
+    if args.kind == "issue":
+        return AddIssue(title=str(values["title"]), status=str(values["status"]), why=str(values.get("why", "")),
+                        source=values.get("source"))  # type: ignore[arg-type]
+    return AddDeadline(date=str(values["date"]), what=str(values["what"]), outcome=values.get("outcome"),  # type: ignore[arg-type]
+                       source=values.get("source"))  # type: ignore[arg-type]
+
+
 def run(args: argparse.Namespace) -> int:
     prog = f"peacewatch add {args.kind}"
     request: Request
-    if args.kind == "quote":
+    if args.kind in {noun for noun, _, _ in _MORE}:
+        request = _more(args)
+    elif args.kind == "quote":
         request = AddQuote(
             text=args.text, speaker=args.speaker, source=args.source, medium=args.medium,
             speaker_role=args.speaker_role, party=args.party, date=args.date, reported_by=args.reported_by,

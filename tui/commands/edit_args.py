@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.commands.store_args import store_dir
@@ -50,15 +51,20 @@ def _prefix(root: Path) -> str:
     return "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
 
 
-def run_edit(args: argparse.Namespace, prog: str, request: Request) -> int:
-    """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not."""
+def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: object = NO_JOURNAL) -> int:
+    """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not.
+
+    `request` may be a function of the desk that builds it (a revert reads the desk's journal)."""
     root = store_dir(args)
     if not root.is_dir():
         print(f"{prog}: {root}: no such folder", file=sys.stderr)
         return 2
     prefix = _prefix(root)
-    desk = Desk(root, journal=NO_JOURNAL)
+    desk = Desk(root, journal=journal)  # type: ignore[arg-type]
     try:
+        if callable(request):
+            desk.load()
+            request = request(desk)
         applied = desk.apply(request, wait=Wait(on_wait=lambda: print(f"{prog}: waiting for another edit of this folder to finish…", file=sys.stderr)))
     except EditConflict as conflict:
         print(

@@ -26,6 +26,7 @@ from tui.core.limits import Limits
 from tui.core.edit_engine import EditConflict, EditFailed, EditRefused, Written
 from tui.core.folder_lock import Wait
 from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
+from tui.core.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
 
 from tui.core.journal import Entry, Journal, Reload, problem_keys
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from tui.core.diff import Change
 
 __all__ = [
+    "AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem",
     "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Limits",
     "Entry", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
 ]
@@ -246,6 +248,34 @@ class Desk:
             raise EditRefused([Problem(self.root.name or ".", 1, 1, "cancelled while waiting; nothing was written")], "cancelled") from None
         written = plans[-1].written()
         return Applied(written, state, request.describe(written.item_id))
+
+    def revert_request(self, entry_ids: Iterable[int]) -> Request:
+        """The edit that takes back the journal's entries `entry_ids` (one change, or a whole
+        reload's), built against the store as it is now; EditRefused if one cannot be reverted
+        (the item changed since, or the entry is not in the journal)."""
+        from tui.core.revert import undo_all
+
+        wanted = set(entry_ids)
+        with self._lock:
+            entries = [e for reload in reversed(self.reloads()) for e in reload.entries if e.id in wanted]
+            missing = wanted - {e.id for e in entries}
+            if missing:
+                raise EditRefused([Problem(self.root.name or ".", 1, 1, f"no change numbered {', '.join(map(str, sorted(missing)))} in the journal"
+                                           " (peacewatch changes lists them)")], "unknown change")
+            summary = "reverted " + (entries[0].text if len(entries) == 1 else f"{len(entries)} changes")
+            return undo_all([e.change for e in entries], self._store.snapshot, summary)
+
+    def history(self, section: str, item_id: str) -> list[Entry]:
+        """The journal's entries about one item, oldest first (empty without a journal)."""
+        with self._lock:
+            return [e for reload in reversed(self.reloads()) for e in reload.entries
+                    if e.change.kind == section and e.change.item_id == item_id]
+
+    def stance_moves(self, issue_id: str) -> dict:
+        """How each party's stance on an issue moved, from the journal (see `stance_history`)."""
+        from tui.core.stance_history import stance_moves
+
+        return stance_moves(self.history("issues", issue_id))
 
     def catch_up(self, settle_tries: int = 40) -> CatchUp:
         """Load the folder and record what changed since the journal last looked, for a command

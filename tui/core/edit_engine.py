@@ -381,3 +381,47 @@ def _get(data: Any, path: tuple) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _norm(value: Any) -> Any:
+    """A value as the reader reads it back, to tell whether an edit changes it."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [as_data(v) if isinstance(v, list) else str(v) for v in value]
+    return str(value)
+
+
+def update_mapping(src: Source, where: tuple, current: dict, wanted: Mapping[str, Any], order: Sequence[str]) -> list[Splice]:
+    """Splices that set only the keys of `wanted` whose value differs; "" or [] removes a key. Every
+    other key, comment and line is left as written; a new key goes after the last kept key that
+    comes before it in `order`. `current` (the file's data at `where`) is updated to match."""
+    splices: list[Splice] = []
+    added: Fields = []
+    removed: set[str] = set()
+    original = list(current)
+    for key, value in wanted.items():
+        empty = value is None or value == "" or value == []
+        if key in current:
+            if empty:
+                splices.append(src.remove_key(where, key))
+                removed.add(key)
+                del current[key]
+            elif _norm(current[key]) != _norm(value):
+                splices.append(src.set_value(where, key, value))
+                current[key] = _norm(value)
+        elif not empty:
+            added.append((key, value))
+            current[key] = _norm(value)
+    if added:
+        kept = [k for k in original if k not in removed]
+        rank = {k: i for i, k in enumerate(order)}
+        by_anchor: dict[str, Fields] = {}
+        for key, value in sorted(added, key=lambda kv: rank.get(kv[0], len(rank))):
+            before = [k for k in kept if rank.get(k, len(rank)) < rank.get(key, len(rank))] or kept
+            if not before:
+                raise EditRefused([Problem("", 1, 1, "the item has no fields left to add to; edit the file by hand")])
+            anchor = max(before, key=lambda k: src.doc.span[where + (k,)][1])
+            by_anchor.setdefault(anchor, []).append((key, value))
+        splices += [src.insert_keys(where, anchor, new) for anchor, new in by_anchor.items()]
+    return splices

@@ -96,5 +96,6 @@ _HEADERS = {
 
 def header(kind: str, modeline: str | None, newline: str = "\n", day: str = "") -> str:
     """The first lines of a new file holding `kind` items (before the section itself)."""
-    lines = ([modeline] if modeline else []) + _HEADERS[kind].format(day=day).split("\n")
-    return newline.join(lines) + newline
+    text = _HEADERS.get(kind, "")
+    lines = ([modeline] if modeline else []) + (text.format(day=day).split("\n") if text else [])
+    return newline.join(lines) + newline if lines else ""

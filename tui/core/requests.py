@@ -211,6 +211,8 @@ class SetStatus(Request):
         old = ctx.data.get("status")
         if not isinstance(old, dict):
             raise ctx.refuse("'status' is not a mapping; fix the file first")
+        if str(old.get("stage")) == self.stage:
+            raise ctx.refuse(f"the deal is already at the stage '{self.stage}'; to change its headline or summary, edit the deal status instead")
         entry = fields(
             ("stage", old.get("stage")), ("date", date_value(str(old.get("since") or ""))),
             ("headline", old.get("headline")), ("source", old.get("source")),

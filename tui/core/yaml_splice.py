@@ -251,3 +251,53 @@ class Source:
             return Splice(first, found.end(), "")
         before = BREAKS.search(self.text[:first][-2:]) if first else None
         return Splice(first - len(before.group()) if before else first, stop, "")
+
+    def remove_item(self, list_path: Path, index: int) -> list[Splice]:
+        """Take item `index` out of the list at `list_path`: its lines in a block list (with the
+        blank line that set it apart), its text and comma in a flow list. A list left with
+        nothing becomes `[]`, which reads back as an empty list, never as null."""
+        items = self.get(list_path)
+        start, end = self.doc.span[list_path + (index,)]
+        if list_path in self.doc.flow:
+            if len(items) == 1:
+                outer = self.doc.span[list_path]
+                return [Splice(outer[0], outer[1], "[]")]
+            if index < len(items) - 1:
+                return [Splice(start, self.doc.span[list_path + (index + 1,)][0], "")]
+            return [Splice(self.doc.span[list_path + (index - 1,)][1], end, "")]
+        first = self.line_start(start)
+        stop = self.line_end(end)
+        found = BREAKS.match(self.text, stop)
+        stop = found.end() if found else stop
+        if index > 0:
+            first = self._blank_lines_before(first)
+        elif len(items) > 1:
+            stop = self._blank_lines_after(stop)
+        cut = Splice(first, stop, "")
+        if len(items) > 1:
+            return [cut]
+        key_at = self.offset(self.doc.key_at[list_path])
+        colon = self.text.index(":", key_at)
+        if not found and first > 0:  # the item ended the file: its line break goes with it
+            before = BREAKS.search(self.text, max(first - 2, 0), first)
+            cut = Splice(before.start() if before else first, stop, "")
+        return [Splice(colon + 1, colon + 1, " []"), cut]
+
+    def _blank_lines_before(self, first: int) -> int:
+        """Where the blank lines right above the line starting at `first` begin."""
+        while first > 0:
+            previous = self.line_start(first - 1)
+            if self.text[previous:first].strip():
+                break
+            first = previous
+        return first
+
+    def _blank_lines_after(self, stop: int) -> int:
+        """Where the blank lines starting at `stop` end."""
+        while stop < len(self.text):
+            found = BREAKS.search(self.text, stop)
+            end = found.end() if found else len(self.text)
+            if self.text[stop:end].strip():
+                break
+            stop = end
+        return stop

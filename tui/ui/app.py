@@ -23,6 +23,7 @@ from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.limits import Limits
 from tui.ui.editor import EditorProblem, editor_command
+from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
@@ -37,7 +38,7 @@ RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
 
-class PeacewatchApp(App[int]):
+class PeacewatchApp(ItemActions, App[int]):
     """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
 
     CSS_PATH = "app.tcss"
@@ -244,6 +245,11 @@ class PeacewatchApp(App[int]):
         desk = self._desk
         reloads = await asyncio.to_thread(desk.reloads)
         return reloads, await asyncio.to_thread(lambda: desk.journal_path is not None)
+
+    async def stance_moves(self, issue_id: str) -> dict:
+        """How each party's stance on an issue moved, from the journal (empty without one)."""
+        desk = self._desk
+        return await asyncio.to_thread(desk.stance_moves, issue_id) if desk is not None else {}
 
     # -- editing --------------------------------------------------------------------------------
 

@@ -29,3 +29,16 @@ class EditItem(Message):
 
     kind: str
     item_id: str
+
+
+@dataclass
+class ChangeItem(Message):
+    """Change an item from the dashboard: `action` is "form" (edit it in a form) or "remove".
+
+    `kind` as in `Snapshot.origins`; `item_id` may be "" where the pane has no row (the
+    deal status pane with no events still offers the status, story and deadlines).
+    """
+
+    kind: str
+    item_id: str
+    action: str

@@ -8,6 +8,7 @@ codes appear as visible symbols instead of reaching the terminal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
@@ -24,6 +25,7 @@ from tui.core.vocab import Stage, Stance
 from tui.ui.palette import Palette
 
 if TYPE_CHECKING:
+    from tui.core.stance_history import Step
     from tui.core.model import DealStatus, Event, Issue, Party, Position, Quote, Source
 
 LADDER = (
@@ -259,7 +261,7 @@ def _position_block(position: Position, snapshot: Snapshot, palette: Palette, he
     return lines
 
 
-def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Group:
+def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette, moves: Mapping[str, Sequence[Step]] | None = None) -> Group:
     lines = [
         Text.assemble((v(issue.title), "bold"), "  ", (issue.status.label, palette.status(issue.status))),
         Text(issue.status.description, style="dim"),
@@ -273,12 +275,40 @@ def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette) -> Group:
     for position in sorted(issue.positions, key=lambda p: order.get(p.party, len(order))):
         lines += _position_block(position, snapshot, palette, v(snapshot.party_name(position.party)))
         lines.append(Text())
+    if moves:
+        lines.append(Text("How the stances moved", style="bold underline"))
+        for party in sorted(moves, key=lambda p: order.get(p, len(order))):
+            lines.append(_stance_moves(v(snapshot.party_name(party)), moves[party], palette))
+        lines.append(Text())
     quotes = snapshot.quotes_for_issue(issue.id)
     lines.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
     lines += [_quote_summary(q, snapshot) for q in quotes] or [Text("none yet", style="dim")]
     if issue.source:
         lines += [Text(), _field("Source", source_line(issue.source, snapshot))]
     return _join(lines)
+
+
+def _stance_moves(name: str, steps: Sequence[Step], palette: Palette) -> Text:
+    """"Russia  conditional → insists (2 Dec 2026)": each stance, and when it was first seen."""
+    line = Text.assemble((name, "bold"), "  ")
+    for index, step in enumerate(steps):
+        if index:
+            line.append(" → ")
+        if step.stance is None:
+            line.append("position removed", style="italic")
+        else:
+            word = _stance_word(step.stance)
+            line.append(word.label if word else v(step.stance), style=palette.stance(word) if word else "")
+        if step.seen is not None:
+            line.append(f" ({day(step.seen)})", style="dim")
+    return line
+
+
+def _stance_word(value: str) -> Stance | None:
+    try:
+        return Stance(value)
+    except ValueError:
+        return None
 
 
 def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Group:

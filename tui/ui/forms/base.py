@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Footer, Input, Label, Select, SelectionList, Static, TextArea
 from textual.worker import Worker
 
 from tui.core.snapshot import Snapshot
@@ -110,8 +110,10 @@ class EditForm(ModalScreen["Any"]):
     def _typed(self) -> tuple:
         """Everything the fields hold, to tell whether the user has typed or chosen anything."""
         values: list[object] = []
-        for widget in self.query("Input, TextArea, Select, SelectionList"):
-            if isinstance(widget, TextArea):
+        for widget in self.query("Input, TextArea, Select, SelectionList, Checkbox"):
+            if isinstance(widget, Checkbox):
+                values.append(widget.value)
+            elif isinstance(widget, TextArea):
                 values.append(widget.text)
             elif isinstance(widget, Input | Select):
                 values.append(widget.value)

@@ -25,9 +25,10 @@ class ChangesScreen(ListOverlay):
         *ListOverlay.BINDINGS,
         Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen"),
+        Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced"),
     ]
     PANEL_TITLE = "Changes"
-    PANEL_SUBTITLE = "enter open the item · m mark all seen · esc back"
+    PANEL_SUBTITLE = "enter open the item · u revert · m mark all seen · esc back"
     EMPTY = "No changes recorded yet. Edit a file in the content folder and they appear here."
 
     def on_mount(self) -> None:
@@ -36,6 +37,8 @@ class ChangesScreen(ListOverlay):
         self._rows: dict[str, Text] = {}
         self._items: dict[str, tuple[str, str]] = {}
         """(kind, id) of the item each change row is about."""
+        self._entries: dict[str, tuple[list[int], str]] = {}
+        """The journal entries each row stands for (a reload's heading: all of its), and how to name them."""
         self.watch(self.app, "state", self._on_state, init=True)
 
     def _on_state(self, state: DeskState) -> None:
@@ -48,6 +51,7 @@ class ChangesScreen(ListOverlay):
         reloads, has_journal = await self.app.reloads()  # type: ignore[attr-defined]
         rows: dict[str, Text] = {}
         items: dict[str, tuple[str, str]] = {}
+        entries: dict[str, tuple[list[int], str]] = {}
         if not has_journal:
             rows["none"] = Text("No change journal is kept (started with --no-journal).", style="italic")
         now = self.app.now()  # type: ignore[attr-defined]
@@ -59,12 +63,14 @@ class ChangesScreen(ListOverlay):
                 (at.strftime("%-d %b %Y %H:%M:%S"), "bold"),
                 (f"  {since(at, now)} · {count} change{'s' if count != 1 else ''}", "dim"),
             )
+            entries[f"reload-{reload.id}"] = ([e.id for e in reload.entries], f"all {count} changes of {at.strftime('%-d %b %H:%M:%S')}")
             for entry in reload.entries:
+                entries[f"entry-{entry.id}"] = ([entry.id], f"“{entry.text}”")
                 mark = ("● ", f"bold {accent}") if not entry.seen else ("  ", "")
                 key = f"entry-{entry.id}"
                 rows[key] = Text.assemble("  ", mark, (v(entry.text), "dim" if entry.seen else ""), no_wrap=True, overflow="ellipsis")
                 items[key] = (entry.change.kind, entry.change.item_id)
-        self._rows, self._items = rows, items
+        self._rows, self._items, self._entries = rows, items, entries
         self.rows.set_rows(list(rows), lambda key, width: [rows[key]], list(rows))
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
@@ -83,3 +89,11 @@ class ChangesScreen(ListOverlay):
 
         self.app.push_screen(DetailScreen(OPENS[kind], item_id))
         self.app.mark_seen(kind, item_id)  # type: ignore[attr-defined]
+
+    def action_revert(self) -> None:
+        key = self.rows.current
+        if not key or key not in self._entries:
+            self.notify("Pick a change (or a reload's heading) to revert.", markup=False, timeout=4)
+            return
+        ids, what = self._entries[key]
+        self.app.revert(ids, what)  # type: ignore[attr-defined]

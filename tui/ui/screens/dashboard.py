@@ -12,7 +12,7 @@ from textual.worker import Worker
 
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_NOUN
-from tui.ui.messages import EditItem, FilterQuotes, OpenItem
+from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
 from tui.ui.widgets.parties_pane import PartiesPane
@@ -23,7 +23,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
@@ -49,6 +49,7 @@ class DashboardScreen(Screen):
         Binding("t", "form('event')", "Add event", show=False, tooltip="Add an event to the timeline"),
         Binding("S", "form('status')", "Move stage", show=False, tooltip="Move the deal to a new stage; the current one goes into the history"),
         Binding("p", "form('position')", "Set position", show=False, tooltip="Set a party's position on an issue (the ones under the cursor)"),
+        Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, source, quote or event; or edit the story"),
     ]
 
     FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
@@ -116,6 +117,14 @@ class DashboardScreen(Screen):
 
     def on_edit_item(self, message: EditItem) -> None:
         self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
+
+    def on_change_item(self, message: ChangeItem) -> None:
+        self.app.change_item(message.kind, message.item_id, message.action)  # type: ignore[attr-defined]
+
+    def action_add(self) -> None:
+        # A person is added to the party under the cursor, if one is.
+        rows = self.query_one("#parties RowList", RowList)
+        self.app.add_item(party=rows.current or "")  # type: ignore[attr-defined]
 
     def action_form(self, kind: str) -> None:
         # A position form starts on the issue or party under the cursor, if one is.

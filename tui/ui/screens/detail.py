@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
@@ -22,6 +23,8 @@ class DetailScreen(Overlay):
         *Overlay.BINDINGS,
         Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
+        Binding("E", "change('form')", "Edit in form", tooltip="Change this item (or one in it) in a form"),
+        Binding("d", "change('remove')", "Remove", tooltip="Remove this item (or one in it), after asking"),
     ]
 
     def __init__(self, kind: str, item_id: str) -> None:
@@ -39,6 +42,18 @@ class DetailScreen(Overlay):
         if state.snapshot is not self._shown:
             self._shown = state.snapshot
             self.show(self._text(state.snapshot))
+            if self.kind == "issue":
+                self._with_history(state.snapshot)
+
+    @work(exclusive=True, exit_on_error=False, name="Reading how the stances moved")
+    async def _with_history(self, snapshot: Snapshot) -> None:
+        self._moves = await self.app.stance_moves(self.item_id)  # type: ignore[attr-defined]
+        if self._moves and snapshot is self._shown:
+            self.show(self._text(snapshot))
+
+    def action_change(self, action: str) -> None:
+        section = BY_NOUN[self.kind].section
+        self.app.change_item(section, self.item_id if self.kind != "status" else "", action)  # type: ignore[attr-defined]
 
     def action_edit(self) -> None:
         self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
@@ -51,7 +66,7 @@ class DetailScreen(Overlay):
             return render.party_detail(party, snapshot, palette) if party else missing
         if self.kind == "issue":
             issue = snapshot.issue_by_id.get(self.item_id)
-            return render.issue_detail(issue, snapshot, palette) if issue else missing
+            return render.issue_detail(issue, snapshot, palette, getattr(self, "_moves", None)) if issue else missing
         if self.kind == "quote":
             quote = snapshot.quote_by_id.get(self.item_id)
             return render.quote_detail(quote, snapshot) if quote else missing

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_SECTION
 from tui.core.snapshot import Snapshot
-from tui.ui.messages import EditItem, FilterQuotes, OpenItem
+from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
 
 
@@ -61,7 +61,11 @@ class Pane(Vertical):
         """Mark the items with changes the user hasn't seen, until they are seen."""
         self.query_one(RowList).mark(self._of(unseen))
 
-    BINDINGS = [Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line")]
+    BINDINGS = [
+        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
+        Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change the item under the cursor (or one in it) in a form"),
+        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove the item under the cursor (or one in it), after asking"),
+    ]
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
@@ -83,6 +87,9 @@ class Pane(Vertical):
         key = self.query_one(RowList).current
         if key:
             self.post_message(EditItem(self.KIND, key))
+
+    def action_change(self, action: str) -> None:
+        self.post_message(ChangeItem(self.KIND, self.query_one(RowList).current or "", action))
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()
