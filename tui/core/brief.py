@@ -222,7 +222,10 @@ def source_url(snapshot: Snapshot, kind: str, item_id: str) -> tuple[str | None,
     described = clean(source.outlet) + (f", “{clean(source.title)}”" if source.title else "")
     if not source.url:
         return None, f"No address is known for its source ({described})."
-    return clean(source.url), described
+    if not _WEB.match(source.url.strip()):
+        # Only a web address is handed to the browser: a file: or javascript: address from the content is not opened.
+        return None, f"Its source's address is not a web address, so it is not opened: {clean(source.url)}"
+    return source.url.strip(), described
 
 
 # -- the brief ----------------------------------------------------------------------------
