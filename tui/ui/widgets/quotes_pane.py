@@ -34,7 +34,7 @@ class QuotesPane(Pane):
     BINDINGS = [
         Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds"),
         Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds"),
-        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy the quote under the cursor as one attribution line, with its source"),
+        Binding("y", "copy_attribution", "Copy attribution", show=False, tooltip="Copy the quote under the cursor as one attribution line, with its source"),
         Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the quote's source in the browser, if one is known"),
     ]
 
