@@ -50,6 +50,10 @@ def test_output_file_and_refusals(tmp_path: Path) -> None:
     assert not (store / "brief.md").exists()
     missing = peacewatch("brief", "nowhere", cwd=tmp_path)
     assert missing.returncode == 2 and "nowhere: no such folder" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = peacewatch("brief", "empty", cwd=tmp_path)
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert empty.stderr == "peacewatch brief: empty: no content found (is this a peacewatch content folder? see peacewatch new)\n"
     bad = peacewatch("brief", "content", "--format", "html", cwd=tmp_path)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 

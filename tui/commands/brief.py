@@ -106,15 +106,17 @@ def run(args: argparse.Namespace) -> int:
             _note(f"no changes recorded since {args.since.astimezone():%Y-%m-%d %H:%M}")
             return status
         document = brief.changes_brief(state.snapshot, reloads, args.since, now.date(), now)
+    if state.snapshot.story is None and not state.snapshot.origins:
+        _note(f"{root}: no content found (is this a peacewatch content folder? see peacewatch new)")
+        return 2
     if state.problems:
         status = 1
         _note(f"the content has {len(state.problems)} problem{'s' if len(state.problems) != 1 else ''}; "
               "the brief holds only what could be read:")
         for problem in state.problems[:10]:
             print(f"  {problem}", file=sys.stderr)
-    if state.snapshot.story is None and not state.snapshot.origins:
-        _note(f"{root}: no content found (is this a peacewatch content folder? see peacewatch new)")
-        return 2
+        if len(state.problems) > 10:
+            print(f"  and {len(state.problems) - 10} more: peacewatch check {root} lists them all", file=sys.stderr)
     text = brief.render(document, args.format, args.width)
     if args.output is None:
         sys.stdout.write(text)
