@@ -194,3 +194,12 @@ def test_plain_text_shows_escape_codes_as_symbols(tmp_path: Path) -> None:
 ])
 def test_md_escape(text: str, escaped: str) -> None:
     assert brief.md_escape(text) == escaped
+
+
+def test_the_chain_in_the_sources_words_leads_and_the_medium_fills_in_only_what_it_leaves_out(tmp_path: Path) -> None:
+    quotes = QUOTES.replace("medium: interview\n    reported_by: told the Wire", "medium: post-on-x\n    reported_by: [told Xinhua radio, cited by TASS]")
+    snapshot = load(write_store(tmp_path / "content", quotes_yaml=quotes))
+    assert brief.attribution(snapshot.quote_by_id["q-north"], snapshot, with_url=False) == (
+        "“We will not move: not one metre.” — A. Envoy, Chief negotiator, told Xinhua radio in a post on X on 21 February 2025, "
+        "cited by TASS, according to The Wire."
+    )

@@ -118,7 +118,7 @@ def short_date(date: dt.date | None) -> str:
 _MEDIUM_PHRASE = {
     "press-conference": ("at a press conference", ("press conference", "briefing")),
     "interview": ("in an interview", ("interview",)),
-    "post-on-x": ("in a post on X", (" on x", " x post", "twitter")),
+    "post-on-x": ("in a post on X", ("on x", "x post", "twitter")),
     "post-on-truth-social": ("in a post on Truth Social", ("truth social",)),
     "post-on-telegram": ("in a post on Telegram", ("telegram",)),
     "social-post": ("in a social media post", ("post",)),
@@ -172,9 +172,9 @@ def attribution(quote: Quote, snapshot: Snapshot, with_url: bool = True) -> str:
     """
     text = clean(quote.text)
     steps = [step for step in (clean(s) for s in quote.reported_by) if step]
-    said_as = " " + " ".join(steps).casefold()
+    said_as = " ".join(steps).casefold()
     phrase, covered = _MEDIUM_PHRASE.get(quote.medium.value, ("", ()))
-    medium = phrase if phrase and not any(word in said_as for word in covered) else ""
+    medium = phrase if phrase and not any(re.search(rf"\b{re.escape(word)}\b", said_as) for word in covered) else ""
     when = f"on {long_date(quote.date)}" if quote.date else ""
     sentence = bool(_ENDS_AS_SAID.search(text))
     subject = _speaker(quote, snapshot)
