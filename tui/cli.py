@@ -12,6 +12,7 @@ from tui import __version__
 SUBCOMMANDS = {
     "check": "tui.commands.check",
     "changes": "tui.commands.changes",
+    "brief": "tui.commands.brief",
     "add": "tui.commands.add",
     "set": "tui.commands.set_cmd",
     "edit": "tui.commands.edit",

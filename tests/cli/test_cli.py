@@ -19,7 +19,7 @@ def test_help_explains_the_folder_every_option_and_every_command():
     assert result.returncode == 0
     for words in ("DIR", "shipped content/", "--poll", "--journal", "--no-journal", "--bell", "--max-file-mb", "--max-values"):
         assert words in result.stdout, words
-    for command in ("check", "changes", "add", "set", "schema", "new"):
+    for command in ("check", "changes", "brief", "add", "set", "schema", "new"):
         assert f"peacewatch {command}" in result.stdout, command
 
 

@@ -325,6 +325,56 @@ class PeacewatchApp(ItemActions, App[int]):
         # The watcher sees the save too; reading it now shows the result the moment the editor closes.
         self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")
 
+    # -- briefs and attributions --------------------------------------------------------------
+
+    def copy_attribution(self, quote_id: str) -> None:
+        """Copy a quote as one attribution line to the system clipboard, through the terminal
+        (OSC 52, so it reaches the user's own clipboard over SSH too), and say what was copied."""
+        from tui.core.brief import attribution
+
+        quote = self.state.snapshot.quote_by_id.get(quote_id)
+        if quote is None:
+            self.notify("That quote is not in the store any more.", severity="warning", markup=False)
+            return
+        line = attribution(quote, self.state.snapshot)
+        self.copy_to_clipboard(line)
+        self.notify(line, title="Copied attribution", markup=False, timeout=8)
+
+    def open_source(self, kind: str, item_id: str) -> None:
+        """Open the address of an item's source in the browser, or say why there is none."""
+        from tui.core.brief import source_url
+
+        url, described = source_url(self.state.snapshot, kind, item_id)
+        if url is None:
+            self.notify(described, title="No address to open", severity="warning", markup=False, timeout=6)
+            return
+        self.open_url(url)
+        # The address is shown too: over SSH the browser opens on the machine peacewatch runs on.
+        self.notify(f"{described}\n{url}", title="Opening the source", markup=False, timeout=8)
+
+    def write_brief(self) -> None:
+        """Write the state of play as Markdown to a new file outside the content folder, and say where."""
+        from tui.core.brief import brief, file_name, markdown
+        from tui.ui.brief_file import brief_folder, write_new
+
+        if not self.state.loaded:
+            self.notify("The store is still loading.", markup=False)
+            return
+        now = self.now()
+        text = markdown(brief(self.state.snapshot, now.date(), now))
+        try:
+            folder = brief_folder(self.root)
+            path = write_new(folder, file_name(now), text)
+        except OSError as exc:
+            self.notify(f"Could not write the brief: {exc.strerror or exc}", title="No brief written", severity="error", markup=False, timeout=10)
+            return
+        problems = len(self.state.problems)
+        if problems:
+            self.notify(f"Written to {path}, but the content has {problems} problem{'s' if problems != 1 else ''} (! lists them): "
+                        "the brief holds only what could be read.", title="Brief written", severity="warning", markup=False, timeout=10)
+        else:
+            self.notify(f"Written to {path}", title="Brief written", markup=False, timeout=8)
+
     def action_reload(self) -> None:
         self.reload_now()
         self.notify("Reading every file again.", markup=False, timeout=2)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from tui.ui.screens.dashboard import PANES, DashboardScreen
 from tui.ui.widgets.pane import FilteringPane, Pane
+from tui.ui.widgets.quotes_pane import QuotesPane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.status_pane import StatusPane
 
@@ -55,3 +56,7 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Add an event", "Add an event to the timeline (key t)", lambda: screen.action_form("event"))
     yield SystemCommand("Move the deal stage", "Move the deal status to a new stage (key S)", lambda: screen.action_form("status"))
     yield SystemCommand("Set a position", "Set a party's position on an issue (key p)", lambda: screen.action_form("position"))
+    yield SystemCommand("Write brief", "Write the state of play as a Markdown file in the current folder (key b)", screen.action_write_brief)
+    quotes = screen.query_one(QuotesPane)
+    yield SystemCommand("Copy attribution", "Copy the quote under the cursor as an attribution line (key y)", quotes.action_copy_attribution)
+    yield SystemCommand("Open source", "Open the source of the quote under the cursor in the browser (key o)", quotes.action_open_source)

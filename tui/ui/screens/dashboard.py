@@ -23,7 +23,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
@@ -50,6 +50,7 @@ class DashboardScreen(Screen):
         Binding("S", "form('status')", "Move stage", show=False, tooltip="Move the deal to a new stage; the current one goes into the history"),
         Binding("p", "form('position')", "Set position", show=False, tooltip="Set a party's position on an issue (the ones under the cursor)"),
         Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, source, quote or event; or edit the story"),
+        Binding("b", "write_brief", "Write brief", show=False, tooltip="Write the state of play as a Markdown file in the current folder, and say where"),
     ]
 
     FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
@@ -135,6 +136,9 @@ class DashboardScreen(Screen):
                 if rows.has_focus and rows.current:
                     start[field] = rows.current
         self.app.open_form(kind, **start)  # type: ignore[attr-defined]
+
+    def action_write_brief(self) -> None:
+        self.app.write_brief()  # type: ignore[attr-defined]
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:

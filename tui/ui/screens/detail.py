@@ -23,8 +23,10 @@ class DetailScreen(Overlay):
         *Overlay.BINDINGS,
         Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
-        Binding("E", "change('form')", "Edit in form", tooltip="Change this item (or one in it) in a form"),
-        Binding("d", "change('remove')", "Remove", tooltip="Remove this item (or one in it), after asking"),
+        Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change this item (or one in it) in a form"),
+        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking"),
+        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source"),
+        Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known"),
     ]
 
     def __init__(self, kind: str, item_id: str) -> None:
@@ -57,6 +59,20 @@ class DetailScreen(Overlay):
 
     def action_edit(self) -> None:
         self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only a quote has an attribution, and a party names no source: neither key is offered there.
+        if action == "copy_attribution":
+            return self.kind == "quote"
+        if action == "open_source":
+            return self.kind != "party"
+        return True
+
+    def action_copy_attribution(self) -> None:
+        self.app.copy_attribution(self.item_id)  # type: ignore[attr-defined]
+
+    def action_open_source(self) -> None:
+        self.app.open_source(self.kind, self.item_id)  # type: ignore[attr-defined]
 
     def _text(self, snapshot: Snapshot) -> RenderableType:
         palette = Palette.of(self.app)

@@ -34,6 +34,8 @@ class QuotesPane(Pane):
     BINDINGS = [
         Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds"),
         Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds"),
+        Binding("y", "copy_attribution", "Copy attribution", show=False, tooltip="Copy the quote under the cursor as one attribution line, with its source"),
+        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the quote's source in the browser, if one is known"),
     ]
 
     class SearchChanged(Message):
@@ -87,6 +89,20 @@ class QuotesPane(Pane):
             return
         if rows.keys:
             rows.select_key(rows.keys[(rows.cursor + step) % len(rows.keys)])
+
+    def action_copy_attribution(self) -> None:
+        key = self.query_one(RowList).current
+        if key is None:
+            self.notify("No quote under the cursor to copy.", markup=False, timeout=3)
+            return
+        self.app.copy_attribution(key)  # type: ignore[attr-defined]
+
+    def action_open_source(self) -> None:
+        key = self.query_one(RowList).current
+        if key is None:
+            self.notify("No quote under the cursor.", markup=False, timeout=3)
+            return
+        self.app.open_source("quote", key)  # type: ignore[attr-defined]
 
     def _draw(self, changed: list[str] | None) -> None:
         """Show the quotes the filter lets through; `changed` None redraws every row."""

@@ -30,7 +30,10 @@ class StatusPane(Pane):
     BORDER_TITLE = "1 Deal status"
     KIND, OPENS = "events", "event"
 
-    BINDINGS = [Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages")]
+    BINDINGS = [
+        Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages"),
+        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the event's source in the browser, if one is known"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-card")
@@ -123,6 +126,13 @@ class StatusPane(Pane):
     def show_unseen(self, unseen: frozenset[tuple[str, str]]) -> None:
         super().show_unseen(unseen)
         self.border_title = "1 Deal status ●" if ("status", "status") in unseen else "1 Deal status"
+
+    def action_open_source(self) -> None:
+        key = self.query_one(RowList).current
+        if key is None:
+            self.notify("No event under the cursor.", markup=False, timeout=3)
+            return
+        self.app.open_source("event", key)  # type: ignore[attr-defined]
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))
