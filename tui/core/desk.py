@@ -28,6 +28,7 @@ from tui.core.folder_lock import Wait
 from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
 
 from tui.core.journal import Entry, Journal, Reload, problem_keys
+from tui.core.git_repo import GitError
 
 if TYPE_CHECKING:
     from tui.core.diff import Change
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Limits",
-    "Entry", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
+    "Entry", "GitError", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
 ]
 
 NO_JOURNAL = "off"
@@ -240,7 +241,7 @@ class Desk:
         other peacewatch edit can slip into it); a commit that fails is said in `git_error`.
         """
         from tui.core import diff, edit_engine
-        from tui.core.git_repo import GitError, commit_message
+        from tui.core.git_repo import commit_message
         from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
 
         if not self.root.is_dir():
@@ -325,8 +326,6 @@ class Desk:
 
     def fetch(self) -> None:
         """Fetch the upstream (the network: never under the desk's lock). Raises GitError."""
-        from tui.core.git_repo import GitError
-
         repo = self.repo()
         if repo is None:
             raise GitError("the content folder is not in a git repository")
@@ -340,7 +339,7 @@ class Desk:
         Raises GitError.
         """
         from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
-        from tui.core.git_repo import Followed, GitError
+        from tui.core.git_repo import Followed
 
         repo = self.repo()
         if repo is None:
@@ -355,8 +354,6 @@ class Desk:
 
     def push(self) -> str:
         """Push the content repository's branch to its upstream; returns the upstream's name. Raises GitError."""
-        from tui.core.git_repo import GitError
-
         repo = self.repo()
         if repo is None:
             raise GitError("the content folder is not in a git repository")
