@@ -96,7 +96,8 @@ def test_a_clone_behind_its_upstream_is_fast_forwarded_and_the_journal_names_the
     assert entry.author == "Anna Editor" and entry.text.startswith("New quote: Sergey Lavrov")
     # Nothing new: nothing done, and it says so.
     b.fetch()
-    assert b.fast_forward().note == "up to date with origin/main"
+    nothing = b.fast_forward()
+    assert (nothing.ok, nothing.note, nothing.upstream, nothing.files) == (True, "up to date", "origin/main", ())
 
 
 def test_a_dirty_clone_is_left_untouched(tmp_path: Path) -> None:
@@ -109,7 +110,7 @@ def test_a_dirty_clone_is_left_untouched(tmp_path: Path) -> None:
     desk = Desk(shared.b, journal="off")
     desk.fetch()
     followed = desk.fast_forward()
-    assert not followed.ok and followed.note == "not updated: 1 file not committed"
+    assert not followed.ok and followed.note == "1 file not committed"
     assert "content/parties.yaml" in followed.detail and "commit or stash" in followed.detail
     assert shared.head(shared.b) == head and (shared.b / "events.yaml").read_bytes() == events
     assert (shared.b / "parties.yaml").read_text() == edited
@@ -124,7 +125,7 @@ def test_a_diverged_clone_is_left_untouched(tmp_path: Path) -> None:
     desk = Desk(shared.b, journal="off")
     desk.fetch()
     followed = desk.fast_forward()
-    assert not followed.ok and followed.note == "diverged from origin/main"
+    assert not followed.ok and followed.note == "diverged" and followed.upstream == "origin/main"
     assert "never merges" in followed.detail
     assert shared.head(shared.b) == head and {p: p.read_bytes() for p in shared.b.rglob("*.yaml")} == tree
 

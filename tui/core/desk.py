@@ -350,7 +350,7 @@ class Desk:
                 self._authors.update(followed.authors)
                 return followed
         except (LockBusy, LockCancelled):
-            return Followed(True, "waiting for an edit to finish")
+            return Followed(True, "waiting for an edit to finish", repo.upstream() or "")
 
     def push(self) -> str:
         """Push the content repository's branch to its upstream; returns the upstream's name. Raises GitError."""

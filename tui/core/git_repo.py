@@ -44,7 +44,9 @@ class Followed:
     ok: bool
     """False when the repository was left alone for a reason the user must act on (see `note`)."""
     note: str
-    """A few words for the title bar: "up to date", "diverged from origin/main"…"""
+    """A few words for the title bar: "up to date", "diverged", "2 files not committed"…"""
+    upstream: str = ""
+    """The upstream followed ("origin/main"); empty when there is none."""
     detail: str = ""
     """What is wrong and what to do, in a sentence or two, for a notification."""
     commits: tuple[Commit, ...] = ()
@@ -165,20 +167,20 @@ class GitRepo:
         Call `fetch` first."""
         upstream = self.upstream()
         if upstream is None:
-            return Followed(False, "no upstream", "The content repository's branch has no upstream, so there is nothing to follow: "
+            return Followed(False, "no upstream", detail="The content repository's branch has no upstream, so there is nothing to follow: "
                             "set one with `git branch --set-upstream-to origin/BRANCH` (or clone the desk's repository).")
         ahead, behind = self.ahead_behind()
         if behind == 0:
-            note = f"up to date with {upstream}" if ahead == 0 else f"{ahead} commit{'s' if ahead != 1 else ''} not pushed to {upstream}"
-            return Followed(True, note)
+            note = "up to date" if ahead == 0 else f"{ahead} commit{'s' if ahead != 1 else ''} not pushed"
+            return Followed(True, note, upstream)
         if ahead:
-            return Followed(False, f"diverged from {upstream}",
+            return Followed(False, "diverged", upstream,
                             f"The content repository and {upstream} have both moved on ({ahead} local, {behind} new there). "
                             "peacewatch never merges: bring them together with git (pull, or rebase), then it follows again.")
         dirty = self.dirty()
         if dirty:
             shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
-            return Followed(False, f"not updated: {len(dirty)} file{'s' if len(dirty) != 1 else ''} not committed",
+            return Followed(False, f"{len(dirty)} file{'s' if len(dirty) != 1 else ''} not committed", upstream,
                             f"{behind} new commit{'s' if behind != 1 else ''} on {upstream} were not brought in: the repository has "
                             f"changes not committed ({shown}). peacewatch never touches uncommitted work: commit or stash them.")
         old = self.head()
@@ -198,7 +200,7 @@ class GitRepo:
             if who:
                 authors[Path(full).relative_to(self.content).as_posix()] = who
         count = len(commits)
-        return Followed(True, f"updated from {upstream}", f"{count} commit{'s' if count != 1 else ''} from {upstream}", commits, files, authors)
+        return Followed(True, "updated", upstream, f"{count} commit{'s' if count != 1 else ''} from {upstream}", commits, files, authors)
 
     # -- committing an edit ---------------------------------------------------------------------
 

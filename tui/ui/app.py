@@ -28,6 +28,7 @@ from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Desk, Reload, Request, Wait
+    from tui.core.git_repo import Followed, LastChange
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -56,6 +57,8 @@ class PeacewatchApp(App[int]):
     what last changed (highlighted while it is set) and what the user has not seen."""
     following: reactive[str] = reactive("starting…", init=False)
     """How the folder is followed, for the title bar."""
+    git_note: reactive[str] = reactive("", init=False)
+    """How the content's git repository stands against its upstream, for the title bar (with --follow-git)."""
 
     def __init__(
         self,
@@ -67,6 +70,9 @@ class PeacewatchApp(App[int]):
         journal: Path | str | None = None,
         bell: bool = False,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        follow_git: float | None = None,
+        commit: bool = False,
+        push: bool = False,
     ) -> None:
         super().__init__()
         self.root = Path(root)
@@ -77,6 +83,14 @@ class PeacewatchApp(App[int]):
         self.journal = journal
         """The journal's path; None for the default in the user's state directory; "off" for none."""
         self._desk_settings = {"limits": limits, "journal": journal}
+        self.follow_git = follow_git
+        """Seconds between looks at the content repository's upstream; None to leave git alone."""
+        self.commit = commit or push
+        self.push = push
+        self._pulled: Followed | None = None
+        """What the last fast-forward brought, until a notification has named its commits."""
+        self._git_trouble = ""
+        """The repository's last reported trouble, so it is notified once, not at every look."""
         self._clock = clock
         self._desk: Desk | None = None
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
@@ -95,10 +109,12 @@ class PeacewatchApp(App[int]):
         return self._clock()
 
     def get_default_screen(self) -> Screen:
-        return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following)
+        return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following, PeacewatchApp.git_note)
 
     def on_mount(self) -> None:
         self._follow()
+        if self.follow_git is not None:
+            self._follow_upstream()
 
     async def on_unmount(self) -> None:
         self._stop.set()
@@ -151,10 +167,20 @@ class PeacewatchApp(App[int]):
             await asyncio.sleep(RESTART_SECONDS)
             await self._reload(RESCAN)  # what changed while the watch was down
 
-    async def _reload(self, paths: Iterable[str] | None) -> None:
-        """Read what changed in a thread, so parsing and the journal never block the screen."""
+    async def _reload(self, paths: Iterable[str] | None, pull: bool = False) -> None:
+        """Read what changed in a thread, so parsing and the journal never block the screen.
+
+        With `pull`, first fast-forward the content repository (see `_follow_upstream`) and read
+        what that changed: under the same lock, so no other reload announces it first without its authors.
+        """
         async with self._lock:
             desk = await self._open_desk()
+            if pull:
+                followed = await asyncio.to_thread(desk.fast_forward)
+                self._git_state(followed)
+                if not followed.files:
+                    return
+                self._pulled, paths = followed, followed.files
             if paths is RESCAN:
                 content = await asyncio.to_thread(desk.load)
             else:
@@ -165,6 +191,9 @@ class PeacewatchApp(App[int]):
             recorded = await asyncio.to_thread(desk.record)
         self._show(recorded)
         self.loaded.set()
+        if self._pulled is not None:
+            # What arrived changed no item (a comment, say): still say whose commits came in.
+            self._announce_pulled(self._pulled)
         if content.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
             self.set_timer(content.recheck_in + 0.01, lambda: self._recheck(paths))
@@ -209,7 +238,9 @@ class PeacewatchApp(App[int]):
             count, files = len(changes), {c.path for c in changes if c.path}
         self._announced = (now, count, files)
         self.clear_notifications()
-        if count > 3 or len(files) > 3:
+        if self._pulled is not None:
+            self._announce_pulled(self._pulled, count)
+        elif count > 3 or len(files) > 3:
             self.notify(
                 f"{count} changes in {len(files)} file{'s' if len(files) != 1 else ''} — c to see them",
                 title="Bulk change", markup=False, timeout=6,
@@ -220,9 +251,82 @@ class PeacewatchApp(App[int]):
         if self.ring_bell and not same_burst:
             self.bell()
 
+    def _announce_pulled(self, pulled: Followed, changes: int = 0) -> None:
+        """Name who sent what arrived: each commit's author and message."""
+        from tui.ui.render import v
+
+        self._pulled = None
+        commits = pulled.commits
+        lines = [v(f"{c.author}: {c.subject}") for c in commits[-3:]]
+        if len(commits) > 3:
+            lines.insert(0, f"… and {len(commits) - 3} earlier")
+        if changes:
+            lines.append(f"{changes} change{'s' if changes != 1 else ''} — c to see them")
+        count = len(commits)
+        self.notify("\n".join(lines), title=f"{count} commit{'s' if count != 1 else ''} from {v(pulled.upstream)}", markup=False, timeout=8)
+
     def _end_flash(self) -> None:
         self._flash_timer = None
         self.state = dataclasses.replace(self.state, changes=())
+
+    # -- git ------------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="git", exit_on_error=False, name="Following the content repository")
+    async def _follow_upstream(self) -> None:
+        """Fetch, then fast-forward when that is safe, every `follow_git` seconds, off the UI thread.
+
+        The network is never waited on under a lock: a slow fetch delays nothing but itself.
+        """
+        from tui.core.desk import GitError
+
+        await self.shown.wait()
+        desk = await self._open_desk()
+        if await asyncio.to_thread(desk.repo) is None:
+            self.git_note = "git ⚠ not a repository"
+            self.notify(f"--follow-git: {self.root} is not in a git repository, so there is nothing to follow.",
+                        title="Git", severity="warning", markup=False, timeout=10)
+            return
+        while not self._stop.is_set():
+            try:
+                await asyncio.to_thread(desk.fetch)
+                await self._reload(None, pull=True)
+            except GitError as exc:
+                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.")
+            try:
+                await asyncio.wait_for(self._stop.wait(), self.follow_git)
+            except TimeoutError:
+                pass
+
+    def _git_state(self, followed: Followed) -> None:
+        where = f" {followed.upstream}" if followed.upstream else ""
+        if followed.ok:
+            self._git_trouble = ""
+            self.git_note = f"git{where} ✓ {followed.note}"
+        else:
+            self._git_trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
+
+    def _git_trouble_said(self, note: str, detail: str) -> None:
+        self.git_note = note
+        if note != self._git_trouble:
+            self._git_trouble = note
+            self.notify(detail, title="The content repository was left as it is", severity="warning", markup=False, timeout=12)
+
+    @work(group="git", exit_on_error=False, name="Pushing the edit")
+    async def _push(self) -> None:
+        from tui.core.desk import GitError
+
+        desk = await self._open_desk()
+        try:
+            upstream = await asyncio.to_thread(desk.push)
+        except GitError as exc:
+            self.notify(f"The edit is saved and committed, but not pushed: {exc}", title="Push failed", severity="error", markup=False, timeout=12)
+            return
+        self.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
+
+    async def last_change(self, section: str, item_id: str) -> LastChange | None:
+        """Who last changed an item, from git, read in a thread; None where the store is not a repository."""
+        desk = await self._open_desk()
+        return await asyncio.to_thread(desk.last_change, section, item_id)
 
     # -- the journal ----------------------------------------------------------------------------
 
@@ -263,7 +367,7 @@ class PeacewatchApp(App[int]):
         Raises EditRefused (EditConflict among them) with the reason, or whatever else went wrong.
         """
         desk = await self._open_desk()
-        applied = await asyncio.to_thread(desk.apply, request, expected, wait)
+        applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit))
         self._show(applied.state)
         return applied
 
@@ -276,6 +380,14 @@ class PeacewatchApp(App[int]):
         if applied is not None:
             written = applied.written
             self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+            if applied.git_error:
+                self.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
+            elif applied.commit is not None:
+                from tui.ui.render import v
+
+                self.notify(v(f"{applied.commit.short} {applied.commit.subject}"), title="Committed", markup=False, timeout=4)
+                if self.push:
+                    self._push()
 
     def reload_now(self) -> None:
         """Read every file again now, without waiting for the watcher."""
