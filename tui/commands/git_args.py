@@ -26,7 +26,7 @@ class Publish:
 
 def add_git_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
-        "git", f"each edit as a commit of exactly the files it wrote, under your own git identity; "
+        "git", "each edit as a commit of exactly the files it wrote, under your own git identity;\n"
         f"{SETTING}=1 in your environment makes --commit the default, {SETTING}=push --push",
     )
     group.add_argument("--commit", action="store_true", default=None, help="commit each edit, with a message that says what changed")

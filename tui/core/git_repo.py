@@ -180,9 +180,10 @@ class GitRepo:
         dirty = self.dirty()
         if dirty:
             shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
+            waiting = f"{behind} new commits on {upstream} were" if behind != 1 else f"1 new commit on {upstream} was"
             return Followed(False, f"{len(dirty)} file{'s' if len(dirty) != 1 else ''} not committed", upstream,
-                            f"{behind} new commit{'s' if behind != 1 else ''} on {upstream} were not brought in: the repository has "
-                            f"changes not committed ({shown}). peacewatch never touches uncommitted work: commit or stash them.")
+                            f"{waiting} not brought in: the repository has changes not committed ({shown}). "
+                            "peacewatch never touches uncommitted work: commit or stash them.")
         old = self.head()
         self.git("merge", "--ff-only", "--quiet", "@{upstream}")
         new = self.head()
