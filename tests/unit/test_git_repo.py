@@ -178,3 +178,24 @@ def test_not_a_repository_means_no_last_change(store: Path) -> None:
     desk = Desk(store, journal="off")
     desk.load()
     assert desk.repo() is None and desk.last_change("issues", "territory") is None
+
+
+def test_an_untracked_file_does_not_stop_following_unless_it_is_in_the_way(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    (shared.b / "events.yaml.swp").write_text("an editor's swap file\n")
+    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    git(shared.a.parent, "push", "--quiet")
+    desk = Desk(shared.b, journal="off")
+    desk.fetch()
+    followed = desk.fast_forward()
+    assert followed.ok and followed.note == "updated" and shared.head(shared.b) == shared.head(shared.a)
+    # A colleague adds a file that B has, untracked, with other words in it: git refuses, nothing changes.
+    commit_file(shared.a, "quotes/2025-11-30.yaml", "quotes: []\n", "A new day of quotes")
+    git(shared.a.parent, "push", "--quiet")
+    (shared.b / "quotes/2025-11-30.yaml").write_text("# Boris's draft\n")
+    head = shared.head(shared.b)
+    desk.fetch()
+    refused = desk.fast_forward()
+    assert not refused.ok and refused.note == "not updated" and "nothing was changed" in refused.detail
+    assert "untracked" in refused.detail and "quotes/2025-11-30.yaml" in refused.detail
+    assert shared.head(shared.b) == head and (shared.b / "quotes/2025-11-30.yaml").read_text() == "# Boris's draft\n"

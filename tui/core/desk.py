@@ -151,6 +151,7 @@ class Desk:
 
                         changes = diff.diff_snapshots(self._recorded, snapshot)
                     self._recorded, self._recorded_keys = snapshot, keys
+                    self._authors = {}  # no journal to keep them in
             elif not unloaded_files(self._store.snapshot, self._store.problems, self.root):
                 # While a file gives nothing (broken on a fresh start, mid-save), recording would
                 # log its items as removed, and as new again once it loads: wait until it does.

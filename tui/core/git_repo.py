@@ -141,8 +141,11 @@ class GitRepo:
         self.git("fetch", "--quiet")
 
     def dirty(self) -> list[str]:
-        """Files with changes not committed (untracked ones too), from the top of the repository."""
-        out = self.git("status", "--porcelain=v1", "-z", "--untracked-files=normal")
+        """Tracked files with changes not committed, staged or not, from the top of the repository.
+
+        Untracked files do not count: a stray file (an editor's swap file, a virtualenv) must not
+        stop following for good, and git itself refuses a fast-forward that would overwrite one."""
+        out = self.git("status", "--porcelain=v1", "-z", "--untracked-files=no")
         entries = out.split("\0")
         files, skip = [], False
         for entry in entries:
@@ -185,7 +188,11 @@ class GitRepo:
                             f"{waiting} not brought in: the repository has changes not committed ({shown}). "
                             "peacewatch never touches uncommitted work: commit or stash them.")
         old = self.head()
-        self.git("merge", "--ff-only", "--quiet", "@{upstream}")
+        try:
+            self.git("merge", "--ff-only", "--quiet", "@{upstream}")
+        except GitError as exc:
+            # E.g. an untracked file in the way: git refuses before it changes anything.
+            return Followed(False, "not updated", upstream, f"git would not fast-forward to {upstream}, and nothing was changed: {exc}")
         new = self.head()
         return self._arrived(old, new, upstream)
 

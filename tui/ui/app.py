@@ -289,9 +289,13 @@ class PeacewatchApp(App[int]):
         while not self._stop.is_set():
             try:
                 await asyncio.to_thread(desk.fetch)
-                await self._reload(None, pull=True)
             except GitError as exc:
                 self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.")
+            else:
+                try:
+                    await self._reload(None, pull=True)
+                except GitError as exc:
+                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.")
             try:
                 await asyncio.wait_for(self._stop.wait(), self.follow_git)
             except TimeoutError:
@@ -311,7 +315,7 @@ class PeacewatchApp(App[int]):
             self._git_trouble = note
             self.notify(detail, title="The content repository was left as it is", severity="warning", markup=False, timeout=12)
 
-    @work(group="git", exit_on_error=False, name="Pushing the edit")
+    @work(group="push", exit_on_error=False, name="Pushing the edit")
     async def _push(self) -> None:
         from tui.core.desk import GitError
 
