@@ -374,6 +374,8 @@ class Desk:
         except OSError:
             return None
         lines = text.splitlines()
+        if origin.line > len(lines):
+            return None  # the file changed under the store: the next reload has the item's new place
         after = [line for line in starts if line > origin.line]
         end = min(after[0] - 1 if after else len(lines), len(lines))
         # Blank lines and comments before the next item are written with it, not with this one.

@@ -283,19 +283,21 @@ class PeacewatchApp(App[int]):
         desk = await self._open_desk()
         if await asyncio.to_thread(desk.repo) is None:
             self.git_note = "git ⚠ not a repository"
-            self.notify(f"--follow-git: {self.root} is not in a git repository, so there is nothing to follow.",
+            self.notify(f"--follow-git: {self.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
                         title="Git", severity="warning", markup=False, timeout=10)
             return
         while not self._stop.is_set():
             try:
                 await asyncio.to_thread(desk.fetch)
             except GitError as exc:
-                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.")
+                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.",
+                                       "Could not reach the upstream")
             else:
                 try:
                     await self._reload(None, pull=True)
                 except GitError as exc:
-                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.")
+                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.",
+                                           "Could not follow the upstream")
             try:
                 await asyncio.wait_for(self._stop.wait(), self.follow_git)
             except TimeoutError:
@@ -309,11 +311,11 @@ class PeacewatchApp(App[int]):
         else:
             self._git_trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
 
-    def _git_trouble_said(self, note: str, detail: str) -> None:
+    def _git_trouble_said(self, note: str, detail: str, title: str = "The content repository was left as it is") -> None:
         self.git_note = note
         if note != self._git_trouble:
             self._git_trouble = note
-            self.notify(detail, title="The content repository was left as it is", severity="warning", markup=False, timeout=12)
+            self.notify(detail, title=title, severity="warning", markup=False, timeout=12)
 
     @work(group="push", exit_on_error=False, name="Pushing the edit")
     async def _push(self) -> None:
