@@ -2,7 +2,8 @@
 
 Every call runs the `git` program itself (never a shell string), with a timeout, and with
 prompts for passwords turned off: a dashboard left in a corner must never hang on a question
-nobody sees. Nothing here merges, rebases, resets or sets an author: a desk's history and
+nobody sees. The only change made to a branch is a fast-forward or a commit of an edit: nothing
+here merges two lines of work, rebases, resets or sets an author, since a desk's history and
 identities are its own. The content folder may be any folder inside the repository.
 """
 
@@ -28,6 +29,8 @@ class GitError(Exception):
 
 @dataclass(frozen=True)
 class Commit:
+    """One commit, as a notification names it."""
+
     sha: str
     author: str
     subject: str
