@@ -35,6 +35,7 @@ async def test_an_edit_committed_and_pushed_from_a_shows_on_bs_dashboard_with_it
         await wait_until(pb, lambda: "git origin/main ✓ up to date" in screen_text(pb), what="B's title to say it follows origin/main")
         await add_quote(pa, "We are ready to talk in Geneva")
         await wait_until(pa, lambda: "Pushed to origin/main" in screen_text(pa), timeout=15, what="A's push")
+        assert "Saved and committed" in screen_text(pa)
         assert "New quote: Sergey Lavrov" in git(shared.a.parent, "log", "-1", "--format=%s")
         # B follows: the quote on screen, and a notification naming the commit's author and message.
         # Within the follow interval, plus what git and a reload take on a busy two-core machine.
@@ -121,3 +122,13 @@ async def test_a_push_that_fails_is_notified_and_the_committed_edit_stays(tmp_pa
         assert "We are ready to talk in Geneva" in screen_text(pilot)
     assert git(top, "log", "-1", "--format=%s").startswith("New quote: Sergey Lavrov")
     assert "We are ready to talk in Geneva" in (shared.a / "quotes/2025-11-25.yaml").read_text()
+
+
+async def test_commit_asked_for_outside_a_repository_is_notified_and_the_edit_stays(store):
+    app = make_app(store, live=True, commit=True)
+    async with app.run_test(size=(120, 50), notifications=True) as pilot:
+        await started(pilot)
+        await add_quote(pilot, "We are ready to talk in Geneva")
+        await wait_until(pilot, lambda: "Not committed" in screen_text(pilot), what="the notice")
+        assert "not in a git repository" in screen_text(pilot) and "Saved and committed" not in screen_text(pilot)
+    assert "We are ready to talk in Geneva" in (store / "quotes/2025-11-25.yaml").read_text()

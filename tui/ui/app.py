@@ -384,16 +384,19 @@ class PeacewatchApp(App[int]):
 
     def _written(self, applied: Applied | None) -> None:
         if applied is not None:
-            written = applied.written
-            self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
-            if applied.git_error:
-                self.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
-            elif applied.commit is not None:
-                from tui.ui.render import v
+            from tui.ui.render import v
 
-                self.notify(v(f"{applied.commit.short} {applied.commit.subject}"), title="Committed", markup=False, timeout=4)
+            written = applied.written
+            if applied.commit is not None:
+                # One notice for the edit and its commit; the push, if asked for, reports on its own.
+                made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}"
+                self.notify(made, title="Saved and committed", markup=False, timeout=5)
                 if self.push:
                     self._push()
+            else:
+                self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+            if applied.git_error:
+                self.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
 
     def reload_now(self) -> None:
         """Read every file again now, without waiting for the watcher."""
