@@ -18,9 +18,11 @@ FIXED_NOW = dt.datetime(2025, 11, 25, 18, 0)
 
 def make_app(
     root: Path, live: bool = False, poll: float | None = None, journal: Path | str = "off", now: dt.datetime = FIXED_NOW,
+    **options: object,
 ) -> PeacewatchApp:
-    """The app on `root` with a fixed clock; no journal unless a path is given (never the user's)."""
-    return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: now)
+    """The app on `root` with a fixed clock; no journal unless a path is given (never the user's).
+    `options` are the app's others (follow_git, commit, push…), as the command line would pass them."""
+    return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: now, **options)  # type: ignore[arg-type]
 
 
 def screen_text(pilot: Pilot) -> str:

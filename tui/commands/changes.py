@@ -123,7 +123,8 @@ def _as_text(reloads: list[Reload]) -> str:
         lines = [f"{reload.observed_at.astimezone():%Y-%m-%d %H:%M} · {count} change{'' if count == 1 else 's'}"]
         for entry in reload.entries:
             where = f"  ({visible(entry.change.path)})" if entry.change.path else ""
-            lines.append(f"  #{entry.id} {entry.text}{where}")
+            by = f" · by {visible(entry.author)}" if entry.author else ""
+            lines.append(f"  #{entry.id} {entry.text}{where}{by}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

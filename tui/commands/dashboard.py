@@ -6,7 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.commands.git_args import SettingError, add_git_arguments, publish_from
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+
+FOLLOW_GIT_SECONDS = 60.0
+"""How often --follow-git looks upstream when no interval is given."""
 
 describe = (
     "Follow a negotiation live in the terminal.\n\n"
@@ -33,6 +37,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="check for changes every SECONDS instead of using file events (for network mounts)",
     )
+    parser.add_argument(
+        "--follow-git",
+        type=float,
+        nargs="?",
+        const=FOLLOW_GIT_SECONDS,
+        default=None,
+        metavar="SECONDS",
+        help=f"fetch the content's git repository every SECONDS (default {FOLLOW_GIT_SECONDS:g}) and fast-forward it when "
+        "it is clean and only behind its upstream; never merges, never touches uncommitted work. Put DIR before it",
+    )
+    add_git_arguments(parser)
 
 
 def build_app(args: argparse.Namespace):
@@ -40,7 +55,11 @@ def build_app(args: argparse.Namespace):
     from tui.ui.app import PeacewatchApp
 
     journal = "off" if args.no_journal else args.journal
-    return PeacewatchApp(store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell)
+    publish = publish_from(args)
+    return PeacewatchApp(
+        store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
+        follow_git=args.follow_git, commit=publish.commit, push=publish.push,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +69,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.poll is not None and args.poll <= 0:
         print("peacewatch: --poll takes a number of seconds greater than 0", file=sys.stderr)
+        return 2
+    if args.follow_git is not None and args.follow_git <= 0:
+        print("peacewatch: --follow-git takes a number of seconds greater than 0", file=sys.stderr)
+        return 2
+    try:
+        publish_from(args)
+    except SettingError as exc:
+        print(f"peacewatch: {exc}", file=sys.stderr)
         return 2
     app = build_app(args)
     app.run()

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.commands.git_args import Publish, SettingError, add_git_arguments, publish_from
 from tui.commands.store_args import store_dir
-from tui.core.desk import NO_JOURNAL, Desk, EditConflict, EditFailed, EditRefused, Request, Wait
+from tui.core.desk import NO_JOURNAL, Applied, Desk, EditConflict, EditFailed, EditRefused, GitError, Request, Wait
 from tui.core.vocab import Described
 
 DIR_HELP = (
@@ -18,8 +19,11 @@ DIR_HELP = (
 EXIT_STATUS = (
     "Prints FILE:LINE: what was written. The edit is checked with the rest of the store before\n"
     "anything is written; only the lines it needs change, and the file is replaced in one step.\n\n"
+    "With --commit (or PEACEWATCH_COMMIT=1), the edit is then committed: exactly the files it wrote,\n"
+    "under your own git identity, the message saying what changed; --push pushes it too.\n\n"
     "exit status: 0 written; 1 refused (each problem as FILE:LINE:COL: message on stderr) or the\n"
-    "file changed on disk meanwhile; 2 the folder cannot be opened, bad arguments, or the write failed"
+    "file changed on disk meanwhile; 2 the folder cannot be opened, bad arguments, or the write failed;\n"
+    "3 written, but the commit or the push asked for failed (said on stderr; the edit stays)"
 )
 
 
@@ -31,6 +35,7 @@ def kind_parser(kinds: argparse._SubParsersAction, name: str, describe: str, voc
         epilog="\n\n".join(filter(None, [words, EXIT_STATUS])),
     )
     parser.add_argument("dir", nargs="?", type=Path, default=None, metavar="DIR", help=DIR_HELP)
+    add_git_arguments(parser)
     return parser
 
 
@@ -59,13 +64,19 @@ def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[D
     if not root.is_dir():
         print(f"{prog}: {root}: no such folder", file=sys.stderr)
         return 2
+    try:
+        publish = publish_from(args)
+    except SettingError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
     prefix = _prefix(root)
     desk = Desk(root, journal=journal)  # type: ignore[arg-type]
     try:
         if callable(request):
             desk.load()
             request = request(desk)
-        applied = desk.apply(request, wait=Wait(on_wait=lambda: print(f"{prog}: waiting for another edit of this folder to finish…", file=sys.stderr)))
+        waiting = Wait(on_wait=lambda: print(f"{prog}: waiting for another edit of this folder to finish…", file=sys.stderr))
+        applied = desk.apply(request, commit=publish.commit, wait=waiting)
     except EditConflict as conflict:
         print(
             f"{prog}: {prefix}{conflict.path} changed on disk while the edit was being made (a colleague, "
@@ -87,7 +98,25 @@ def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[D
         print(f"{prog}: failed: {type(exc).__name__}: {exc}; nothing was written", file=sys.stderr)
         return 2
     finally:
-        desk.close()
+        desk.close()  # the journal only: the desk still reaches the repository to push
     written = applied.written
     print(f"{prefix}{written.path}:{written.line}: {applied.message}")
+    return _publish(desk, applied, publish, prog)
+
+
+def _publish(desk: Desk, applied: Applied, publish: Publish, prog: str) -> int:
+    """Say what became of the commit and push asked for; 3 if either failed (the edit stays)."""
+    if not publish.commit:
+        return 0
+    if applied.commit is None:
+        print(f"{prog}: {applied.git_error}", file=sys.stderr)
+        return 3
+    print(f"committed {applied.commit.short}: {applied.commit.subject}")
+    if publish.push:
+        try:
+            upstream = desk.push()
+        except GitError as exc:
+            print(f"{prog}: committed, but not pushed: {exc}", file=sys.stderr)
+            return 3
+        print(f"pushed to {upstream}")
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.commands.edit_args import DIR_HELP, EXIT_STATUS, run_edit
+from tui.commands.git_args import add_git_arguments
 from tui.core.desk import Desk, EditRefused, Request
 from tui.core.problems import Problem
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", type=Path, default=None, metavar="DIR", help=DIR_HELP.replace("after the kind", "first"))
     parser.add_argument("change", nargs="*", type=int, metavar="N", help="the number of a change, as `peacewatch changes` shows it (#N)")
     parser.add_argument("--last", action="store_true", help="every change of the newest reload in the journal")
+    add_git_arguments(parser)
     parser.add_argument("--journal", type=Path, default=None, metavar="PATH", help="the journal to read (default: the folder's, in your state directory)")
 
 

@@ -29,14 +29,16 @@ from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPositio
 from tui.core.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
 
 from tui.core.journal import Entry, Journal, Reload, problem_keys
+from tui.core.git_repo import GitError
 
 if TYPE_CHECKING:
     from tui.core.diff import Change
+    from tui.core.git_repo import Commit, Followed, GitRepo, LastChange
 
 __all__ = [
     "AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem",
     "AddEvent", "AddQuote", "AddSource", "Applied", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Limits",
-    "Entry", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
+    "Entry", "GitError", "NO_JOURNAL", "Reload", "Request", "SetPosition", "SetStatus", "Wait", "Written",
 ]
 
 NO_JOURNAL = "off"
@@ -50,6 +52,14 @@ class Applied:
     written: Written
     state: DeskState
     message: str
+    paths: tuple[str, ...] = ()
+    """Every file the edit wrote, store-relative (a quote and the new source it names: two)."""
+    lines: tuple[str, ...] = ()
+    """What changed, one readable line each, the edited item's first ("New quote: …")."""
+    commit: Commit | None = None
+    """The commit made of the edit, when one was asked for and made."""
+    git_error: str | None = None
+    """Why the commit asked for was not made; the edit itself stands."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,10 @@ class Desk:
         """Without a journal: the problems of the state last compared (see Journal.record)."""
         self._recorded: Snapshot | None = None
         """The snapshot the journal last recorded (or, without one, last compared)."""
+        self._authors: dict[str, str] = {}
+        """Store-relative file to the git author who last wrote it, for the journal's next record."""
+        self._repo: GitRepo | None | bool = False
+        """The content folder's git repository once looked for (None: not in one); False: not yet."""
         self.state = DeskState()
 
     # -- reading ------------------------------------------------------------------------------
@@ -139,12 +153,14 @@ class Desk:
 
                         changes = diff.diff_snapshots(self._recorded, snapshot)
                     self._recorded, self._recorded_keys = snapshot, keys
+                    self._authors = {}  # no journal to keep them in
             elif not unloaded_files(self._store.snapshot, self._store.problems, self.root):
                 # While a file gives nothing (broken on a fresh start, mid-save), recording would
                 # log its items as removed, and as new again once it loads: wait until it does.
                 try:
-                    changes = self._journal.record(snapshot, seen=seen, problems=self._store.problems)
+                    changes = self._journal.record(snapshot, seen=seen, problems=self._store.problems, authors=self._authors)
                     self._recorded = snapshot
+                    self._authors = {}
                 except JournalError as exc:
                     self._warnings.append(str(exc))
             self.state = self._summary(changes=tuple(changes), own=seen)
@@ -216,14 +232,19 @@ class Desk:
 
     # -- editing ------------------------------------------------------------------------------
 
-    def apply(self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None) -> Applied:
+    def apply(
+        self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
+    ) -> Applied:
         """Make one edit: under the folder lock, against this desk's store, checked, written
         atomically, the written files taken as read, recorded and marked seen. One trip.
 
         `expected` is what the caller last saw of each file (a form's digests); a file that
         differs now is a conflict. Raises EditRefused (EditConflict among them) with the reason.
+        With `commit`, the files written become one commit (still under the folder lock, so no
+        other peacewatch edit can slip into it); a commit that fails is said in `git_error`.
         """
-        from tui.core import edit_engine
+        from tui.core import diff, edit_engine
+        from tui.core.git_repo import commit_message
         from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
 
         if not self.root.is_dir():
@@ -237,17 +258,34 @@ class Desk:
                 if self._journal_at != NO_JOURNAL or self._journal is not None:
                     if self._recorded is not self._store.snapshot:
                         self.record()  # what others changed is news; only this edit is the user's own
+                before = self._store.snapshot
                 plans = request.plan(self._store, expected)
                 parsed = edit_engine.check(self._store, plans)
                 self._content(edit_engine.write(self._store, plans, parsed))
+                written = plans[-1].written()
+                paths = tuple(dict.fromkeys(plan.relative for plan in plans))
+                repo = self.repo() if commit else None
+                if repo is not None:
+                    name = repo.user_name()
+                    self._authors.update(dict.fromkeys(paths, name) if name else {})
                 state = self.record(seen=True)
+                changes = diff.diff_snapshots(before, state.snapshot)
+                main = [c for c in changes if c.item_id == written.item_id] + [c for c in changes if c.item_id != written.item_id]
+                lines = tuple(c.text(state.snapshot) for c in main)
+                made, error = None, None
+                if commit and repo is None:
+                    error = "the content folder is not in a git repository, so the edit was not committed"
+                elif repo is not None:
+                    try:
+                        made = repo.commit([self.root / p for p in paths], commit_message(lines, request.describe(written.item_id)))
+                    except GitError as exc:
+                        error = f"the edit was saved but not committed: {exc}"
         except LockBusy:
             why = "another peacewatch edit has held the folder for too long; nothing was written: try again"
             raise EditRefused([Problem(self.root.name or ".", 1, 1, why)], "the folder is busy") from None
         except LockCancelled:
             raise EditRefused([Problem(self.root.name or ".", 1, 1, "cancelled while waiting; nothing was written")], "cancelled") from None
-        written = plans[-1].written()
-        return Applied(written, state, request.describe(written.item_id))
+        return Applied(written, state, request.describe(written.item_id), paths, lines, made, error)
 
     def revert_request(self, entry_ids: Iterable[int]) -> Request:
         """The edit that takes back the journal's entries `entry_ids` (one change, or a whole
@@ -305,6 +343,75 @@ class Desk:
                 return CatchUp(None, first, (), str(exc))
             self._recorded = state.snapshot
             return CatchUp(len(changes), first, ())
+
+    # -- git ----------------------------------------------------------------------------------
+
+    def repo(self) -> GitRepo | None:
+        """The git repository the content folder is in; None when it is in none (looked for once)."""
+        from tui.core.git_repo import GitRepo
+
+        with self._lock:
+            if self._repo is False:
+                self._repo = GitRepo.find(self.root)
+            return self._repo if isinstance(self._repo, GitRepo) else None
+
+    def fetch(self) -> None:
+        """Fetch the upstream (the network: never under the desk's lock). Raises GitError."""
+        repo = self.repo()
+        if repo is None:
+            raise GitError("the content folder is not in a git repository")
+        repo.fetch()
+
+    def fast_forward(self) -> Followed:
+        """Bring in what was fetched, only if that is a fast-forward of a clean tree (see GitRepo).
+
+        Runs under the folder lock (never in the middle of a peacewatch edit) and the desk's lock,
+        so the reload that shows what arrived records each change with its commit's author.
+        Raises GitError.
+        """
+        from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
+        from tui.core.git_repo import Followed
+
+        repo = self.repo()
+        if repo is None:
+            raise GitError("the content folder is not in a git repository")
+        try:
+            with folder_lock(self.root, Wait(timeout=2.0)), self._lock:
+                followed = repo.fast_forward()
+                self._authors.update(followed.authors)
+                return followed
+        except (LockBusy, LockCancelled):
+            return Followed(True, "waiting for an edit to finish", repo.upstream() or "")
+
+    def push(self) -> str:
+        """Push the content repository's branch to its upstream; returns the upstream's name. Raises GitError."""
+        repo = self.repo()
+        if repo is None:
+            raise GitError("the content folder is not in a git repository")
+        return repo.push()
+
+    def last_change(self, section: str, item_id: str) -> LastChange | None:
+        """Who last changed an item's lines, from git; None if the store is not in a repository or
+        the item is not in it. Raises GitError when git cannot say."""
+        repo = self.repo()
+        with self._lock:
+            origin = self._store.snapshot.origins.get((section, item_id))
+            starts = sorted(o.line for o in self._store.snapshot.origins.values() if origin and o.path == origin.path)
+        if repo is None or origin is None:
+            return None
+        try:
+            text = (self.root / origin.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        lines = text.splitlines()
+        if origin.line > len(lines):
+            return None  # the file changed under the store: the next reload has the item's new place
+        after = [line for line in starts if line > origin.line]
+        end = min(after[0] - 1 if after else len(lines), len(lines))
+        # Blank lines and comments before the next item are written with it, not with this one.
+        while end > origin.line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        return repo.last_change(self.root / origin.path, origin.line, max(end, origin.line))
 
     def take_warnings(self) -> list[str]:
         """What went wrong with the journal since last asked (moved aside, unreadable)."""

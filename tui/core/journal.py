@@ -48,10 +48,12 @@ class Entry:
     text: str
     """The readable line, written with the names the store had when the change was seen."""
     seen: bool
+    author: str | None = None
+    """Who made the change, where git says (the author of the commit that brought it); else None."""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "reload": self.reload, "observed_at": self.observed_at.isoformat(),
-                **self.change.to_json(), "text": self.text, "seen": self.seen}
+                **self.change.to_json(), "text": self.text, "seen": self.seen, "author": self.author}
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ class Journal:
 
     def record(
         self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False,
-        problems: Iterable[Problem] | None = None,
+        problems: Iterable[Problem] | None = None, authors: Mapping[str, str] | None = None,
     ) -> list[Change]:
         """Record what changed since the last state the journal knows, then remember `snapshot`.
 
@@ -184,12 +186,15 @@ class Journal:
         state did not have is not recorded: a typo in an id, a moment of duplicate ids, a
         half-made edit. Once the store is as consistent as before, the net effect is recorded
         as one change, so the journal (and a bot that posts it) never reports a slip and its fix.
+
+        `authors` names who wrote each store-relative file (from git); each change in such a
+        file is recorded with its author.
         """
         at = _utc(observed_at)
         with self._lock:
             try:
                 with self._storage.transaction():
-                    changes, baseline = self._record(snapshot, at, seen, problems)
+                    changes, baseline = self._record(snapshot, at, seen, problems, authors or {})
             except OSError as exc:
                 raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
             self._baseline = baseline
@@ -197,6 +202,7 @@ class Journal:
 
     def _record(
         self, snapshot: Snapshot, at: dt.datetime, seen: bool = False, problems: Iterable[Problem] | None = None,
+        authors: Mapping[str, str] | None = None,
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
@@ -215,7 +221,8 @@ class Journal:
         meta = self._meta()
         reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
         docs = [
-            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}, first + i)
+            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}
+                     | ({"author": authors[c.path]} if authors and c.path is not None and c.path in authors else {}), first + i)
             for i, c in enumerate(changes)
         ]
         table = self._table("changes")
@@ -330,6 +337,8 @@ def _entry(doc: Document) -> Entry | None:
     if at is None:
         return None
     try:
-        return Entry(doc.doc_id, int(doc["reload"]), at, Change.from_json(doc), str(doc["text"]), bool(doc.get("seen")))
+        author = doc.get("author")
+        return Entry(doc.doc_id, int(doc["reload"]), at, Change.from_json(doc), str(doc["text"]), bool(doc.get("seen")),
+                     str(author) if author else None)
     except (KeyError, TypeError, ValueError):
         return None

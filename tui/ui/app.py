@@ -29,6 +29,7 @@ from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Desk, Reload, Request, Wait
+    from tui.core.git_repo import Followed, LastChange
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -57,6 +58,8 @@ class PeacewatchApp(ItemActions, App[int]):
     what last changed (highlighted while it is set) and what the user has not seen."""
     following: reactive[str] = reactive("starting…", init=False)
     """How the folder is followed, for the title bar."""
+    git_note: reactive[str] = reactive("", init=False)
+    """How the content's git repository stands against its upstream, for the title bar (with --follow-git)."""
 
     def __init__(
         self,
@@ -68,6 +71,9 @@ class PeacewatchApp(ItemActions, App[int]):
         journal: Path | str | None = None,
         bell: bool = False,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        follow_git: float | None = None,
+        commit: bool = False,
+        push: bool = False,
     ) -> None:
         super().__init__()
         self.root = Path(root)
@@ -78,6 +84,14 @@ class PeacewatchApp(ItemActions, App[int]):
         self.journal = journal
         """The journal's path; None for the default in the user's state directory; "off" for none."""
         self._desk_settings = {"limits": limits, "journal": journal}
+        self.follow_git = follow_git
+        """Seconds between looks at the content repository's upstream; None to leave git alone."""
+        self.commit = commit or push
+        self.push = push
+        self._pulled: Followed | None = None
+        """What the last fast-forward brought, until a notification has named its commits."""
+        self._git_trouble = ""
+        """The repository's last reported trouble, so it is notified once, not at every look."""
         self._clock = clock
         self._desk: Desk | None = None
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
@@ -96,10 +110,12 @@ class PeacewatchApp(ItemActions, App[int]):
         return self._clock()
 
     def get_default_screen(self) -> Screen:
-        return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following)
+        return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following, PeacewatchApp.git_note)
 
     def on_mount(self) -> None:
         self._follow()
+        if self.follow_git is not None:
+            self._follow_upstream()
 
     async def on_unmount(self) -> None:
         self._stop.set()
@@ -152,10 +168,20 @@ class PeacewatchApp(ItemActions, App[int]):
             await asyncio.sleep(RESTART_SECONDS)
             await self._reload(RESCAN)  # what changed while the watch was down
 
-    async def _reload(self, paths: Iterable[str] | None) -> None:
-        """Read what changed in a thread, so parsing and the journal never block the screen."""
+    async def _reload(self, paths: Iterable[str] | None, pull: bool = False) -> None:
+        """Read what changed in a thread, so parsing and the journal never block the screen.
+
+        With `pull`, first fast-forward the content repository (see `_follow_upstream`) and read
+        what that changed: under the same lock, so no other reload announces it first without its authors.
+        """
         async with self._lock:
             desk = await self._open_desk()
+            if pull:
+                followed = await asyncio.to_thread(desk.fast_forward)
+                self._git_state(followed)
+                if not followed.files:
+                    return
+                self._pulled, paths = followed, followed.files
             if paths is RESCAN:
                 content = await asyncio.to_thread(desk.load)
             else:
@@ -166,6 +192,9 @@ class PeacewatchApp(ItemActions, App[int]):
             recorded = await asyncio.to_thread(desk.record)
         self._show(recorded)
         self.loaded.set()
+        if self._pulled is not None:
+            # What arrived changed no item (a comment, say): still say whose commits came in.
+            self._announce_pulled(self._pulled)
         if content.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
             self.set_timer(content.recheck_in + 0.01, lambda: self._recheck(paths))
@@ -210,7 +239,9 @@ class PeacewatchApp(ItemActions, App[int]):
             count, files = len(changes), {c.path for c in changes if c.path}
         self._announced = (now, count, files)
         self.clear_notifications()
-        if count > 3 or len(files) > 3:
+        if self._pulled is not None:
+            self._announce_pulled(self._pulled, count)
+        elif count > 3 or len(files) > 3:
             self.notify(
                 f"{count} changes in {len(files)} file{'s' if len(files) != 1 else ''} — c to see them",
                 title="Bulk change", markup=False, timeout=6,
@@ -221,9 +252,88 @@ class PeacewatchApp(ItemActions, App[int]):
         if self.ring_bell and not same_burst:
             self.bell()
 
+    def _announce_pulled(self, pulled: Followed, changes: int = 0) -> None:
+        """Name who sent what arrived: each commit's author and message."""
+        from tui.ui.render import v
+
+        self._pulled = None
+        commits = pulled.commits
+        lines = [v(f"{c.author}: {c.subject}") for c in commits[-3:]]
+        if len(commits) > 3:
+            lines.insert(0, f"… and {len(commits) - 3} earlier")
+        if changes:
+            lines.append(f"{changes} change{'s' if changes != 1 else ''} — c to see them")
+        count = len(commits)
+        self.notify("\n".join(lines), title=f"{count} commit{'s' if count != 1 else ''} from {v(pulled.upstream)}", markup=False, timeout=8)
+
     def _end_flash(self) -> None:
         self._flash_timer = None
         self.state = dataclasses.replace(self.state, changes=())
+
+    # -- git ------------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="git", exit_on_error=False, name="Following the content repository")
+    async def _follow_upstream(self) -> None:
+        """Fetch, then fast-forward when that is safe, every `follow_git` seconds, off the UI thread.
+
+        The network is never waited on under a lock: a slow fetch delays nothing but itself.
+        """
+        from tui.core.desk import GitError
+
+        await self.shown.wait()
+        desk = await self._open_desk()
+        if await asyncio.to_thread(desk.repo) is None:
+            self.git_note = "git ⚠ not a repository"
+            self.notify(f"--follow-git: {self.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
+                        title="Git", severity="warning", markup=False, timeout=10)
+            return
+        while not self._stop.is_set():
+            try:
+                await asyncio.to_thread(desk.fetch)
+            except GitError as exc:
+                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.",
+                                       "Could not reach the upstream")
+            else:
+                try:
+                    await self._reload(None, pull=True)
+                except GitError as exc:
+                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.",
+                                           "Could not follow the upstream")
+            try:
+                await asyncio.wait_for(self._stop.wait(), self.follow_git)
+            except TimeoutError:
+                pass
+
+    def _git_state(self, followed: Followed) -> None:
+        where = f" {followed.upstream}" if followed.upstream else ""
+        if followed.ok:
+            self._git_trouble = ""
+            self.git_note = f"git{where} ✓ {followed.note}"
+        else:
+            self._git_trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
+
+    def _git_trouble_said(self, note: str, detail: str, title: str = "The content repository was left as it is") -> None:
+        self.git_note = note
+        if note != self._git_trouble:
+            self._git_trouble = note
+            self.notify(detail, title=title, severity="warning", markup=False, timeout=12)
+
+    @work(group="push", exit_on_error=False, name="Pushing the edit")
+    async def _push(self) -> None:
+        from tui.core.desk import GitError
+
+        desk = await self._open_desk()
+        try:
+            upstream = await asyncio.to_thread(desk.push)
+        except GitError as exc:
+            self.notify(f"The edit is saved and committed, but not pushed: {exc}", title="Push failed", severity="error", markup=False, timeout=12)
+            return
+        self.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
+
+    async def last_change(self, section: str, item_id: str) -> LastChange | None:
+        """Who last changed an item, from git, read in a thread; None where the store is not a repository."""
+        desk = await self._open_desk()
+        return await asyncio.to_thread(desk.last_change, section, item_id)
 
     # -- the journal ----------------------------------------------------------------------------
 
@@ -269,7 +379,7 @@ class PeacewatchApp(ItemActions, App[int]):
         Raises EditRefused (EditConflict among them) with the reason, or whatever else went wrong.
         """
         desk = await self._open_desk()
-        applied = await asyncio.to_thread(desk.apply, request, expected, wait)
+        applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit))
         self._show(applied.state)
         return applied
 
@@ -280,8 +390,19 @@ class PeacewatchApp(ItemActions, App[int]):
 
     def _written(self, applied: Applied | None) -> None:
         if applied is not None:
+            from tui.ui.render import v
+
             written = applied.written
-            self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+            if applied.commit is not None:
+                # One notice for the edit and its commit; the push, if asked for, reports on its own.
+                made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}"
+                self.notify(made, title="Saved and committed", markup=False, timeout=5)
+                if self.push:
+                    self._push()
+            else:
+                self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+            if applied.git_error:
+                self.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
 
     def reload_now(self) -> None:
         """Read every file again now, without waiting for the watcher."""

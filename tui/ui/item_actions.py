@@ -172,7 +172,8 @@ class ItemActions:
         except EditRefused as refused:
             self._refused("Not written", refused)
             return None
-        self.notify(f"{done}: {applied.written.path}", title="Saved", markup=False, timeout=5)
+        self.notify(done, markup=False, timeout=5)
+        self._written(applied)  # where it went, and its commit and push where asked for
         return applied
 
     def _refused(self: Any, title: str, refused: Exception) -> None:

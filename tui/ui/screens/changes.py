@@ -68,7 +68,9 @@ class ChangesScreen(ListOverlay):
                 entries[f"entry-{entry.id}"] = ([entry.id], f"“{entry.text}”")
                 mark = ("● ", f"bold {accent}") if not entry.seen else ("  ", "")
                 key = f"entry-{entry.id}"
-                rows[key] = Text.assemble("  ", mark, (v(entry.text), "dim" if entry.seen else ""), no_wrap=True, overflow="ellipsis")
+                # The author first: a long line is cut at its end, and who sent it must stay in view.
+                by = (f"{v(entry.author)} · ", "italic") if entry.author else ""
+                rows[key] = Text.assemble("  ", mark, by, (v(entry.text), "dim" if entry.seen else ""), no_wrap=True, overflow="ellipsis")
                 items[key] = (entry.change.kind, entry.change.item_id)
         self._rows, self._items, self._entries = rows, items, entries
         self.rows.set_rows(list(rows), lambda key, width: [rows[key]], list(rows))

@@ -61,11 +61,12 @@ class DashboardScreen(Screen):
     state: reactive[DeskState] = reactive(DeskState, init=False)
     """The app's one state, bound to this screen by the app and from here to every pane."""
     following: reactive[str] = reactive("starting…", init=False)
+    git_note: reactive[str] = reactive("", init=False)
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
     """Which quotes the quotes pane shows: this screen's own state, not the store's."""
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(id="title-bar").data_bind(DashboardScreen.state, DashboardScreen.following)
+        yield TitleBar(id="title-bar").data_bind(DashboardScreen.state, DashboardScreen.following, DashboardScreen.git_note)
         yield ProblemBanner(id="problem-banner").data_bind(DashboardScreen.state)
         with Horizontal(id="top-row"):
             yield StatusPane(id="status").data_bind(DashboardScreen.state)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.widgets import Static
 
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_NOUN
@@ -14,10 +17,15 @@ from tui.ui import render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
+if TYPE_CHECKING:
+    from tui.core.git_repo import LastChange
 
 
 class DetailScreen(Overlay):
-    """Follows the live store: if the item changes while open, it redraws; if removed, it says so."""
+    """Follows the live store: if the item changes while open, it redraws; if removed, it says so.
+
+    Where the store is in a git repository, a line above the item says who last changed it and
+    when, read from git in a worker each time the store changes; elsewhere there is no such line."""
 
     BINDINGS = [
         *Overlay.BINDINGS,
@@ -38,6 +46,7 @@ class DetailScreen(Overlay):
     def on_mount(self) -> None:
         super().on_mount()
         self._shown: Snapshot | None = None
+        self.query_one("#detail-body").mount(Static(id="detail-git"), before="#detail-text")
         self.watch(self.app, "state", self._draw)
 
     def _draw(self, state: DeskState) -> None:
@@ -46,6 +55,7 @@ class DetailScreen(Overlay):
             self.show(self._text(state.snapshot))
             if self.kind == "issue":
                 self._with_history(state.snapshot)
+            self._who()
 
     @work(exclusive=True, exit_on_error=False, name="Reading how the stances moved")
     async def _with_history(self, snapshot: Snapshot) -> None:
@@ -56,6 +66,22 @@ class DetailScreen(Overlay):
     def action_change(self, action: str) -> None:
         section = BY_NOUN[self.kind].section
         self.app.change_item(section, self.item_id if self.kind != "status" else "", action)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="blame", exit_on_error=False, name="Asking git who changed the item")
+    async def _who(self) -> None:
+        from tui.core.desk import GitError
+
+        section = BY_NOUN[self.kind].section
+        try:
+            found = await self.app.last_change(section, self.item_id)  # type: ignore[attr-defined]
+        except GitError as exc:
+            line = Text(f"Who last changed it: git could not say ({exc})", style="dim italic")
+        else:
+            line = _who_line(found) if found is not None else None
+        note = self.query_one("#detail-git", Static)
+        note.display = line is not None
+        if line is not None:
+            note.update(line)
 
     def action_edit(self) -> None:
         self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
@@ -92,3 +118,13 @@ class DetailScreen(Overlay):
         if snapshot.status:
             return render.status_detail(snapshot.status, snapshot, palette, self.app.now())  # type: ignore[attr-defined]
         return missing
+
+
+def _who_line(change: LastChange) -> Text:
+    if not change.committed:
+        return Text("Last changed: not committed yet", style="bold")
+    when = change.when.astimezone().strftime("%-d %b %Y %H:%M") if change.when else "at an unknown time"
+    return Text.assemble(
+        "Last changed by ", (render.v(change.author), "bold"), f", {when}",
+        (f" · {change.sha[:7]} {render.v(change.subject)}", "dim"),
+    )

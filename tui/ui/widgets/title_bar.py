@@ -17,6 +17,8 @@ class TitleBar(Static):
     state: reactive[DeskState] = reactive(DeskState, init=False)
     following: reactive[str] = reactive("starting…", init=False)
     """How the dashboard follows the folder, e.g. "● live" or "◌ polling every 2s"."""
+    git_note: reactive[str] = reactive("", init=False)
+    """How the content repository stands against its upstream (with --follow-git), e.g. "git origin/main ✓ up to date"."""
 
     def _draw(self) -> None:
         story = self.state.snapshot.story
@@ -29,8 +31,10 @@ class TitleBar(Static):
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
-        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
         width = self.size.width or 120
+        note = self.git_note if width >= 110 else _compact(self.git_note)
+        git = Text(note + "  ", "bold" if "⚠" in note else "dim") if note else Text()
+        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), git, self.following + " ")
         if left.cell_len + right.cell_len + 1 > width:
             # Short of room, the app's name goes first: the story and its date matter more.
             left = left[len(" peacewatch  ") :]
@@ -45,5 +49,19 @@ class TitleBar(Static):
     def watch_following(self) -> None:
         self._draw()
 
+    def watch_git_note(self) -> None:
+        self._draw()
+
     def on_resize(self) -> None:
         self._draw()
+
+
+def _compact(note: str) -> str:
+    """ "git origin/main ✓ up to date" as "git ✓", "git origin/main ⚠ diverged" as "git ⚠ diverged":
+    on a narrow screen the story's title needs the room more than the upstream's name."""
+    words = note.split(" ")
+    if len(words) > 2 and words[1] not in ("✓", "⚠"):
+        del words[1]
+    if len(words) > 1 and words[1] == "✓":
+        words = words[:2]
+    return " ".join(words)
