@@ -3,6 +3,7 @@ subprocesses on real repositories (a bare remote and two clones, the content a s
 
 from __future__ import annotations
 
+import re
 import os
 import subprocess
 import sys
@@ -106,4 +107,4 @@ def test_changes_names_the_author_the_dashboard_recorded(tmp_path: Path) -> None
     run = peacewatch("changes", "content", "--journal", str(journal), "--no-record", cwd=shared.a.parent)
     assert run.returncode == 0, run.stderr
     [line] = [line for line in run.stdout.splitlines() if "New quote" in line]
-    assert line.startswith("  New quote: Sergey Lavrov") and line.endswith("(quotes/2025-11-25.yaml) · by Anna Editor")
+    assert re.match(r"  #\d+ New quote: Sergey Lavrov", line) and line.endswith("(quotes/2025-11-25.yaml) · by Anna Editor")
