@@ -9,7 +9,7 @@ from textual.binding import Binding
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_NOUN
 from tui.core.snapshot import Snapshot
-from tui.ui import render
+from tui.ui import read_only, render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
@@ -23,6 +23,11 @@ class DetailScreen(Overlay):
         Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
     ]
+
+    EDIT_ACTIONS = {"edit": read_only.EDITOR}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return read_only.refused(self, action) is None
 
     def __init__(self, kind: str, item_id: str) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_SECTION
 from tui.core.snapshot import Snapshot
+from tui.ui import read_only
 from tui.ui.messages import EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
 
@@ -62,6 +63,10 @@ class Pane(Vertical):
         self.query_one(RowList).mark(self._of(unseen))
 
     BINDINGS = [Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line")]
+    EDIT_ACTIONS = {"edit": read_only.EDITOR}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return read_only.refused(self, action) is None
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
