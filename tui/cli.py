@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "set": "tui.commands.set_cmd",
     "schema": "tui.commands.schema",
     "new": "tui.commands.new",
+    "serve": "tui.commands.serve",
 }
 """Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
 
