@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_helpers import served
 
 TIMEOUT_MS = 60_000
 """How long to wait for text in the page: first loads take seconds on a busy two-core machine."""
@@ -49,67 +45,6 @@ def chromium() -> str:
             pytest.fail("no chromium on this CI machine: .ci/run installs it before the tests")
         pytest.skip("no chromium installed (apt-get install chromium): the browser test needs the system's browser")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def stop_group(process: subprocess.Popen) -> None:
-    """End the server and every dashboard it started (they share its process group), surely."""
-    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            process.poll()
-            try:
-                os.killpg(process.pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.05)
-
-
-def wait_for_port(process: subprocess.Popen, port: int, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"peacewatch serve exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"peacewatch serve did not listen on port {port} within {timeout}s:\n{log.read_text(errors='replace')}")
-
-
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator:
-    """Start `peacewatch serve` with the given arguments; yields a function returning its URL."""
-    started: list[subprocess.Popen] = []
-
-    def start(store: Path, *args: str) -> str:
-        port = free_port()
-        log = tmp_path / f"serve-{port}.log"
-        env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "EDITOR": "false", "VISUAL": "false"}
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "tui", "serve", str(store), "--port", str(port), *args],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
-            )
-        started.append(process)
-        wait_for_port(process, port, log)
-        return f"http://127.0.0.1:{port}/"
-
-    try:
-        yield start
-    finally:
-        for process in started:
-            stop_group(process)
 
 
 @pytest.fixture
@@ -165,35 +100,36 @@ def contents(store: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in sorted(store.rglob("*")) if path.is_file()}
 
 
-def test_the_story_in_a_browser_keys_reach_it_and_edits_are_refused(store, tmp_path, serve, browser):
+def test_the_story_in_a_browser_keys_reach_it_and_edits_are_refused(store, tmp_path, browser):
     before = contents(store)
     journal = tmp_path / "desk-journal.json"
-    page = open_page(browser, serve(store, "--journal", str(journal)))
+    with served(store, tmp_path, "--journal", str(journal)) as url:
+        page = open_page(browser, url)
+        wait_for_text(page, "Trump’s peace plan for the war in Ukraine")
+        for shown in ("1 Deal status", "framework agreed in principle", "Sergey Lavrov", "“when the deal to end this war is final", "Security guarantees"):
+            wait_for_text(page, shown)
 
-    wait_for_text(page, "Trump’s peace plan for the war in Ukraine")
-    for shown in ("1 Deal status", "framework agreed in principle", "Sergey Lavrov", "“when the deal to end this war is final", "Security guarantees"):
-        wait_for_text(page, shown)
+        press(page, "?")  # a key reaches the app: help opens…
+        wait_for_text(page, "Jump to the quotes pane")
+        assert "Add a quote" not in screen(page)  # …without the keys read-only mode turned off
+        press(page, "Escape")
+        wait_for_text(page, "Jump to the quotes pane", present=False)
 
-    press(page, "?")  # a key reaches the app: help opens…
-    wait_for_text(page, "Jump to the quotes pane")
-    assert "Add a quote" not in screen(page)  # …without the keys read-only mode turned off
-    press(page, "Escape")
-    wait_for_text(page, "Jump to the quotes pane", present=False)
-
-    press(page, "a")  # an edit key says read-only and opens no form
-    wait_for_text(page, "read-only: adding to or changing")
-    assert "Add a quote" not in screen(page)
-    press(page, "2")
-    press(page, "e")
-    wait_for_text(page, "read-only: opening a file")
+        press(page, "a")  # an edit key says read-only and opens no form
+        wait_for_text(page, "read-only: adding to or changing")
+        assert "Add a quote" not in screen(page)
+        press(page, "2")
+        press(page, "e")
+        wait_for_text(page, "read-only: opening a file")
 
     assert contents(store) == before
-    assert journal.is_file()  # the journal option reached the dashboard the page runs
+    assert journal.is_file()  # the journal option reached the dashboard the page ran
 
 
-def test_with_allow_edits_the_form_opens_in_the_browser(store, serve, browser):
-    page = open_page(browser, serve(store, "--allow-edits", "--no-journal"))
-    wait_for_text(page, "Trump’s peace plan for the war in Ukraine")
-    press(page, "a")
-    wait_for_text(page, "Add a quote")
-    assert "read-only" not in screen(page)
+def test_with_allow_edits_the_form_opens_in_the_browser(store, tmp_path, browser):
+    with served(store, tmp_path, "--allow-edits", "--no-journal") as url:
+        page = open_page(browser, url)
+        wait_for_text(page, "Trump’s peace plan for the war in Ukraine")
+        press(page, "a")
+        wait_for_text(page, "Add a quote")
+        assert "read-only" not in screen(page)

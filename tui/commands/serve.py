@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import shlex
 import sys
@@ -108,32 +109,55 @@ def problem_with(args: argparse.Namespace) -> str | None:
     return None
 
 
+def desk_server_class() -> type:
+    """textual-serve's server, saying one plain line once it listens (imported here: only `serve` needs aiohttp)."""
+    import asyncio
+    import signal
+
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class DeskServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # textual-serve's banner quotes the whole command line; `serve_saying` says what matters
+
+        def serve_saying(self, ready: str) -> None:
+            """`Server.serve`, but saying `ready` only once the port is bound, so a failure to bind
+            is never preceded by a claim that it is serving."""
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(
+                self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                print=lambda *_: print(ready, flush=True),
+            )
+
+    return DeskServer
+
+
 def run(args: argparse.Namespace) -> int:
     problem = problem_with(args)
     if problem is not None:
         print(f"peacewatch serve: {problem}", file=sys.stderr)
         return 2
-    from textual_serve.server import Server
-
     host, port = args.host, args.port
     public_url = (args.public_url or url_of(host, port)).rstrip("/")
     mode = "with the forms on (--allow-edits)" if args.allow_edits else "read-only"
 
-    class DeskServer(Server):
-        async def on_startup(self, app: object) -> None:
-            # One plain line instead of textual-serve's banner, which quotes the whole command.
-            print(f"peacewatch serve: {store_dir(args)} {mode} at {public_url} (ctrl+c stops)", flush=True)
-
     if not is_loopback(host):
         print(no_login_warning(host, port, args.allow_edits), file=sys.stderr, flush=True)
-    server = DeskServer(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
+    ready = f"peacewatch serve: {store_dir(args)} {mode} at {public_url} (ctrl+c stops)"
+    server = desk_server_class()(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
     try:
-        server.serve()
+        server.serve_saying(ready)
     except OSError as exc:
-        print(
-            f"peacewatch serve: cannot listen on {host} port {port}: {exc.strerror or exc}"
-            " (is something else using it? choose another with --port)",
-            file=sys.stderr,
-        )
+        reason = (exc.strerror or str(exc)).rsplit(": ", 1)[-1]
+        hint = {
+            errno.EADDRINUSE: "something else is listening there: choose another port with --port",
+            errno.EADDRNOTAVAIL: "it is not an address of this machine",
+            errno.EACCES: "ports below 1024 need privileges: choose one above with --port",
+        }.get(exc.errno or 0, "")
+        print(f"peacewatch serve: cannot listen on {host} port {port}: {reason}" + (f" ({hint})" if hint else ""), file=sys.stderr)
         return 2
     return 0
