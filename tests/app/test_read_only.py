@@ -111,6 +111,7 @@ async def test_e_opens_no_editor_in_a_list_a_full_item_or_the_problems(store, tm
         app.clear_notifications()
         await pilot.press("exclamation_mark")
         await wait_until(pilot, lambda: "events.yaml" in screen_text(pilot), what="the problems list")
+        assert "read-only: fix each in the file itself" in screen_text(pilot) and "open the file there" not in screen_text(pilot)
         await pilot.press("enter")
         await wait_until(pilot, lambda: refusal in screen_text(pilot), what="the refusal in the problems list")
         app.clear_notifications()

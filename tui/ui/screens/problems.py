@@ -40,6 +40,9 @@ class ProblemsScreen(ListOverlay):
         return read_only.refused(self, action) is None
 
     def on_mount(self) -> None:
+        if read_only.is_read_only(self):
+            self.PANEL_SUBTITLE = "read-only: fix each in the file itself · esc back"
+            self.query_one("#list-body").border_subtitle = self.PANEL_SUBTITLE
         super().on_mount()
         self._problems: dict[str, Problem] = {}
         self.watch(self.app, "state", self._draw)
