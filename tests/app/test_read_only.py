@@ -74,6 +74,7 @@ async def test_each_form_key_says_read_only_and_opens_nothing(store):
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await started(pilot)
         assert "when the deal to end this war is final" in screen_text(pilot)  # the story is shown
+        assert "read-only · not watching" in screen_text(pilot).splitlines()[0]  # said in the title bar
         for keys in (("a",), ("t",), ("S",), ("3", "p")):
             app.clear_notifications()
             await pilot.press(*keys)
@@ -86,6 +87,7 @@ async def test_without_read_only_the_same_key_opens_the_form(store):
     app = app_on(store, read_only=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await started(pilot)
+        assert "read-only" not in screen_text(pilot).splitlines()[0]
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, EditForm), what="the quote form")
         assert "read-only" not in screen_text(pilot)
