@@ -29,9 +29,10 @@ class TitleBar(Static):
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
-        # Said up front, so that nobody wonders where the edit keys went.
-        mode = "read-only · " if getattr(self.app, "read_only", False) else ""
-        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), (mode, "bold"), self.following + " ")
+        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
+        if getattr(self.app, "read_only", False):
+            # Said up front, so that nobody wonders where the edit keys went.
+            right = Text.assemble(("read-only · ", "bold"), right)
         width = self.size.width or 120
         if left.cell_len + right.cell_len + 1 > width:
             # Short of room, the app's name goes first: the story and its date matter more.
