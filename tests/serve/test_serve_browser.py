@@ -133,3 +133,9 @@ def test_with_allow_edits_the_form_opens_in_the_browser(store, tmp_path, browser
         press(page, "a")
         wait_for_text(page, "Add a quote")
         assert "read-only" not in screen(page)
+        press(page, "Escape")
+        wait_for_text(page, "Add a quote", present=False)
+        # $EDITOR would start on the server, where no one sees it: it is refused, saying why.
+        press(page, "2")
+        press(page, "e")
+        wait_for_text(page, "The editor would open on the server")
