@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "revert": "tui.commands.revert",
     "schema": "tui.commands.schema",
     "new": "tui.commands.new",
+    "serve": "tui.commands.serve",
 }
 """Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
 

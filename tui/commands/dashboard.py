@@ -20,6 +20,17 @@ describe = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_view_arguments(parser)
+    parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="only show the story: no forms, no $EDITOR, nothing written to the content folder (for a shared screen)",
+    )
+
+
+def add_view_arguments(parser: argparse.ArgumentParser) -> None:
+    """The folder, its limits, its journal and how it is followed: shared with `peacewatch serve`."""
     add_store_arguments(parser)
     parser.add_argument(
         "--journal",
@@ -29,7 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="keep the journal of changes at PATH (default: one per content folder in your state directory)",
     )
     parser.add_argument("--no-journal", action="store_true", help="keep no journal: changes are only highlighted as they arrive")
-    parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
     parser.add_argument(
         "--poll",
         type=float,
@@ -58,17 +68,24 @@ def build_app(args: argparse.Namespace):
     publish = publish_from(args)
     return PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
-        follow_git=args.follow_git, commit=publish.commit, push=publish.push,
+        follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only,
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def view_arguments_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments `add_view_arguments` added, in plain words; None if nothing."""
     root = store_dir(args)
     if not root.is_dir():
-        print(f"peacewatch: {root}: no such folder (start one with `peacewatch new DIR`)", file=sys.stderr)
-        return 2
+        return f"{root}: no such folder (start one with `peacewatch new DIR`)"
     if args.poll is not None and args.poll <= 0:
-        print("peacewatch: --poll takes a number of seconds greater than 0", file=sys.stderr)
+        return "--poll takes a number of seconds greater than 0"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = view_arguments_problem(args)
+    if problem is not None:
+        print(f"peacewatch: {problem}", file=sys.stderr)
         return 2
     if args.follow_git is not None and args.follow_git <= 0:
         print("peacewatch: --follow-git takes a number of seconds greater than 0", file=sys.stderr)

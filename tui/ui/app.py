@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -23,6 +23,7 @@ from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.limits import Limits
 from tui.ui.editor import EditorProblem, editor_command
+from tui.ui import read_only
 from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
@@ -70,6 +71,7 @@ class PeacewatchApp(ItemActions, App[int]):
         live: bool = True,
         journal: Path | str | None = None,
         bell: bool = False,
+        read_only: bool = False,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
         follow_git: float | None = None,
         commit: bool = False,
@@ -80,6 +82,8 @@ class PeacewatchApp(ItemActions, App[int]):
         self.poll = poll
         self.live = live
         self.ring_bell = bell
+        self.read_only = read_only
+        """Nothing is written and no editor is opened: for a shared screen or a browser view."""
         self.limits = limits
         self.journal = journal
         """The journal's path; None for the default in the user's state directory; "off" for none."""
@@ -367,6 +371,8 @@ class PeacewatchApp(ItemActions, App[int]):
         """Open an edit form ('quote', 'event', 'status', 'position') over the dashboard."""
         from tui.ui.forms import FORMS
 
+        if self.refuse_if_read_only(read_only.FORMS):
+            return
         if self._desk is None:
             self.notify("The store is still loading.", markup=False)
             return
@@ -378,6 +384,12 @@ class PeacewatchApp(ItemActions, App[int]):
 
         Raises EditRefused (EditConflict among them) with the reason, or whatever else went wrong.
         """
+        if self.refuse_if_read_only(read_only.WRITING):
+            # Reached only by a form opened some other way than `open_form`: it says so, keeps what
+            # was typed, and nothing is written.
+            from tui.core.desk import EditRefused
+
+            raise EditRefused([], read_only.message(read_only.WRITING).rstrip("."))
         desk = await self._open_desk()
         applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit))
         self._show(applied.state)
@@ -410,6 +422,8 @@ class PeacewatchApp(ItemActions, App[int]):
 
     def edit_item(self, kind: str, item_id: str) -> None:
         """Open the file that defines an item in the user's editor at its line, then reload it."""
+        if self.refuse_if_read_only(read_only.EDITOR):
+            return
         origin = self.state.snapshot.origins.get((kind, item_id))
         if origin is None:
             self.notify("That item is not in the store any more.", severity="warning", markup=False)
@@ -418,6 +432,13 @@ class PeacewatchApp(ItemActions, App[int]):
 
     def edit_file(self, relative: str, line: int, column: int = 1) -> None:
         """Open a content file in the user's editor at a line and column, then read it again."""
+        if self.refuse_if_read_only(read_only.EDITOR):
+            return
+        if self.is_web:
+            # The editor would start on the server, where nobody sees it, and hold the dashboard.
+            self.notify("The editor would open on the server, not in this browser: edit the file there, "
+                        "or use the forms (a, t, S, p).", title="Cannot open the editor", severity="warning", markup=False, timeout=8)
+            return
         path = self.root / relative
         if not path.is_file():
             self.notify(f"{relative} is not a file that can be opened.", severity="warning", markup=False)
@@ -478,6 +499,9 @@ class PeacewatchApp(ItemActions, App[int]):
         from tui.core.brief import brief, file_name, markdown
         from tui.ui.brief_file import brief_folder, write_new
 
+        # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.
+        if self.refuse_if_read_only(read_only.WRITING):
+            return
         if not self.state.loaded:
             self.notify("The store is still loading.", markup=False)
             return
@@ -495,6 +519,18 @@ class PeacewatchApp(ItemActions, App[int]):
                         "the brief holds only what could be read.", title="Brief written", severity="warning", markup=False, timeout=10)
         else:
             self.notify(f"Written to {path}", title="Brief written", markup=False, timeout=8)
+    def refuse_if_read_only(self, what: str) -> bool:
+        """In read-only mode, say that `what` is turned off and return True: the caller does nothing."""
+        if self.read_only:
+            self.notify(read_only.message(what), title="Read-only", severity="warning", markup=False, timeout=5)
+        return self.read_only
+
+    def on_key(self, event: events.Key) -> None:
+        # A key whose edit binding read-only mode hid reaches the app unhandled: say why nothing happens.
+        if self.read_only:
+            what = read_only.refused_key(self.screen.focused or self.screen, event.key)
+            if what is not None:
+                self.refuse_if_read_only(what)
 
     def action_reload(self) -> None:
         self.reload_now()

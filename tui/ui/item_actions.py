@@ -65,6 +65,10 @@ class ItemActions:
 
     def change_item(self: Any, section: str, item_id: str, action: str) -> None:
         """Edit (action "form") or remove one of the items a row stands for."""
+        from tui.ui import read_only
+
+        if self.refuse_if_read_only(read_only.FORMS if action == "form" else read_only.WRITING):
+            return
         snapshot = self.state.snapshot
         found = targets(snapshot, section, item_id, removable=action == "remove")
         if not found:
@@ -85,8 +89,11 @@ class ItemActions:
 
     def add_item(self: Any, party: str = "") -> None:
         """Ask what to add, then open its form."""
+        from tui.ui import read_only
         from tui.ui.screens.choose import ChooseScreen
 
+        if self.refuse_if_read_only(read_only.FORMS):
+            return
         def chosen(noun: str | None) -> None:
             if noun in ("quote", "event"):
                 self.open_form(noun)
@@ -99,8 +106,11 @@ class ItemActions:
 
     def open_item_form(self: Any, target: Target | None, noun: str = "", start: dict[str, str] | None = None) -> None:
         """The form for one item, filled in with what it holds (or, without a target, a new one)."""
+        from tui.ui import read_only
         from tui.ui.forms.item_form import ItemForm
 
+        if self.refuse_if_read_only(read_only.FORMS):
+            return
         if self._desk is None:
             self.notify("The store is still loading.", markup=False)
             return
@@ -136,8 +146,11 @@ class ItemActions:
 
     def revert(self: Any, entry_ids: Sequence[int], what: str) -> None:
         """Write back the old values of the journal's entries `entry_ids`, after asking."""
+        from tui.ui import read_only
         from tui.ui.screens.confirm import ConfirmScreen
 
+        if self.refuse_if_read_only(read_only.WRITING):
+            return
         def answered(yes: bool | None) -> None:
             if yes:
                 self._revert(list(entry_ids))

@@ -8,6 +8,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.ui import read_only
 from tui.ui.screens.dashboard import PANES, DashboardScreen
 from tui.ui.widgets.pane import FilteringPane, Pane
 from tui.ui.widgets.quotes_pane import QuotesPane
@@ -23,16 +24,19 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.widgets.quotes_pane import QuotesPane
 
+    def keys(owner: type, bindings: list[Binding]) -> list[Binding]:
+        return read_only.shown(owner, bindings, getattr(app, "read_only", False))
+
     return [
         ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
-        ("Dashboard", list(DashboardScreen.BINDINGS) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
-        ("In a list", list(RowList.BINDINGS) + list(Pane.BINDINGS)),
+        ("Dashboard", keys(DashboardScreen, list(DashboardScreen.BINDINGS)) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
+        ("In a list", list(RowList.BINDINGS) + keys(Pane, list(Pane.BINDINGS))),
         ("Parties and issues", list(FilteringPane.BINDINGS)),
         ("Quotes", list(QuotesPane.BINDINGS)),
         ("Deal status", list(StatusPane.BINDINGS)),
         ("Changes", list(ChangesScreen.BINDINGS)),
-        ("Problems", list(ProblemsScreen.BINDINGS)),
-        ("Full item", [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS]),
+        ("Problems", keys(ProblemsScreen, list(ProblemsScreen.BINDINGS))),
+        ("Full item", keys(DetailScreen, [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS])),
         ("Full item, help", list(Overlay.BINDINGS)),
     ]
 
@@ -52,6 +56,8 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Clear filter", "Show every quote again (key esc)", screen.action_clear)
     yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
     yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
+    if getattr(app, "read_only", False):
+        return  # the forms are turned off: not offered
     yield SystemCommand("Add a quote", "Add a quote to the store (key a)", lambda: screen.action_form("quote"))
     yield SystemCommand("Add an event", "Add an event to the timeline (key t)", lambda: screen.action_form("event"))
     yield SystemCommand("Move the deal stage", "Move the deal status to a new stage (key S)", lambda: screen.action_form("status"))

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_SECTION
 from tui.core.timefmt import since
+from tui.ui import read_only
 from tui.ui.palette import Palette
 from tui.ui.render import v
 from tui.ui.screens.list_overlay import ListOverlay
@@ -27,6 +28,7 @@ class ChangesScreen(ListOverlay):
         Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen"),
         Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced"),
     ]
+    EDIT_ACTIONS = {"revert": read_only.WRITING}
     PANEL_TITLE = "Changes"
     PANEL_SUBTITLE = "enter open the item · u revert · m mark all seen · esc back"
     EMPTY = "No changes recorded yet. Edit a file in the content folder and they appear here."
@@ -91,6 +93,9 @@ class ChangesScreen(ListOverlay):
 
         self.app.push_screen(DetailScreen(OPENS[kind], item_id))
         self.app.mark_seen(kind, item_id)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return read_only.refused(self, action) is None
 
     def action_revert(self) -> None:
         key = self.rows.current

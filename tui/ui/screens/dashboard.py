@@ -12,6 +12,7 @@ from textual.worker import Worker
 
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_NOUN
+from tui.ui import read_only
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
@@ -53,6 +54,9 @@ class DashboardScreen(Screen):
         Binding("b", "write_brief", "Write brief", show=False, tooltip="Write the state of play as a Markdown file in the current folder, and say where"),
     ]
 
+    EDIT_ACTIONS = {"form": read_only.FORMS, "add": read_only.FORMS, "write_brief": read_only.WRITING}
+    """Actions hidden in read-only mode (see tui.ui.read_only); the app's doors refuse them anyway."""
+
     FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
     """Actions the focused list runs itself, in key order (see RowList.on_key)."""
 
@@ -82,7 +86,7 @@ class DashboardScreen(Screen):
         # While the search box has the focus, a letter or digit is text, never a shortcut.
         if isinstance(self.focused, Input) and action in _TYPED_WHILE_SEARCHING:
             return False
-        return True
+        return read_only.refused(self, action) is None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_failure(event)  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_NOUN
 from tui.core.snapshot import Snapshot
-from tui.ui import render
+from tui.ui import read_only, render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
@@ -36,6 +36,9 @@ class DetailScreen(Overlay):
         Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source"),
         Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known"),
     ]
+
+    EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}
+
 
     def __init__(self, kind: str, item_id: str) -> None:
         super().__init__()
@@ -92,7 +95,7 @@ class DetailScreen(Overlay):
             return self.kind == "quote"
         if action == "open_source":
             return self.kind != "party"
-        return True
+        return read_only.refused(self, action) is None
 
     def action_copy_attribution(self) -> None:
         self.app.copy_attribution(self.item_id)  # type: ignore[attr-defined]

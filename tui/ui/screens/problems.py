@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from tui.core.desk_state import DeskState
 from tui.core.problems import Problem
+from tui.ui import read_only
 from tui.ui.render import split_words, v
 from tui.ui.screens.list_overlay import ListOverlay
 from tui.ui.widgets.row_list import RowList
@@ -29,12 +30,19 @@ class ProblemsScreen(ListOverlay):
         Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
         Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line"),
     ]
+    EDIT_ACTIONS = {"open": read_only.EDITOR}
     PANEL_TITLE = "Problems"
     PANEL_SUBTITLE = "enter or e: open the file there · esc back"
     ROW_HEIGHT = 3
     EMPTY = "No problems: every file is valid."
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return read_only.refused(self, action) is None
+
     def on_mount(self) -> None:
+        if read_only.is_read_only(self):
+            self.PANEL_SUBTITLE = "read-only: fix each in the file itself · esc back"
+            self.query_one("#list-body").border_subtitle = self.PANEL_SUBTITLE
         super().on_mount()
         self._problems: dict[str, Problem] = {}
         self.watch(self.app, "state", self._draw)

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from tui.core.desk_state import DeskState
 from tui.core.kinds import BY_SECTION
 from tui.core.snapshot import Snapshot
+from tui.ui import read_only
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
 
@@ -66,6 +67,10 @@ class Pane(Vertical):
         Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change the item under the cursor (or one in it) in a form"),
         Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove the item under the cursor (or one in it), after asking"),
     ]
+    EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return read_only.refused(self, action) is None
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()

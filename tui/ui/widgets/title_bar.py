@@ -31,6 +31,10 @@ class TitleBar(Static):
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
+        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
+        if getattr(self.app, "read_only", False):
+            # Said up front, so that nobody wonders where the edit keys went.
+            right = Text.assemble(("read-only · ", "bold"), right)
         width = self.size.width or 120
         note = self.git_note if width >= 110 else _compact(self.git_note)
         git = Text(note + "  ", "bold" if "⚠" in note else "dim") if note else Text()

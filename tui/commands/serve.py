@@ -1,0 +1,163 @@
+"""`peacewatch serve`: the dashboard in a browser, one dashboard process per open page (textual-serve)."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import ipaddress
+import shlex
+import sys
+
+from tui.commands.dashboard import add_view_arguments, view_arguments_problem
+from tui.commands.store_args import store_dir
+
+describe = "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"
+
+DEFAULT_PORT = 8000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_view_arguments(parser)
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="the address to listen on (default: %(default)s, this machine only; anything else is reachable "
+        "by others, without a login)",
+    )
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="P", help="the port to listen on (default: %(default)s)")
+    parser.add_argument(
+        "--allow-edits",
+        action="store_true",
+        help="let whoever opens the page add and change items with the forms (default: read-only)",
+    )
+    parser.add_argument(
+        "--public-url",
+        default=None,
+        metavar="URL",
+        help="the address browsers use to reach it, when that is not http://HOST:PORT "
+        "(behind a reverse proxy: https://desk.example.org; required with --host 0.0.0.0 or ::)",
+    )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only. A name other than localhost is taken to
+    be reachable by others: what it resolves to can change."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return host == ""
+
+
+def url_of(host: str, port: int) -> str:
+    host = host.strip("[]")
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def no_login_warning(host: str, port: int, allow_edits: bool) -> str:
+    who = "read the story and change it (--allow-edits)" if allow_edits else "read the story"
+    return (
+        f"peacewatch serve: warning: listening on {host} port {port}, which other machines can reach, and there is\n"
+        f"  no authentication: anyone who reaches this port can {who}.\n"
+        "  To share it safely, keep it on 127.0.0.1 and either\n"
+        "  - put a reverse proxy that asks for a login in front of it (nginx, Caddy, Apache with basic auth\n"
+        "    or your single sign-on; it must pass WebSockets on), started with --public-url set to the\n"
+        "    address readers type, or\n"
+        f"  - have each reader open an SSH tunnel: ssh -N -L {port}:127.0.0.1:{port} THIS-MACHINE, then\n"
+        f"    browse to http://127.0.0.1:{port}"
+    )
+
+
+def dashboard_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve runs for each page: this dashboard, on the same folder and options."""
+    command = [sys.executable, "-m", "tui", str(store_dir(args).resolve())]
+    command += ["--max-file-mb", repr(args.max_file_mb), "--max-values", str(args.max_values)]
+    if args.no_journal:
+        command.append("--no-journal")
+    elif args.journal is not None:
+        command += ["--journal", str(args.journal.resolve())]
+    if args.poll is not None:
+        command += ["--poll", repr(args.poll)]
+    if not args.allow_edits:
+        command.append("--read-only")
+    return shlex.join(command)
+
+
+def problem_with(args: argparse.Namespace) -> str | None:
+    problem = view_arguments_problem(args)
+    if problem is not None:
+        return problem
+    if not 0 < args.port < 65536:
+        return f"--port {args.port}: a port is a number from 1 to 65535"
+    if is_wildcard(args.host) and args.public_url is None:
+        shown = args.host or "''"
+        return (
+            f"--host {shown} listens on every address, but the page must tell browsers one address to "
+            "connect back to: add --public-url with the address your readers type (http://NAME:PORT, or the proxy's)"
+        )
+    if args.public_url is not None and not args.public_url.startswith(("http://", "https://")):
+        return f"--public-url {args.public_url}: give the whole address, starting with http:// or https://"
+    return None
+
+
+def desk_server_class() -> type:
+    """textual-serve's server, saying one plain line once it listens (imported here: only `serve` needs aiohttp)."""
+    import asyncio
+    import signal
+
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class DeskServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # textual-serve's banner quotes the whole command line; `serve_saying` says what matters
+
+        def serve_saying(self, ready: str) -> None:
+            """`Server.serve`, but saying `ready` only once the port is bound, so a failure to bind
+            is never preceded by a claim that it is serving."""
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(
+                self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                print=lambda *_: print(ready, flush=True),
+            )
+
+    return DeskServer
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = problem_with(args)
+    if problem is not None:
+        print(f"peacewatch serve: {problem}", file=sys.stderr)
+        return 2
+    host, port = args.host, args.port
+    public_url = (args.public_url or url_of(host, port)).rstrip("/")
+    mode = "with the forms on (--allow-edits)" if args.allow_edits else "read-only"
+
+    if not is_loopback(host):
+        print(no_login_warning(host, port, args.allow_edits), file=sys.stderr, flush=True)
+    ready = f"peacewatch serve: {store_dir(args)} {mode} at {public_url} (ctrl+c stops)"
+    server = desk_server_class()(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
+    try:
+        server.serve_saying(ready)
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).rsplit(": ", 1)[-1]
+        hint = {
+            errno.EADDRINUSE: "something else is listening there: choose another port with --port",
+            errno.EADDRNOTAVAIL: "it is not an address of this machine",
+            errno.EACCES: "ports below 1024 need privileges: choose one above with --port",
+        }.get(exc.errno or 0, "")
+        print(f"peacewatch serve: cannot listen on {host} port {port}: {reason}" + (f" ({hint})" if hint else ""), file=sys.stderr)
+        return 2
+    return 0
