@@ -35,7 +35,7 @@ class LaterKeys(PeacewatchApp):
     CSS_PATH = Path(sys.modules[PeacewatchApp.__module__].__file__).with_name(PeacewatchApp.CSS_PATH)  # a subclass's is relative to its own file
     BINDINGS = [
         Binding("x", "new_form", "New form", tooltip="Opens a form through the app"),
-        Binding("y", "pushed_form", "Pushed form", tooltip="Pushes a form itself, past open_form"),
+        Binding("X", "pushed_form", "Pushed form", tooltip="Pushes a form itself, past open_form"),
         Binding("w", "open_editor", "Editor", tooltip="Opens a file in the editor"),
     ]
 
@@ -135,7 +135,7 @@ async def test_keys_added_later_are_stopped_at_the_doors(store, tmp_path, monkey
         await pilot.press("w")
         await wait_until(pilot, lambda: "read-only: opening a file" in screen_text(pilot), what="edit_file's refusal")
         # A form that got on screen some other way is still written by nobody: submit says so in the form.
-        await pilot.press("y")
+        await pilot.press("X")
         await wait_until(pilot, lambda: isinstance(app.screen, EditForm), what="the pushed form")
         await type_into(pilot, "title", "Delegations meet again in Abu Dhabi")
         await choose(pilot, "source", "Meduza")

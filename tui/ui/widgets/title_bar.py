@@ -31,14 +31,13 @@ class TitleBar(Static):
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
-        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), self.following + " ")
-        if getattr(self.app, "read_only", False):
-            # Said up front, so that nobody wonders where the edit keys went.
-            right = Text.assemble(("read-only · ", "bold"), right)
         width = self.size.width or 120
         note = self.git_note if width >= 110 else _compact(self.git_note)
         git = Text(note + "  ", "bold" if "⚠" in note else "dim") if note else Text()
         right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), git, self.following + " ")
+        if getattr(self.app, "read_only", False):
+            # Said up front, so that nobody wonders where the edit keys went.
+            right = Text.assemble(("read-only · ", "bold"), right)
         if left.cell_len + right.cell_len + 1 > width:
             # Short of room, the app's name goes first: the story and its date matter more.
             left = left[len(" peacewatch  ") :]
