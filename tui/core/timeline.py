@@ -8,6 +8,7 @@ terminal cells and colours it; everything about where things go is decided here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -104,6 +105,25 @@ class Timeline:
         if NO_PARTY in counts:
             order.append(NO_PARTY)
         return [Pace(p, labels.get(p) or p or "no party", tuple(counts[p])) for p in order]
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def undated_note(timeline: Timeline) -> str:
+    """E.g. "5 events, 2 stages and 1 quote without a date (listed below)"; empty if all are dated."""
+    counts = [
+        plural(timeline.undated_count("event"), "event", "events"),
+        plural(timeline.undated_count("stage"), "stage", "stages"),
+        plural(timeline.undated_count("deadline"), "deadline", "deadlines"),
+        plural(timeline.undated_quotes, "quote", "quotes"),
+    ]
+    said = [c for c in counts if not c.startswith("0 ")]
+    if not said:
+        return ""
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return f"{listed} without a date (listed below)"
 
 
 def deadline_state(date: dt.date, outcome: Outcome | None, today: dt.date) -> str:
@@ -214,31 +234,39 @@ class Axis:
     def contains(self, date: dt.date) -> bool:
         return 0 <= _index(date, self.start, self.unit) < self.count
 
-    def tick_label(self, index: int, first: bool) -> str:
+    def tick_label(self, index: int, with_year: bool) -> str:
         date = self.bucket_start(index)
         if self.unit == "year":
             return str(date.year)
         if self.unit == "month":
-            return date.strftime("%b %Y") if first or date.month == 1 else date.strftime("%b")
+            return date.strftime("%b %Y") if with_year else date.strftime("%b")
         label = f"{date.day} {date.strftime('%b')}"
-        return f"{label} {date.year}" if first or (date.month == 1 and date.day <= (7 if self.unit == "week" else 1)) else label
+        return f"{label} {date.year}" if with_year else label
 
     def ticks(self) -> list[tuple[int, str]]:
         """(column, label) of each bucket whose label fits after the previous one with a space
-        between; the first bucket always gets one (cut to the width if it must be)."""
+        between. The first label names its year, and so does the first shown in each new year;
+        the first bucket always gets one (cut to the width if it must be)."""
         out: list[tuple[int, str]] = []
         free = 0
-        for index in range(self.count):
+        year: int | None = None
+        # Every n-th bucket, n the fewest that leaves room for a label without its year, so
+        # the ticks fall at even steps instead of wherever the last label happened to end.
+        widest = max(len(self.tick_label(i, with_year=False)) for i in range(self.count))
+        stride = max(1, math.ceil((widest + 1) * self.count / self.width))
+        for index in range(0, self.count, stride):
             col = self.span(index)[0]
-            label = self.tick_label(index, first=not out)
             if col < free:
                 continue
+            date = self.bucket_start(index)
+            label = self.tick_label(index, with_year=date.year != year)
             if col + len(label) > self.width:
                 if out:
                     continue
                 label = label[: self.width]
             out.append((col, label))
             free = col + len(label) + 1
+            year = date.year
         return out
 
 

@@ -16,12 +16,12 @@ from textual.widgets import Footer, Static
 from tui.core.desk_state import DeskState
 from tui.core.snapshot import Snapshot
 from tui.core.timefmt import countdown, day
-from tui.core.timeline import Axis, Entry, Timeline, build
+from tui.core.timeline import Axis, Entry, Timeline, build, plural
 from tui.ui.palette import Palette
 from tui.ui.render import relative_when, v
 from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.pace_row import PaceRow
-from tui.ui.widgets.timeline_chart import TimelineChart, mark_of, plural, tone_of
+from tui.ui.widgets.timeline_chart import TimelineChart, mark_of, tone_of
 
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 KIND_WORDS = {"stage": ("stage", "stages"), "event": ("event", "events"), "deadline": ("deadline", "deadlines")}

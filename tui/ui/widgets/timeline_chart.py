@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.core.timeline import Axis, Entry, Timeline, lane
+from tui.core.timeline import Axis, Entry, Timeline, lane, undated_note
 from tui.ui.palette import Palette
 from tui.ui.render import _cell, v
 
@@ -35,25 +35,6 @@ def tone_of(entry: Entry, palette: Palette) -> str:
     if entry.kind == "stage":
         return f"bold {palette.accent}" if entry.state == "now" else palette.primary
     return palette.primary
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def undated_note(timeline: Timeline) -> str:
-    """E.g. "5 events, 2 stages and 1 quote without a date (listed below)"; empty if all are dated."""
-    counts = [
-        plural(timeline.undated_count("event"), "event", "events"),
-        plural(timeline.undated_count("stage"), "stage", "stages"),
-        plural(timeline.undated_count("deadline"), "deadline", "deadlines"),
-        plural(timeline.undated_quotes, "quote", "quotes"),
-    ]
-    said = [c for c in counts if not c.startswith("0 ")]
-    if not said:
-        return ""
-    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-    return f"{listed} without a date (listed below)"
 
 
 class TimelineChart(Widget):
