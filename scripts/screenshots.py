@@ -39,7 +39,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], broken: bool)
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "content"
         shutil.copytree(REPO / "content", store)
-        app = PeacewatchApp(store, live=False, journal="off", clock=lambda: NOW)
+        app = PeacewatchApp(store, live=False, journal="off", clock=lambda: NOW, settings="off")  # the default theme, whatever yours is
         async with app.run_test(size=size) as pilot:
             await asyncio.wait_for(app.loaded.wait(), 10)
             await pilot.pause()
