@@ -26,6 +26,7 @@ SHOTS = [
     ("quote-detail", (120, 40), ["4", "j", "j", "enter"], False),
     ("error-banner", (120, 40), [], True),
     ("help", (120, 40), ["question_mark"], False),
+    ("timeline", (120, 40), ["T"], False),
 ]
 
 
