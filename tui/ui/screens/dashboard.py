@@ -23,7 +23,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "timeline"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}

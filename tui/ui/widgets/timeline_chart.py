@@ -98,7 +98,10 @@ class TimelineChart(Widget):
             lines.append(self._lane(axis, self.timeline.of_kind(kind), name, palette))
         undated = undated_note(self.timeline)
         if undated:
-            lines.append(Text(" " * LABEL_WIDTH + undated, style="dim italic", no_wrap=True, overflow="ellipsis"))
+            # Under the axis when it fits there; else from the left edge, cut with an ellipsis if it must be.
+            width = self.content_size.width
+            note = " " * LABEL_WIDTH + undated if LABEL_WIDTH + cell_len(undated) <= width else _cell(undated, width).rstrip()
+            lines.append(Text(note, style="dim italic"))
         return Text("\n", no_wrap=True).join(lines)
 
     def _lane(self, axis: Axis, entries: list[Entry], name: str, palette: Palette) -> Text:
