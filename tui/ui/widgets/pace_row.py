@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, Sparkline
 
 from tui.core.timeline import Pace
-from tui.ui.render import _cell, v
+from tui.ui.render import fit_cells, v
 
 
 def name_and_count(pace: Pace, width: int) -> Text:
@@ -17,7 +17,7 @@ def name_and_count(pace: Pace, width: int) -> Text:
     count = f" {pace.total}"
     name = v(pace.label)
     room = width - 1 - cell_len(count)  # a space before the bars
-    return Text.assemble((_cell(name, room), "bold"), (count, "dim"), " ", no_wrap=True, overflow="crop")
+    return Text.assemble((fit_cells(name, room), "bold"), (count, "dim"), " ", no_wrap=True, overflow="crop")
 
 
 class PaceRow(Horizontal):

@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from tui.core.timeline import Axis, Entry, Timeline, lane, undated_note
 from tui.ui.palette import Palette
-from tui.ui.render import _cell, v
+from tui.ui.render import fit_cells, v
 
 LABEL_WIDTH = 14
 """Columns before the axis, for a lane's name; `.pace-name` in app.tcss is as wide, so the
@@ -85,7 +85,8 @@ class TimelineChart(Widget):
         for col, _ in ticks:
             rule[col] = "┬"
         today = self.today if self.today is not None and axis.contains(self.today) else None
-        rule_text = Text(_cell("▼ today" if today else "", LABEL_WIDTH), style=palette.accent if today else "", no_wrap=True, overflow="crop")
+        rule_text = Text(no_wrap=True, overflow="crop")
+        rule_text.append(fit_cells("▼ today" if today else "", LABEL_WIDTH), palette.accent)
         if today is None:
             rule_text.append("".join(rule), "dim")
         else:
@@ -100,12 +101,13 @@ class TimelineChart(Widget):
         if undated:
             # Under the axis when it fits there; else from the left edge, cut with an ellipsis if it must be.
             width = self.content_size.width
-            note = " " * LABEL_WIDTH + undated if LABEL_WIDTH + cell_len(undated) <= width else _cell(undated, width).rstrip()
+            note = " " * LABEL_WIDTH + undated if LABEL_WIDTH + cell_len(undated) <= width else fit_cells(undated, width).rstrip()
             lines.append(Text(note, style="dim italic"))
         return Text("\n", no_wrap=True).join(lines)
 
     def _lane(self, axis: Axis, entries: list[Entry], name: str, palette: Palette) -> Text:
-        text = Text(_cell(name, LABEL_WIDTH - 1) + " ", style="bold", no_wrap=True, overflow="crop")
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(fit_cells(name, LABEL_WIDTH - 1) + " ", "bold")
         cursor = 0
         for placed in lane(axis, entries):
             text.append(" " * (placed.column - cursor))
@@ -115,7 +117,7 @@ class TimelineChart(Widget):
             cursor = placed.column + len(marks)
             label = self._label(placed.entries)
             if placed.room >= 4 and label:
-                shown = _cell(label, placed.room) if cell_len(label) > placed.room else label
+                shown = fit_cells(label, placed.room) if cell_len(label) > placed.room else label
                 text.append(" " + shown, "dim" if placed.entries[0].state not in ("now", "ahead") else "")
                 cursor += 1 + cell_len(shown)
         return text
