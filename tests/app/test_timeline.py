@@ -85,6 +85,21 @@ async def test_t_opens_the_story_on_a_date_axis_and_esc_and_t_close_it(shipped):
         assert not isinstance(app.screen, TimelineScreen)
 
 
+async def test_the_palette_opens_it_and_help_lists_its_key(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "The story on a date axis" in overlay_text(pilot)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"timeline")
+        await wait_until(pilot, lambda: "(key T)" in screen_text(pilot), what="the Timeline command")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen) and "Stages" in screen_text(pilot), what="the timeline")
+
+
 async def test_the_list_is_in_date_order_with_deadlines_and_what_has_no_date(shipped):
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -163,6 +178,19 @@ async def test_long_names_are_cut_with_an_ellipsis_and_nothing_leaves_the_panel(
         for lane in ("Stages", "Events", "Deadlines"):
             words = row_of(shown, lane).strip("│ ").split()
             assert words[-1] in ("(now)", "events", "deadlines") or words[-1].endswith("…"), words
+
+
+async def test_a_party_s_first_dated_quote_adds_its_row_while_the_timeline_is_open(store):
+    app = make_app(store, live=True, now=LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_timeline(pilot)
+        assert "FT " not in panel(pilot)
+        path = store / "quotes" / "2025-11-25.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + FT_QUOTE_ON_26, encoding="utf-8")
+        await wait_until(pilot, lambda: "FT " in panel(pilot), what="FT's row")
+        await pilot.pause(0.2)
+        shown = panel(pilot)
+        assert [line.strip("│ ").split()[0] for line in shown.splitlines() if "█" in line or "▁" in line] == ["U.S.", "Russia", "Ukraine", "FT"]
 
 
 async def test_a_save_to_the_events_file_while_the_timeline_is_open_shows_up_in_it(store):

@@ -128,6 +128,15 @@ def test_the_axis_takes_the_finest_unit_that_gives_each_bucket_two_columns(first
     assert axis.bucket(first) == 0 and axis.bucket(last) == count - 1
 
 
+def test_a_story_longer_than_the_columns_puts_several_years_in_a_bucket_and_never_clamps_a_date():
+    axis = fit_axis(dt.date(1900, 5, 1), dt.date(2100, 1, 1), 50)
+    assert (axis.unit, axis.years, axis.count) == ("year", 5, 41)
+    assert axis.bucket(dt.date(2100, 1, 1)) == axis.count - 1 and axis.bucket_start(axis.count - 1) == dt.date(2100, 1, 1)
+    assert axis.bucket_start(axis.bucket(dt.date(1949, 12, 31))) == dt.date(1945, 1, 1)
+    assert axis.contains(dt.date(2100, 12, 31)) and not axis.contains(dt.date(2105, 1, 1))
+    assert [label for _, label in axis.ticks()][:3] == ["1900", "1925", "1950"]
+
+
 def test_weeks_start_on_monday_and_dates_outside_are_clamped():
     axis = fit_axis(dt.date(2025, 1, 1), dt.date(2025, 3, 1), 20)  # a Wednesday
     assert axis.unit == "week" and axis.start == dt.date(2024, 12, 30)

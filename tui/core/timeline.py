@@ -191,10 +191,12 @@ class Axis:
     unit: str
     count: int
     width: int
+    years: int = 1
+    """Years in a bucket of the year unit: more than one only when a story spans more years than there are columns."""
 
     def bucket(self, date: dt.date) -> int:
         """The bucket a date falls in, clamped to the axis."""
-        return min(max(_index(date, self.start, self.unit), 0), self.count - 1)
+        return min(max(_index(date, self.start, self.unit) // self.years, 0), self.count - 1)
 
     def bucket_start(self, index: int) -> dt.date:
         if self.unit == "day":
@@ -204,7 +206,7 @@ class Axis:
         if self.unit == "month":
             year, month = divmod(_month_index(self.start) + index, 12)
             return dt.date(year, month + 1, 1)
-        return dt.date(self.start.year + index, 1, 1)
+        return dt.date(self.start.year + index * self.years, 1, 1)
 
     @cached_property
     def columns(self) -> tuple[int, ...]:
@@ -232,7 +234,7 @@ class Axis:
         return self.span(self.bucket(date))[0]
 
     def contains(self, date: dt.date) -> bool:
-        return 0 <= _index(date, self.start, self.unit) < self.count
+        return 0 <= _index(date, self.start, self.unit) // self.years < self.count
 
     def tick_label(self, index: int, with_year: bool) -> str:
         date = self.bucket_start(index)
@@ -271,13 +273,16 @@ class Axis:
 
 
 def fit_axis(first: dt.date, last: dt.date, width: int) -> Axis:
-    """The finest unit whose buckets from `first` to `last` each get two columns (one if even years do not)."""
+    """The finest unit whose buckets from `first` to `last` each get two columns (fewer if even years do not)."""
     for unit in UNITS:
         start = _unit_start(first, unit)
         count = _index(last, start, unit) + 1
-        if count * 2 <= width or unit == "year":
-            return Axis(start, unit, min(count, width), width)
-    raise AssertionError("unreachable: the year unit always fits")
+        if count * 2 <= width:
+            return Axis(start, unit, count, width)
+    # Longer than two columns a year allows (a quote from decades back): a column or more
+    # a year, or several years a column, so every date still falls in its own bucket.
+    years = math.ceil(count / width)
+    return Axis(start, "year", math.ceil(count / years), width, years)
 
 
 @dataclass(frozen=True)

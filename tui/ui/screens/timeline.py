@@ -8,6 +8,7 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,7 +17,7 @@ from textual.widgets import Footer, Static
 from tui.core.desk_state import DeskState
 from tui.core.snapshot import Snapshot
 from tui.core.timefmt import countdown, day
-from tui.core.timeline import Axis, Entry, Timeline, build, plural
+from tui.core.timeline import Axis, Entry, Pace, Timeline, build, plural
 from tui.ui.palette import Palette
 from tui.ui.render import relative_when, v
 from tui.ui.screens.overlay import Overlay
@@ -66,7 +67,8 @@ class TimelineScreen(Overlay):
         self.show(self._list(state.snapshot, self._timeline, today))
 
     def on_timeline_chart_axis_changed(self, message: TimelineChart.AxisChanged) -> None:
-        self._draw_pace(message.axis)
+        # The chart's axis now, not the message's: a newer state may have moved it since.
+        self._draw_pace(self.query_one(TimelineChart).axis)
 
     def _draw_pace(self, axis: Axis | None) -> None:
         heading = self.query_one("#pace-heading", Static)
@@ -74,7 +76,7 @@ class TimelineScreen(Overlay):
         snapshot = self._shown
         if axis is None or snapshot is None:
             heading.update(Text("Quotes: none has a date yet.", style="italic") if snapshot and snapshot.quotes else "")
-            box.remove_children()
+            self._rebuild_pace([])
             return
         paces = self._timeline.pace(axis, [(p.id, p.label) for p in snapshot.parties])
         unit = UNIT_WORDS[axis.unit]
@@ -87,8 +89,16 @@ class TimelineScreen(Overlay):
             for row, pace in zip(rows, paces, strict=True):
                 row.show(pace)
         else:
-            box.remove_children()
-            box.mount_all([PaceRow(pace) for pace in paces])
+            self._rebuild_pace(paces)
+
+    @work(exclusive=True, group="pace", exit_on_error=False, name="Drawing the quotes per party")
+    async def _rebuild_pace(self, paces: list[Pace]) -> None:
+        """New rows when the parties quoted change. One at a time, each awaiting the removal
+        before mounting, so two quick reloads never leave a party's row twice."""
+        box = self.query_one("#pace", Vertical)
+        await box.remove_children()
+        if paces:
+            await box.mount_all([PaceRow(pace) for pace in paces])
 
     def _list(self, snapshot: Snapshot, timeline: Timeline, today: dt.date) -> RenderableType:
         palette = Palette.of(self.app)
