@@ -45,9 +45,15 @@ def test_error_banner(snap_compare, store):
 
 def test_timeline(snap_compare, shipped):
     async def open_timeline(pilot) -> None:
+        from tui.ui.widgets.pace_row import PaceRow
+
         await loaded(pilot)
         await pilot.press("T")
-        await pilot.pause()
+        # The quote rows are mounted by a worker once the chart knows its width: wait for all three.
+        for _ in range(100):
+            if len(pilot.app.screen.query(PaceRow)) == 3:
+                break
+            await pilot.pause(0.05)
         await loaded(pilot)
 
     assert snap_compare(make_app(shipped), terminal_size=(120, 40), run_before=open_timeline)
