@@ -62,6 +62,7 @@ async def test_t_opens_the_story_on_a_date_axis_and_esc_and_t_close_it(shipped):
         assert "Timeline" in shown
         ticks = row_of(shown, "25 Nov 2025")
         assert ticks.index("25 Nov 2025") < ticks.index("26 Nov") < ticks.index("27 Nov")
+        assert row_of(shown, "▼ today").index("▼ today") < row_of(shown, "▼ today").rindex("▼") == ticks.index("25 Nov 2025")
         assert "■ framework agreed in principle (now)" in row_of(shown, "Stages")
         assert "●●●● 4 events" in row_of(shown, "Events")
         deadlines = row_of(shown, "Deadlines")
@@ -137,6 +138,7 @@ async def test_events_out_of_file_order_are_drawn_and_listed_by_date_and_passed_
         assert lane.index("●●●●") == ticks.index("25 Nov 2025")
         assert lane.index("● Delegations reconvene in Geneva") == ticks.index("26 Nov")
         assert row_of(shown, "Deadlines").index("◇◇ 2 deadlines") == ticks.index("27 Nov")  # passed, outcome unknown
+        assert row_of(shown, "today: later").index("┬") == ticks.index("25 Nov 2025")  # the 28th is past the axis
         text = overlay_text(pilot)
         assert text.index("Trump says he will meet Zelensky") < text.index("26 Nov 2025 ● Delegations reconvene in Geneva")
         assert text.index("Delegations reconvene in Geneva") < text.index("27 Nov 2025 ◇ deadline passed, outcome not recorded")

@@ -86,7 +86,13 @@ class TimelineChart(Widget):
             rule[col] = "┬"
         today = self.today if self.today is not None and axis.contains(self.today) else None
         rule_text = Text(no_wrap=True, overflow="crop")
-        rule_text.append(fit_cells("▼ today" if today else "", LABEL_WIDTH), palette.accent)
+        if today is not None:
+            rule_text.append(fit_cells("▼ today", LABEL_WIDTH), palette.accent)
+        elif self.today is not None:
+            # Read a year on, the axis alone would not say the story is old news.
+            rule_text.append(fit_cells("today: later" if self.today > axis.bucket_start(axis.count - 1) else "today: before", LABEL_WIDTH), "dim")
+        else:
+            rule_text.append(" " * LABEL_WIDTH)
         if today is None:
             rule_text.append("".join(rule), "dim")
         else:
