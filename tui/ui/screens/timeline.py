@@ -24,7 +24,6 @@ from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.pace_row import PaceRow
 from tui.ui.widgets.timeline_chart import TimelineChart, mark_of, tone_of
 
-UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 KIND_WORDS = {"stage": ("stage", "stages"), "event": ("event", "events"), "deadline": ("deadline", "deadlines")}
 
 
@@ -79,7 +78,7 @@ class TimelineScreen(Overlay):
             self._rebuild_pace([])
             return
         paces = self._timeline.pace(axis, [(p.id, p.label) for p in snapshot.parties])
-        unit = UNIT_WORDS[axis.unit]
+        unit = f"{axis.years} years" if axis.years > 1 else axis.unit
         if paces:
             heading.update(Text.assemble((f"Quotes per {unit}", "bold"), ("  each row to its own scale", "dim"), no_wrap=True, overflow="ellipsis"))
         else:
