@@ -26,6 +26,7 @@ SHOTS = [
     ("quote-detail", (120, 40), ["4", "j", "j", "enter"], False),
     ("error-banner", (120, 40), [], True),
     ("help", (120, 40), ["question_mark"], False),
+    ("timeline", (120, 40), ["T"], False),
 ]
 
 
@@ -39,7 +40,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], broken: bool)
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "content"
         shutil.copytree(REPO / "content", store)
-        app = PeacewatchApp(store, live=False, journal="off", clock=lambda: NOW)
+        app = PeacewatchApp(store, live=False, journal="off", clock=lambda: NOW, settings="off")  # the default theme, whatever yours is
         async with app.run_test(size=size) as pilot:
             await asyncio.wait_for(app.loaded.wait(), 10)
             await pilot.pause()

@@ -38,6 +38,15 @@ def soak_saves(request: pytest.FixtureRequest) -> int:
     return chosen if chosen is not None else int(os.environ.get("PEACEWATCH_SOAK_SAVES", SOAK_SAVES))
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty config directory: a theme a test picks is never saved
+    into the user's settings, and the user's saved theme never colours a test's screen."""
+    config = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config
+
+
 @pytest.fixture
 def shipped() -> Path:
     """The shipped content folder (read only: copy it before editing)."""

@@ -10,7 +10,7 @@ from tui.ui.forms.base import EditForm
 from tui.ui.screens.confirm import ConfirmScreen
 
 VIEWS = {"help": ["question_mark"], "changes": ["c"], "full item": ["enter"], "problems": ["exclamation_mark"],
-         "stage history": ["1", "s"]}
+         "stage history": ["1", "s"], "timeline": ["T"]}
 
 
 @pytest.mark.parametrize("keys", list(VIEWS.values()), ids=list(VIEWS))
@@ -109,14 +109,15 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.screens.timeline import TimelineScreen
     from tui.ui.widgets.pane import FilteringPane
     from tui.ui.widgets.quotes_pane import QuotesPane
     from tui.ui.widgets.row_list import RowList
     from tui.ui.widgets.status_pane import StatusPane
 
     app = make_app(shipped)
-    owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen]
-    owners += [base for screen in (ChangesScreen, ProblemsScreen, DetailScreen) for base in screen.__mro__]
+    owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen]
+    owners += [base for screen in (ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen) for base in screen.__mro__]
     missing = []
     for title, bindings in help_groups(app):
         for binding in bindings:

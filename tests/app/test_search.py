@@ -18,7 +18,7 @@ async def test_a_pasted_search_is_exactly_what_was_pasted_and_fires_no_shortcut(
     app = make_app(shipped)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        # 'a', 'p', 't' and 'S' are shortcuts on the dashboard; in a burst after '/' they must be typed.
+        # 'a', 'p', 't', 'S' and 'T' are shortcuts on the dashboard; in a burst after '/' they must be typed.
         await burst(pilot, "slash", *"Trump's 28-point peace plan")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)

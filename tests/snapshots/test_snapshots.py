@@ -1,4 +1,4 @@
-"""What the screen looks like, pinned: the main screen at 120×40 and 80×24, a detail, the error banner.
+"""What the screen looks like, pinned: the main screen at 120×40 and 80×24, a detail, the error banner, the timeline.
 
 Update after an intended change with `pytest tests/snapshots/test_snapshots.py --snapshot-update`
 and look at every changed SVG before committing it.
@@ -43,3 +43,19 @@ def test_error_banner(snap_compare, store):
     path = store / "parties.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("role: belligerent", "role: beligerent", 1), encoding="utf-8")
     assert snap_compare(make_app(store), terminal_size=(120, 40), run_before=loaded)
+
+
+def test_timeline(snap_compare, shipped):
+    async def open_timeline(pilot) -> None:
+        from tui.ui.widgets.pace_row import PaceRow
+
+        await loaded(pilot)
+        await pilot.press("T")
+        # The quote rows are mounted by a worker once the chart knows its width: wait for all three.
+        for _ in range(100):
+            if len(pilot.app.screen.query(PaceRow)) == 3:
+                break
+            await pilot.pause(0.05)
+        await loaded(pilot)
+
+    assert snap_compare(make_app(shipped), terminal_size=(120, 40), run_before=open_timeline)

@@ -16,12 +16,14 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.limits import Limits
+from tui.core.settings import read_settings, save_theme, settings_path
 from tui.ui.editor import EditorProblem, editor_command
 from tui.ui import read_only
 from tui.ui.item_actions import ItemActions
@@ -76,8 +78,14 @@ class PeacewatchApp(ItemActions, App[int]):
         follow_git: float | None = None,
         commit: bool = False,
         push: bool = False,
+        settings: Path | str | None = None,
     ) -> None:
         super().__init__()
+        self._settings_path: Path | None = None if settings == "off" else Path(settings) if settings else settings_path()
+        """Where the chosen theme is remembered; None ("off") to remember nothing."""
+        self._notes: list[str] = []
+        """Said once the screen is up: what went wrong with the saved settings."""
+        self._use_saved_theme()
         self.root = Path(root)
         self.poll = poll
         self.live = live
@@ -109,6 +117,33 @@ class PeacewatchApp(ItemActions, App[int]):
         self.loaded = asyncio.Event()
         """Set once the first load is on screen and recorded in the journal (tests wait on it)."""
 
+    def _use_saved_theme(self) -> None:
+        """Apply the theme saved at the last run, before the stylesheet is first read, so the first frame has it."""
+        if self._settings_path is None:
+            return
+        saved, problem = read_settings(self._settings_path)
+        if problem:
+            self._notes.append(problem)
+        if saved.theme is None or saved.theme == self.theme:
+            return
+        if saved.theme not in self.available_themes:
+            self._notes.append(
+                f"The saved theme {saved.theme!r} is not one this version has; using the default ({self.theme}). "
+                "Pick another with ctrl+p, Change theme."
+            )
+            return
+        self.theme = saved.theme
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._settings_path is None:
+            return
+        try:
+            save_theme(self._settings_path, theme.name)
+        except OSError as exc:
+            self.notify(f"The theme could not be saved for next time: {self._settings_path}: {exc.strerror or exc}.",
+                        title="Settings", severity="warning", markup=False, timeout=8)
+
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
         return self._clock()
@@ -117,6 +152,10 @@ class PeacewatchApp(ItemActions, App[int]):
         return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following, PeacewatchApp.git_note)
 
     def on_mount(self) -> None:
+        for note in self._notes:
+            self.notify(note, title="Settings", severity="warning", markup=False, timeout=12)
+        # Subscribed only now: the saved theme applied at start is not the user picking one.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._follow()
         if self.follow_git is not None:
             self._follow_upstream()

@@ -22,6 +22,7 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.screens.timeline import TimelineScreen
     from tui.ui.widgets.quotes_pane import QuotesPane
 
     def keys(owner: type, bindings: list[Binding]) -> list[Binding]:
@@ -36,8 +37,9 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
         ("Deal status", list(StatusPane.BINDINGS)),
         ("Changes", list(ChangesScreen.BINDINGS)),
         ("Problems", keys(ProblemsScreen, list(ProblemsScreen.BINDINGS))),
+        ("Timeline", [b for b in TimelineScreen.BINDINGS if b not in Overlay.BINDINGS]),
         ("Full item", keys(DetailScreen, [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS])),
-        ("Full item, help", list(Overlay.BINDINGS)),
+        ("Full item, timeline, help", list(Overlay.BINDINGS)),
     ]
 
 
@@ -55,6 +57,7 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Search quotes", "Search quotes by text or speaker (key /)", screen.action_search)
     yield SystemCommand("Clear filter", "Show every quote again (key esc)", screen.action_clear)
     yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
+    yield SystemCommand("Timeline", "The story on a date axis: stages, events, deadlines, pace of quotes (key T)", screen.action_timeline)
     yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
     if getattr(app, "read_only", False):
         return  # the forms are turned off: not offered

@@ -115,7 +115,7 @@ def issue_columns(snapshot: Snapshot) -> list[Party]:
     return [party for party in snapshot.parties if party.id in with_positions]
 
 
-def _cell(text: str, width: int) -> str:
+def fit_cells(text: str, width: int) -> str:
     """`text` cut (with an ellipsis) or padded to exactly `width` terminal cells: 中 takes two."""
     if cell_len(text) > width:
         return set_cell_size(text, max(width - 1, 0)) + "…"
@@ -137,8 +137,8 @@ def issue_widths(total: int, columns: int) -> tuple[int, int, int]:
 
 def issue_header(columns: list[Party], width: int) -> Text:
     title_w, status_w, party_w = issue_widths(width, len(columns))
-    parts: list[tuple[str, str]] = [(_cell("Issue", title_w), "bold"), (_cell("Status", status_w), "bold")]
-    parts += [(_cell(v(p.label), party_w), "bold") for p in columns]
+    parts: list[tuple[str, str]] = [(fit_cells("Issue", title_w), "bold"), (fit_cells("Status", status_w), "bold")]
+    parts += [(fit_cells(v(p.label), party_w), "bold") for p in columns]
     return line(*parts)
 
 
@@ -146,15 +146,15 @@ def issue_row(issue: Issue, columns: list[Party], width: int, palette: Palette) 
     title_w, status_w, party_w = issue_widths(width, len(columns))
     by_party = {p.party: p for p in issue.positions}
     parts: list[tuple[str, str]] = [
-        (_cell(v(issue.title), title_w), "bold"),
-        (_cell(issue.status.label, status_w), palette.status(issue.status)),
+        (fit_cells(v(issue.title), title_w), "bold"),
+        (fit_cells(issue.status.label, status_w), palette.status(issue.status)),
     ]
     for party in columns:
         position = by_party.get(party.id)
         if position is None:
-            parts.append((_cell("—", party_w), "dim"))
+            parts.append((fit_cells("—", party_w), "dim"))
         else:
-            parts.append((_cell(position.stance.label, party_w), palette.stance(position.stance)))
+            parts.append((fit_cells(position.stance.label, party_w), palette.stance(position.stance)))
     return [line(*parts), line(("  " + v(issue.why).replace("\n", " "), "dim"))]
 
 

@@ -24,7 +24,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief", "timeline"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
@@ -45,6 +45,7 @@ class DashboardScreen(Screen):
         Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by"),
         Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
         Binding("z", "zoom", "Zoom", tooltip="Maximise the focused pane, or restore it"),
+        Binding("T", "timeline", "Timeline", show=False, tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes"),
         Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
         Binding("a", "form('quote')", "Add quote", show=False, tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source"),
         Binding("t", "form('event')", "Add event", show=False, tooltip="Add an event to the timeline"),
@@ -172,6 +173,11 @@ class DashboardScreen(Screen):
         pane = next((node for node in (focused.ancestors_with_self if focused else []) if node.id in PANES), None)
         if pane is not None:
             self.maximize(pane, container=False)
+
+    def action_timeline(self) -> None:
+        from tui.ui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen())
 
     def action_problems(self) -> None:
         from tui.ui.screens.problems import ProblemsScreen

@@ -103,6 +103,9 @@ class StatusPane(Pane):
 
     def on_resize(self) -> None:
         self._draw_card()
+        # The card is laid out after the pane: draw it again at its own new width, or a card
+        # first drawn before it had one keeps the narrow form (a line taller) at random.
+        self.call_after_refresh(self._draw_card)
 
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         self._draw_card()
