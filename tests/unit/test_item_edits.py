@@ -179,3 +179,20 @@ def test_revert_of_an_added_quote_removes_it(store: Path, tmp_path: Path):
         assert read(store, "quotes/2025-11-25.yaml") == old
     finally:
         desk.close()
+
+
+def test_a_typo_fixed_in_a_long_folded_text_keeps_every_line_break(store: Path):
+    old = read(store, "quotes/2025-11-25.yaml")
+    snapshot = Desk(store, journal=NO_JOURNAL).load().snapshot
+    context = snapshot.quote_by_id["lavrov-welcomed"].context
+    edits.apply(store, UpdateItem(Target("quotes", "lavrov-welcomed"), {"context": context.replace("initial", "intial")}))
+    assert_changed(old, read(store, "quotes/2025-11-25.yaml"),
+                   ["      Speaking at a press conference, Lavrov said Russia had “welcomed” the initial version"],
+                   ["      Speaking at a press conference, Lavrov said Russia had “welcomed” the intial version"])
+    # Words added and removed: only the lines they stand on change.
+    middle = read(store, "quotes/2025-11-25.yaml")
+    longer = context.replace("initial", "intial").replace("last week,", "last week (on Friday),").replace(" it currently controls", "")
+    edits.apply(store, UpdateItem(Target("quotes", "lavrov-welcomed"), {"context": longer}))
+    removed, added = changes(middle, read(store, "quotes/2025-11-25.yaml"))
+    assert len(removed) == len(added) == 2
+    assert Desk(store, journal=NO_JOURNAL).load().snapshot.quote_by_id["lavrov-welcomed"].context == longer

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     status.add_argument("--stage", required=True, metavar="WORD", help=f"the new stage: {words(Stage)}")
     status.add_argument("--headline", required=True, help="the state of play in one line")
-    status.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="when the deal reached the stage (default: today)")
+    status.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="when the deal reached the stage, if the source dates it (default: no date)")
     status.add_argument("--source", required=True, metavar="ID", help="the id of the source that reports the new stage")
     status.add_argument("--summary", default=None, help="a new summary (default: keep the current one; '' removes it)")
 

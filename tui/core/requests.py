@@ -83,6 +83,11 @@ class AddSource(Request):
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
         day = date_text(self.date)
+        same = self.same_as(store.snapshot)
+        if same is not None:
+            why = f"{self.outlet}, same title and date, is already in the store as {same}: cite that one (a source is never added twice)"
+            raise EditRefused([Problem(store.snapshot.origins[("sources", same)].path, store.snapshot.origins[("sources", same)].line, 1, why)],
+                              "already in the store")
 
         def make(ctx: Context) -> Change:
             item_id = unique(source_id(self.outlet, self.title, day), ctx.taken("sources"))
@@ -188,7 +193,8 @@ _STATUS_ORDER = ("stage", "headline", "summary", "since", "source", "history")
 @dataclass(frozen=True)
 class SetStatus(Request):
     """Move the deal on: the current stage, headline, since and source go to the end of `history`
-    (oldest first), and the new ones replace them. `since` None is today; `summary` None keeps
+    (oldest first), and the new ones replace them. `since` None leaves the new stage undated (no date
+    is guessed: the editors' guide says none unless the source dates it); `summary` None keeps
     the current one ("" removes it). The new stage needs its source."""
 
     stage: str
@@ -199,7 +205,7 @@ class SetStatus(Request):
     noun: ClassVar[str] = "deal status"
 
     def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
-        day = date_text(self.since if self.since is not None else dt.date.today())
+        day = date_text(self.since)
         origin = store.snapshot.origins.get(("status", "status"))
         if origin is None:
             why = "no valid 'status:' in the store (peacewatch check says why); add or fix it first"
@@ -217,7 +223,7 @@ class SetStatus(Request):
             ("stage", old.get("stage")), ("date", date_value(str(old.get("since") or ""))),
             ("headline", old.get("headline")), ("source", old.get("source")),
         )
-        wanted: dict[str, Value | None] = {"stage": self.stage, "headline": self.headline, "since": date_value(day) or ""}
+        wanted: dict[str, Value | None] = {"stage": self.stage, "headline": self.headline, "since": date_value(day)}
         wanted["source"] = self.source
         if self.summary is not None:
             wanted["summary"] = self.summary or None

@@ -82,6 +82,8 @@ def undo_all(changes: Sequence[Change], snapshot: Snapshot, summary: str = "") -
         if isinstance(request, RemoveItem):
             request = RemoveItem(request.target, check_references=False)
         requests.append(request)
-    # Items put back before the fields that refer to them are restored.
-    requests.sort(key=lambda r: 0 if isinstance(r, RestoreItem) else 1 if isinstance(r, UpdateItem) else 2)
+    # Removals first, then field changes, then items put back (at the ends of their lists): an
+    # item's place in its file, which the check of each step reads, is then never moved by a
+    # later step. References are checked once, on the result.
+    requests.sort(key=lambda r: 0 if isinstance(r, RemoveItem) else 1 if isinstance(r, UpdateItem) else 2)
     return Batch(tuple(requests), summary)

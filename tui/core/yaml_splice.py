@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
+from difflib import SequenceMatcher
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.yaml_emit import Fields, Style, Value, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
+from tui.core.yaml_emit import Fields, Plain, Style, Value, _escaped, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
 from tui.core.yaml_lines import BREAKS, line_starts
 from tui.core.yaml_reader import Path, Position, YamlDocument
 
@@ -205,6 +207,10 @@ class Source:
         """Replace the value of an existing `key` of the mapping at `map_path`; its comments stay."""
         path = map_path + (key,)
         start, end = self.doc.span[path]
+        if isinstance(value, str) and not isinstance(value, Plain):
+            kept = self._refold(path, start, end, value)
+            if kept is not None:
+                return kept
         if map_path in self.doc.flow:
             return Splice(start, end, flow_value(value) if isinstance(value, list) else scalar(value, flow=True))
         col = self.doc.key_at[path][1] - 1
@@ -218,6 +224,42 @@ class Source:
         if len(lines) > 1 and not lines[0].endswith(">-"):
             return Splice(start, end, self._lines(lines[1:]).lstrip(" "))
         return Splice(start, end, after_key.lstrip(" "))
+
+    def _refold(self, path: Path, start: int, end: int, new: str) -> Splice | None:
+        """A folded text (`>-`) changed only where its words changed: every line break the editor
+        chose stays where it was, so fixing a typo in a long quote is a one-line diff rather than a
+        re-wrapped paragraph. None where that cannot be done safely (the caller rewrites the value)."""
+        header_end = self.line_end(start)
+        if self.text[start:header_end].strip() not in (">-", ">"):
+            return None
+        body = self.text[header_end:end]
+        first = re.match(r"(?:\r\n|\r|\n)( +)", body)
+        if first is None or new != new.strip() or "  " in new or any(_escaped(c) for c in new) or not new:
+            return None
+        parts = re.split(r"( |(?:\r\n|\r|\n) +)", body[first.end():])
+        tokens, seps = parts[0::2], parts[1::2] + [""]
+        if "" in tokens or any(sep.strip(" ") and sep.lstrip("\r\n") != first.group(1) for sep in seps):
+            return None
+        if " ".join(tokens) != self.get(path):
+            return None  # blank lines, more-indented lines: not a plain run of words
+        new_tokens = new.split(" ")
+        matcher = SequenceMatcher(None, tokens, new_tokens, autojunk=False)
+        kept = sum(block.size for block in matcher.get_matching_blocks())
+        if kept * 2 < max(len(tokens), len(new_tokens)):
+            return None  # a new text, not a correction: written afresh, folded as the file folds
+        pairs: list[list[str]] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                pairs += [[tokens[k], seps[k]] for k in range(i1, i2)]
+                continue
+            words = [[word, " "] for word in new_tokens[j1:j2]]
+            if words and i2 > i1:
+                words[-1][1] = seps[i2 - 1]  # the break after the replaced words stays after their replacement
+            elif not words and i2 > i1 and pairs:
+                pairs[-1][1] = seps[i2 - 1]  # removed words: the break after them moves back a word
+            pairs += words
+        pairs[-1][1] = ""
+        return Splice(header_end, end, first.group(0) + "".join(word + sep for word, sep in pairs))
 
     def _colon_before_value(self, index: int) -> int | None:
         """The key's colon, if only blanks and line breaks stand between it and the value at `index`."""

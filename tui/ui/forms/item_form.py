@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Select, SelectionList
 
 from tui.core.item_fields import FIELDS, Spec
 from tui.core.snapshot import Snapshot
 from tui.core.targets import Target, find
+from tui.ui.widgets.form_fields import FormInput, FormTextArea
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 
@@ -74,10 +75,10 @@ class ItemForm(EditForm):
             chosen = set(value or [])
             return SelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
         if spec.shape == "lines":
-            return TextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
+            return FormTextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
         if spec.shape == "text":
-            return TextArea(str(value or ""), id=fid, soft_wrap=True, classes="text-field")
-        return Input(str(value or ""), id=fid, placeholder="YYYY-MM-DD" if spec.shape == "date" else "")
+            return FormTextArea(str(value or ""), id=fid, soft_wrap=True, classes="text-field")
+        return FormInput(str(value or ""), id=fid, placeholder="YYYY-MM-DD" if spec.shape == "date" else "")
 
     def _value(self, spec: Spec) -> Any:
         fid = f"f-{spec.key}"

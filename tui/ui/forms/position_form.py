@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, SelectionList
 
 from tui.core.snapshot import Snapshot
 from tui.core.vocab import Stance
+from tui.ui.widgets.form_fields import FormInput
 from tui.ui.forms.base import EditForm, options, source_label
 from tui.ui.render import v
 
@@ -35,7 +36,7 @@ class PositionForm(EditForm):
         yield self.field("Issue", Select(issues, id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
         yield self.field("Party", Select(parties, id="party", prompt="pick a party", value=self.start_party or Select.NULL))
         yield self.field("Stance", Select(options([(f"{s.label} — {s.description}", s.value) for s in Stance]), id="stance", prompt="pick a stance"))
-        yield self.field("Position in a sentence", Input(id="says"), "as the sources state it")
+        yield self.field("Position in a sentence", FormInput(id="says"), "as the sources state it")
         yield self.field(
             "Quotes behind it",
             SelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),

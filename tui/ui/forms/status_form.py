@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from tui.core.vocab import Stage
+from tui.ui.widgets.form_fields import FormInput
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ class StatusForm(EditForm):
         status = snapshot.status
         stages = options([(f"{s.label} — {s.description}", s.value) for s in Stage])
         yield self.field("New stage", Select(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
-        yield self.field("Headline", Input(id="headline"), "the state of play in one line")
-        yield self.field("Since", Input(self.app.now().date().isoformat(), id="since"), "YYYY-MM-DD")
+        yield self.field("Headline", FormInput(id="headline"), "the state of play in one line")
+        yield self.field("Since", FormInput(id="since", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty unless the source dates it")
         yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
