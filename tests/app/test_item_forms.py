@@ -212,3 +212,22 @@ async def test_fields_typed_in_a_burst_with_tabs_land_each_in_its_own_field(stor
         await save(pilot)
         await wait_until(pilot, lambda: "id: reuters-2026-11-20-some-title" in (store / "sources.yaml").read_text(encoding="utf-8"),
                          what="the source written")
+
+
+async def test_a_first_position_of_a_party_redraws_every_issue_row_under_the_new_columns(store):
+    app = make_app(store, live=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("3", "j", "p")
+        await pilot.pause()
+        await choose(pilot, "party", "Financial Times")
+        await choose(pilot, "stance", "unclear")
+        await choose(pilot, "source", "Meduza")
+        await save(pilot)
+        await wait_until(pilot, lambda: " FT " in region_text(pilot, "#issues"), what="the new column")
+        lines = region_text(pilot, "#issues").splitlines()
+        header = next(line for line in lines if " Issue " in line)
+        column = header.index(" FT ") + 1
+        # The issue that did not change is drawn again too: its cell under FT says it has no position.
+        security = next(line for line in lines if "Security guarantees" in line)
+        assert security[column] == "—", (header, security)

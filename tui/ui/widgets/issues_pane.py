@@ -42,8 +42,9 @@ class IssuesPane(FilteringPane):
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         if old.issues == new.issues and old.parties == new.parties and self.query_one(RowList).keys:
             return
-        # A new party or renamed one changes every row's columns, so all rows redraw then.
-        same_columns = old.parties == new.parties
+        # The columns are the parties with a position on some issue: a new one (a first position,
+        # the last one removed, a renamed party) moves every row's cells, so all rows redraw then.
+        same_columns = render.issue_columns(old) == render.issue_columns(new)
         changed = [i.id for i in new.issues if old.issue_by_id.get(i.id) != i] if same_columns else None
         self._draw(changed)
 
