@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "each kind has --help: peacewatch edit quote --help"
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True, title="kinds")
     for noun, (_, form) in ADDRESSES.items():
-        sub = kind_parser(kinds, noun, f"change fields of {'the' if not form else 'a'} {NOUNS.get(noun, noun)}; "
+        sub = kind_parser(kinds, noun, f"change fields of {'the' if not form else 'an' if noun[0] in 'aeiou' else 'a'} {NOUNS.get(noun, noun)}; "
                           "only the fields given change, every other byte of the file stays", _VOCABULARIES.get(noun, ()))
         if form:
             sub.add_argument("item", metavar=form, help=f"which {noun}" + (" (a date, or its number in the list from 1)" if noun == "deadline" else ""))

@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True, title="kinds")
     for noun, (_, form) in ADDRESSES.items():
         if form:
-            sub = kind_parser(kinds, noun, f"remove a {noun}: only its lines are taken out of its file")
+            sub = kind_parser(kinds, noun, f"remove {'an' if noun[0] in 'aeiou' else 'a'} {noun}: only its lines are taken out of its file")
             sub.add_argument("item", metavar=form, help=f"which {noun}")
 
 

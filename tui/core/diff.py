@@ -308,4 +308,28 @@ def _describe(change: Change, names: Snapshot | None) -> str:
     if rest and rest[-1] in _VOCABULARY_FIELDS:
         # A vocabulary word reads as its label: "stage final stages", not "final-stages".
         return f"{subject}: {label} {_word(rest[-1], old)} → {_word(rest[-1], new)}"
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 80:
+        before, after = _changed_words(old, new)
+        return f"{subject}: {label} “{before}” → “{after}”"
     return f"{subject}: {label} {show(old)} → {show(new)}"
+
+
+def _changed_words(old: str, new: str, context: int = 3) -> tuple[str, str]:
+    """The words that differ between two long texts, with a few words around them: a typo fixed
+    in a long quote reads "…Russia had “welcomed” the intial version…" → "…the initial version…",
+    not as two identical beginnings cut at 80 characters."""
+    a, b = old.split(), new.split()
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(head - context, 0)
+
+    def part(words: list[str]) -> str:
+        stop = min(len(words) - tail + context, len(words))
+        text = " ".join(words[start:stop])
+        return ("…" if start else "") + _short(text, 70) + ("…" if stop < len(words) else "")
+
+    return part(a), part(b)

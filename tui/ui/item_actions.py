@@ -28,6 +28,7 @@ ADDABLE = (
     ("issue", "   An issue"),
     ("deadline", "   A deadline"),
     ("story", "   The story: title, what it covers, current as of (edit)"),
+    ("sources", "   Edit or remove a source…"),
 )
 """What `+` offers, in its order; the letters are the dashboard's own keys for the first two."""
 
@@ -42,7 +43,10 @@ def targets(snapshot: Snapshot, section: str, item_id: str, removable: bool) -> 
         if section == "parties":
             found += [Target(section, item_id, (("people", p.id),)) for p in snapshot.party_by_id[item_id].people]
         elif section == "issues":
-            found += [Target(section, item_id, (("positions", p.party),)) for p in snapshot.issue_by_id[item_id].positions]
+            issue = snapshot.issue_by_id[item_id]
+            found += [Target(section, item_id, (("positions", p.party),)) for p in issue.positions]
+            if issue.source in snapshot.source_by_id:
+                found.append(Target("sources", issue.source))
         elif section in ("quotes", "events"):
             item = snapshot.quote_by_id.get(item_id) if section == "quotes" else snapshot.event_by_id.get(item_id)
             if item is not None and item.source in snapshot.source_by_id:
@@ -58,6 +62,19 @@ def targets(snapshot: Snapshot, section: str, item_id: str, removable: bool) -> 
 def label(snapshot: Snapshot, target: Target) -> str:
     text = target.describe(snapshot)
     return f"{target.noun.capitalize()}: {text}" if target.nested else text[0].upper() + text[1:]
+
+
+def _goes_with(snapshot: Snapshot, target: Target) -> str:
+    """What a removal takes along or leaves behind that no reference check would say."""
+    if target.section == "parties" and not target.nested:
+        people = snapshot.party_by_id[target.item_id].people
+        return f" Its {len(people)} {'person goes' if len(people) == 1 else 'people go'} with it." if people else ""
+    if target.nested and target.nested[-1][0] == "people":
+        person = next((p for p in snapshot.party_by_id[target.item_id].people if p.id == target.nested[-1][1]), None)
+        said = [q for q in snapshot.quotes if person is not None and q.speaker == person.name]
+        if said:
+            return f" {len(said)} quote{'s name' if len(said) > 1 else ' names'} them as speaker; {'they stay' if len(said) > 1 else 'it stays'} as written."
+    return ""
 
 
 class ItemActions:
@@ -95,7 +112,9 @@ class ItemActions:
         if self.refuse_if_read_only(read_only.FORMS):
             return
         def chosen(noun: str | None) -> None:
-            if noun in ("quote", "event"):
+            if noun == "sources":
+                self.pick_source()
+            elif noun in ("quote", "event"):
                 self.open_form(noun)
             elif noun == "story":
                 self.open_item_form(Target("story", "story"))
@@ -103,6 +122,32 @@ class ItemActions:
                 self.open_item_form(None, noun, {"party": party} if party else None)
 
         self.push_screen(ChooseScreen("Add what?", [(text, noun) for noun, text in ADDABLE]), chosen)
+
+    def pick_source(self: Any) -> None:
+        """Every source, to edit or remove one: the way to a source that nothing cites any more."""
+        from tui.ui.forms.base import source_label
+        from tui.ui.screens.choose import ChooseScreen
+
+        sources = self.state.snapshot.sources
+        if not sources:
+            self.notify("No sources yet: + then A source adds one.", markup=False, timeout=5)
+            return
+
+        def chosen(source_id: str | None) -> None:
+            if source_id is None:
+                return
+            target = Target("sources", source_id)
+
+            def act(action: str | None) -> None:
+                if action == "form":
+                    self.open_item_form(target)
+                elif action == "remove":
+                    self.remove_item(target)
+
+            self.push_screen(ChooseScreen(label(self.state.snapshot, target), [("Edit it", "form"), ("Remove it", "remove")]), act)
+
+        choices = [(f"{source_label(s)}" + (f" ({s.date.isoformat()})" if s.date else ""), s.id) for s in sources]
+        self.push_screen(ChooseScreen("Which source?", choices), chosen)
 
     def open_item_form(self: Any, target: Target | None, noun: str = "", start: dict[str, str] | None = None) -> None:
         """The form for one item, filled in with what it holds (or, without a target, a new one)."""
@@ -141,7 +186,7 @@ class ItemActions:
 
                 self.apply_request(RemoveItem(target), f"Removed {what}")
 
-        question = f"Remove {what}{where}? Only its lines are taken out; c then u puts it back."
+        question = f"Remove {what}{where}?{_goes_with(snapshot, target)} Only its lines are taken out; c then u puts it back."
         self.push_screen(ConfirmScreen(question, yes="y remove", no="n keep it"), answered)
 
     def revert(self: Any, entry_ids: Sequence[int], what: str) -> None:

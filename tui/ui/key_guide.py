@@ -65,6 +65,17 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Add an event", "Add an event to the timeline (key t)", lambda: screen.action_form("event"))
     yield SystemCommand("Move the deal stage", "Move the deal status to a new stage (key S)", lambda: screen.action_form("status"))
     yield SystemCommand("Set a position", "Set a party's position on an issue (key p)", lambda: screen.action_form("position"))
+    yield SystemCommand("Add…", "Add a party, person, issue, deadline or source; edit the story or a source (key +)", screen.action_add)
+
+    def on_focused(action: str) -> None:
+        pane = next((node for node in (screen.focused.ancestors_with_self if screen.focused else []) if hasattr(node, "action_change")), None)
+        if pane is None:
+            app.notify("Move to a list first (1–4), then try again.", markup=False, timeout=4)
+        else:
+            pane.action_change(action)
+
+    yield SystemCommand("Edit in a form", "Edit the item under the cursor, or one in it (key E)", lambda: on_focused("form"))
+    yield SystemCommand("Remove", "Remove the item under the cursor, or one in it, after asking (key d)", lambda: on_focused("remove"))
     yield SystemCommand("Write brief", "Write the state of play as a Markdown file in the current folder (key b)", screen.action_write_brief)
     quotes = screen.query_one(QuotesPane)
     yield SystemCommand("Copy attribution", "Copy the quote under the cursor as an attribution line (key y)", quotes.action_copy_attribution)

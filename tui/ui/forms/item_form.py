@@ -40,6 +40,10 @@ def _choices(snapshot: Snapshot, section: str) -> list[tuple[str, str]]:
     return [(f"{q.speaker}: “{q.text}”"[:120], q.id) for q in snapshot.quotes]
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 class ItemForm(EditForm):
     """`noun` is a key of `item_fields.FIELDS`; with a `target` the form edits that item, else adds one."""
 
@@ -55,7 +59,7 @@ class ItemForm(EditForm):
         """What the item holds now, as the journal would write it: the form's starting values."""
         self.start = dict(start or {})
         what = target.describe(snapshot) if target is not None else ""
-        self.TITLE_TEXT = f"Edit {what}" if target is not None else f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+        self.TITLE_TEXT = f"Edit {what}" if target is not None else f"Add {_a(noun)}"
 
     def compose_fields(self) -> ComposeResult:
         for spec in self.specs:
@@ -66,11 +70,11 @@ class ItemForm(EditForm):
         fid = f"f-{spec.key}"
         if spec.shape == "word" and spec.vocab is not None:
             choices = options([(f"{w.label} — {w.description}", w.value) for w in spec.vocab])
-            return Select(choices, id=fid, prompt=f"pick a {spec.label.lower()}", value=value or Select.NULL, allow_blank=not spec.required or not value)
+            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value or Select.NULL, allow_blank=not spec.required or not value)
         if spec.shape == "ref":
             choices = options(_choices(self.snapshot, spec.refs))
             known = {c[1] for c in choices}
-            return Select(choices, id=fid, prompt=f"pick a {spec.label.lower()}", value=value if value in known else Select.NULL)
+            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
         if spec.shape == "refs":
             chosen = set(value or [])
             return SelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
