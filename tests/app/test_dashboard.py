@@ -261,8 +261,17 @@ async def test_footer_shows_the_main_keys(shipped):
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         footer = screen_text(pilot).splitlines()[-1]
-        for words in ("Search", "Zoom", "Quit", "Help", "palette"):
+        for words in ("Search", "Add…", "Quit", "Help", "Changes", "palette"):
             assert words in footer
+
+
+async def test_the_footer_fits_80_columns_whole(shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        footer = screen_text(pilot).splitlines()[-1]
+        # Every key shown is whole and the palette's corner keeps its room ("c Changes" was cut).
+        assert "c Changes" in footer and "^p palette" in footer, footer
 
 
 async def test_q_quits(shipped):

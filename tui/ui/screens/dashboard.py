@@ -44,7 +44,7 @@ class DashboardScreen(Screen):
         Binding("4", "focus_pane('quotes')", "Quotes", show=False, tooltip="Jump to the quotes pane"),
         Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by"),
         Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
-        Binding("z", "zoom", "Zoom", tooltip="Maximise the focused pane, or restore it"),
+        Binding("z", "zoom", "Zoom", show=False, tooltip="Maximise the focused pane, or restore it"),
         Binding("T", "timeline", "Timeline", show=False, tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes"),
         Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
         Binding("a", "form('quote')", "Add quote", show=False, tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source"),
