@@ -86,6 +86,19 @@ def locate(ctx: Context, target: Target) -> tuple:
     return path
 
 
+def append_nested(ctx: Context, owner: Target, list_field: str, new: Fields, item_id: str, required: tuple[str, ...]) -> Change:
+    """A new last entry of the list `list_field` inside `owner` (a party's people, the story's
+    deadlines, an issue's positions), the list made if it is not there yet."""
+    where = locate(ctx, owner)
+    holder = _get(ctx.data, where)
+    entries = holder.get(list_field)
+    if entries is not None and not isinstance(entries, list):
+        raise ctx.refuse(f"'{list_field}' of '{owner.item_id}' is not a list; fix the file first")
+    splice = ctx.source.append_item(where + (list_field,), new, top_level=False)
+    holder[list_field] = (entries or []) + [_data(new)]
+    return Change([splice], ctx.data, where + (list_field, len(holder[list_field]) - 1), item_id, required)
+
+
 def _get(data: Any, path: tuple) -> Any:
     for part in path:
         data = data[part]
@@ -211,15 +224,11 @@ class RestoreItem(ItemRequest):
             relative = _file_of(store, parent)
 
             def make(ctx: Context) -> Change:
-                where = locate(ctx, parent)
-                list_field = self.target.nested[-1][0]
-                holder = _get(ctx.data, where)
-                entries = holder.get(list_field)
-                if any(nested_key(list_field, e, i) == self.target.nested[-1][1] for i, e in enumerate(entries or [])):
-                    raise ctx.refuse(f"the {noun} '{self.target.nested[-1][1]}' is there again; nothing was written")
-                splice = ctx.source.append_item(where + (list_field,), new, top_level=False)
-                holder[list_field] = (entries or []) + [_data(new)]
-                return Change([splice], ctx.data, where + (list_field, len(holder[list_field]) - 1), self.target.item_id, _required(noun))
+                list_field, key = self.target.nested[-1]
+                entries = _get(ctx.data, locate(ctx, parent)).get(list_field)
+                if isinstance(entries, list) and any(nested_key(list_field, e, i) == key for i, e in enumerate(entries)):
+                    raise ctx.refuse(f"the {noun} '{key}' is there again; nothing was written")
+                return append_nested(ctx, parent, list_field, new, self.target.item_id, _required(noun))
         else:
             section = self.target.section
             if self.target.item_id in {i.id for i in getattr(store.snapshot, section)}:
@@ -313,17 +322,11 @@ class AddPerson(ItemRequest):
         taken = {person.id for party in store.snapshot.parties for person in party.people}
 
         def make(ctx: Context) -> Change:
-            where = locate(ctx, target)
-            party = _get(ctx.data, where)
-            people = party.get("people")
-            if people is not None and not isinstance(people, list):
-                raise ctx.refuse(f"'people' of '{self.party}' is not a list; fix the file first")
-            here = {str(p.get("id")) for p in people or [] if isinstance(p, dict)}
+            people = _get(ctx.data, locate(ctx, target)).get("people")
+            here = {str(p.get("id")) for p in people if isinstance(p, dict)} if isinstance(people, list) else set()
             person_id = unique(slug(self.name, words=4) or "person", taken | here)
             new = fields(("id", person_id), ("name", self.name), ("title", self.title), required=("name",))
-            splice = ctx.source.append_item(where + ("people",), new, top_level=False)
-            party["people"] = (people or []) + [_data(new)]
-            return Change([splice], ctx.data, where + ("people", len(party["people"]) - 1), self.party, ("name",))
+            return append_nested(ctx, target, "people", new, self.party, ("name",))
 
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))
 
@@ -374,16 +377,9 @@ class AddDeadline(ItemRequest):
         day = date_text(self.date)
 
         def make(ctx: Context) -> Change:
-            where = locate(ctx, target)
-            story = _get(ctx.data, where)
-            deadlines = story.get("deadlines")
-            if deadlines is not None and not isinstance(deadlines, list):
-                raise ctx.refuse("'deadlines' of the story is not a list; fix the file first")
             new = fields(("date", date_value(day)), ("what", self.what), ("outcome", self.outcome), ("source", self.source),
                          required=("date", "what"))
-            splice = ctx.source.append_item(where + ("deadlines",), new, top_level=False)
-            story["deadlines"] = (deadlines or []) + [_data(new)]
-            return Change([splice], ctx.data, where + ("deadlines", len(story["deadlines"]) - 1), "story", ("date", "what"))
+            return append_nested(ctx, target, "deadlines", new, "story", ("date", "what"))
 
         relative = origin.path
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))
