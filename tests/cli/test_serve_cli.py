@@ -89,3 +89,20 @@ def test_read_only_is_an_option_of_the_dashboard_too(shipped):
     assert build_app(parse([str(shipped), "--read-only"])).read_only is True
     assert build_app(parse([str(shipped)])).read_only is False
     assert "--read-only" in peacewatch("--help").stdout
+
+
+def test_each_page_follows_git_and_commits_as_the_server_was_told(tmp_path, monkeypatch):
+    import shlex
+
+    monkeypatch.delenv("PEACEWATCH_COMMIT", raising=False)
+    from tui.cli import parse
+    from tui.commands.serve import dashboard_command
+
+    folder = str(tmp_path)
+    read_only = shlex.split(dashboard_command(parse(["serve", folder, "--follow-git", "5"])))
+    assert read_only[read_only.index("--follow-git") + 1] == "5.0" and "--read-only" in read_only
+    assert "--commit" not in read_only and "--push" not in read_only
+    edits = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits", "--push"])))
+    assert "--push" in edits and "--read-only" not in edits and "--follow-git" not in edits
+    plain = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits"])))
+    assert "--no-commit" in plain

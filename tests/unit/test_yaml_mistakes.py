@@ -104,3 +104,17 @@ def test_a_stray_character_before_a_field_is_named_as_such():
 def test_the_line_named_is_the_one_with_the_mistake_even_when_the_parser_stops_later(text, line, says):
     _, problems = read_yaml(text.encode(), "q.yaml")
     assert problems and problems[0].line == line and says in problems[0].message, problems
+
+
+def test_git_conflict_markers_are_named_as_a_merge_conflict_with_what_to_do():
+    from tui.core.yaml_reader import read_yaml
+
+    text = (
+        "events:\n  - id: a\n    title: A\n    source: s\n"
+        "<<<<<<< HEAD\n  - id: b\n    title: B\n    source: s\n=======\n  - id: c\n    title: C\n    source: s\n"
+        ">>>>>>> 1234567 (New event)\n"
+    )
+    doc, problems = read_yaml(text.encode(), "events.yaml")
+    assert doc is None
+    assert (problems[0].line, problems[0].column) == (5, 1)
+    assert "git merge conflict" in problems[0].message and "delete the three marker lines" in problems[0].message

@@ -29,6 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds: put the folder first, e.g. `peacewatch {text} --follow-git 30`"
+        ) from None
+
+
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     """The folder, its limits, its journal and how it is followed: shared with `peacewatch serve`."""
     add_store_arguments(parser)
@@ -49,7 +58,7 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--follow-git",
-        type=float,
+        type=_seconds,
         nargs="?",
         const=FOLLOW_GIT_SECONDS,
         default=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +46,7 @@ def words(vocabulary: type[Described]) -> str:
 
 def vocabulary_text(vocabulary: type[Described]) -> str:
     """A vocabulary for --help: each word with what it means."""
-    name = vocabulary.__name__.lower()
+    name = re.sub(r"(?<!^)(?=[A-Z])", " ", vocabulary.__name__).lower()  # IssueStatus: "issue status"
     width = max(len(word.value) for word in vocabulary)
     lines = [f"{name} words:"] + [f"  {word.value:<{width}}  {word.description}" for word in vocabulary]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ import shlex
 import sys
 
 from tui.commands.dashboard import add_view_arguments, view_arguments_problem
+from tui.commands.git_args import SettingError, publish_from
 from tui.commands.store_args import store_dir
 
 describe = "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"
@@ -87,8 +88,15 @@ def dashboard_command(args: argparse.Namespace) -> str:
         command += ["--journal", str(args.journal.resolve())]
     if args.poll is not None:
         command += ["--poll", repr(args.poll)]
+    if args.follow_git is not None:
+        # Each page's dashboard follows the upstream; fast-forwards take the folder lock, so two
+        # pages never bring the same commits in at once, and the first to do it names the authors.
+        command += ["--follow-git", repr(args.follow_git)]
     if not args.allow_edits:
         command.append("--read-only")
+    else:
+        publish = publish_from(args)
+        command.append("--push" if publish.push else "--commit" if publish.commit else "--no-commit")
     return shlex.join(command)
 
 
@@ -106,6 +114,12 @@ def problem_with(args: argparse.Namespace) -> str | None:
         )
     if args.public_url is not None and not args.public_url.startswith(("http://", "https://")):
         return f"--public-url {args.public_url}: give the whole address, starting with http:// or https://"
+    if args.follow_git is not None and args.follow_git <= 0:
+        return "--follow-git takes a number of seconds greater than 0"
+    try:
+        publish_from(args)
+    except SettingError as exc:
+        return str(exc)
     return None
 
 

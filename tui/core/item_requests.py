@@ -172,8 +172,11 @@ class RemoveItem(ItemRequest):
         def make(ctx: Context) -> Change:
             where = locate(ctx, self.target)
             splices = ctx.source.remove_item(where[:-1], where[-1])
-            del _get(ctx.data, where[:-1])[where[-1]]
-            return Change(splices, ctx.data, where[:-1], self.target.item_id)
+            remaining = _get(ctx.data, where[:-1])
+            del remaining[where[-1]]
+            # Said at the place the item was: the item now there, or the one before it.
+            index = min(where[-1], len(remaining) - 1)
+            return Change(splices, ctx.data, where[:-1] + ((index,) if index >= 0 else ()), self.target.item_id)
 
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))
 

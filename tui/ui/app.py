@@ -42,6 +42,14 @@ RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
 
+def _first_lines(text: str, keep: int = 3) -> str:
+    """Git's own words, cut to what a notification can hold; the rest is one `git push` away."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("hint:")]
+    if len(lines) <= keep:
+        return "\n".join(lines)
+    return "\n".join(lines[:keep]) + "\n(git said more: run `git push` in the content folder to see it all)"
+
+
 class PeacewatchApp(ItemActions, App[int]):
     """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
 
@@ -128,15 +136,17 @@ class PeacewatchApp(ItemActions, App[int]):
             return
         if saved.theme not in self.available_themes:
             self._notes.append(
-                f"The saved theme {saved.theme!r} is not one this version has; using the default ({self.theme}). "
-                "Pick another with ctrl+p, Change theme."
+                f"The saved theme {saved.theme!r} (in {self._settings_path}) is not one this version has; using the "
+                f"default ({self.theme}). Pick another with ctrl+p, Theme."
             )
             return
         self.theme = saved.theme
         self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self._settings_path is None:
+        # Read-only (a page served to colleagues): a reader's pick is theirs alone, never saved
+        # for the server's user and every later visitor.
+        if self._settings_path is None or self.read_only:
             return
         try:
             save_theme(self._settings_path, theme.name)
@@ -369,7 +379,8 @@ class PeacewatchApp(ItemActions, App[int]):
         try:
             upstream = await asyncio.to_thread(desk.push)
         except GitError as exc:
-            self.notify(f"The edit is saved and committed, but not pushed: {exc}", title="Push failed", severity="error", markup=False, timeout=12)
+            self.notify(f"The edit is saved and committed, but not pushed: {_first_lines(str(exc))}", title="Push failed",
+                        severity="error", markup=False, timeout=12)
             return
         self.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
 
@@ -539,7 +550,7 @@ class PeacewatchApp(ItemActions, App[int]):
         from tui.ui.brief_file import brief_folder, write_new
 
         # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.
-        if self.refuse_if_read_only(read_only.WRITING):
+        if self.refuse_if_read_only(read_only.FILES):
             return
         if not self.state.loaded:
             self.notify("The store is still loading.", markup=False)

@@ -35,7 +35,7 @@ def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
         ("Parties and issues", list(FilteringPane.BINDINGS)),
         ("Quotes", list(QuotesPane.BINDINGS)),
         ("Deal status", list(StatusPane.BINDINGS)),
-        ("Changes", list(ChangesScreen.BINDINGS)),
+        ("Changes", keys(ChangesScreen, list(ChangesScreen.BINDINGS))),
         ("Problems", keys(ProblemsScreen, list(ProblemsScreen.BINDINGS))),
         ("Timeline", [b for b in TimelineScreen.BINDINGS if b not in Overlay.BINDINGS]),
         ("Full item", keys(DetailScreen, [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS])),

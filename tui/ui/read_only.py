@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 FORMS = "adding to or changing the story"
 EDITOR = "opening a file in an editor"
 WRITING = "writing to the content files"
+FILES = "writing files on the machine it runs on (a brief: `peacewatch brief` there writes one)"
 
 
 def message(what: str) -> str:

@@ -55,7 +55,7 @@ class DashboardScreen(Screen):
         Binding("b", "write_brief", "Write brief", show=False, tooltip="Write the state of play as a Markdown file in the current folder, and say where"),
     ]
 
-    EDIT_ACTIONS = {"form": read_only.FORMS, "add": read_only.FORMS, "write_brief": read_only.WRITING}
+    EDIT_ACTIONS = {"form": read_only.FORMS, "add": read_only.FORMS, "write_brief": read_only.FILES}
     """Actions hidden in read-only mode (see tui.ui.read_only); the app's doors refuse them anyway."""
 
     FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
