@@ -231,3 +231,16 @@ async def test_a_first_position_of_a_party_redraws_every_issue_row_under_the_new
         # The issue that did not change is drawn again too: its cell under FT says it has no position.
         security = next(line for line in lines if "Security guarantees" in line)
         assert security[column] == "—", (header, security)
+
+
+async def test_a_list_with_nothing_to_pick_says_so_instead_of_a_blank_box(tmp_path):
+    root = tmp_path / "story"
+    subprocess.run([sys.executable, "-m", "tui", "new", str(root)], check=True, capture_output=True)
+    app = make_app(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        lines = screen_text(pilot).splitlines()
+        at = next(i for i, line in enumerate(lines) if "Quotes behind it" in line)
+        assert "none in the store yet" in lines[at + 1]

@@ -87,14 +87,16 @@ class EditForm(ModalScreen["Any"]):
     def field(self, label: str, widget: Widget, hint: str = "") -> Vertical:
         """A labelled field with room for its error below it."""
         assert widget.id, "every form field needs an id"
-        box = Vertical(
+        parts: list[Widget] = [
             # Text, not markup: a hint like "[sic]" must read as written.
             Label(Text.assemble(label, (f"  {hint}" if hint else "", "dim")), classes="field-label"),
             widget,
-            Static(classes="field-error", id=f"{widget.id}-error"),
-            classes="field",
-        )
-        return box
+        ]
+        if isinstance(widget, SelectionList) and widget.option_count == 0:
+            # An empty list would be a blank box that Tab lands in: say there is nothing to pick.
+            widget.display = False
+            parts.append(Static(Text("none in the store yet", style="dim italic"), classes="field-empty"))
+        return Vertical(*parts, Static(classes="field-error", id=f"{widget.id}-error"), classes="field")
 
     def on_mount(self) -> None:
         for error in self.query(".field-error"):
