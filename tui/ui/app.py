@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import subprocess
 import time
 import datetime as dt
 from collections.abc import Callable, Iterable
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -24,15 +23,17 @@ from tui.core.desk_state import DeskState
 from tui.core.watcher import RESCAN, watch_folder
 from tui.core.limits import Limits
 from tui.core.settings import read_settings, save_theme, settings_path
-from tui.ui.editor import EditorProblem, editor_command
+from tui.ui.editor_actions import EditorActions
 from tui.ui import read_only
+from tui.ui.brief_actions import BriefActions
+from tui.ui.git_actions import GitActions
 from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Desk, Reload, Request, Wait
-    from tui.core.git_repo import Followed, LastChange
+    from tui.core.git_repo import Followed
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -42,15 +43,7 @@ RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
 
-def _first_lines(text: str, keep: int = 3) -> str:
-    """Git's own words, cut to what a notification can hold; the rest is one `git push` away."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("hint:")]
-    if len(lines) <= keep:
-        return "\n".join(lines)
-    return "\n".join(lines[:keep]) + "\n(git said more: run `git push` in the content folder to see it all)"
-
-
-class PeacewatchApp(ItemActions, App[int]):
+class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[int]):
     """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
 
     CSS_PATH = "app.tcss"
@@ -323,72 +316,6 @@ class PeacewatchApp(ItemActions, App[int]):
         self._flash_timer = None
         self.state = dataclasses.replace(self.state, changes=())
 
-    # -- git ------------------------------------------------------------------------------------
-
-    @work(exclusive=True, group="git", exit_on_error=False, name="Following the content repository")
-    async def _follow_upstream(self) -> None:
-        """Fetch, then fast-forward when that is safe, every `follow_git` seconds, off the UI thread.
-
-        The network is never waited on under a lock: a slow fetch delays nothing but itself.
-        """
-        from tui.core.desk import GitError
-
-        await self.shown.wait()
-        desk = await self._open_desk()
-        if await asyncio.to_thread(desk.repo) is None:
-            self.git_note = "git ⚠ not a repository"
-            self.notify(f"--follow-git: {self.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
-                        title="Git", severity="warning", markup=False, timeout=10)
-            return
-        while not self._stop.is_set():
-            try:
-                await asyncio.to_thread(desk.fetch)
-            except GitError as exc:
-                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.",
-                                       "Could not reach the upstream")
-            else:
-                try:
-                    await self._reload(None, pull=True)
-                except GitError as exc:
-                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.",
-                                           "Could not follow the upstream")
-            try:
-                await asyncio.wait_for(self._stop.wait(), self.follow_git)
-            except TimeoutError:
-                pass
-
-    def _git_state(self, followed: Followed) -> None:
-        where = f" {followed.upstream}" if followed.upstream else ""
-        if followed.ok:
-            self._git_trouble = ""
-            self.git_note = f"git{where} ✓ {followed.note}"
-        else:
-            self._git_trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
-
-    def _git_trouble_said(self, note: str, detail: str, title: str = "The content repository was left as it is") -> None:
-        self.git_note = note
-        if note != self._git_trouble:
-            self._git_trouble = note
-            self.notify(detail, title=title, severity="warning", markup=False, timeout=12)
-
-    @work(group="push", exit_on_error=False, name="Pushing the edit")
-    async def _push(self) -> None:
-        from tui.core.desk import GitError
-
-        desk = await self._open_desk()
-        try:
-            upstream = await asyncio.to_thread(desk.push)
-        except GitError as exc:
-            self.notify(f"The edit is saved and committed, but not pushed: {_first_lines(str(exc))}", title="Push failed",
-                        severity="error", markup=False, timeout=12)
-            return
-        self.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
-
-    async def last_change(self, section: str, item_id: str) -> LastChange | None:
-        """Who last changed an item, from git, read in a thread; None where the store is not a repository."""
-        desk = await self._open_desk()
-        return await asyncio.to_thread(desk.last_change, section, item_id)
-
     # -- the journal ----------------------------------------------------------------------------
 
     @work(group="journal", exit_on_error=False, name="Marking a change seen")
@@ -470,105 +397,6 @@ class PeacewatchApp(ItemActions, App[int]):
         """Read every file again now, without waiting for the watcher."""
         self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False, name="Reading every file")
 
-    def edit_item(self, kind: str, item_id: str) -> None:
-        """Open the file that defines an item in the user's editor at its line, then reload it."""
-        if self.refuse_if_read_only(read_only.EDITOR):
-            return
-        origin = self.state.snapshot.origins.get((kind, item_id))
-        if origin is None:
-            self.notify("That item is not in the store any more.", severity="warning", markup=False)
-            return
-        self.edit_file(origin.path, origin.line)
-
-    def edit_file(self, relative: str, line: int, column: int = 1) -> None:
-        """Open a content file in the user's editor at a line and column, then read it again."""
-        if self.refuse_if_read_only(read_only.EDITOR):
-            return
-        if self.is_web:
-            # The editor would start on the server, where nobody sees it, and hold the dashboard.
-            self.notify("The editor would open on the server, not in this browser: edit the file there, "
-                        "or use the forms (a, t, S, p).", title="Cannot open the editor", severity="warning", markup=False, timeout=8)
-            return
-        path = self.root / relative
-        if not path.is_file():
-            self.notify(f"{relative} is not a file that can be opened.", severity="warning", markup=False)
-            return
-        try:
-            command = editor_command(path, line, column=column)
-        except EditorProblem as problem:
-            self.notify(str(problem), title="Cannot open the editor", severity="error", markup=False, timeout=10)
-            return
-        if command is None:
-            self.notify("No editor found: set $EDITOR (or $VISUAL).", severity="error", markup=False)
-            return
-        try:
-            try:
-                with self.suspend():
-                    done = subprocess.run(command, check=False)
-            except SuspendNotSupported:
-                # No terminal to hand over (headless, web): run the editor as it is.
-                done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
-        except OSError as exc:
-            self.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
-            return
-        if done.returncode != 0:
-            self.notify(f"{command[0]} exited with status {done.returncode}; the file is read again as it is now.",
-                        title="The editor reported a problem", severity="warning", markup=False, timeout=8)
-        # The watcher sees the save too; reading it now shows the result the moment the editor closes.
-        self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")
-
-    # -- briefs and attributions --------------------------------------------------------------
-
-    def copy_attribution(self, quote_id: str) -> None:
-        """Copy a quote as one attribution line to the system clipboard, through the terminal
-        (OSC 52, so it reaches the user's own clipboard over SSH too), and say what was copied."""
-        from tui.core.brief import attribution
-
-        quote = self.state.snapshot.quote_by_id.get(quote_id)
-        if quote is None:
-            self.notify("That quote is not in the store any more.", severity="warning", markup=False)
-            return
-        line = attribution(quote, self.state.snapshot)
-        self.copy_to_clipboard(line)
-        self.notify(line, title="Copied attribution", markup=False, timeout=8)
-
-    def open_source(self, kind: str, item_id: str) -> None:
-        """Open the address of an item's source in the browser, or say why there is none."""
-        from tui.core.brief import source_url
-
-        url, described = source_url(self.state.snapshot, kind, item_id)
-        if url is None:
-            self.notify(described, title="No address to open", severity="warning", markup=False, timeout=6)
-            return
-        self.open_url(url)
-        # The address is shown too: over SSH the browser opens on the machine peacewatch runs on.
-        self.notify(f"{described}\n{url}", title="Opening the source", markup=False, timeout=8)
-
-    def write_brief(self) -> None:
-        """Write the state of play as Markdown to a new file outside the content folder, and say where."""
-        from tui.core.brief import brief, file_name, markdown
-        from tui.ui.brief_file import brief_folder, write_new
-
-        # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.
-        if self.refuse_if_read_only(read_only.FILES):
-            return
-        if not self.state.loaded:
-            self.notify("The store is still loading.", markup=False)
-            return
-        now = self.now()
-        text = markdown(brief(self.state.snapshot, now.date(), now))
-        try:
-            folder = brief_folder(self.root)
-            path = write_new(folder, file_name(now), text)
-        except OSError as exc:
-            self.notify(f"Could not write the brief: {exc.strerror or exc}", title="No brief written", severity="error", markup=False, timeout=10)
-            return
-        problems = len(self.state.problems)
-        if problems:
-            self.notify(f"Written to {path}, but the content has {problems} problem{'s' if problems != 1 else ''} (! lists them): "
-                        "the brief holds only what could be read.", title="Brief written", severity="warning", markup=False, timeout=10)
-        else:
-            self.notify(f"Written to {path}", title="Brief written", markup=False, timeout=8)
     def refuse_if_read_only(self, what: str) -> bool:
         """In read-only mode, say that `what` is turned off and return True: the caller does nothing."""
         if self.read_only:
