@@ -12,7 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from minimal_store import QUOTES, SOURCES, STATUS, STORY, write_store
-from tui.core import brief
+from tui.core import brief, brief_formats
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.snapshot import Snapshot
 
@@ -193,7 +193,7 @@ def test_plain_text_shows_escape_codes_as_symbols(tmp_path: Path) -> None:
     ("<script>", r"\<script\>"),
 ])
 def test_md_escape(text: str, escaped: str) -> None:
-    assert brief.md_escape(text) == escaped
+    assert brief_formats.md_escape(text) == escaped
 
 
 def test_the_chain_in_the_sources_words_leads_and_the_medium_fills_in_only_what_it_leaves_out(tmp_path: Path) -> None:
