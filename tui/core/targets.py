@@ -78,13 +78,20 @@ class Target:
         return target, rest
 
     def describe(self, snapshot: Any) -> str:
-        """The item as an editor would name it: "quote lavrov-if-the-spirit", "Sergey Lavrov (Russia)"."""
+        """The item as an editor would name it: "quote by Sergey Lavrov: “welcomed”", "Sergey Lavrov (Russia)"."""
         item = find(snapshot, self)
         if not self.nested:
             if self.section in ("story", "status"):
                 return "the story" if self.section == "story" else "the deal status"
-            label = getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "outlet", None)
-            return f"{self.noun} {self.item_id}" + (f" ({label})" if label and self.section != "quotes" else "")
+            if item is None:
+                return f"{self.noun} {self.item_id}"
+            if self.section == "quotes":
+                return f"quote by {item.speaker}: “{_short(item.text)}”"
+            if self.section == "sources":
+                when = f" ({item.date.isoformat()})" if item.date else ""
+                return f"source: {item.outlet}" + (f" — {_short(item.title)}" if item.title else "") + when
+            label = getattr(item, "name", None) or getattr(item, "title", None)
+            return f"{self.noun} {label}" if label else f"{self.noun} {self.item_id}"
         field, key = self.nested[-1]
         owner = find(snapshot, self.parent)
         if field == "people":
@@ -93,8 +100,14 @@ class Target:
         if field == "positions":
             return f"{snapshot.party_name(key)} on {getattr(owner, 'title', self.item_id)}"
         if field == "deadlines":
-            return f"deadline {key}"
+            day, _, what = key.partition(" ")
+            return f"{day}: {_short(what)}"
         return f"earlier stage {int(key) + 1}" if key.isdigit() else f"earlier stage {key}"
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def find(snapshot: Any, target: Target) -> Any:
