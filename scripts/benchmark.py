@@ -371,36 +371,64 @@ def key_frames(term: Terminal, key: str, reset: str, count: int) -> list[float]:
     return out
 
 
-def search_frames(term: Terminal, rounds: int) -> list[float]:
-    out = []
+def search_frames(term: Terminal, rounds: int) -> tuple[list[float], list[float]]:
+    """Each letter typed after `/`: until the box echoes it, and until the results are drawn.
+
+    The results are on screen when the filter line above the quotes names the new text
+    (“verif”): the pane draws it together with the rows it found.
+    """
+    echo, results = [], []
     for _ in range(rounds):
         term.send("/")
-        term.settled(0.08, 10)
+        term.settled(0.1, 10)
         for n in range(1, len(SEARCH_WORD) + 1):
-            sent, since = term.send(SEARCH_WORD[n - 1])
-            out.append(term.wait_text(SEARCH_WORD[:n], since, 30, f"the search for {SEARCH_WORD[:n]!r}") - sent)
+            typed = SEARCH_WORD[:n]
+            sent, since = term.send(typed[-1])
+            # The box's left edge and padding, then the text: found words in the rows do not count.
+            echo.append(term.wait_text(f"▊  {typed}", since, 60, f"{typed!r} in the search box") - sent)
+            results.append(term.wait_text(f"“{typed}”", since, 60, f"the search for {typed!r} on screen") - sent)
+            term.settled(0.1, 60)  # the rest of that frame, before the next letter
         term.send("\x1b")
-        time.sleep(0.3)
-        term.settled(0.08, 30)
-    return out
+        time.sleep(0.3)  # a lone esc waits for a key that might follow it
+        term.settled(0.1, 60)
+    return echo, results
 
 
-def filter_frames(term: Terminal, count: int) -> tuple[list[float], list[float]]:
-    """Moving in the parties list (it filters the quotes), and `f` after `esc`: until the screen settles."""
+def party_names(root: Path) -> list[str]:
+    """The parties' names in file order (people's names are indented deeper)."""
+    names = []
+    for path in sorted(root.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^parties:", text, re.MULTILINE):
+            names += re.findall(r"^    name: (.+)$", text, re.MULTILINE)
+    return names
+
+
+def filter_frames(term: Terminal, root: Path, count: int) -> tuple[list[float], list[float]]:
+    """A move in the parties list (it filters the quotes), and `f` after `esc`: until the filter line names the party.
+
+    The quotes pane draws the filter line with the rows it kept, so the line is the sign
+    that the filtered quotes are on screen.
+    """
+    first, second = (f"Filter: party {name.strip()}"[:34] for name in party_names(root)[:2])
     moves, fs = [], []
     term.send("2")
-    term.settled(0.1, 10)
+    term.settled(0.2, 30)
+    term.send("g")
+    time.sleep(0.2)
+    term.settled(0.2, 60)
     for i in range(count):
-        sent, since = term.send("jk"[i % 2])
-        term.next_output(since, 30, "a frame after a move in the parties")
-        moves.append(term.settled(0.1, 30) - sent)
+        key, mark = ("j", second) if i % 2 == 0 else ("k", first)
+        sent, since = term.send(key)
+        moves.append(term.wait_text(mark, since, 60, f"the quotes filtered after {key!r}") - sent)
+        term.settled(0.1, 60)
     for _ in range(count):
         term.send("\x1b")
-        time.sleep(0.15)  # a lone esc waits for a key that might follow it
-        term.settled(0.1, 10)
+        time.sleep(0.3)
+        term.settled(0.1, 60)
         sent, since = term.send("f")
-        term.next_output(since, 30, "a frame after f")
-        fs.append(term.settled(0.1, 30) - sent)
+        fs.append(term.wait_text("Filter: party", since, 60, "the quotes filtered after 'f'") - sent)
+        term.settled(0.1, 60)
     return moves, fs
 
 
@@ -473,8 +501,9 @@ ROWS_OUT = [
     ("cpu", "CPU per save, median (max)"),
     ("journal", "journal after {n} saves"),
     ("keys", "key → frame p95: `down` / `pgdn` / `G`"),
-    ("search", "search character → frame p50 / p95"),
-    ("filter", "party filter p95: `j`/`k` / `f`"),
+    ("echo", "search character → echoed in the box p50 / p95"),
+    ("search", "search character → results on screen p50 / p95"),
+    ("filter", "party filter → quotes filtered p95: `j`/`k` / `f`"),
     ("check", "`peacewatch check`, median (min–max)"),
     ("add", "`peacewatch add quote`, median (min–max)"),
 ]
@@ -524,9 +553,10 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             keys = {key: key_frames(term, key, "g", cfg.keys) for key in ("\x1b[B", "\x1b[6~", "G")}
             cells["keys"] = " / ".join(ms(pct(v, 95)) for v in keys.values())
             log(f"    keys: {cells['keys']}")
-            cells["search"] = p50_p95(search_frames(term, cfg.searches))
-            log(f"    search: {cells['search']}")
-            moves, fs = filter_frames(term, cfg.keys)
+            echo, results = search_frames(term, cfg.searches)
+            cells["echo"], cells["search"] = p50_p95(echo), p50_p95(results)
+            log(f"    search: echo {cells['echo']}, results {cells['search']}")
+            moves, fs = filter_frames(term, work, cfg.keys)
             cells["filter"] = f"{ms(pct(moves, 95))} / {ms(pct(fs, 95))}"
             log(f"    filter: {cells['filter']}")
             cells["rss"] = f"{term.peak_rss_mib():.0f} MiB"
