@@ -28,10 +28,11 @@ and the clock stops when bytes arrive on the terminal's side:
 - the journal's size after --journal-saves saves, in a second run that keeps a journal.
 - key → frame: `down`, `pgdn`, `G` in the quotes list, each after a `g` and a quiet
   screen, from writing the key until the next output bytes arrive.
-- search: `/` then the letters of a word; each letter until the output shows the typed
-  text (the search box echoes it in the same frame that shows the results).
+- search: `/` then the letters of a word; each letter until the search box echoes the
+  text typed so far, and until the filter line above the quotes names it (the pane draws
+  that line with the rows it found: the results are on screen).
 - party filter: `j`/`k` in the parties list (moving filters the quotes) and `f` after
-  `esc`, until the screen is quiet again (the last byte of the update).
+  `esc`, until the filter line names the party.
 - `peacewatch check DIR` and `peacewatch add quote DIR ...`, whole processes.
 """
 
