@@ -594,7 +594,7 @@ def machine_line() -> str:
     except OSError:
         pass
     return (f"Machine: {os.cpu_count()} CPUs{cpu}, {platform.system()}, Python {platform.python_version()}, "
-            f"Textual {textual}; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; `python scripts/benchmark.py {' '.join(sys.argv[1:])}`".rstrip())
+            f"Textual {textual}; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; `{' '.join(['python scripts/benchmark.py', *sys.argv[1:]])}`.")
 
 
 def main() -> int:
