@@ -215,6 +215,25 @@ class Terminal:
                 raise Failed(f"the screen never went quiet for {quiet * 1000:.0f} ms in {timeout:g} s")
             time.sleep(min(quiet - (now - last), 0.02) + 0.001)
 
+    def idle(self, timeout: float, step: float = 0.1) -> None:
+        """Wait until the process used at most a clock tick of CPU in `step` seconds and wrote nothing.
+
+        Quiet output alone is not enough: a big store can compute for a second without
+        writing a byte, and that work would be charged to the next key.
+        """
+        deadline = time.perf_counter() + timeout
+        tick = 1.5 / os.sysconf("SC_CLK_TCK")
+        before = self.cpu_seconds()
+        while True:
+            time.sleep(step)
+            now = self.cpu_seconds()
+            if now - before <= tick:
+                self.settled(0.05, timeout)
+                return
+            if time.perf_counter() > deadline:
+                raise Failed(f"the dashboard was still busy after {timeout:g} s")
+            before = now
+
     def cpu_seconds(self) -> float:
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -331,7 +350,7 @@ def open_dashboard(root: Path, env: dict[str, str], timeout: float, journal: Pat
         term.wait_text(headline_mark(root), 0, timeout, "the story on screen")
         term.wait_text("● live", 0, timeout, "the dashboard to follow the folder")
         time.sleep(0.3)  # the watcher sets up its watches just after it says so
-        term.settled(0.2, timeout)
+        term.idle(timeout)
     except BaseException:
         term.close()
         raise
@@ -355,7 +374,7 @@ def saves(term: Terminal, root: Path, count: int, timeout: float, rnd: random.Ra
         except Failed as failure:
             failures += 1
             log(f"    save {i + 1}: {failure}")
-        term.settled(0.15, timeout)
+        term.idle(timeout)
         cpu.append(term.cpu_seconds() - cpu0)
         time.sleep(rnd.uniform(0.05, 0.15))  # saves land anywhere in the watcher's step
     return latencies, cpu, failures
@@ -366,7 +385,7 @@ def key_frames(term: Terminal, key: str, reset: str, count: int) -> list[float]:
     out = []
     for _ in range(count):
         term.send(reset)
-        term.settled(0.08, 10)
+        term.idle(60)
         sent, since = term.send(key)
         out.append(term.next_output(since, 10, f"a frame after {key!r}") - sent)
     return out
@@ -381,17 +400,17 @@ def search_frames(term: Terminal, rounds: int) -> tuple[list[float], list[float]
     echo, results = [], []
     for _ in range(rounds):
         term.send("/")
-        term.settled(0.1, 10)
+        term.idle(60)
         for n in range(1, len(SEARCH_WORD) + 1):
             typed = SEARCH_WORD[:n]
             sent, since = term.send(typed[-1])
             # The box's left edge and padding, then the text: found words in the rows do not count.
             echo.append(term.wait_text(f"▊  {typed}", since, 60, f"{typed!r} in the search box") - sent)
             results.append(term.wait_text(f"“{typed}”", since, 60, f"the search for {typed!r} on screen") - sent)
-            term.settled(0.1, 60)  # the rest of that frame, before the next letter
+            term.idle(60)  # the rest of that frame, before the next letter
         term.send("\x1b")
         time.sleep(0.3)  # a lone esc waits for a key that might follow it
-        term.settled(0.1, 60)
+        term.idle(60)
     return echo, results
 
 
@@ -414,22 +433,21 @@ def filter_frames(term: Terminal, root: Path, count: int) -> tuple[list[float], 
     first, second = (f"Filter: party {name.strip()}"[:34] for name in party_names(root)[:2])
     moves, fs = [], []
     term.send("2")
-    term.settled(0.2, 30)
+    term.idle(60)
     term.send("g")
-    time.sleep(0.2)
-    term.settled(0.2, 60)
+    term.idle(60)
     for i in range(count):
         key, mark = ("j", second) if i % 2 == 0 else ("k", first)
         sent, since = term.send(key)
         moves.append(term.wait_text(mark, since, 60, f"the quotes filtered after {key!r}") - sent)
-        term.settled(0.1, 60)
+        term.idle(60)
     for _ in range(count):
         term.send("\x1b")
-        time.sleep(0.3)
-        term.settled(0.1, 60)
+        time.sleep(0.3)  # a lone esc waits for a key that might follow it
+        term.idle(60)
         sent, since = term.send("f")
         fs.append(term.wait_text("Filter: party", since, 60, "the quotes filtered after 'f'") - sent)
-        term.settled(0.1, 60)
+        term.idle(60)
     return moves, fs
 
 
@@ -550,7 +568,7 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             cells["cpu"] = f"{ms(statistics.median(cpu))} ({ms(max(cpu))})"
             log(f"    saves: {cells['save']}, CPU {cells['cpu']}")
             term.send("4")
-            term.settled(0.1, 10)
+            term.idle(60)
             keys = {key: key_frames(term, key, "g", cfg.keys) for key in ("\x1b[B", "\x1b[6~", "G")}
             cells["keys"] = " / ".join(ms(pct(v, 95)) for v in keys.values())
             log(f"    keys: {cells['keys']}")
