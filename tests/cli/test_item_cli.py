@@ -35,7 +35,7 @@ def test_a_second_story_from_new_to_a_full_store_without_an_editor(tmp_path: Pat
         run = peacewatch(*step, cwd=tmp_path)
         assert run.returncode == 0, (step, run.stdout, run.stderr)
     check = peacewatch("check", "story", cwd=tmp_path)
-    assert check.returncode == 0 and "2 parties, 1 issues, 1 quotes" in check.stderr + check.stdout, check.stderr + check.stdout
+    assert check.returncode == 0 and "2 parties, 1 issue, 1 quote" in check.stderr + check.stdout, check.stderr + check.stdout
 
 
 def test_edit_quote_fixes_a_typo_with_a_one_line_diff(store: Path):

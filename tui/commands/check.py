@@ -25,9 +25,12 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"{root.as_posix().rstrip('/')}/{problem}" if root.as_posix() != "." else problem)
     snapshot = result.snapshot
-    counts = (
-        f"{len(snapshot.parties)} parties, {len(snapshot.issues)} issues, "
-        f"{len(snapshot.quotes)} quotes, {len(snapshot.events)} events, {len(snapshot.sources)} sources"
+    counts = ", ".join(
+        f"{len(items)} {noun if len(items) == 1 else plural}"
+        for items, noun, plural in (
+            (snapshot.parties, "party", "parties"), (snapshot.issues, "issue", "issues"), (snapshot.quotes, "quote", "quotes"),
+            (snapshot.events, "event", "events"), (snapshot.sources, "source", "sources"),
+        )
     )
     if result.problems:
         print(f"{len(result.problems)} problem(s); loaded {counts}", file=sys.stderr)
