@@ -18,7 +18,8 @@ from tinydb.table import Document, Table
 
 from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
-    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
+    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, changed_paths, default_journal_path, file_states,
+    merged_state, snapshot_of,
 )
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -27,6 +28,9 @@ __all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_j
 
 FORMAT = 1
 """The journal file's layout; a file of another layout is moved aside, never misread."""
+
+LAYOUT = "files"
+"""How the last recorded state is kept: per content file (older journals kept it whole, as 'state')."""
 
 
 @dataclass(frozen=True)
@@ -228,15 +232,39 @@ class Journal:
         table = self._table("changes")
         table.insert_multiple(docs)
         self._expire(table, at)
+        # The state is kept per content file: only the files whose items changed are written
+        # again, so a record costs what changed, not the size of the store.
+        per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
+        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None)
         token = uuid.uuid4().hex
         state_table.truncate()
-        state_table.insert(Document({"token": token, "state": state_of(snapshot), "problems": sorted(keys or ())}, 1))
+        state_table.insert(Document({"token": token, "layout": LAYOUT, "problems": sorted(keys or ())}, 1))
         self._table("meta").truncate()
         self._table("meta").insert(Document({
             "format": FORMAT, "content": str(self.content_dir) if self.content_dir else meta.get("content"),
             "next_reload": reload_id + 1 if docs else reload_id, "next_entry": first + len(docs),
         }, 1))
         return changes, (token, snapshot)
+
+    def _save_files(self, snapshot: Snapshot, paths: set[str] | None) -> None:
+        """Write the state of the items of `paths` (None: of every file), one document a file."""
+        table = self._table("files")
+        ids = {doc.get("path"): doc.doc_id for doc in table.all()}
+        states = file_states(snapshot, paths)
+        gone = [doc_id for path, doc_id in ids.items() if (paths is None or path in paths) and path not in states]
+        if paths is None:
+            gone += [doc_id for path, doc_id in ids.items() if not isinstance(path, str)]
+        if gone:
+            table.remove(doc_ids=gone)
+        next_id = max(ids.values(), default=0) + 1
+        for path, state in sorted(states.items()):
+            doc_id = ids.get(path)
+            if doc_id is None:
+                doc_id, next_id = next_id, next_id + 1
+            table.upsert(Document({"path": path, "state": state}, doc_id))
+
+    def _stored_files(self) -> dict[str, Any]:
+        return merged_state((doc["path"], doc["state"]) for doc in sorted(self._table("files").all(), key=lambda d: d.doc_id))
 
     def _stored_baseline(self, stored: dict | None) -> Snapshot | None:
         if stored is None:
@@ -246,7 +274,9 @@ class Journal:
         if self._baseline and stored.get("token") == self._baseline[0]:
             return self._baseline[1]
         try:
-            return snapshot_of(stored["state"])
+            # A journal written before the state was kept per file holds it whole: read it once,
+            # and the next record writes it per file.
+            return snapshot_of(stored["state"] if "state" in stored else self._stored_files())
         except (KeyError, TypeError, ValueError, ValidationError) as exc:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
             return None

@@ -13,7 +13,8 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,13 +73,27 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, default=json_safe, separators=(",", ":")).encode()
 
 
-class AtomicJSONStorage(Storage):
-    """JSON in one file, replaced whole on every write; writes happen in locked transactions.
+HEADER = b'{"peacewatch_journal":2}\n'
+"""The first line of a journal kept as a log; a file without it is the older whole-JSON layout."""
 
-    Inside `transaction()` TinyDB's reads and writes go to a private copy read fresh under
-    the lock, and one write at the end replaces the file: a reload's changes and the new
-    state land together or not at all. A file that cannot be read is moved aside (see
-    `warnings`) and an empty journal takes its place.
+COMPACT_FLOOR = 256 * 1024
+"""Appended bytes allowed past the compacted data before the file is rewritten, whatever its size."""
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB's data as a log of JSON lines: what each transaction changed is appended, fsynced.
+
+    The file is a header line, one line holding every table as of the last compaction, then
+    one line per transaction with the documents it set (null: removed) and the tables it
+    dropped. A transaction holds the lock, reads once, and appends one line at the end, so
+    a reload's changes and the new state land together or not at all, and a record costs
+    what it changed, not the size of the journal. The file is rewritten whole (atomically,
+    under the lock) only when the appended lines outgrow the compacted data, on `compact()`,
+    or to migrate a file in the older whole-JSON layout, which is still read.
+
+    A torn last line (a crash mid-append) is ignored with a warning and cut off under the
+    lock; any other damage moves the file aside (see `warnings`) and an empty journal takes
+    its place.
     """
 
     def __init__(self, path: str | Path, lock_timeout: float = 10.0) -> None:
@@ -91,18 +106,21 @@ class AtomicJSONStorage(Storage):
         self._depth = 0
         self._work: dict | None = None
         self._dirty = False
-        self._cache: tuple[tuple, dict | None] | None = None
+        self._compact = False
+        self._parsed: _Parsed | None = None
+        """The file as last read or written; never handed to TinyDB, which edits what it reads."""
 
     def read(self) -> dict | None:
         with self._mutex:
             if self._depth:
                 return self._work
             try:
-                return self._parse(use_cache=True)
+                parsed = self._parse()
             except CorruptJournal:
                 # Checked again under the lock: another process may have just replaced it.
                 with self.transaction():
                     return self._work
+            return _copy(parsed.data) if parsed else None
 
     def write(self, data: dict) -> None:
         with self._mutex:
@@ -111,6 +129,11 @@ class AtomicJSONStorage(Storage):
                 return
             with self.transaction():
                 self._work, self._dirty = data, True
+
+    def compact(self) -> None:
+        """Rewrite the file as its data alone, dropping the appended history; takes the lock."""
+        with self.transaction():
+            self._compact = True
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -124,28 +147,53 @@ class AtomicJSONStorage(Storage):
                     self._depth -= 1
                 return
             fd = self._acquire()
-            done = False
             try:
                 try:
-                    # The cached parse is current if the file is unchanged, and under the lock it stays so.
-                    self._work = self._parse(use_cache=True)
+                    parsed = self._parse(locked=True)
                 except CorruptJournal as exc:
                     self.move_aside(str(exc))
-                    self._work = None
-                self._dirty, self._depth = False, 1
+                    parsed = None
+                self._work = _copy(parsed.data) if parsed else None
+                self._dirty, self._compact, self._depth = False, False, 1
                 yield
-                if self._dirty:
-                    # Private state: a new journal is the user's alone. A folder that cannot be
-                    # synced (some network mounts) does not stop the write.
-                    write_atomic(self.path, encode(self._work), new_mode=0o600, folder_sync_required=False)
-                done = True
+                if self._dirty or self._compact:
+                    self._commit(parsed, self._work or {})
             finally:
-                # TinyDB edits the data it read in place, so after a write (or a failed one) the cache is stale.
-                if self._dirty or not done:
-                    self._cache = None
-                self._work, self._dirty, self._depth = None, False, 0
+                self._work, self._dirty, self._compact, self._depth = None, False, False, 0
                 _unlock(fd)
                 os.close(fd)
+
+    def _commit(self, parsed: _Parsed | None, data: dict) -> None:
+        line = _delta(parsed.data if parsed else {}, data)
+        if parsed is not None and line is None and not self._compact and not parsed.legacy:
+            return  # nothing changed: the file is left as it is
+        if parsed is None or parsed.legacy or self._compact or parsed.tail + len(line or b"") > max(COMPACT_FLOOR, parsed.base):
+            body = encode({"t": data}) + b"\n"
+            # Private state: a new journal is the user's alone. A folder that cannot be
+            # synced (some network mounts) does not stop the write.
+            write_atomic(self.path, HEADER + body, new_mode=0o600, folder_sync_required=False)
+            info = os.stat(self.path)
+            self._parsed = _Parsed(_key(info), data, len(HEADER) + len(body), 0, False)
+            return
+        assert line is not None
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        try:
+            try:
+                view = memoryview(line)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            except BaseException:
+                # Take back what landed, so the file is as it was; if even that fails, a torn
+                # last line is ignored when read.
+                with suppress(OSError):
+                    os.ftruncate(fd, parsed.size)
+                self._parsed = None
+                raise
+            info = os.fstat(fd)
+        finally:
+            os.close(fd)
+        self._parsed = _Parsed(_key(info), data, parsed.base, parsed.tail + len(line), False)
 
     def move_aside(self, reason: str) -> Path | None:
         """Rename the journal file with a timestamp suffix so a fresh one can start; call under the lock."""
@@ -157,7 +205,7 @@ class AtomicJSONStorage(Storage):
             n += 1
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         os.replace(self.path, target)
-        self._cache, self._work = None, None
+        self._parsed, self._work = None, None
         self.warnings.append(
             f"the change journal {self.path} could not be read ({reason}); "
             f"it was moved aside to {target.name} and a new journal was started"
@@ -180,10 +228,13 @@ class AtomicJSONStorage(Storage):
                     ) from None
                 time.sleep(0.02)
 
-    def _parse(self, use_cache: bool) -> dict | None:
+    def _parse(self, locked: bool = False) -> _Parsed | None:
+        """The file's data, from the cache when the file is unchanged, reading only what was
+        appended since when it only grew; under the lock a torn last line is cut off."""
         try:
             handle = open(self.path, "rb")
         except FileNotFoundError:
+            self._parsed = None
             return None
         except OSError as exc:
             raise CorruptJournal(exc.strerror or str(exc)) from None
@@ -191,14 +242,130 @@ class AtomicJSONStorage(Storage):
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise CorruptJournal("it is a folder")
-            key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-            if use_cache and self._cache and self._cache[0] == key:
-                return self._cache[1]
-            raw = handle.read()
-        data = _decode(raw)
-        if use_cache:
-            self._cache = (key, data)
-        return data
+            key, cached = _key(info), self._parsed
+            if cached and cached.key == key:
+                return cached
+            if cached and not cached.legacy and cached.key[:2] == key[:2] and info.st_size > cached.size:
+                # The same file, grown: another writer appended lines; read only those.
+                handle.seek(cached.size)
+                raw, offset = handle.read(), cached.size
+                data = _copy(cached.data)
+                base, tail = cached.base, cached.tail
+            else:
+                raw, offset = handle.read(), 0
+                data, base, tail = None, 0, 0
+        if data is None:
+            if not raw.startswith(HEADER):
+                if raw.startswith(HEADER[:-1]):
+                    raise CorruptJournal("its first line is damaged")
+                self._parsed = _Parsed(key, _decode(raw) or {}, 0, 0, True) if raw.strip() else None
+                return self._parsed
+            data, base, torn = _replay({}, raw, len(HEADER), first=True)
+            tail = len(raw) - base - torn
+        else:
+            _, _, torn = _replay(data, raw, 0, first=False)
+            tail += len(raw) - torn
+        if torn:
+            self.warnings.append(
+                f"the last change written to the change journal {self.path} was cut short "
+                f"(a crash while it was written?); it was left out")
+            if locked:
+                # Cut it off, so the next line appended starts on a line of its own.
+                os.truncate(self.path, offset + len(raw) - torn)
+                info = os.stat(self.path)
+                key = _key(info)
+        self._parsed = _Parsed(key, data, base, tail, False)
+        return self._parsed
+
+
+@dataclass
+class _Parsed:
+    key: tuple
+    data: dict
+    base: int
+    """Bytes of the header and the compacted data."""
+    tail: int
+    """Bytes appended after them."""
+    legacy: bool
+    """Read from the older whole-JSON layout: the next write rewrites it as a log."""
+
+    @property
+    def size(self) -> int:
+        return self.base + self.tail
+
+
+def _key(info: os.stat_result) -> tuple:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _copy(data: dict) -> dict:
+    # TinyDB edits the tables and documents it reads in place; their values it only replaces.
+    return {name: {doc_id: dict(doc) for doc_id, doc in table.items()} for name, table in data.items()}
+
+
+def _delta(old: dict, new: dict) -> bytes | None:
+    """One log line taking `old` to `new`: the documents set or removed, the tables dropped."""
+    tables: dict[str, dict[str, Any]] = {}
+    for name, table in new.items():
+        before = old.get(name)
+        if before is None:
+            tables[name] = table
+            continue
+        # Documents not touched are equal, and mostly the very same values: cheap to compare.
+        changed: dict[str, Any] = {doc_id: doc for doc_id, doc in table.items() if before.get(doc_id) != doc}
+        changed.update((doc_id, None) for doc_id in before if doc_id not in table)
+        if changed:
+            tables[name] = changed
+    dropped = [name for name in old if name not in new]
+    if not tables and not dropped:
+        return None
+    return encode({"t": tables, **({"drop": dropped} if dropped else {})}) + b"\n"
+
+
+def _replay(data: dict, raw: bytes, start: int, first: bool) -> tuple[dict, int, int]:
+    """Apply the log lines in raw[start:] to `data`; returns it, where the compacted data ends
+    (with `first`, raw[start:] begins with that data), and the bytes of a torn last line left out."""
+    base = position = start
+    while position < len(raw):
+        end = raw.find(b"\n", position)
+        is_base = first and position == start
+        # Only an append can be cut short: the compacted data is written whole, atomically.
+        torn_allowed = not is_base and (end < 0 or end + 1 == len(raw))
+        try:
+            if end < 0:
+                raise ValueError("cut short")
+            op = json.loads(raw[position:end].decode("utf-8"))
+            _check_op(op)
+        except (UnicodeDecodeError, ValueError) as exc:
+            if torn_allowed:
+                return data, base, len(raw) - position
+            number = raw.count(b"\n", 0, position) + 1
+            raise CorruptJournal(f"line {number} is damaged: {exc}") from None
+        _apply(data, op)
+        position = end + 1
+        if is_base:
+            base = position
+    return data, base, 0
+
+
+def _check_op(op: Any) -> None:
+    if not isinstance(op, dict) or not isinstance(op.get("t"), dict) or not isinstance(op.get("drop", []), list):
+        raise ValueError("not a journal line")
+    for docs in op["t"].values():
+        if not isinstance(docs, dict) or not all(doc is None or isinstance(doc, dict) for doc in docs.values()):
+            raise ValueError("not laid out as TinyDB tables")
+
+
+def _apply(data: dict, op: dict) -> None:
+    for name, docs in op["t"].items():
+        table = data.setdefault(name, {})
+        for doc_id, doc in docs.items():
+            if doc is None:
+                table.pop(doc_id, None)
+            else:
+                table[doc_id] = doc
+    for name in op.get("drop", ()):
+        data.pop(name, None)
 
 
 def _decode(raw: bytes) -> dict | None:
@@ -269,3 +436,92 @@ def snapshot_of(state: dict[str, Any]) -> Snapshot:
     lists: dict[str, Any] = {k: tuple(BY_SECTION[k].model.model_validate(v) for v in state.get(k, ())) for k in LIST_SECTIONS}
     origins = {(str(kind), str(item_id)): Origin(str(path), 0) for kind, item_id, path in state.get("origins", ())}
     return Snapshot(**singles, **lists, origins=origins)
+
+
+# --- the last recorded state, kept per content file ----------------------------------
+
+
+def _by_path(snapshot: Snapshot) -> dict[str, list[tuple[str, Any]]]:
+    """Each file's items, (kind, item), in the snapshot's order; an item with no origin under ''."""
+    origins = snapshot.origins
+    grouped: dict[str, list[tuple[str, Any]]] = {}
+    for kind in ("story", "status"):
+        if (item := getattr(snapshot, kind)) is not None:
+            origin = origins.get((kind, kind))
+            grouped.setdefault(origin.path if origin else "", []).append((kind, item))
+    for kind in LIST_SECTIONS:
+        for item in getattr(snapshot, kind):
+            origin = origins.get((kind, item.id))
+            grouped.setdefault(origin.path if origin else "", []).append((kind, item))
+    return grouped
+
+
+def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
+    """The files whose items differ between two snapshots, found by identity first.
+
+    Items of a file a reload did not re-read are the very same objects, so this costs a
+    pointer comparison per item; an item that is a new object but equal counts as changed,
+    which only means its file's state is written again (and found unchanged).
+    """
+    def where(snapshot: Snapshot, kind: str, item_id: str) -> str:
+        origin = snapshot.origins.get((kind, item_id))
+        return origin.path if origin else ""
+
+    paths: set[str] = set()
+    for kind in ("story", "status"):
+        a, b = getattr(old, kind), getattr(new, kind)
+        if a is not b or where(old, kind, kind) != where(new, kind, kind):
+            if a is not None:
+                paths.add(where(old, kind, kind))
+            if b is not None:
+                paths.add(where(new, kind, kind))
+    for kind in LIST_SECTIONS:
+        a_items, b_items = getattr(old, kind), getattr(new, kind)
+        if a_items is b_items:
+            continue
+        a_by = getattr(old, BY_SECTION[kind].by_id)
+        b_by = getattr(new, BY_SECTION[kind].by_id)
+        for item in b_items:
+            before = a_by.get(item.id)
+            if before is not item:
+                paths.add(where(new, kind, item.id))
+                if before is not None:
+                    paths.add(where(old, kind, item.id))
+            elif where(old, kind, item.id) != where(new, kind, item.id):
+                paths |= {where(old, kind, item.id), where(new, kind, item.id)}
+        paths.update(where(old, kind, item.id) for item in a_items if item.id not in b_by)
+    return paths
+
+
+def file_states(snapshot: Snapshot, paths: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The state (as `state_of` writes it) of the items each file defines, for `paths` or every file."""
+    states: dict[str, dict[str, Any]] = {}
+    for path, items in _by_path(snapshot).items():
+        if paths is not None and path not in paths:
+            continue
+        state: dict[str, Any] = {}
+        for kind, item in items:
+            dumped = item.model_dump(mode="json")
+            if kind in ("story", "status"):
+                state[kind] = dumped
+            else:
+                state.setdefault(kind, []).append(dumped)
+        states[path] = state
+    return states
+
+
+def merged_state(states: Iterator[tuple[str, dict[str, Any]]] | list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """The files' states as one `state_of` state, for `snapshot_of`."""
+    merged: dict[str, Any] = {"story": None, "status": None, **{kind: [] for kind in LIST_SECTIONS}, "origins": []}
+    for path, state in states:
+        for kind in ("story", "status"):
+            if state.get(kind) is not None:
+                merged[kind] = state[kind]
+                if path:
+                    merged["origins"].append([kind, kind, path])
+        for kind in LIST_SECTIONS:
+            for item in state.get(kind, ()):
+                merged[kind].append(item)
+                if path and isinstance(item, dict) and "id" in item:
+                    merged["origins"].append([kind, item["id"], path])
+    return merged
