@@ -91,8 +91,16 @@ def _utc(moment: dt.datetime | None) -> dt.datetime:
     return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
 
 
-def _paths(snapshot: Snapshot) -> dict[tuple[str, str], str]:
-    return {key: origin.path for key, origin in snapshot.origins.items()}
+def _same_places(old: Snapshot, new: Snapshot) -> bool:
+    """Whether every item is defined in the same file in both (lines may differ)."""
+    if len(old.origins) != len(new.origins):
+        return False
+    before = old.origins
+    for key, origin in new.origins.items():
+        was = before.get(key)
+        if was is None or was.path != origin.path:
+            return False
+    return True
 
 
 class Journal:
@@ -218,7 +226,7 @@ class Journal:
             return [], (stored["token"], before)  # passing through a slip: wait for the net effect
         if before is not None:
             changes = diff_snapshots(before, snapshot)
-            if stored is not None and not changes and _paths(before) == _paths(snapshot) and (keys is None or keys == known):
+            if stored is not None and not changes and _same_places(before, snapshot) and (keys is None or keys == known):
                 return [], (stored["token"], snapshot)
         else:
             changes = []

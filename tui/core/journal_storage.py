@@ -441,27 +441,12 @@ def snapshot_of(state: dict[str, Any]) -> Snapshot:
 # --- the last recorded state, kept per content file ----------------------------------
 
 
-def _by_path(snapshot: Snapshot) -> dict[str, list[tuple[str, Any]]]:
-    """Each file's items, (kind, item), in the snapshot's order; an item with no origin under ''."""
-    origins = snapshot.origins
-    grouped: dict[str, list[tuple[str, Any]]] = {}
-    for kind in ("story", "status"):
-        if (item := getattr(snapshot, kind)) is not None:
-            origin = origins.get((kind, kind))
-            grouped.setdefault(origin.path if origin else "", []).append((kind, item))
-    for kind in LIST_SECTIONS:
-        for item in getattr(snapshot, kind):
-            origin = origins.get((kind, item.id))
-            grouped.setdefault(origin.path if origin else "", []).append((kind, item))
-    return grouped
-
-
 def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
     """The files whose items differ between two snapshots, found by identity first.
 
-    Items of a file a reload did not re-read are the very same objects, so this costs a
-    pointer comparison per item; an item that is a new object but equal counts as changed,
-    which only means its file's state is written again (and found unchanged).
+    Items of a file a reload did not re-read are the very same objects (from the same file),
+    so this costs a pointer comparison per item; an item that is a new object but equal
+    counts as changed, which only means its file's state is written again (and found equal).
     """
     def where(snapshot: Snapshot, kind: str, item_id: str) -> str:
         origin = snapshot.origins.get((kind, item_id))
@@ -470,7 +455,7 @@ def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
     paths: set[str] = set()
     for kind in ("story", "status"):
         a, b = getattr(old, kind), getattr(new, kind)
-        if a is not b or where(old, kind, kind) != where(new, kind, kind):
+        if a is not b:
             if a is not None:
                 paths.add(where(old, kind, kind))
             if b is not None:
@@ -487,27 +472,34 @@ def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
                 paths.add(where(new, kind, item.id))
                 if before is not None:
                     paths.add(where(old, kind, item.id))
-            elif where(old, kind, item.id) != where(new, kind, item.id):
-                paths |= {where(old, kind, item.id), where(new, kind, item.id)}
-        paths.update(where(old, kind, item.id) for item in a_items if item.id not in b_by)
+        if len(a_items) != len(b_items) or paths:
+            paths.update(where(old, kind, item.id) for item in a_items if item.id not in b_by)
     return paths
 
 
 def file_states(snapshot: Snapshot, paths: set[str] | None = None) -> dict[str, dict[str, Any]]:
-    """The state (as `state_of` writes it) of the items each file defines, for `paths` or every file."""
-    states: dict[str, dict[str, Any]] = {}
-    for path, items in _by_path(snapshot).items():
-        if paths is not None and path not in paths:
-            continue
-        state: dict[str, Any] = {}
-        for kind, item in items:
+    """The state (as `state_of` writes it) of the items each file defines, for `paths` or every
+    file, each file's items in the order they are written in it."""
+    found: dict[str, list[tuple[int, str, Any]]] = {}
+    for (kind, item_id), origin in snapshot.origins.items():
+        if paths is not None and origin.path not in paths:
+            continue  # most items, on a record: nothing is made for them
+        if kind in ("story", "status"):
+            item = getattr(snapshot, kind)
+        else:
+            item = getattr(snapshot, BY_SECTION[kind].by_id).get(item_id)
+        if item is not None:
+            found.setdefault(origin.path, []).append((origin.line, kind, item))
+    states: dict[str, dict[str, Any]] = {path: {} for path in paths or ()} if paths is not None else {}
+    for path, items in found.items():
+        state = states.setdefault(path, {})
+        for _, kind, item in sorted(items, key=lambda entry: entry[0]):
             dumped = item.model_dump(mode="json")
             if kind in ("story", "status"):
                 state[kind] = dumped
             else:
                 state.setdefault(kind, []).append(dumped)
-        states[path] = state
-    return states
+    return {path: state for path, state in states.items() if state}
 
 
 def merged_state(states: Iterator[tuple[str, dict[str, Any]]] | list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
