@@ -311,7 +311,11 @@ class Journal:
     def expire(self, now: dt.datetime | None = None) -> int:
         """Drop entries past the retention limits now; returns how many went."""
         with self._lock, self._storage.transaction():
-            return self._expire(self._table("changes"), _utc(now))
+            dropped = self._expire(self._table("changes"), _utc(now))
+            if dropped:
+                # Appending says what went; rewriting the file also lets the dropped entries' bytes go.
+                self._storage.compact()
+            return dropped
 
     def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""

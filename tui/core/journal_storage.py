@@ -244,6 +244,10 @@ class AtomicJSONStorage(Storage):
                 raise CorruptJournal("it is a folder")
             key, cached = _key(info), self._parsed
             if cached and cached.key == key:
+                if locked and cached.torn:
+                    # Read before the lock was held: cut the torn line off now, as below.
+                    os.truncate(self.path, cached.size)
+                    cached.key, cached.torn = _key(os.stat(self.path)), 0
                 return cached
             if cached and not cached.legacy and cached.key[:2] == key[:2] and info.st_size > cached.size:
                 # The same file, grown: another writer appended lines; read only those.
@@ -274,7 +278,7 @@ class AtomicJSONStorage(Storage):
                 os.truncate(self.path, offset + len(raw) - torn)
                 info = os.stat(self.path)
                 key = _key(info)
-        self._parsed = _Parsed(key, data, base, tail, False)
+        self._parsed = _Parsed(key, data, base, tail, False, 0 if locked else torn)
         return self._parsed
 
 
@@ -288,6 +292,8 @@ class _Parsed:
     """Bytes appended after them."""
     legacy: bool
     """Read from the older whole-JSON layout: the next write rewrites it as a log."""
+    torn: int = 0
+    """Bytes of a torn last line still in the file (read without the lock, so not cut off)."""
 
     @property
     def size(self) -> int:
@@ -398,6 +404,9 @@ class MemoryJournalStorage(MemoryStorage):
 
     def move_aside(self, reason: str) -> None:
         self.memory = None
+
+    def compact(self) -> None:
+        """Nothing to compact in memory."""
 
 
 JournalStorage = AtomicJSONStorage | MemoryJournalStorage
