@@ -19,7 +19,7 @@ from tinydb.table import Document, Table
 from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
     AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, changed_paths, default_journal_path, file_states,
-    merged_state, snapshot_of,
+    combined, merged_state, snapshot_of,
 )
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -218,7 +218,7 @@ class Journal:
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
-        before = self._stored_baseline(stored)
+        before = self._stored_baseline(stored, snapshot)
         keys = problem_keys(problems) if problems is not None else None
         # A state stored before problems were kept is taken as consistent as the store is now.
         known = set(stored["problems"]) if stored is not None and "problems" in stored else (keys or set())
@@ -271,10 +271,18 @@ class Journal:
                 doc_id, next_id = next_id, next_id + 1
             table.upsert(Document({"path": path, "state": state}, doc_id))
 
-    def _stored_files(self) -> dict[str, Any]:
-        return merged_state((doc["path"], doc["state"]) for doc in sorted(self._table("files").all(), key=lambda d: d.doc_id))
+    def _files_baseline(self, current: Snapshot | None) -> Snapshot:
+        """The recorded state from its per-file documents. With the store's `current` state, a
+        file whose items are recorded exactly as they are now is taken from `current` (the same
+        objects, which the diff then skips); only the other files' items are rebuilt as models."""
+        docs = [(doc["path"], doc["state"]) for doc in sorted(self._table("files").all(), key=lambda d: d.doc_id)]
+        if current is None:
+            return snapshot_of(merged_state(docs))
+        now = file_states(current)
+        same = {path for path, state in docs if now.get(path) == state}
+        return combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same])))
 
-    def _stored_baseline(self, stored: dict | None) -> Snapshot | None:
+    def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
         if stored is None:
             # No state on file (a new journal, or one just moved aside): what this process
             # last saw is still the best starting point, so no change is lost.
@@ -284,7 +292,9 @@ class Journal:
         try:
             # A journal written before the state was kept per file holds it whole: read it once,
             # and the next record writes it per file.
-            return snapshot_of(stored["state"] if "state" in stored else self._stored_files())
+            if "state" in stored:
+                return snapshot_of(stored["state"])
+            return self._files_baseline(current)
         except (KeyError, TypeError, ValueError, ValidationError) as exc:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
             return None

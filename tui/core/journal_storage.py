@@ -526,3 +526,17 @@ def merged_state(states: Iterator[tuple[str, dict[str, Any]]] | list[tuple[str, 
                 if path and isinstance(item, dict) and "id" in item:
                     merged["origins"].append([kind, item["id"], path])
     return merged
+
+
+def combined(current: Snapshot, paths: set[str], rest: Snapshot) -> Snapshot:
+    """The items `current` has from `paths`, with every item of `rest` (from other files)."""
+    def keep(kind: str, item_id: str) -> bool:
+        origin = current.origins.get((kind, item_id))
+        return origin is not None and origin.path in paths
+
+    singles: dict[str, Any] = {k: getattr(current, k) if keep(k, k) else getattr(rest, k) for k in ("story", "status")}
+    lists: dict[str, Any] = {
+        k: tuple(item for item in getattr(current, k) if keep(k, item.id)) + getattr(rest, k) for k in LIST_SECTIONS
+    }
+    origins = {key: origin for key, origin in current.origins.items() if origin.path in paths} | dict(rest.origins)
+    return Snapshot(**singles, **lists, origins=origins)
