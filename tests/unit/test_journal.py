@@ -55,8 +55,9 @@ def with_one_change(content: Store, jpath: Path) -> Journal:
 def test_first_record_only_remembers_the_state(content: Store, jpath: Path) -> None:
     journal = opened(content, jpath)
     snapshot = content.snapshot()
-    assert journal.last_state() is None
+    assert journal.last_state() is None and not journal.has_state()
     assert journal.record(snapshot, T0) == []
+    assert journal.has_state()
     assert journal.entries() == [] and journal.unseen_count() == 0
     assert diff_snapshots(journal.last_state(), snapshot) == []
     [story] = [doc["state"] for doc in stored(jpath)["files"].values() if doc["path"] == "story.yaml"]

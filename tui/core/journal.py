@@ -299,6 +299,11 @@ class Journal:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
             return None
 
+    def has_state(self) -> bool:
+        """Whether the journal has recorded a state yet (without rebuilding it, as last_state does)."""
+        with self._lock:
+            return self._table("state").get(doc_id=1) is not None
+
     def last_state(self) -> Snapshot | None:
         """The last state of the store the journal knows, or None before the first record."""
         with self._lock:
