@@ -51,13 +51,14 @@ class Store:
 
 
 def stored(path: Path) -> dict:
-    """A journal file's tables, read the way its format is written down: a header line, the
+    """A journal file's tables, read the way its format is written down: a header line (with a
+    generation, new at each rewrite), the
     compacted tables, then one line per transaction (documents set, null for removed, and
     tables dropped). An unfinished last line, a crash mid-append, is left out."""
     import json
 
     lines = path.read_bytes().split(b"\n")
-    assert json.loads(lines[0]) == {"peacewatch_journal": 2}
+    assert json.loads(lines[0])["peacewatch_journal"] == 2
     data: dict = {}
     for line in lines[1:-1]:  # the part after the last newline is empty, or torn
         op = json.loads(line)

@@ -184,3 +184,18 @@ def test_two_processes_appending_at_once_lose_nothing(tmp_path: Path) -> None:
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     rows = list(stored(path)["t"].values())  # 720 kB written: compacted along the way too
     assert sorted((r["who"], r["n"]) for r in rows) == sorted((w, n) for w in "ab" for n in range(40))
+
+
+def test_a_file_rewritten_under_the_same_inode_is_read_whole_again(tmp_path: Path) -> None:
+    path, other = tmp_path / "log.json", tmp_path / "other.json"
+    TinyDB(path, storage=AtomicJSONStorage).table("t").insert({"n": 1})
+    reader = TinyDB(path, storage=AtomicJSONStorage)
+    assert [r["n"] for r in reader.table("t").all()] == [1]  # cached by the reader
+    writer = TinyDB(other, storage=AtomicJSONStorage)
+    writer.table("t").insert_multiple([{"n": 2}, {"n": 3}])
+    writer.storage.compact()
+    inode = os.stat(path).st_ino
+    with open(path, "r+b") as handle:  # a longer file in the same place: no mere append to read on from
+        handle.write(other.read_bytes())
+    assert os.stat(path).st_ino == inode
+    assert [r["n"] for r in reader.table("t").all()] == [2, 3]

@@ -12,6 +12,7 @@ import stat
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -73,8 +74,15 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, default=json_safe, separators=(",", ":")).encode()
 
 
-HEADER = b'{"peacewatch_journal":2}\n'
-"""The first line of a journal kept as a log; a file without it is the older whole-JSON layout."""
+MARK = b'{"peacewatch_journal":'
+"""How the first line of a journal kept as a log starts; a file without it is the older whole-JSON layout."""
+
+
+def _header() -> bytes:
+    # A new generation at each rewrite: a reader that cached the file reads only what was
+    # appended since, and the header tells it the file was not rewritten meanwhile (a new
+    # file can get the inode of an old one).
+    return encode({"peacewatch_journal": 2, "generation": uuid.uuid4().hex}) + b"\n"
 
 COMPACT_FLOOR = 256 * 1024
 """Appended bytes allowed past the compacted data before the file is rewritten, whatever its size."""
@@ -171,9 +179,10 @@ class AtomicJSONStorage(Storage):
             body = encode({"t": data}) + b"\n"
             # Private state: a new journal is the user's alone. A folder that cannot be
             # synced (some network mounts) does not stop the write.
-            write_atomic(self.path, HEADER + body, new_mode=0o600, folder_sync_required=False)
+            header = _header()
+            write_atomic(self.path, header + body, new_mode=0o600, folder_sync_required=False)
             info = os.stat(self.path)
-            self._parsed = _Parsed(_key(info), data, len(HEADER) + len(body), 0, False)
+            self._parsed = _Parsed(_key(info), data, len(header) + len(body), 0, False, header)
             return
         assert line is not None
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
@@ -193,7 +202,7 @@ class AtomicJSONStorage(Storage):
             info = os.fstat(fd)
         finally:
             os.close(fd)
-        self._parsed = _Parsed(_key(info), data, parsed.base, parsed.tail + len(line), False)
+        self._parsed = _Parsed(_key(info), data, parsed.base, parsed.tail + len(line), False, parsed.header)
 
     def move_aside(self, reason: str) -> Path | None:
         """Rename the journal file with a timestamp suffix so a fresh one can start; call under the lock."""
@@ -249,22 +258,28 @@ class AtomicJSONStorage(Storage):
                     os.truncate(self.path, cached.size)
                     cached.key, cached.torn = _key(os.stat(self.path)), 0
                 return cached
-            if cached and not cached.legacy and cached.key[:2] == key[:2] and info.st_size > cached.size:
+            data: dict | None = None
+            if (cached and cached.header and cached.key[:2] == key[:2] and info.st_size > cached.size
+                    and handle.read(len(cached.header)) == cached.header):
                 # The same file, grown: another writer appended lines; read only those.
                 handle.seek(cached.size)
                 raw, offset = handle.read(), cached.size
                 data = _copy(cached.data)
-                base, tail = cached.base, cached.tail
+                base, tail, header = cached.base, cached.tail, cached.header
             else:
+                handle.seek(0)
                 raw, offset = handle.read(), 0
-                data, base, tail = None, 0, 0
         if data is None:
-            if not raw.startswith(HEADER):
-                if raw.startswith(HEADER[:-1]):
-                    raise CorruptJournal("its first line is damaged")
+            if not raw.startswith(MARK):
                 self._parsed = _Parsed(key, _decode(raw) or {}, 0, 0, True) if raw.strip() else None
                 return self._parsed
-            data, base, torn = _replay({}, raw, len(HEADER), first=True)
+            header = raw[: raw.find(b"\n") + 1]
+            try:
+                if not header or json.loads(header)["peacewatch_journal"] != 2:
+                    raise ValueError("not this layout")
+            except (ValueError, KeyError, TypeError):
+                raise CorruptJournal("its first line is damaged") from None
+            data, base, torn = _replay({}, raw, len(header), first=True)
             tail = len(raw) - base - torn
         else:
             _, _, torn = _replay(data, raw, 0, first=False)
@@ -278,7 +293,7 @@ class AtomicJSONStorage(Storage):
                 os.truncate(self.path, offset + len(raw) - torn)
                 info = os.stat(self.path)
                 key = _key(info)
-        self._parsed = _Parsed(key, data, base, tail, False, 0 if locked else torn)
+        self._parsed = _Parsed(key, data, base, tail, False, header, 0 if locked else torn)
         return self._parsed
 
 
@@ -292,6 +307,8 @@ class _Parsed:
     """Bytes appended after them."""
     legacy: bool
     """Read from the older whole-JSON layout: the next write rewrites it as a log."""
+    header: bytes = b""
+    """The file's first line, with its generation."""
     torn: int = 0
     """Bytes of a torn last line still in the file (read without the lock, so not cut off)."""
 
