@@ -199,3 +199,15 @@ def test_a_file_rewritten_under_the_same_inode_is_read_whole_again(tmp_path: Pat
         handle.write(other.read_bytes())
     assert os.stat(path).st_ino == inode
     assert [r["n"] for r in reader.table("t").all()] == [2, 3]
+
+
+def test_the_last_state_read_back_is_in_the_stores_own_order(content: Store, jpath: Path) -> None:
+    quote = content.data["quotes.yaml"]["quotes"][0]
+    content.data["a-quotes.yaml"] = {"quotes": [quote | {"id": "a1", "date": "2025-11-20"}, quote | {"id": "a2", "date": "2025-11-24"}]}
+    content.data["z-quotes.yaml"] = {"quotes": [quote | {"id": "z1", "date": "2025-11-23"}, quote | {"id": "z2", "date": "2025-11-20"}]}
+    snapshot = content.stance("opposes")  # writes the new files too
+    opened(content, jpath).record(snapshot, T0)
+    state = opened(content, jpath).last_state()
+    assert state is not None and [q.id for q in state.quotes] == [q.id for q in snapshot.quotes] == ["a2", "z1", "q1", "z2", "a1"]
+    for part in ("story", "status", "parties", "issues", "quotes", "events", "sources"):
+        assert getattr(state, part) == getattr(snapshot, part), part

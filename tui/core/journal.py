@@ -19,7 +19,7 @@ from tinydb.table import Document, Table
 from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
     AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, changed_paths, default_journal_path, file_states,
-    combined, merged_state, snapshot_of,
+    combined, in_display_order, merged_state, snapshot_of,
 )
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -275,12 +275,13 @@ class Journal:
         """The recorded state from its per-file documents. With the store's `current` state, a
         file whose items are recorded exactly as they are now is taken from `current` (the same
         objects, which the diff then skips); only the other files' items are rebuilt as models."""
-        docs = [(doc["path"], doc["state"]) for doc in sorted(self._table("files").all(), key=lambda d: d.doc_id)]
+        # In path order, as the loader merges files, so the state reads in the store's own order.
+        docs = sorted(((doc["path"], doc["state"]) for doc in self._table("files").all()), key=lambda d: d[0])
         if current is None:
-            return snapshot_of(merged_state(docs))
+            return in_display_order(snapshot_of(merged_state(docs)))
         now = file_states(current)
         same = {path for path, state in docs if now.get(path) == state}
-        return combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same])))
+        return in_display_order(combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same]))))
 
     def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
         if stored is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import hashlib
@@ -557,3 +558,11 @@ def combined(current: Snapshot, paths: set[str], rest: Snapshot) -> Snapshot:
     }
     origins = {key: origin for key, origin in current.origins.items() if origin.path in paths} | dict(rest.origins)
     return Snapshot(**singles, **lists, origins=origins)
+
+
+def in_display_order(snapshot: Snapshot) -> Snapshot:
+    """The snapshot with its quotes and events in the order the loader gives them (files merged in path order)."""
+    from tui.core.crossref import events_in_time_order, quotes_newest_first
+
+    return dataclasses.replace(snapshot, quotes=tuple(quotes_newest_first(list(snapshot.quotes))),
+                               events=tuple(events_in_time_order(list(snapshot.events))))
