@@ -48,3 +48,27 @@ class Store:
         self.data["issues.yaml"]["issues"][0]["positions"][0]["stance"] = stance
         write_store(self.root, self.data)
         return self.snapshot()
+
+
+def stored(path: Path) -> dict:
+    """A journal file's tables, read the way its format is written down: a header line (with a
+    generation, new at each rewrite), the
+    compacted tables, then one line per transaction (documents set, null for removed, and
+    tables dropped). An unfinished last line, a crash mid-append, is left out."""
+    import json
+
+    lines = path.read_bytes().split(b"\n")
+    assert json.loads(lines[0])["peacewatch_journal"] == 2
+    data: dict = {}
+    for line in lines[1:-1]:  # the part after the last newline is empty, or torn
+        op = json.loads(line)
+        for name, docs in op["t"].items():
+            table = data.setdefault(name, {})
+            for doc_id, doc in docs.items():
+                if doc is None:
+                    table.pop(doc_id, None)
+                else:
+                    table[doc_id] = doc
+        for name in op.get("drop", ()):
+            data.pop(name, None)
+    return data

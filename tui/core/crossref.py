@@ -44,7 +44,7 @@ def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
     return f"unknown {kind} '{ref}'; known: {listed or 'none yet'}"
 
 
-def _events_in_time_order(events: list[Event]) -> list[Event]:
+def events_in_time_order(events: list[Event]) -> list[Event]:
     """Dated events by date; an undated one stays after the dated event it follows in its file."""
     keyed, last = [], dt.date.min
     for index, event in enumerate(events):
@@ -53,7 +53,7 @@ def _events_in_time_order(events: list[Event]) -> list[Event]:
     return [e for _, _, e in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
-def _quotes_newest_first(quotes: list[Quote]) -> list[Quote]:
+def quotes_newest_first(quotes: list[Quote]) -> list[Quote]:
     """By date, newest first; among the same date, the one written later first."""
     return sorted(reversed(quotes), key=lambda q: q.date or dt.date.min, reverse=True)
 
@@ -104,8 +104,8 @@ def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:
         status=singles.get("status"),
         parties=tuple(lists["parties"]),
         issues=tuple(lists["issues"]),
-        quotes=tuple(_quotes_newest_first(lists["quotes"])),
-        events=tuple(_events_in_time_order(lists["events"])),
+        quotes=tuple(quotes_newest_first(lists["quotes"])),
+        events=tuple(events_in_time_order(lists["events"])),
         sources=tuple(lists["sources"]),
         origins=origins,
     )

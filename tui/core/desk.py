@@ -336,7 +336,7 @@ class Desk:
             self._open_journal()
             if self._journal is None:
                 return CatchUp(0, False, ())
-            first = self._journal.last_state() is None
+            first = not self._journal.has_state()  # cheap: a one-shot command should not rebuild the whole state twice
             try:
                 changes = self._journal.record(state.snapshot, problems=self._store.problems)
             except JournalError as exc:

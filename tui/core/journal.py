@@ -18,7 +18,8 @@ from tinydb.table import Document, Table
 
 from tui.core.diff import Change, diff_snapshots
 from tui.core.journal_storage import (
-    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, default_journal_path, snapshot_of, state_of,
+    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, changed_paths, default_journal_path, file_states,
+    combined, in_display_order, merged_state, snapshot_of,
 )
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
@@ -27,6 +28,9 @@ __all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_j
 
 FORMAT = 1
 """The journal file's layout; a file of another layout is moved aside, never misread."""
+
+LAYOUT = "files"
+"""How the last recorded state is kept: per content file (older journals kept it whole, as 'state')."""
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,16 @@ def _utc(moment: dt.datetime | None) -> dt.datetime:
     return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
 
 
-def _paths(snapshot: Snapshot) -> dict[tuple[str, str], str]:
-    return {key: origin.path for key, origin in snapshot.origins.items()}
+def _same_places(old: Snapshot, new: Snapshot) -> bool:
+    """Whether every item is defined in the same file in both (lines may differ)."""
+    if len(old.origins) != len(new.origins):
+        return False
+    before = old.origins
+    for key, origin in new.origins.items():
+        was = before.get(key)
+        if was is None or was.path != origin.path:
+            return False
+    return True
 
 
 class Journal:
@@ -206,7 +218,7 @@ class Journal:
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
-        before = self._stored_baseline(stored)
+        before = self._stored_baseline(stored, snapshot)
         keys = problem_keys(problems) if problems is not None else None
         # A state stored before problems were kept is taken as consistent as the store is now.
         known = set(stored["problems"]) if stored is not None and "problems" in stored else (keys or set())
@@ -214,7 +226,7 @@ class Journal:
             return [], (stored["token"], before)  # passing through a slip: wait for the net effect
         if before is not None:
             changes = diff_snapshots(before, snapshot)
-            if stored is not None and not changes and _paths(before) == _paths(snapshot) and (keys is None or keys == known):
+            if stored is not None and not changes and _same_places(before, snapshot) and (keys is None or keys == known):
                 return [], (stored["token"], snapshot)
         else:
             changes = []
@@ -228,9 +240,13 @@ class Journal:
         table = self._table("changes")
         table.insert_multiple(docs)
         self._expire(table, at)
+        # The state is kept per content file: only the files whose items changed are written
+        # again, so a record costs what changed, not the size of the store.
+        per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
+        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None)
         token = uuid.uuid4().hex
         state_table.truncate()
-        state_table.insert(Document({"token": token, "state": state_of(snapshot), "problems": sorted(keys or ())}, 1))
+        state_table.insert(Document({"token": token, "layout": LAYOUT, "problems": sorted(keys or ())}, 1))
         self._table("meta").truncate()
         self._table("meta").insert(Document({
             "format": FORMAT, "content": str(self.content_dir) if self.content_dir else meta.get("content"),
@@ -238,7 +254,36 @@ class Journal:
         }, 1))
         return changes, (token, snapshot)
 
-    def _stored_baseline(self, stored: dict | None) -> Snapshot | None:
+    def _save_files(self, snapshot: Snapshot, paths: set[str] | None) -> None:
+        """Write the state of the items of `paths` (None: of every file), one document a file."""
+        table = self._table("files")
+        ids = {doc.get("path"): doc.doc_id for doc in table.all()}
+        states = file_states(snapshot, paths)
+        gone = [doc_id for path, doc_id in ids.items() if (paths is None or path in paths) and path not in states]
+        if paths is None:
+            gone += [doc_id for path, doc_id in ids.items() if not isinstance(path, str)]
+        if gone:
+            table.remove(doc_ids=gone)
+        next_id = max(ids.values(), default=0) + 1
+        for path, state in sorted(states.items()):
+            doc_id = ids.get(path)
+            if doc_id is None:
+                doc_id, next_id = next_id, next_id + 1
+            table.upsert(Document({"path": path, "state": state}, doc_id))
+
+    def _files_baseline(self, current: Snapshot | None) -> Snapshot:
+        """The recorded state from its per-file documents. With the store's `current` state, a
+        file whose items are recorded exactly as they are now is taken from `current` (the same
+        objects, which the diff then skips); only the other files' items are rebuilt as models."""
+        # In path order, as the loader merges files, so the state reads in the store's own order.
+        docs = sorted(((doc["path"], doc["state"]) for doc in self._table("files").all()), key=lambda d: d[0])
+        if current is None:
+            return in_display_order(snapshot_of(merged_state(docs)))
+        now = file_states(current)
+        same = {path for path, state in docs if now.get(path) == state}
+        return in_display_order(combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same]))))
+
+    def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
         if stored is None:
             # No state on file (a new journal, or one just moved aside): what this process
             # last saw is still the best starting point, so no change is lost.
@@ -246,10 +291,19 @@ class Journal:
         if self._baseline and stored.get("token") == self._baseline[0]:
             return self._baseline[1]
         try:
-            return snapshot_of(stored["state"])
+            # A journal written before the state was kept per file holds it whole: read it once,
+            # and the next record writes it per file.
+            if "state" in stored:
+                return snapshot_of(stored["state"])
+            return self._files_baseline(current)
         except (KeyError, TypeError, ValueError, ValidationError) as exc:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
             return None
+
+    def has_state(self) -> bool:
+        """Whether the journal has recorded a state yet (without rebuilding it, as last_state does)."""
+        with self._lock:
+            return self._table("state").get(doc_id=1) is not None
 
     def last_state(self) -> Snapshot | None:
         """The last state of the store the journal knows, or None before the first record."""
@@ -273,7 +327,11 @@ class Journal:
     def expire(self, now: dt.datetime | None = None) -> int:
         """Drop entries past the retention limits now; returns how many went."""
         with self._lock, self._storage.transaction():
-            return self._expire(self._table("changes"), _utc(now))
+            dropped = self._expire(self._table("changes"), _utc(now))
+            if dropped:
+                # Appending says what went; rewriting the file also lets the dropped entries' bytes go.
+                self._storage.compact()
+            return dropped
 
     def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""
