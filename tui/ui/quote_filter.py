@@ -129,12 +129,18 @@ class QuoteFilter:
 
         `cancelled` is asked now and then on a long search, which then raises `Cancelled`.
         """
-        allowed = self._allowed(snapshot)
-        if self.searches:
-            index = SearchIndex.for_snapshot(snapshot, cancelled)
-            allowed = index.find(self, allowed, cancelled)
-        quotes = snapshot.quotes
-        return list(quotes) if allowed is None else [quotes[i] for i in allowed]
+        if not self.searches:
+            # A party or issue alone: a comparison a quote, cheaper than going through positions.
+            quotes: list[Quote] | tuple[Quote, ...] = snapshot.quotes
+            if self.party:
+                quotes = [q for q in quotes if q.party == self.party]
+            if self.issue:
+                wanted = {q.id for q in snapshot.quotes_for_issue(self.issue)}
+                quotes = [q for q in quotes if q.id in wanted]
+            return list(quotes)
+        index = SearchIndex.for_snapshot(snapshot, cancelled)
+        found = index.find(self, self._allowed(snapshot), cancelled)
+        return [snapshot.quotes[i] for i in found]
 
     def describe(self, snapshot: Snapshot) -> str:
         """The filter in words, e.g. 'party Russia · issue Territory · "lavrov"'."""
