@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import burst, make_app, screen_text, started, style_of
+from pilot_helpers import burst, make_app, screen_text, started, style_of, wait_until
 from tui.ui.screens.dashboard import DashboardScreen
 
 
@@ -111,3 +111,59 @@ async def test_a_pane_digit_then_a_pasted_search_in_one_burst(shipped):
         await burst(pilot, "escape", "4", "slash", *"Lavrov")  # 'a' is a shortcut (add a quote)
         assert isinstance(app.screen, DashboardScreen)
         assert "“Lavrov”" in _filter_line(pilot)
+
+
+def _bench_store_generator():
+    """scripts/bench_store.py, the benchmark's generator of large realistic stores."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "bench_store.py"
+    spec = importlib.util.spec_from_file_location("bench_store", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_rows(tmp_path):
+    # 2,000 quotes: enough that the search runs in a worker, each key cancelling the one before.
+    from tui.core.loader import ContentStore
+    from tui.core.search import matches
+    from tui.ui.quote_filter import searched_text
+
+    root = _bench_store_generator().write_store(tmp_path / "store", 2000, seed=5)
+    snapshot = ContentStore(root).load().snapshot
+
+    def expected(text: str) -> list[str]:
+        # The plain way, one quote at a time, as the pane did before it had an index.
+        return [q.id for q in snapshot.quotes if matches(searched_text(q, snapshot), text)]
+
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        rows = app.query_one("#quotes-list")
+
+        async def settled(text: str) -> None:
+            wanted = expected(text)
+            assert 0 < len(wanted) < 2000
+            await wait_until(pilot, lambda: f"{len(wanted)} of 2000 quotes match" in screen_text(pilot), what=f"the rows of “{text}”")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            # Nothing older lands after the newest: the rows, the count and the filter line are the last text's.
+            assert list(rows.keys) == wanted
+            assert f"{len(wanted)} of 2000 quotes match" in screen_text(pilot)
+            assert f"“{text}”" in _filter_line(pilot)
+            first = snapshot.quote_by_id[wanted[0]]
+            assert first.speaker in screen_text(pilot)
+
+        # Typed unaccented and in another case; each letter narrows the one before.
+        await burst(pilot, "slash", *"SOKOLOV")
+        await settled("SOKOLOV")
+        # Not a narrowing: the old text is gone, so every quote is searched again. (ctrl+u is
+        # the box's binding, which acts after the keys queued behind it: pressed on its own.)
+        await pilot.press("ctrl+u")
+        await burst(pilot, *"ceasefire hax")
+        # Letters taken back widen the search: each key starts a search that the next cancels.
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await settled("ceasefi")

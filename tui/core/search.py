@@ -28,9 +28,25 @@ def _fold_char(char: str) -> str:
     return (base or char).casefold()
 
 
+class _FoldTable(dict[int, str]):
+    """`_fold_char` as a table for `str.translate`, filled as characters are met.
+
+    Folding goes through C, one table look-up a character, instead of a Python call each:
+    a search index folds every quote of a snapshot, millions of characters at 50,000 quotes.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """The text as matching sees it: straight quotes, no accents, no case."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:

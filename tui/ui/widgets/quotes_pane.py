@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from tui.core.snapshot import Snapshot
 from tui.ui import render
-from tui.ui.quote_filter import QuoteFilter
+from tui.ui.quote_filter import Cancelled, QuoteFilter
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from tui.core.model import Quote
+
+INLINE_SEARCH = 1000
+"""Up to this many quotes a search is done at once: a few milliseconds, less than a thread's hop."""
 
 
 class QuotesPane(Pane):
@@ -105,14 +114,48 @@ class QuotesPane(Pane):
         self.app.open_source("quote", key)  # type: ignore[attr-defined]
 
     def _draw(self, changed: list[str] | None) -> None:
-        """Show the quotes the filter lets through; `changed` None redraws every row."""
+        """Show the quotes the filter lets through; `changed` None redraws every row.
+
+        A search over more than INLINE_SEARCH quotes runs in a thread, the newest keystroke
+        cancelling the one before, so typing never waits for it; the rows on screen stay as
+        they were until the newest result replaces them (an older one is dropped).
+        """
+        self._generation += 1
+        if changed is None or self._stale is None:
+            self._stale = None
+        else:
+            self._stale.update(changed)
         snapshot, quote_filter = self.snapshot, self.quote_filter
-        shown = quote_filter.apply(snapshot)
+        if quote_filter.searches and len(snapshot.quotes) > INLINE_SEARCH:
+            self._search(snapshot, quote_filter, self._generation)
+            return
+        self._show(snapshot, quote_filter, quote_filter.apply(snapshot))
+
+    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, generation: int) -> None:
+        def search() -> None:
+            worker = get_current_worker()
+            try:
+                shown = quote_filter.apply(snapshot, lambda: worker.is_cancelled)
+            except Cancelled:
+                return
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._searched, snapshot, quote_filter, shown, generation)
+
+        self.run_worker(search, thread=True, exclusive=True, group="quote-search", exit_on_error=False, name="Searching the quotes")
+
+    def _searched(self, snapshot: Snapshot, quote_filter: QuoteFilter, shown: list[Quote], generation: int) -> None:
+        # A draw asked for after this search began supersedes it (a newer key, snapshot or filter).
+        if generation == self._generation:
+            self._show(snapshot, quote_filter, shown)
+
+    def _show(self, snapshot: Snapshot, quote_filter: QuoteFilter, shown: list[Quote]) -> None:
+        keys = [q.id for q in shown]
+        stale, self._stale = self._stale, set()
         quotes = snapshot.quote_by_id
         search, mark = quote_filter.text, self.get_component_rich_style("quotes-pane--match")
         self.query_one(RowList).set_rows(
-            [q.id for q in shown], lambda key, width: render.quote_row(quotes[key], snapshot, search, mark),
-            changed if changed is not None else [q.id for q in shown],
+            keys, lambda key, width: render.quote_row(quotes[key], snapshot, search, mark),
+            keys if stale is None else list(stale),
         )
         self._matching = f"{len(shown)} of {len(snapshot.quotes)} quotes match" if quote_filter.active else ""
         self.query_one(RowList).report_shown_again()
@@ -121,12 +164,23 @@ class QuotesPane(Pane):
         if quote_filter.active:
             bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")))
 
+    _generation = 0
+    """Counts draws asked for; a search's result is shown only if none was asked for since."""
+    _stale: set[str] | None = None
+    """Rows whose drawing is out of date since rows were last set (None: all of them)."""
+
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         if old.quotes == new.quotes and old.parties == new.parties and self.query_one(RowList).keys:
             return
-        # A party's new name shows in every row of that party's quotes.
-        renamed = {p.id for p in new.parties if old.party_by_id.get(p.id) != p}
-        changed = [q.id for q in new.quotes if old.quote_by_id.get(q.id) != q or q.party in renamed]
+        # A party's new name shows in every row of that party's quotes. Models a reload did
+        # not touch are the very same objects, so `is` settles nearly all of them; pydantic's
+        # `!=` (field by field) is left for the quotes of the files read again.
+        old_parties, old_quotes = old.party_by_id, old.quote_by_id
+        renamed = {p.id for p in new.parties if (was := old_parties.get(p.id)) is not p and was != p}
+        changed = [
+            q.id for q in new.quotes
+            if ((was := old_quotes.get(q.id)) is not q and was != q) or (renamed and q.party in renamed)
+        ]
         self._draw(changed)
 
     _matching = ""

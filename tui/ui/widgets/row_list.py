@@ -130,11 +130,18 @@ class RowList(ScrollView, can_focus=True):
         Pass every key (or call `redraw`) when the rendering itself changed.
         """
         current = self.current
-        self._keys = list(keys)
-        self._index = {key: i for i, key in enumerate(self._keys)}
+        keys = list(keys)
+        # A save rarely changes which rows there are: keep the index then (comparing lists of
+        # the same key objects is a C loop; building 50,000 dict entries is not).
+        if keys != self._keys:
+            self._keys = keys
+            self._index = {key: i for i, key in enumerate(keys)}
         self._render_row = render
-        for key in changed:
-            for cached in [c for c in self._cache if c[0] == key]:
+        # The cache holds only rows that were on screen: walk it once, not once per changed key
+        # (a new search passes every key: 50,000 walks of the cache on each letter).
+        if changed:
+            dropped = changed if isinstance(changed, (set, frozenset)) else set(changed)
+            for cached in [c for c in self._cache if c[0] in dropped]:
                 del self._cache[cached]
         if len(self._cache) > 4 * len(self._keys) + 200:
             self._cache.clear()
