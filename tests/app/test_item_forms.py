@@ -244,3 +244,22 @@ async def test_a_list_with_nothing_to_pick_says_so_instead_of_a_blank_box(tmp_pa
         lines = screen_text(pilot).splitlines()
         at = next(i for i, line in enumerate(lines) if "Quotes behind it" in line)
         assert "none in the store yet" in lines[at + 1]
+
+
+async def test_a_burst_that_starts_on_a_drop_down_lands_in_the_fields_after_it(store):
+    from pilot_helpers import burst
+
+    app = make_app(store, live=True)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await pilot.press("2", "plus")  # the person's party starts as the one under the cursor
+        await pilot.pause()
+        await pick(pilot, "   A person")
+        await burst(pilot, "tab", *"Rufus Firefly", "tab", *"President")
+        await wait_until(pilot, lambda: "President" in screen_text(pilot), what="the burst typed")
+        lines = screen_text(pilot).splitlines()
+        for label, value in (("Name", "Rufus Firefly"), ("Title", "President")):
+            at = next(i for i, line in enumerate(lines) if f"│  {label} " in line)
+            assert value in lines[at + 2], lines[at : at + 3]
+        await save(pilot)
+        await wait_until(pilot, lambda: "name: Rufus Firefly" in (store / "parties.yaml").read_text(encoding="utf-8"), what="the person written")

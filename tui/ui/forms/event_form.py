@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Select, SelectionList
 
-from tui.ui.widgets.form_fields import FormInput
+from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 
@@ -27,8 +26,8 @@ class EventForm(EditForm):
         yield self.field("Date", FormInput(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if unknown")
         yield self.field("When, in words", FormInput(id="when"), 'if there is no exact date, e.g. "earlier this year"')
         yield self.field("Place", FormInput(id="place"))
-        yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
-        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("Parties", FormSelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
+        yield self.field("Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
         yield self.field("Summary", FormInput(id="summary"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Select, SelectionList
+from textual.widgets import Select
 
 from tui.core.item_fields import FIELDS, Spec
 from tui.core.snapshot import Snapshot
 from tui.core.targets import Target, find
-from tui.ui.widgets.form_fields import FormInput, FormTextArea
+from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList, FormTextArea
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 
@@ -70,14 +70,14 @@ class ItemForm(EditForm):
         fid = f"f-{spec.key}"
         if spec.shape == "word" and spec.vocab is not None:
             choices = options([(f"{w.label} — {w.description}", w.value) for w in spec.vocab])
-            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value or Select.NULL, allow_blank=not spec.required or not value)
+            return FormSelect(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value or Select.NULL, allow_blank=not spec.required or not value)
         if spec.shape == "ref":
             choices = options(_choices(self.snapshot, spec.refs))
             known = {c[1] for c in choices}
-            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
+            return FormSelect(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
         if spec.shape == "refs":
             chosen = set(value or [])
-            return SelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
+            return FormSelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
         if spec.shape == "lines":
             return FormTextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
         if spec.shape == "text":

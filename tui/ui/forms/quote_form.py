@@ -8,10 +8,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select, SelectionList
+from textual.widgets import Checkbox, Input, Select
 
 from tui.core.vocab import Medium
-from tui.ui.widgets.form_fields import FormInput, FormTextArea
+from tui.ui.widgets.form_fields import FormCheckbox, FormInput, FormSelect, FormSelectionList, FormTextArea
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 from tui.ui.widgets.completing_input import CompletingInput
@@ -35,20 +35,20 @@ class QuoteForm(EditForm):
             "a known person (tab takes the name shown), or type a new name",
         )
         yield self.field("Speaker's role", FormInput(id="speaker_role"))
-        yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
+        yield self.field("Party", FormSelect(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
         yield self.field("Date", FormInput(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if the source gives none")
-        yield self.field("Medium", Select(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
+        yield self.field("Medium", FormSelect(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
         yield self.field("Reported by", FormInput(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
         yield self.field(
-            "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
+            "Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
         )
         yield self.field("…or a new source: outlet", FormInput(id="new_source_outlet"), "added to the sources when no source is picked")
         yield self.field("New source: title", FormInput(id="new_source_title"), "the headline, copied exactly")
         yield self.field("New source: date", FormInput(id="new_source_date", placeholder="YYYY-MM-DD"), "publication date, if the source gives one")
         yield self.field("New source: URL", FormInput(id="new_source_url"), "only an address you have seen; never guessed")
-        yield self.field("New speaker", Checkbox("Add the speaker to the party's people", id="add_person"),
+        yield self.field("New speaker", FormCheckbox("Add the speaker to the party's people", id="add_person"),
                          "for a named speaker who is not one of the party's people yet")
-        yield self.field("Issues it bears on", SelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
+        yield self.field("Issues it bears on", FormSelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
         yield self.field("Context", FormInput(id="context"), "the sentence the source wraps a fragment in")
 
     @on(Input.Changed, "#speaker")

@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
-
-from tui.ui.widgets.search_box import redirect_if_unfocused
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 _MOVES = {"tab": "focus_next", "shift+tab": "focus_previous"}
 
 
 def keep_order(widget: Widget, event: events.Key) -> bool:
-    """Handle `event` for a form field if a burst needs it; True if it was handled here."""
-    if redirect_if_unfocused(widget, event):
+    """Handle `event` for a form field if a burst needs it; True if it was handled here.
+
+    A key that reached the field after the focus left it (or left a part of it: a drop-down's
+    box) goes back through the app, in order, to where the focus is now."""
+    focused = widget.screen.focused
+    if widget.screen is widget.app.screen and not (focused is widget or (focused is not None and widget in focused.ancestors)):
+        event.prevent_default()
+        event.stop()
+        widget.app.post_message(events.Key(event.key, event.character))
         return True
     move = _MOVES.get(event.key)
     if move is None:
@@ -42,6 +47,33 @@ class FormInput(Input):
 
 class FormTextArea(TextArea):
     """Longer text of a form (a quote's words); Tab moves on, as in every other field."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if keep_order(self, event):
+            return
+        await super()._on_key(event)
+
+
+class FormSelect(Select[str]):
+    """A drop-down of a form; keys reach it from its box, and Tab moves on at once."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if keep_order(self, event):
+            return
+        await super()._on_key(event)
+
+
+class FormSelectionList(SelectionList[str]):
+    """Several choices of a form."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if keep_order(self, event):
+            return
+        await super()._on_key(event)
+
+
+class FormCheckbox(Checkbox):
+    """A yes-or-no of a form."""
 
     async def _on_key(self, event: events.Key) -> None:
         if keep_order(self, event):
