@@ -115,15 +115,9 @@ async def test_a_pane_digit_then_a_pasted_search_in_one_burst(shipped):
 
 def _bench_store_generator():
     """scripts/bench_store.py, the benchmark's generator of large realistic stores."""
-    import importlib.util
-    from pathlib import Path
+    from bench_helpers import bench_store
 
-    script = Path(__file__).resolve().parents[2] / "scripts" / "bench_store.py"
-    spec = importlib.util.spec_from_file_location("bench_store", script)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_store()
 
 
 async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_rows(tmp_path):

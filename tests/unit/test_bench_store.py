@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from tui.core.loader import ContentStore
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_store.py"
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_store", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bench_helpers import bench_store as _generator
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from pathlib import Path
 
@@ -10,15 +9,7 @@ from tui.core.loader import ContentStore
 from tui.core.search import _fold_char, fold, matches
 from tui.ui.quote_filter import QuoteFilter, SearchIndex, searched_text
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_store.py"
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_store", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bench_helpers import bench_store as _generator
 
 
 def _plain(snapshot, quote_filter: QuoteFilter) -> list[str]:

@@ -1,0 +1,18 @@
+"""The benchmark's generator of large realistic stores (scripts/bench_store.py), for tests that need one."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_store.py"
+
+
+def bench_store() -> ModuleType:
+    """The generator module, loaded from its file (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_store", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
