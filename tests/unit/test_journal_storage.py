@@ -17,7 +17,8 @@ from tinydb.table import Table
 
 from journal_helpers import Store, stored
 from tui.core.journal import Journal, JournalError, Retention
-from tui.core.journal_storage import COMPACT_FLOOR, AtomicJSONStorage, state_of
+from tui.core.journal_state import state_of
+from tui.core.journal_storage import COMPACT_FLOOR, AtomicJSONStorage
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=1)

@@ -17,10 +17,10 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from tui.core.diff import Change, diff_snapshots
-from tui.core.journal_storage import (
-    AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage, changed_paths, default_journal_path, file_states,
-    combined, in_display_order, merged_state, snapshot_of,
+from tui.core.journal_state import (
+    changed_paths, combined, default_journal_path, file_states, in_display_order, merged_state, snapshot_of,
 )
+from tui.core.journal_storage import AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage
 from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 
