@@ -38,17 +38,22 @@ async def pick(pilot, label_start: str) -> None:
     await pilot.pause()
 
 
+async def on_quote(pilot, words: str, key: str, choice: str) -> None:
+    """Search for a quote by its words, then press `key` (E or d) on it and pick `choice`."""
+    await pilot.press("slash", *words, "enter")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    await pick(pilot, choice)
+
+
 async def test_a_typo_in_a_saved_quote_is_fixed_from_its_form_with_a_one_line_diff(store):
     path = store / "quotes" / "2025-11-25.yaml"
     before = path.read_text(encoding="utf-8")
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("slash", *"welcomed", "enter")
-        await pilot.pause()
-        await pilot.press("E")
-        await pilot.pause()
-        await pick(pilot, "Quote by Sergey Lavrov: “welcomed”")
+        await on_quote(pilot, "welcomed", "E", "Quote by Sergey Lavrov: “welcomed”")
         assert isinstance(app.screen, ItemForm)
         assert "Edit quote by Sergey Lavrov: “welcomed”" in screen_text(pilot)
         assert "Sergey Lavrov" in screen_text(pilot)  # filled in with what is stored
@@ -79,11 +84,7 @@ async def test_a_cited_source_is_not_removed_and_the_notice_counts_what_cites_it
     app = make_app(store)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await started(pilot)
-        await pilot.press("slash", *"welcomed", "enter")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pick(pilot, "Source")
+        await on_quote(pilot, "welcomed", "d", "Source")
         await wait_until(pilot, lambda: "cannot be removed" in screen_text(pilot), what="the refusal")
         assert "cite this source" in screen_text(pilot)
     assert (store / "sources.yaml").read_bytes() == before
@@ -95,11 +96,7 @@ async def test_removing_a_quote_asks_then_takes_out_only_its_lines(store):
     app = make_app(store, live=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
-        await pilot.press("slash", *"as soon as possible", "enter")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        await pick(pilot, "Quote")
+        await on_quote(pilot, "as soon as possible", "d", "Quote")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Remove Quote by Andriy Yermak: “as soon as possible”" in screen_text(pilot)
         await pilot.press("y")
