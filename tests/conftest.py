@@ -40,10 +40,12 @@ def soak_saves(request: pytest.FixtureRequest) -> int:
 
 @pytest.fixture(autouse=True)
 def private_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty config directory: a theme a test picks is never saved
-    into the user's settings, and the user's saved theme never colours a test's screen."""
+    """Every test gets its own empty config and state directories: a theme a test picks is never
+    saved into the user's settings, the user's saved theme never colours a test's screen, and
+    no journal or parse cache is shared between tests or with the user's."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return config
 
 

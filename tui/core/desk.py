@@ -86,7 +86,11 @@ class Desk:
         self._today = today
         """Dates after this day are flagged (a quote cannot come from the future)."""
         self.limits = limits
-        self._store = ContentStore(self.root, limits)
+        from tui.core.parse_cache import ParseCache, default_cache_dir
+
+        self._cache = ParseCache(default_cache_dir(self.root, state_dir), limits)
+        self._cache_told: str | None = None
+        self._store = ContentStore(self.root, limits, cache=self._cache)
         self._journal: Journal | None = None
         self._journal_at = journal
         self._state_dir = state_dir
@@ -120,6 +124,11 @@ class Desk:
         return problems + tuple(after_today(snapshot, self._today()))
 
     def _content(self, result: LoadResult) -> DeskState:
+        if self._cache.failed and self._cache.failed != self._cache_told:
+            self._cache_told = self._cache.failed
+            self._warnings.append(
+                f"cannot keep what was read in {self._cache.failed}; the dashboard works on, but each start reads every file again"
+            )
         self.state = dataclasses.replace(
             self.state, snapshot=result.snapshot, problems=self._problems(result.snapshot, result.problems),
             changes=(), warnings=(),

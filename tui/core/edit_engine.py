@@ -290,7 +290,7 @@ def check(store: ContentStore, plans: Sequence[Planned]) -> dict[str, ParsedFile
 
     Problems already there, moved by the edit, do not count.
     """
-    checked = {p.relative: store.validate(p.relative, p.new_doc) for p in plans}
+    checked = {p.relative: store.validate(p.relative, p.new_doc, file_digest(p.new_raw), unwritten=True) for p in plans}
     where = {p.relative: p.where for p in plans}
 
     def key(problem: Problem, move: bool) -> tuple | None:
@@ -337,7 +337,7 @@ def write(store: ContentStore, plans: Sequence[Planned], parsed: Mapping[str, Pa
         _undo(done)
         why = f"could not be written ({exc.strerror or exc}); nothing was written"
         raise EditFailed([Problem(planned.relative, 1, 1, why)], f"{planned.relative} could not be written") from None
-    return store.adopt({p.relative: (p.new_raw, parsed[p.relative]) for p in plans})
+    return store.adopt({p.relative: (p.new_raw, parsed[p.relative], p.new_doc) for p in plans})
 
 
 def _digest_now(planned: Planned) -> bytes | None:

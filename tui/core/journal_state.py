@@ -4,16 +4,13 @@ state kept per content file so a record rewrites only the files that changed."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from tui.core.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.snapshot import Origin, Snapshot
+from tui.core.state_dirs import folder_key, state_base
 
 
 # --- where a journal lives, and the store's state as JSON -----------------------------
@@ -22,11 +19,7 @@ from tui.core.snapshot import Origin, Snapshot
 
 def default_journal_path(content_dir: Path | str, state_dir: Path | str | None = None) -> Path:
     """One journal per content folder, in the user's state directory, named by its resolved path."""
-    resolved = Path(content_dir).resolve()
-    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    name = re.sub(r"[^A-Za-z0-9_-]", "_", resolved.name)[:40] or "root"
-    base = Path(state_dir) if state_dir is not None else Path(platformdirs.user_state_dir("peacewatch", appauthor=False))
-    return base / "journals" / f"{name}-{digest}.json"
+    return state_base(state_dir) / "journals" / f"{folder_key(content_dir)}.json"
 
 
 def state_of(snapshot: Snapshot) -> dict[str, Any]:

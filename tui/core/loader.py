@@ -8,25 +8,31 @@ is fixed. Nothing here touches the UI; the dashboard and `peacewatch check` shar
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from tui.core.crossref import ParsedFile, merge
+from tui.core.crossref import Merger
 from tui.core.limits import Limits
 from tui.core.model import ContentFile
+from tui.core.parse_cache import ParseCache
+from tui.core.parsed_file import ParsedFile, Places
 from tui.core.paths import is_content_file
 from tui.core.problems import Problem
 from tui.core.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
 from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
 from tui.core.yaml_reader import YamlDocument, _size_text, read_yaml
+
+__all__ = ["ContentStore", "LoadResult", "ParsedFile", "file_digest"]
 
 def file_digest(raw: bytes) -> bytes:
     """What the store remembers of a file's bytes; edits compare it to refuse clobbering a save."""
@@ -84,11 +90,14 @@ class LoadResult:
 class ContentStore:
     """A content folder, loaded incrementally."""
 
-    def __init__(self, root: Path, limits: Limits = Limits()) -> None:
+    def __init__(self, root: Path, limits: Limits = Limits(), cache: ParseCache | None = None) -> None:
         self.root = Path(root)
         self.limits = limits
+        self._cache = cache
+        """Parsed files from earlier runs, by content: a file read before is not parsed again."""
         self._files: dict[str, _FileState] = {}
         self._snapshot = Snapshot()
+        self._merger = Merger()
         self._cross_problems: list[Problem] = []
         self._root_problem: Problem | None = None
         self._merged = False
@@ -132,25 +141,23 @@ class ContentStore:
         stood in for by its last good version, as in a reload.
         """
         others = {path: state for path, state in self._files.items() if path not in new}
-        goods = [s.good for s in others.values() if s.good]
-        for relative, (parsed, _) in new.items():
-            stand_in = parsed or (self._files[relative].good if relative in self._files else None)
-            if stand_in is not None:
-                goods.append(stand_in)
-        _, cross = merge(goods)
+        cross = self._merger.what_if({relative: parsed for relative, (parsed, _) in new.items() if parsed is not None})
         in_files = sorted({p for _, found in new.values() for p in found}.union(*(s.shown_problems() for s in others.values())))
         root = [self._root_problem] if self._root_problem else []
         return tuple(root + in_files + sorted(set(cross) - set(in_files)))
 
-    def adopt(self, written: Mapping[str, tuple[bytes, ParsedFile]]) -> LoadResult:
+    def adopt(self, written: Mapping[str, tuple[bytes, ParsedFile, YamlDocument]]) -> LoadResult:
         """Take files just written by an edit as read: their parse is the one the edit checked,
         so the written bytes are never parsed again (the watcher's echo finds the same digest)."""
-        for relative, (raw, parsed) in written.items():
+        for relative, (raw, parsed, doc) in written.items():
             state = self._files.setdefault(relative, _FileState())
             state.digest = state.good_digest = file_digest(raw)
-            state.good = parsed
-            state.problems, state.read_problem, state.missing_since = [], None, None
-        self._remerge()
+            # Its positions are found on disk from now on, not in the edit's parse (let it go).
+            state.good = ParsedFile(relative, parsed.content, parsed.places, self._rereader(relative, state.digest))
+            state.problems, state.read_problem, state.missing_since = cut_texts(doc, relative), None, None
+            if self._cache is not None:
+                self._cache.put(relative, state.digest, doc.data, parsed.places, state.problems)
+        self._remerge(set(written))
         return self._result(set(written), None)
 
     def relative(self, path: Path | str) -> str:
@@ -172,7 +179,11 @@ class ContentStore:
             self._root_problem = Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder; showing the last good state")
             return self._result(set(), None)
         self._root_problem = None
-        return self.reload(set(self._scan()) | set(self._files))
+        found = self._scan()
+        result = self.reload(set(found) | set(self._files))
+        if self._cache is not None:
+            self._cache.keep_only(set(found))
+        return result
 
     def reload(self, paths: Iterable[str | Path]) -> LoadResult:
         """Re-read the given files (store-relative or absolute); others keep their state."""
@@ -180,17 +191,20 @@ class ContentStore:
         recheck: float | None = None
         now = time.monotonic()
         self._real_root = real_root(self.root)
-        for item in paths:
-            relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
-            if not is_content_file(relative) or relative.startswith("../"):
-                continue
-            outcome = self._read(relative, now)
-            if outcome == "changed":
-                changed.add(relative)
-            elif isinstance(outcome, float):
-                recheck = min(recheck or outcome, outcome)
-        if changed or not self._merged:
-            self._remerge()
+        # What a first load builds lives as long as the store: the cyclic collector need never
+        # walk it again (at 50,000 quotes one full pass took half a second, in the middle of a save).
+        with _collector_paused(freeze=not self._merged):
+            for item in paths:
+                relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
+                if not is_content_file(relative) or relative.startswith("../"):
+                    continue
+                outcome = self._read(relative, now)
+                if outcome == "changed":
+                    changed.add(relative)
+                elif isinstance(outcome, float):
+                    recheck = min(recheck or outcome, outcome)
+            if changed or not self._merged:
+                self._remerge(changed)
         return self._result(changed, recheck)
 
     def _result(self, changed: set[str], recheck: float | None) -> LoadResult:
@@ -200,9 +214,12 @@ class ContentStore:
         problems += in_files + sorted(set(self._cross_problems) - set(in_files))
         return LoadResult(self._snapshot, tuple(problems), frozenset(changed), recheck)
 
-    def _remerge(self) -> None:
+    def _remerge(self, changed: set[str]) -> None:
         self._merged = True
-        self._snapshot, self._cross_problems = merge(s.good for s in self._files.values() if s.good)
+        goods = {path: (state.good if (state := self._files.get(path)) else None) for path in changed}
+        snapshot, self._cross_problems = self._merger.update(goods)
+        assert snapshot is not None
+        self._snapshot = snapshot
 
     def _read(self, relative: str, now: float) -> str | float | None:
         """Read one file; returns 'changed', a recheck delay, or None for no change."""
@@ -250,7 +267,7 @@ class ContentStore:
         if digest == state.digest:
             return None
         state.digest = digest
-        parsed, problems = self._parse(relative, raw)
+        parsed, problems = self._parse(relative, raw, digest)
         state.problems = problems
         if parsed is None:
             return None
@@ -286,19 +303,33 @@ class ContentStore:
     def _read_bytes(self, full: Path) -> bytes:
         return read_regular(full, self._real_root, self.limits.max_file_bytes)
 
-    def _parse(self, relative: str, raw: bytes) -> tuple[ParsedFile | None, list[Problem]]:
+    def _parse(self, relative: str, raw: bytes, digest: bytes) -> tuple[ParsedFile | None, list[Problem]]:
         if not raw.strip():
             return None, [Problem(relative, 1, 1, "file is empty; expected sections such as 'quotes:' (a save in progress?)")]
         try:
+            known = self._cache.get(relative, digest) if self._cache is not None else None
+            if known is not None:
+                try:
+                    # Validated again: the cache keeps what YAML read, the model may have changed since.
+                    content = ContentFile.model_validate(known.data)
+                    return ParsedFile(relative, content, known.places, self._rereader(relative, digest)), known.problems
+                except ValidationError:
+                    pass  # its problems need every value's position: parse the file itself
             doc, problems = read_yaml(raw, relative, self.limits)
             if doc is None:
                 return None, problems
-            return self.validate(relative, doc)
+            parsed, problems = self.validate(relative, doc, digest)
+            if parsed is not None and self._cache is not None:
+                self._cache.put(relative, digest, doc.data, parsed.places, problems)
+            return parsed, problems
         except Exception as exc:  # noqa: BLE001 - a reader bug must not take the dashboard down
             return None, [Problem(relative, 1, 1, f"could not be read: internal error ({type(exc).__name__}); please report it")]
 
-    def validate(self, relative: str, doc: YamlDocument) -> tuple[ParsedFile | None, list[Problem]]:
-        """A parsed file checked against the model: its content, or what is wrong with it."""
+    def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
+        """A parsed file (of bytes with `digest`) checked against the model: its content, or what is wrong with it.
+
+        An edit's new content is `unwritten`: its positions are looked up in `doc`, not on disk.
+        """
         if not isinstance(doc.data, dict):
             return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
         try:
@@ -306,7 +337,22 @@ class ContentStore:
         except ValidationError as exc:
             return None, problems_from(exc, doc, relative, ContentFile)
         # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.
-        return ParsedFile(relative, content, doc), cut_texts(doc, relative)
+        reread = (lambda: doc) if unwritten else self._rereader(relative, digest)
+        return ParsedFile(relative, content, Places.of(doc, content), reread), cut_texts(doc, relative)
+
+    def _rereader(self, relative: str, digest: bytes) -> Callable[[], YamlDocument | None]:
+        """How a parsed file finds a position it did not keep: by parsing its bytes again, if unchanged."""
+
+        def reread() -> YamlDocument | None:
+            try:
+                raw = read_regular(self.root / relative, real_root(self.root), self.limits.max_file_bytes)
+            except (OSError, NotAFile, OutsideStore, TooLarge, Unstable):
+                return None
+            if file_digest(raw) != digest:
+                return None
+            return read_yaml(raw, relative, self.limits)[0]
+
+        return reread
 
 
 PROSE_FIELDS = frozenset({
@@ -329,6 +375,22 @@ def cut_texts(doc: YamlDocument, relative: str) -> list[Problem]:
                 "move it to a line of its own",
             ))
     return found
+
+
+@contextlib.contextmanager
+def _collector_paused(freeze: bool) -> Iterator[None]:
+    """Parsing allocates objects by the million and frees none: the cyclic collector would
+    walk them again and again for nothing (it tripled the time of a large load). With
+    `freeze`, what exists at the end is set aside for good before the collector runs again."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_on:
+            gc.enable()
 
 
 class _BadName(Exception):

@@ -29,6 +29,8 @@ def after_today(snapshot: Snapshot, today: dt.date) -> list[Problem]:
         ))
 
     for quote in snapshot.quotes:
+        if quote.date is None or quote.date <= today:
+            break  # newest first: the rest are older (or undated), so a save costs no pass over them all
         flag("quotes", quote.id, f"quote '{quote.id}'", quote.date)
     for source in snapshot.sources:
         flag("sources", source.id, f"source '{source.id}'", source.date)

@@ -111,8 +111,13 @@ def read_yaml(
     builder = SpanBuilder(limits, lines) if spans else _Builder(limits, lines)
     handle = builder.handlers
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            handle[type(event)](event)
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                handle[type(event)](event)
+        finally:
+            # The handlers are the builder's own bound methods: a cycle that would keep all it
+            # built (every position) until the cyclic collector ran, which a load holds off.
+            handle.clear()
     except _Abort as abort:
         return None, [Problem(path, abort.line, abort.column, abort.message)]
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,107 @@
+"""What YAML read from each content file, kept between runs so a start need not parse again.
+
+An entry is found by the file's path and the digest of its bytes, so it can only ever
+stand for exactly those bytes: a file edited, replaced or merely touched is read as usual
+and its bytes decide, never its size or time. What is kept is what the YAML reader
+produced (plain data, where the items stand, the problems a `#` made), not the models:
+the content is validated again on every load, by the model as it is now. The reader's
+own code and limits are part of the key, so a changed reader never serves an old parse.
+
+Entries are JSON (nothing is executed on reading one) written by rename without fsync:
+a torn or foreign entry reads as missing and is written again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tui.core.limits import Limits
+from tui.core.parsed_file import Places
+from tui.core.problems import Problem
+from tui.core.state_dirs import folder_key, state_base
+
+_READER_MODULES = ("yaml_reader", "yaml_build", "yaml_lines", "yaml_mistakes", "parsed_file", "parse_cache", "loader")
+"""The code that decides what an entry holds: any change to it makes every older entry unused."""
+
+
+def _reader_fingerprint(limits: Limits) -> str:
+    digest = hashlib.blake2b(repr(limits).encode(), digest_size=12)
+    package = resources.files("tui.core")
+    for name in _READER_MODULES:
+        digest.update(package.joinpath(f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One file as its YAML read: the data, where its items stand, what a `#` cut short."""
+
+    data: Any
+    places: Places
+    problems: list[Problem]
+
+
+def default_cache_dir(content_dir: Path | str, state_dir: Path | str | None = None) -> Path:
+    return state_base(state_dir) / "parsed" / folder_key(content_dir)
+
+
+class ParseCache:
+    """The entries of one content folder, in a folder of their own."""
+
+    def __init__(self, folder: Path | str, limits: Limits = Limits()) -> None:
+        self.folder = Path(folder)
+        self._format = _reader_fingerprint(limits)
+        self.failed: str | None = None
+        """Why the last entry could not be written (the store works on without it)."""
+
+    def _entry(self, relative: str) -> Path:
+        name = hashlib.blake2b(relative.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        return self.folder / f"{name}.json"
+
+    def get(self, relative: str, digest: bytes) -> Parsed | None:
+        """The entry for exactly these bytes of this file; None if there is none (or it is unreadable)."""
+        try:
+            entry = json.loads(self._entry(relative).read_bytes())
+            if entry["format"] != self._format or entry["path"] != relative or entry["digest"] != digest.hex():
+                return None
+            problems = [Problem(relative, int(line), int(column), str(message)) for line, column, message in entry["problems"]]
+            return Parsed(entry["data"], Places.from_data(entry["places"]), problems)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def put(self, relative: str, digest: bytes, data: Any, places: Places, problems: list[Problem]) -> None:
+        """Keep what these bytes of this file read as; a failure is remembered in `failed`, never raised."""
+        entry = {
+            "format": self._format, "path": relative, "digest": digest.hex(), "places": places.as_data(),
+            "problems": [[p.line, p.column, p.message] for p in problems], "data": data,
+        }
+        target = self._entry(relative)
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            temp.write_bytes(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+            os.replace(temp, target)
+            self.failed = None
+        except (OSError, ValueError, TypeError) as exc:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            self.failed = f"{self.folder}: {getattr(exc, 'strerror', None) or exc}"
+
+    def keep_only(self, relatives: set[str]) -> None:
+        """Remove the entries of files the folder no longer holds (renamed, deleted)."""
+        wanted = {self._entry(relative).name for relative in relatives}
+        try:
+            for entry in self.folder.iterdir():
+                if entry.name not in wanted:
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+        except OSError:
+            pass
