@@ -10,26 +10,30 @@ from importlib import import_module
 from tui import __version__
 
 SUBCOMMANDS = {
-    "check": "tui.commands.check",
-    "changes": "tui.commands.changes",
-    "brief": "tui.commands.brief",
-    "add": "tui.commands.add",
-    "set": "tui.commands.set_cmd",
-    "edit": "tui.commands.edit",
-    "remove": "tui.commands.remove",
-    "revert": "tui.commands.revert",
-    "schema": "tui.commands.schema",
-    "new": "tui.commands.new",
-    "serve": "tui.commands.serve",
+    "check": ("tui.commands.check", "validate a content folder and print each problem as FILE:LINE:COL: message"),
+    "changes": ("tui.commands.changes", "print what changed in a content folder, newest first, grouped by reload"),
+    "brief": ("tui.commands.brief", "write the state of play (or what changed) as Markdown or plain text, with every quote attributed"),
+    "add": ("tui.commands.add", "add a quote, event, source, party, person, issue or deadline, changing nothing else in the files"),
+    "set": ("tui.commands.set_cmd", "move the deal's status on, or set a party's position on an issue, changing nothing else"),
+    "edit": ("tui.commands.edit", "change fields of any item (story, status, party, person, issue, position, quote, event, source, deadline)"),
+    "remove": ("tui.commands.remove", "remove an item (party, person, issue, position, quote, event, source, deadline) if nothing refers to it"),
+    "revert": ("tui.commands.revert", "revert recorded changes (numbers from `peacewatch changes`), or the last reload's with --last"),
+    "schema": ("tui.commands.schema", "print (or write with -o) the JSON Schema of a content file, from the content model"),
+    "new": ("tui.commands.new", "start an empty content folder for a new story, each file explaining its fields"),
+    "serve": ("tui.commands.serve", "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"),
 }
-"""Each subcommand's module, which offers `describe`, `add_arguments(parser)` and `run(args) -> int`."""
+"""Each subcommand's module (which offers `add_arguments(parser)` and `run(args) -> int`) and what it does.
+
+The descriptions are here, not in the modules: the dashboard's own parser lists them, and
+importing every subcommand (the store, pydantic, the edit code) only to say what it does
+cost a third of a second before the dashboard's first frame."""
 
 
 def _main_parser() -> argparse.ArgumentParser:
     from tui.commands import dashboard
 
     lines = "\n".join(
-        f"  peacewatch {name:<8} {import_module(module).describe}" for name, module in SUBCOMMANDS.items()
+        f"  peacewatch {name:<8} {description}" for name, (_, description) in SUBCOMMANDS.items()
     )
     parser = argparse.ArgumentParser(
         prog="peacewatch",
@@ -44,8 +48,9 @@ def _main_parser() -> argparse.ArgumentParser:
 
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
-    module = import_module(SUBCOMMANDS[name])
-    parser = argparse.ArgumentParser(prog=f"peacewatch {name}", description=module.describe)
+    module_name, description = SUBCOMMANDS[name]
+    module = import_module(module_name)
+    parser = argparse.ArgumentParser(prog=f"peacewatch {name}", description=description)
     module.add_arguments(parser)
     parser.set_defaults(run=module.run)
     return parser

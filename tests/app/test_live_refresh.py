@@ -172,3 +172,20 @@ async def test_what_changed_is_briefly_highlighted(store):
         await wait_until(pilot, lambda: ("parties", "russia") in app.state.flash, what="flash")
         assert app.state.flash == {("parties", "russia")}
         await wait_until(pilot, lambda: not app.state.flash, timeout=6, what="flash to end")
+
+
+async def test_a_start_after_an_edit_of_the_same_size_within_the_second_shows_the_edit(store):
+    """The parse cache of the first run must not stand in for bytes it was not made from."""
+    first = make_app(store)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert "Round 0 — delegations resume talks" not in screen_text(pilot)
+    status = store / "status.yaml"
+    stat = status.stat()
+    save_in_place(status, set_headline(store, "Round 0 — delegations resume talks"))
+    save_in_place(status, set_headline(store, "Round 1 — delegations resume talks"))  # the same size again
+    os.utime(status, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = make_app(store)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert "Round 1 — delegations resume talks" in screen_text(pilot)

@@ -10,8 +10,6 @@ from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, 
 from tui.core.item_fields import FIELDS
 from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole
 
-describe = "add a quote, event, source, party, person, issue or deadline, changing nothing else in the files"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "each kind has --help: peacewatch add quote --help"

@@ -13,8 +13,6 @@ from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 from tui.core import brief
 from tui.core.desk import NO_JOURNAL, Desk, DeskState
 
-describe = "write the state of play (or what changed) as Markdown or plain text, with every quote attributed"
-
 _EPILOG = """\
 The brief holds the story, the deal's stage and headline, the deadlines, each issue with
 every side's position, the latest events and the key quotes, each quote as one attribution

@@ -13,8 +13,6 @@ from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 from tui.core.desk import Desk, Reload
 from tui.core.safe_text import visible
 
-describe = "print what changed in a content folder, newest first, grouped by reload"
-
 _EPILOG = """\
 Before printing, the folder is loaded and compared with the last state the journal
 knows, so edits made while no peacewatch was running are recorded now, dated now, as

@@ -8,8 +8,6 @@ import sys
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 from tui.core.desk import NO_JOURNAL, Desk
 
-describe = "validate a content folder and print each problem as FILE:LINE:COL: message"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_arguments(parser)

@@ -11,8 +11,6 @@ from tui.core.desk import Desk, EditRefused, UpdateItem
 from tui.core.problems import Problem
 from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole, Stance
 
-describe = "change fields of any item (story, status, party, person, issue, position, quote, event, source, deadline)"
-
 _VOCABULARIES = {"party": (PartyRole,), "issue": (IssueStatus,), "position": (Stance,), "quote": (Medium,), "deadline": (Outcome,)}
 
 

@@ -14,8 +14,6 @@ from tui.core.content_schema import modeline, schema_text
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.new_items import SCHEMA_IN_STORE
 
-describe = "start an empty content folder for a new story, each file explaining its fields"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", type=Path, metavar="DIR", help="the folder to create (it may exist if it is empty)")

@@ -9,8 +9,6 @@ from tui.commands.item_args import ADDRESSES, AddressError, target
 from tui.core.desk import Desk, EditRefused, RemoveItem
 from tui.core.problems import Problem
 
-describe = "remove an item (party, person, issue, position, quote, event, source, deadline) if nothing refers to it"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "refused, with what refers to it, while any quote, event or position still does"

@@ -11,8 +11,6 @@ from tui.commands.git_args import add_git_arguments
 from tui.core.desk import Desk, EditRefused, Request
 from tui.core.problems import Problem
 
-describe = "revert recorded changes (numbers from `peacewatch changes`), or the last reload's with --last"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter

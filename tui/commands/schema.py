@@ -9,8 +9,6 @@ from pathlib import Path
 from tui.core.atomic_write import write_atomic
 from tui.core.content_schema import schema_text
 
-describe = "print (or write with -o) the JSON Schema of a content file, from the content model"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write it to FILE instead")

@@ -12,8 +12,6 @@ from tui.commands.dashboard import add_view_arguments, view_arguments_problem
 from tui.commands.git_args import SettingError, publish_from
 from tui.commands.store_args import store_dir
 
-describe = "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"
-
 DEFAULT_PORT = 8000
 
 

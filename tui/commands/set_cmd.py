@@ -8,8 +8,6 @@ from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.core.desk import Request, SetPosition, SetStatus
 from tui.core.vocab import Stage, Stance
 
-describe = "move the deal's status on, or set a party's position on an issue, changing nothing else"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "each kind has --help: peacewatch set status --help"

@@ -23,17 +23,34 @@ from tui.core.problems import Problem
 from tui.core.snapshot import Snapshot
 from tui.core.limits import Limits
 
-from tui.core.edit_engine import EditConflict, EditFailed, EditRefused, Written
-from tui.core.folder_lock import Wait
-from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
-from tui.core.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
-
-from tui.core.journal import Entry, Journal, Reload, problem_keys
-from tui.core.git_repo import GitError
-
 if TYPE_CHECKING:
     from tui.core.diff import Change
-    from tui.core.git_repo import Commit, Followed, GitRepo, LastChange
+    from tui.core.edit_engine import EditConflict, EditFailed, EditRefused, Written
+    from tui.core.folder_lock import Wait
+    from tui.core.git_repo import Commit, Followed, GitError, GitRepo, LastChange
+    from tui.core.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
+    from tui.core.journal import Entry, Journal, Reload
+    from tui.core.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
+
+_LAZY = {
+    "tui.core.edit_engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
+    "tui.core.folder_lock": ("Wait",),
+    "tui.core.git_repo": ("GitError",),
+    "tui.core.item_requests": ("AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem"),
+    "tui.core.journal": ("Entry", "Reload"),
+    "tui.core.requests": ("AddEvent", "AddQuote", "AddSource", "Request", "SetPosition", "SetStatus"),
+}
+"""What the desk offers from the modules that edit, keep the journal and talk to git: imported
+when first asked for, so that showing a store (the dashboard's first frame) never waits for them."""
+
+
+def __getattr__(name: str) -> object:
+    from importlib import import_module
+
+    for module, names in _LAZY.items():
+        if name in names:
+            return getattr(import_module(module), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem",
@@ -113,6 +130,18 @@ class Desk:
         with self._lock:
             return self._content(self._store.load())
 
+    def load_head(self) -> DeskState | None:
+        """At the start of a large store: its top files, to show while `load` reads the rest.
+
+        None when there is no such head start (a small store, or one already loaded). The
+        state returned is incomplete and is not the desk's state: `load` follows.
+        """
+        with self._lock:
+            result = self._store.load_head()
+            if result is None:
+                return None
+            return DeskState(snapshot=result.snapshot, complete=False)
+
     def reload(self, paths: Iterable[str]) -> DeskState:
         """Re-read the given files (store-relative or absolute); the journal's figures follow with `record`."""
         with self._lock:
@@ -145,7 +174,7 @@ class Desk:
 
     def record(self, seen: bool = False) -> DeskState:
         """Record what the store changed since the journal last looked, and sum up what is unseen."""
-        from tui.core.journal import unloaded_files
+        from tui.core.journal import problem_keys, unloaded_files
         from tui.core.journal_storage import JournalError
 
         with self._lock:
@@ -253,7 +282,8 @@ class Desk:
         other peacewatch edit can slip into it); a commit that fails is said in `git_error`.
         """
         from tui.core import diff, edit_engine
-        from tui.core.git_repo import commit_message
+        from tui.core.edit_engine import EditRefused
+        from tui.core.git_repo import GitError, commit_message
         from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
 
         if not self.root.is_dir():
@@ -300,6 +330,7 @@ class Desk:
         """The edit that takes back the journal's entries `entry_ids` (one change, or a whole
         reload's), built against the store as it is now; EditRefused if one cannot be reverted
         (the item changed since, or the entry is not in the journal)."""
+        from tui.core.edit_engine import EditRefused
         from tui.core.revert import undo_all
 
         wanted = set(entry_ids)
@@ -366,6 +397,8 @@ class Desk:
 
     def fetch(self) -> None:
         """Fetch the upstream (the network: never under the desk's lock). Raises GitError."""
+        from tui.core.git_repo import GitError
+
         repo = self.repo()
         if repo is None:
             raise GitError("the content folder is not in a git repository")
@@ -378,8 +411,8 @@ class Desk:
         so the reload that shows what arrived records each change with its commit's author.
         Raises GitError.
         """
-        from tui.core.folder_lock import LockBusy, LockCancelled, folder_lock
-        from tui.core.git_repo import Followed
+        from tui.core.folder_lock import LockBusy, LockCancelled, Wait, folder_lock
+        from tui.core.git_repo import Followed, GitError
 
         repo = self.repo()
         if repo is None:
@@ -394,6 +427,8 @@ class Desk:
 
     def push(self) -> str:
         """Push the content repository's branch to its upstream; returns the upstream's name. Raises GitError."""
+        from tui.core.git_repo import GitError
+
         repo = self.repo()
         if repo is None:
             raise GitError("the content folder is not in a git repository")

@@ -39,6 +39,9 @@ def file_digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
+HEAD_FIRST_BYTES = 2_000_000
+"""From this many bytes in a store's subfolders on, a start shows the files at its top first."""
+
 MISSING_GRACE = 0.4
 """Seconds a file may be absent before it counts as deleted: editors delete, then write."""
 
@@ -101,6 +104,8 @@ class ContentStore:
         self._cross_problems: list[Problem] = []
         self._root_problem: Problem | None = None
         self._merged = False
+        self._whole = False
+        """Whether the whole folder has been loaded once (not just its top files)."""
         self._real_root = ""
         """The store's real path, with a trailing separator, as of the current reload."""
 
@@ -180,20 +185,45 @@ class ContentStore:
             return self._result(set(), None)
         self._root_problem = None
         found = self._scan()
-        result = self.reload(set(found) | set(self._files))
+        result = self._reload(set(found) | set(self._files), freeze=not self._whole)
+        self._whole = True
         if self._cache is not None:
             self._cache.keep_only(set(found))
         return result
 
+    def load_head(self) -> LoadResult | None:
+        """Before the first `load` of a large store, read only the files at the top of the folder.
+
+        The story, the status, the parties and the issues are there (as the editors' guide
+        keeps them), the quotes and events in folders below; so a dashboard can show the
+        story while the bulk is read. None if the folders below hold less than `HEAD_FIRST_BYTES`
+        (one load is quicker than two) or a load has already happened. What it returns is
+        partial: problems between files are not known until `load`.
+        """
+        if self._merged or not self.root.is_dir():
+            return None
+        found = self._scan()
+        below = 0
+        for relative in found:
+            if "/" in relative:
+                with contextlib.suppress(OSError):
+                    below += os.stat(self.root / relative, follow_symlinks=False).st_size
+        if below < HEAD_FIRST_BYTES:
+            return None
+        return self.reload([relative for relative in found if "/" not in relative])
+
     def reload(self, paths: Iterable[str | Path]) -> LoadResult:
         """Re-read the given files (store-relative or absolute); others keep their state."""
+        return self._reload(paths, freeze=False)
+
+    def _reload(self, paths: Iterable[str | Path], freeze: bool) -> LoadResult:
         changed: set[str] = set()
         recheck: float | None = None
         now = time.monotonic()
         self._real_root = real_root(self.root)
         # What a first load builds lives as long as the store: the cyclic collector need never
         # walk it again (at 50,000 quotes one full pass took half a second, in the middle of a save).
-        with _collector_paused(freeze=not self._merged):
+        with _collector_paused(freeze):
             for item in paths:
                 relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
                 if not is_content_file(relative) or relative.startswith("../"):
@@ -311,10 +341,10 @@ class ContentStore:
             if known is not None:
                 try:
                     # Validated again: the cache keeps what YAML read, the model may have changed since.
-                    content = ContentFile.model_validate(known.data)
+                    content = ContentFile.model_validate_json(known.data)
                     return ParsedFile(relative, content, known.places, self._rereader(relative, digest)), known.problems
                 except ValidationError:
-                    pass  # its problems need every value's position: parse the file itself
+                    pass  # torn, or invalid under today's model: its problems need every position, so parse the file
             doc, problems = read_yaml(raw, relative, self.limits)
             if doc is None:
                 return None, problems

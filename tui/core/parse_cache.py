@@ -7,8 +7,9 @@ produced (plain data, where the items stand, the problems a `#` made), not the m
 the content is validated again on every load, by the model as it is now. The reader's
 own code and limits are part of the key, so a changed reader never serves an old parse.
 
-Entries are JSON (nothing is executed on reading one) written by rename without fsync:
-a torn or foreign entry reads as missing and is written again.
+Entries are JSON (nothing is executed on reading one: a line that describes the entry, then
+the data) written by rename without fsync: a torn or foreign entry reads as missing, or fails
+to validate, and the file is parsed and its entry written again.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tui.core.parsed_file import Places
 from tui.core.problems import Problem
 from tui.core.state_dirs import folder_key, state_base
 
-_READER_MODULES = ("yaml_reader", "yaml_build", "yaml_lines", "yaml_mistakes", "parsed_file", "parse_cache", "loader")
+_READER_MODULES = ("yaml_reader", "yaml_build", "yaml_lines", "yaml_mistakes", "parsed_file", "parse_cache", "loader", "model", "vocab")
 """The code that decides what an entry holds: any change to it makes every older entry unused."""
 
 
@@ -42,9 +43,10 @@ def _reader_fingerprint(limits: Limits) -> str:
 
 @dataclass(frozen=True)
 class Parsed:
-    """One file as its YAML read: the data, where its items stand, what a `#` cut short."""
+    """One file as its YAML read: the data (as JSON), where its items stand, what a `#` cut short."""
 
-    data: Any
+    data: bytes
+    """JSON, which the model validates directly (quicker than making Python objects of it first)."""
     places: Places
     problems: list[Problem]
 
@@ -67,13 +69,17 @@ class ParseCache:
         return self.folder / f"{name}.json"
 
     def get(self, relative: str, digest: bytes) -> Parsed | None:
-        """The entry for exactly these bytes of this file; None if there is none (or it is unreadable)."""
+        """The entry for exactly these bytes of this file; None if there is none (or it is unreadable).
+
+        The data is not checked here: a torn entry fails to validate, and the file is parsed.
+        """
         try:
-            entry = json.loads(self._entry(relative).read_bytes())
+            head, _, data = self._entry(relative).read_bytes().partition(b"\n")
+            entry = json.loads(head)
             if entry["format"] != self._format or entry["path"] != relative or entry["digest"] != digest.hex():
                 return None
             problems = [Problem(relative, int(line), int(column), str(message)) for line, column, message in entry["problems"]]
-            return Parsed(entry["data"], Places.from_data(entry["places"]), problems)
+            return Parsed(data, Places.from_data(entry["places"]), problems)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -81,13 +87,16 @@ class ParseCache:
         """Keep what these bytes of this file read as; a failure is remembered in `failed`, never raised."""
         entry = {
             "format": self._format, "path": relative, "digest": digest.hex(), "places": places.as_data(),
-            "problems": [[p.line, p.column, p.message] for p in problems], "data": data,
+            "problems": [[p.line, p.column, p.message] for p in problems],
         }
         target = self._entry(relative)
         temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temp.write_bytes(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+            # One line of what describes the entry, then the data: JSON escapes line breaks, so
+            # the first one ends the description.
+            body = [json.dumps(entry, ensure_ascii=False, separators=(",", ":")), json.dumps(data, ensure_ascii=False, separators=(",", ":"))]
+            temp.write_bytes("\n".join(body).encode("utf-8", "surrogatepass"))
             os.replace(temp, target)
             self.failed = None
         except (OSError, ValueError, TypeError) as exc:

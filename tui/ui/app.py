@@ -229,6 +229,8 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
                     return
                 self._pulled, paths = followed, followed.files
             if paths is RESCAN:
+                if not self.shown.is_set() and (head := await asyncio.to_thread(desk.load_head)) is not None:
+                    self._show(head)  # a large store: its story first, while the quotes are read
                 content = await asyncio.to_thread(desk.load)
             else:
                 content = await asyncio.to_thread(desk.reload, list(paths))
@@ -350,7 +352,7 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
 
         if self.refuse_if_read_only(read_only.FORMS):
             return
-        if self._desk is None:
+        if self._desk is None or not self.state.complete:
             self.notify("The store is still loading.", markup=False)
             return
         form = FORMS[kind](self.state.snapshot, self._desk.digests(), **start)

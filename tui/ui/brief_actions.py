@@ -47,7 +47,7 @@ class BriefActions:
         # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.
         if self.refuse_if_read_only(read_only.FILES):
             return
-        if not self.state.loaded:
+        if not self.state.loaded or not self.state.complete:
             self.notify("The store is still loading.", markup=False)
             return
         now = self.now()

@@ -156,7 +156,7 @@ class ItemActions:
 
         if self.refuse_if_read_only(read_only.FORMS):
             return
-        if self._desk is None:
+        if self._desk is None or not self.state.complete:
             self.notify("The store is still loading.", markup=False)
             return
         snapshot = self.state.snapshot
