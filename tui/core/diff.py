@@ -116,10 +116,13 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
         if a_items is b_items or a_items == b_items:
             continue
         a_by, b_by = getattr(old, BY_SECTION[kind].by_id), getattr(new, BY_SECTION[kind].by_id)
-        for item in a_items:
+        # Items of files a reload did not re-read are the very same objects: only the others
+        # are compared, found by identity at C speed (a save at 50,000 quotes compares 250).
+        a_kept, b_kept = set(map(id, a_items)), set(map(id, b_items))
+        for item in [item for item in a_items if id(item) not in b_kept]:
             if item.id not in b_by:
                 changes.append(Change(kind, item.id, "", REMOVED, _json(item), None, _origin(kind, item.id, old)))
-        for item in b_items:
+        for item in [item for item in b_items if id(item) not in a_kept]:
             before = a_by.get(item.id)
             if before is None:
                 changes.append(Change(kind, item.id, "", ADDED, None, _json(item), _origin(kind, item.id, new)))

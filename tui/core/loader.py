@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from tui.core.crossref import Merger
 from tui.core.limits import Limits
-from tui.core.model import ContentFile
+from tui.core.model import ContentFile, share_fields_set
 from tui.core.parse_cache import ParseCache
 from tui.core.parsed_file import ParsedFile, Places
 from tui.core.paths import is_content_file
@@ -341,7 +341,7 @@ class ContentStore:
             if known is not None:
                 try:
                     # Validated again: the cache keeps what YAML read, the model may have changed since.
-                    content = ContentFile.model_validate_json(known.data)
+                    content = share_fields_set(ContentFile.model_validate_json(known.data))
                     return ParsedFile(relative, content, known.places, self._rereader(relative, digest)), known.problems
                 except ValidationError:
                     pass  # torn, or invalid under today's model: its problems need every position, so parse the file
@@ -363,7 +363,7 @@ class ContentStore:
         if not isinstance(doc.data, dict):
             return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
         try:
-            content = ContentFile.model_validate(doc.data)
+            content = share_fields_set(ContentFile.model_validate(doc.data))
         except ValidationError as exc:
             return None, problems_from(exc, doc, relative, ContentFile)
         # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.

@@ -218,3 +218,25 @@ class ContentFile(Item):
     quotes: list[Quote] = []
     events: list[Event] = []
     sources: list[Source] = []
+
+
+_FIELDS_SET: dict[frozenset[str], frozenset[str]] = {}
+
+
+def share_fields_set(content: ContentFile) -> ContentFile:
+    """Give every model in `content` one shared, frozen copy of its set of given fields.
+
+    pydantic keeps, per instance, the set of fields the data gave (for `exclude_unset`, which
+    nothing here uses): 0.7 kB a quote, a fifth of a large store's memory. Instances given
+    the same fields share one frozenset instead. Returns `content`.
+    """
+    last: tuple[object, frozenset[str]] = (None, frozenset())
+    for section in (content.parties, content.issues, content.quotes, content.events, content.sources):
+        for item in section:
+            given = item.__pydantic_fields_set__
+            if given != last[0]:
+                frozen = frozenset(given)
+                last = (given, _FIELDS_SET.setdefault(frozen, frozen))
+            object.__setattr__(item, "__pydantic_fields_set__", last[1])
+    return content
+
