@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from edit_helpers import line_of
-from tui.core import edit_engine, loader
+from tui.core import edit_engine, file_parser, loader
 from tui.core.desk import (
     NO_JOURNAL, AddEvent, AddQuote, AddSource, Applied, Desk, DeskState, EditRefused, SetPosition, Wait,
 )
@@ -255,7 +255,7 @@ def test_an_edit_parses_its_new_bytes_once_and_reads_no_other_file(
     desk: Desk, store: Path, monkeypatch: pytest.MonkeyPatch, request_, files: list[str],
 ):
     engine_parses = Spy(monkeypatch, edit_engine, "read_yaml")
-    loader_parses = Spy(monkeypatch, loader, "read_yaml")
+    loader_parses = Spy(monkeypatch, file_parser, "read_yaml")
     engine_reads = Spy(monkeypatch, edit_engine, "read_regular")
     loader_reads = Spy(monkeypatch, loader, "read_regular")
     desk.apply(request_)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import tui.core.file_parser as file_parser
 import tui.core.loader as loader
 import tui.core.safe_read as safe_read
 from minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
@@ -55,8 +56,8 @@ class _OsProxy:
 def test_reload_reads_only_the_files_it_is_given(root, monkeypatch):
     store = loaded(root)
     seen: list[str] = []
-    real = loader.read_yaml
-    monkeypatch.setattr(loader, "read_yaml", lambda raw, path, limits: seen.append(path) or real(raw, path, limits))
+    real = file_parser.read_yaml
+    monkeypatch.setattr(file_parser, "read_yaml", lambda raw, path, limits: seen.append(path) or real(raw, path, limits))
     (root / "sources.yaml").write_text(SOURCES + "  - id: wire-3\n    outlet: Third\n")
     result = store.reload(["sources.yaml"])
     assert seen == ["sources.yaml"]
@@ -67,7 +68,7 @@ def test_reload_reads_only_the_files_it_is_given(root, monkeypatch):
 def test_reload_of_unchanged_files_changes_nothing(root, monkeypatch):
     store = loaded(root)
     before = store.snapshot
-    monkeypatch.setattr(loader, "read_yaml", lambda *a: pytest.fail("an unchanged file was parsed again"))
+    monkeypatch.setattr(file_parser, "read_yaml", lambda *a: pytest.fail("an unchanged file was parsed again"))
     result = store.reload(list(FILES))
     assert result.changed == frozenset() and result.problems == ()
     assert result.snapshot is before
@@ -130,7 +131,7 @@ def test_an_internal_error_is_a_problem_not_a_crash(root, monkeypatch):
     def explode(*args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(loader, "read_yaml", explode)
+    monkeypatch.setattr(file_parser, "read_yaml", explode)
     (root / "quotes.yaml").write_text(QUOTES + "\n")
     result = store.reload(["quotes.yaml"])
     assert messages(result) == ["quotes.yaml:1:1: could not be read: internal error (RuntimeError); please report it"]

@@ -10,34 +10,26 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 
 from tui.core.crossref import Merger
 from tui.core.limits import Limits
-from tui.core.model import ContentFile, share_fields_set
+from tui.core.file_parser import FileParser, cut_texts, file_digest
 from tui.core.parse_cache import ParseCache
-from tui.core.parsed_file import ParsedFile, Places
+from tui.core.parsed_file import ParsedFile
 from tui.core.paths import is_content_file
 from tui.core.problems import Problem
 from tui.core.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
-from tui.core.schema_errors import problems_from
 from tui.core.snapshot import Snapshot
-from tui.core.yaml_reader import YamlDocument, _size_text, read_yaml
+from tui.core.yaml_reader import YamlDocument, _size_text
 
 __all__ = ["ContentStore", "LoadResult", "ParsedFile", "file_digest"]
-
-def file_digest(raw: bytes) -> bytes:
-    """What the store remembers of a file's bytes; edits compare it to refuse clobbering a save."""
-    return hashlib.blake2b(raw, digest_size=16).digest()
-
 
 HEAD_FIRST_BYTES = 2_000_000
 """From this many bytes in a store's subfolders on, a start shows the files at its top first."""
@@ -98,6 +90,7 @@ class ContentStore:
         self.limits = limits
         self._cache = cache
         """Parsed files from earlier runs, by content: a file read before is not parsed again."""
+        self._parser = FileParser(self.root, limits, cache)
         self._files: dict[str, _FileState] = {}
         self._snapshot = Snapshot()
         self._merger = Merger()
@@ -158,7 +151,7 @@ class ContentStore:
             state = self._files.setdefault(relative, _FileState())
             state.digest = state.good_digest = file_digest(raw)
             # Its positions are found on disk from now on, not in the edit's parse (let it go).
-            state.good = ParsedFile(relative, parsed.content, parsed.places, self._rereader(relative, state.digest))
+            state.good = ParsedFile(relative, parsed.content, parsed.places, self._parser.rereader(relative, state.digest))
             state.problems, state.read_problem, state.missing_since = cut_texts(doc, relative), None, None
             if self._cache is not None:
                 self._cache.put(relative, state.digest, doc.data, parsed.places, state.problems)
@@ -297,7 +290,7 @@ class ContentStore:
         if digest == state.digest:
             return None
         state.digest = digest
-        parsed, problems = self._parse(relative, raw, digest)
+        parsed, problems = self._parser.parse(relative, raw, digest)
         state.problems = problems
         if parsed is None:
             return None
@@ -333,78 +326,9 @@ class ContentStore:
     def _read_bytes(self, full: Path) -> bytes:
         return read_regular(full, self._real_root, self.limits.max_file_bytes)
 
-    def _parse(self, relative: str, raw: bytes, digest: bytes) -> tuple[ParsedFile | None, list[Problem]]:
-        if not raw.strip():
-            return None, [Problem(relative, 1, 1, "file is empty; expected sections such as 'quotes:' (a save in progress?)")]
-        try:
-            known = self._cache.get(relative, digest) if self._cache is not None else None
-            if known is not None:
-                try:
-                    # Validated again: the cache keeps what YAML read, the model may have changed since.
-                    content = share_fields_set(ContentFile.model_validate_json(known.data))
-                    return ParsedFile(relative, content, known.places, self._rereader(relative, digest)), known.problems
-                except ValidationError:
-                    pass  # torn, or invalid under today's model: its problems need every position, so parse the file
-            doc, problems = read_yaml(raw, relative, self.limits)
-            if doc is None:
-                return None, problems
-            parsed, problems = self.validate(relative, doc, digest)
-            if parsed is not None and self._cache is not None:
-                self._cache.put(relative, digest, doc.data, parsed.places, problems)
-            return parsed, problems
-        except Exception as exc:  # noqa: BLE001 - a reader bug must not take the dashboard down
-            return None, [Problem(relative, 1, 1, f"could not be read: internal error ({type(exc).__name__}); please report it")]
-
     def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
-        """A parsed file (of bytes with `digest`) checked against the model: its content, or what is wrong with it.
-
-        An edit's new content is `unwritten`: its positions are looked up in `doc`, not on disk.
-        """
-        if not isinstance(doc.data, dict):
-            return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
-        try:
-            content = share_fields_set(ContentFile.model_validate(doc.data))
-        except ValidationError as exc:
-            return None, problems_from(exc, doc, relative, ContentFile)
-        # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.
-        reread = (lambda: doc) if unwritten else self._rereader(relative, digest)
-        return ParsedFile(relative, content, Places.of(doc, content), reread), cut_texts(doc, relative)
-
-    def _rereader(self, relative: str, digest: bytes) -> Callable[[], YamlDocument | None]:
-        """How a parsed file finds a position it did not keep: by parsing its bytes again, if unchanged."""
-
-        def reread() -> YamlDocument | None:
-            try:
-                raw = read_regular(self.root / relative, real_root(self.root), self.limits.max_file_bytes)
-            except (OSError, NotAFile, OutsideStore, TooLarge, Unstable):
-                return None
-            if file_digest(raw) != digest:
-                return None
-            return read_yaml(raw, relative, self.limits)[0]
-
-        return reread
-
-
-PROSE_FIELDS = frozenset({
-    "text", "context", "says", "title", "headline", "summary", "why", "what", "note", "when", "place", "covers",
-    "speaker", "speaker_role", "name", "outlet", "reported_by",
-})
-"""Fields that hold words as the sources print them (ids and vocabulary words are not)."""
-
-
-def cut_texts(doc: YamlDocument, relative: str) -> list[Problem]:
-    """A problem for each text field that a `#` cut short: YAML read the rest as a comment."""
-    found = []
-    for path, (line, column) in doc.cut_by_comment:
-        field = next((part for part in reversed(path) if isinstance(part, str)), "")
-        if field in PROSE_FIELDS:
-            found.append(Problem(
-                relative, line, column,
-                f"'{field}' stops before this '#': YAML reads the rest as a comment, so the text is cut short; "
-                "if it belongs to the text, put the whole text in double quotes (\"…\"); if it is a note, "
-                "move it to a line of its own",
-            ))
-    return found
+        """See `FileParser.validate`: how an edit checks the content it is about to write."""
+        return self._parser.validate(relative, doc, digest, unwritten)
 
 
 @contextlib.contextmanager
