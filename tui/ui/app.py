@@ -57,12 +57,14 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
     ]
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
+    # repaint=False here and wherever the state is bound: each watcher draws what changed in it,
+    # where a repaint would draw the whole screen again on every save.
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
     """The store as last loaded (broken files contribute their last good version), its problems,
     what last changed (highlighted while it is set) and what the user has not seen."""
-    following: reactive[str] = reactive("starting…", init=False)
+    following: reactive[str] = reactive("starting…", init=False, repaint=False)
     """How the folder is followed, for the title bar."""
-    git_note: reactive[str] = reactive("", init=False)
+    git_note: reactive[str] = reactive("", init=False, repaint=False)
     """How the content's git repository stands against its upstream, for the title bar (with --follow-git)."""
 
     def __init__(
