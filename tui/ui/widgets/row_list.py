@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Self
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -124,6 +125,7 @@ class RowList(ScrollView, can_focus=True):
         self._flash: frozenset[str] = frozenset()
         self._marked: frozenset[str] = frozenset()
         self._shown: tuple[int, int, int] | None = None
+        self._style: Style | None = None
 
     @property
     def keys(self) -> Sequence[str]:
@@ -293,22 +295,22 @@ class RowList(ScrollView, can_focus=True):
         if not self._keys:
             if line_no == 0:
                 style = self.get_component_rich_style("row-list--empty")
-                return Strip([Segment(self.empty, style)]).crop_extend(0, width, None).apply_style(self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                return Strip([Segment(self.empty, style)]).crop_extend(0, width, None).apply_style(self._own_style())
+            return Strip.blank(width, self._own_style())
         if row >= len(self._keys):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._own_style())
         key = self._keys[row]
         inner = max(width - self.GUTTER, 1)
         strips = self._cache.get((key, inner))
         if strips is None:
             strips = [self._to_strip(text, inner) for text in self._render_row(key, inner)[: self.row_height]]
-            strips += [Strip.blank(inner, self.rich_style)] * (self.row_height - len(strips))
+            strips += [Strip.blank(inner, self._own_style())] * (self.row_height - len(strips))
             self._cache[(key, inner)] = strips
         if offset == 0 and key in self._marked:
             gutter = Strip([Segment("● ", self.get_component_rich_style("row-list--unseen"))])
         else:
             gutter = Strip.blank(self.GUTTER)
-        strip = Strip.join([gutter.apply_style(self.rich_style), strips[offset]])
+        strip = Strip.join([gutter.apply_style(self._own_style()), strips[offset]])
         overlay: Style | None = None
         if row == self.cursor:
             cursor = self.get_component_rich_style("row-list--cursor")
@@ -322,11 +324,29 @@ class RowList(ScrollView, can_focus=True):
         # On top of each cell's own style: applied beneath, a row's own background would hide it.
         return Strip(Segment.apply_style(iter(strip), post_style=overlay), strip.cell_length)
 
+    def _own_style(self) -> Style:
+        """The list's own style (its ancestors' background and colour), worked out once a repaint.
+
+        Textual's `rich_style` walks every ancestor's styles on each call, and a row's lines
+        asked for it three times each: a few milliseconds a frame of the whole list.
+        """
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        self._style = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._style = None
+        super().notify_style_update()
+
     def _to_strip(self, text: Text, width: int) -> Strip:
         text = text.copy()
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, None).apply_style(self.rich_style)
+        return Strip(segments).crop_extend(0, width, None).apply_style(self._own_style())
 
     def on_click(self, event: events.Click) -> None:
         row = (self.scroll_offset.y + event.y) // self.row_height
