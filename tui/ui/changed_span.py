@@ -1,14 +1,16 @@
-"""Where two tuples of items differ, found by comparing slices in C rather than items one by one in Python.
+"""Where two sequences stop holding the very same objects, found by comparing in C rather than item by item in Python.
 
 A reload gives back the very same model objects for the files it did not read again, and a
-snapshot keeps its quotes in one order (newest first): a save of one day's file changes one
-run of some 250 quotes among 50,000. Comparing slices finds that run with a few comparisons
-of pointers done in C, where a loop over the items would cost a pass of Python over the store.
+snapshot keeps its quotes in one order (newest first): a save of one day's file replaces one
+run of some 250 quotes among 50,000. Comparing the two by identity, with map and all (C),
+finds that run for about a millisecond at 50,000, where a loop over the items would cost a
+pass of Python over the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import is_
 from typing import Any
 
 FIRST_STEP = 64
@@ -16,12 +18,13 @@ FIRST_STEP = 64
 
 
 def changed_span(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int, int]:
-    """`(start, old_end, new_end)`: `old[:start] == new[:start]` and `old[old_end:] == new[new_end:]`.
+    """`(start, old_end, new_end)`: `old[:start]` and `new[:start]` are the same objects, and so are `old[old_end:]` and `new[new_end:]`.
 
     What lies between, `old[start:old_end]` in the old and `new[start:new_end]` in the new,
-    holds every difference (and may hold equal items between two differences). Items
-    compare with `==`, which tries identity first: shared objects cost a pointer comparison,
-    and equal ones read again are found equal.
+    holds every object that is not the same (and may hold some that are, between two that
+    are not). Identity, not equality: an item read again is a new object even where it is
+    equal to the old, and what follows the old objects (a fold, a drawn row) must follow the
+    new ones; comparing equal models field by field would also cost more than it saves.
     """
     shortest = min(len(old), len(new))
     start = _same_run(old, new, shortest, from_end=False)
@@ -38,10 +41,12 @@ def _same_run(old: Sequence[Any], new: Sequence[Any], limit: int, *, from_end: b
     old_len, new_len = len(old), len(new)
 
     def same(low: int, high: int) -> bool:
-        """Whether the items `low` to `high` (counted from the start, or from the end) are equal."""
+        """Whether the items `low` to `high` (counted from the start, or from the end) are the same objects."""
         if from_end:
-            return old[old_len - high:old_len - low] == new[new_len - high:new_len - low]
-        return old[low:high] == new[low:high]
+            low, high = old_len - high, old_len - low
+            shift = new_len - old_len
+            return all(map(is_, old[low:high], new[low + shift:high + shift]))
+        return all(map(is_, old[low:high], new[low:high]))
 
     low, step = 0, FIRST_STEP
     while low < limit:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import and_, attrgetter, contains, eq, or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.search import fold
 from tui.core.snapshot import Snapshot
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # The filters below walk 50,000 quotes with map/compress over lists and operator functions:
 # the loop runs in C, where a comprehension would run one Python step a quote.
 _PARTY, _ISSUES, _ID = attrgetter("party"), attrgetter("issues"), attrgetter("id")
+
+T = TypeVar("T")
 
 CHUNK = 5000
 """Quotes searched between two looks at whether the search was cancelled."""
@@ -44,37 +46,54 @@ def renamed_parties(old: Snapshot, new: Snapshot) -> set[str]:
     return {party for party in before.keys() | after.keys() if before.get(party) != after.get(party)}
 
 
-@dataclass(frozen=True)
 class QuoteColumns:
     """What the filters compare of each quote of a snapshot (its id, party and issues), one list each, in order.
 
-    Reading a field of 50,000 models costs a cache miss a quote (10–15 ms here); a list
-    of the values is read in a fraction of that. `follow` carries the lists to the next
-    snapshot by slicing, reading only the quotes that changed (see changed_span).
+    Reading a field of 50,000 models costs a cache miss a quote (10–15 ms a filter here); a
+    list of the values is read in a fraction of that. `follow` carries the lists to the next
+    snapshot by splicing in only the quotes that changed (see changed_span). The party and
+    issue lists are made the first time a filter needs them, and carried from then on: a
+    store nobody filters pays for the ids alone on each save.
+
+    Lists are never changed in place, only replaced: a row list or a search worker may hold them.
     """
 
-    quotes: tuple[Quote, ...] = ()
-    ids: list[str] = field(default_factory=list)
-    parties: list[str | None] = field(default_factory=list)
-    issues: list[list[str]] = field(default_factory=list)
+    def __init__(self, quotes: tuple[Quote, ...] = (), ids: list[str] | None = None,
+                 parties: list[str | None] | None = None, issues: list[list[str]] | None = None) -> None:
+        self.quotes = quotes
+        self.ids: list[str] = ids if ids is not None else list(map(_ID, quotes))
+        self._parties = parties
+        self._issues = issues
+
+    @property
+    def parties(self) -> list[str | None]:
+        if self._parties is None:
+            self._parties = list(map(_PARTY, self.quotes))
+        return self._parties
+
+    @property
+    def issues(self) -> list[list[str]]:
+        if self._issues is None:
+            self._issues = list(map(_ISSUES, self.quotes))
+        return self._issues
 
     def follow(self, quotes: tuple[Quote, ...]) -> tuple[QuoteColumns, tuple[Quote, ...], tuple[Quote, ...]]:
-        """The columns of `quotes`, with the quotes that came in and those they replaced (both empty: the same quotes).
-
-        Lists are never changed in place, only replaced: a row list or a search worker may hold them.
-        """
+        """The columns of `quotes`, with the quotes that came in and those they replaced (both empty: the same quotes)."""
         if quotes is self.quotes:
             return self, (), ()
         start, old_end, new_end = changed_span(self.quotes, quotes)
         new, gone = quotes[start:new_end], self.quotes[start:old_end]
         if not new and not gone:  # the same quotes in a new tuple (a save of another kind of file)
-            return QuoteColumns(quotes, self.ids, self.parties, self.issues), new, gone
-        columns = QuoteColumns(
-            quotes,
-            self.ids[:start] + list(map(_ID, new)) + self.ids[old_end:],
-            self.parties[:start] + list(map(_PARTY, new)) + self.parties[old_end:],
-            self.issues[:start] + list(map(_ISSUES, new)) + self.issues[old_end:],
-        )
+            return QuoteColumns(quotes, self.ids, self._parties, self._issues), new, gone
+
+        def spliced(column: list[T] | None, field: Callable[[Quote], T]) -> list[T] | None:
+            if column is None:
+                return None
+            column = column.copy()  # one copy of the pointers; the slice assignment moves the rest
+            column[start:old_end] = map(field, new)
+            return column
+
+        columns = QuoteColumns(quotes, spliced(self.ids, _ID), spliced(self._parties, _PARTY), spliced(self._issues, _ISSUES))
         return columns, new, gone
 
 
@@ -203,7 +222,7 @@ class QuoteFilter:
         a long search, which then raises `Cancelled`.
         """
         if columns is None or columns.quotes is not snapshot.quotes:
-            columns = QuoteColumns().follow(snapshot.quotes)[0]
+            columns = QuoteColumns(snapshot.quotes)
         if not self.searches:
             mask = self._mask(snapshot, columns)
             return list(columns.ids) if mask is None else list(compress(columns.ids, mask))
@@ -212,7 +231,7 @@ class QuoteFilter:
 
     def apply(self, snapshot: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> list[Quote]:
         """The quotes that pass, in the snapshot's order (see `keys`)."""
-        columns = QuoteColumns().follow(snapshot.quotes)[0]
+        columns = QuoteColumns(snapshot.quotes)
         if not self.searches:
             mask = self._mask(snapshot, columns)
             return list(snapshot.quotes) if mask is None else list(compress(snapshot.quotes, mask))

@@ -129,7 +129,7 @@ class QuotesPane(Pane):
 
     def _follow(self, quotes: tuple[Quote, ...]) -> list[str] | None:
         """Bring the pane's columns and quotes by id to `quotes`: the ids of the quotes that came
-        in (their rows may draw differently), or None if no quote came or went.
+        in changed (their rows draw differently), or None if no quote came or went.
 
         Only the run of quotes that changed since the last snapshot is walked (see
         QuoteColumns.follow): a save of one day's file costs its quotes, not the store's.
@@ -137,11 +137,15 @@ class QuotesPane(Pane):
         self._columns, new, gone = self._columns.follow(quotes)
         if not new and not gone:
             return None
+        by_id = self._by_id
+        # The saved file's quotes are all new objects: only those that differ from the one
+        # they replace draw differently (a few equal models compared, not the store).
+        before = {quote.id: quote for quote in gone}
+        changed = [quote.id for quote in new if before.get(quote.id) != quote]
         for quote in gone:
-            self._by_id.pop(quote.id, None)
-        ids = [quote.id for quote in new]
-        self._by_id.update(zip(ids, new, strict=True))
-        return ids
+            by_id.pop(quote.id, None)
+        by_id.update((quote.id, quote) for quote in new)
+        return changed
 
     def _draw(self, changed: list[str] | None) -> None:
         """Show the quotes the filter lets through; `changed` None redraws every row.
@@ -189,7 +193,7 @@ class QuotesPane(Pane):
         def draw(key: str, width: int) -> list[Text]:
             quote = quotes.get(key)
             # A quote a save removed while a search was under way: its row goes with the search's result.
-            return render.quote_row(quote, snapshot, search, mark) if quote is not None else []
+            return render.quote_row(quote, snapshot, search, mark, width) if quote is not None else []
 
         rows = self.query_one(RowList)
         rows.set_rows(keys, draw, stale)
