@@ -165,7 +165,7 @@ class QuotesPane(Pane):
         if quote_filter.searches and len(columns.ids) > INLINE_SEARCH:
             self._search(snapshot, quote_filter, columns, self._generation)
             return
-        # No filter: the pane's own ids, kept from snapshot to snapshot, are the rows.
+        # Unfiltered, the rows are the pane's own ids, carried from snapshot to snapshot.
         self._show(snapshot, quote_filter, quote_filter.keys(snapshot, columns) if quote_filter.active else columns.ids)
 
     def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int) -> None:

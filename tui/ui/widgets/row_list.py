@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Self
 from functools import lru_cache
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
