@@ -161,3 +161,29 @@ async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_row
         # Letters taken back widen the search: each key starts a search that the next cancels.
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
         await settled("ceasefi")
+
+
+async def test_a_long_quote_ends_in_an_ellipsis_and_a_match_cut_by_the_edge_is_still_marked(store):
+    # A row draws only what fits of a quote's words: cut before it is drawn, the match that
+    # the edge cuts in two keeps its mark, and the line still says that it goes on.
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        rows = app.query_one("#quotes-list")
+        shown = rows.row_width - rows.GUTTER - len("  “")  # the words' columns in a row
+        path = store / "quotes" / "2025-11-25.yaml"
+        long_text = "w" * (shown - 4) + " zebrafish " + "and more words after it " * 20
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "    text: when the deal to end this war is final or is in its final stages.\n", f"    text: {long_text}\n"
+            ),
+            encoding="utf-8",
+        )
+        app.reload_now()
+        # The word runs past the edge: cut, with an ellipsis.
+        await wait_until(pilot, lambda: "www ze…" in screen_text(pilot), what="the long quote, cut")
+        await pilot.press("slash", *"zebrafish", "enter")
+        await pilot.pause()
+        found = style_of(pilot, "ze…")
+        assert (found.reverse, found.bold) == (True, True)
+        assert not style_of(pilot, "www").reverse

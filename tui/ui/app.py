@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import time
 import datetime as dt
 from collections.abc import Callable, Iterable
@@ -43,6 +44,18 @@ RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
 
+def _freeze_store() -> None:
+    """Take every object alive now, the whole store among them, out of the garbage collector's passes.
+
+    A store of 50,000 quotes is half a million objects that live as long as it does, and
+    Python's full collection walks them all, some 0.3 s with the GIL held, whenever enough
+    new objects have piled up: every few saves, in the middle of a key or a save. Frozen,
+    they are still freed by their reference counts when a reload replaces them (a model
+    holds no cycle); a fresh load has next to no cyclic garbage to keep (a few dozen objects).
+    """
+    gc.freeze()
+
+
 class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[int]):
     """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
 
@@ -57,12 +70,14 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
     ]
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
+    # repaint=False here and wherever the state is bound: each watcher draws what changed in it,
+    # where a repaint would draw the whole screen again on every save.
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
     """The store as last loaded (broken files contribute their last good version), its problems,
     what last changed (highlighted while it is set) and what the user has not seen."""
-    following: reactive[str] = reactive("starting…", init=False)
+    following: reactive[str] = reactive("starting…", init=False, repaint=False)
     """How the folder is followed, for the title bar."""
-    git_note: reactive[str] = reactive("", init=False)
+    git_note: reactive[str] = reactive("", init=False, repaint=False)
     """How the content's git repository stands against its upstream, for the title bar (with --follow-git)."""
 
     def __init__(
@@ -113,6 +128,8 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         self._flash_timer: Timer | None = None
         self._announced: tuple[float, int, set[str]] | None = None
         """When the last announcement was made, of how many changes, in which files."""
+        self._replaced: list[DeskState] = []
+        """States just replaced, kept until the frame that shows their successor is drawn (see `_show`)."""
         self.shown = asyncio.Event()
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
@@ -164,6 +181,7 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             self._follow_upstream()
 
     async def on_unmount(self) -> None:
+        gc.unfreeze()  # what the app kept is the collector's again (tests run many apps in one process)
         self._stop.set()
         if self._desk is not None:
             self._desk.close()
@@ -237,6 +255,8 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             # The content goes on screen first; the journal's record and marks follow a moment later.
             self._show(content)
             self.shown.set()
+            if paths is RESCAN:
+                _freeze_store()
             recorded = await asyncio.to_thread(desk.record)
         self._show(recorded)
         self.loaded.set()
@@ -271,7 +291,11 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             new = dataclasses.replace(new, changes=self.state.changes)  # still highlighted
         for warning in new.warnings:
             self.notify(warning, title="Change journal", severity="warning", markup=False, timeout=10)
+        # The state replaced is let go of after the next frame: freeing a store's worth of
+        # objects (a reload makes new ones for every item) must not delay showing the new one.
+        self._replaced.append(self.state)
         self.state = dataclasses.replace(new, warnings=())
+        self.call_after_refresh(self._replaced.clear)
 
     def _announce(self, state: DeskState) -> None:
         """One notification per burst of news: a bulk change (a git checkout of 38 files, read

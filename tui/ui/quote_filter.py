@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import compress, repeat
+from operator import and_, attrgetter, contains, eq, or_
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.search import fold
 from tui.core.snapshot import Snapshot
+from tui.ui.changed_span import changed_span
 
 if TYPE_CHECKING:
     from tui.core.model import Quote
+
+# The filters below walk 50,000 quotes with map/compress over lists and operator functions:
+# the loop runs in C, where a comprehension would run one Python step a quote.
+_PARTY, _ISSUES, _ID = attrgetter("party"), attrgetter("issues"), attrgetter("id")
+
+T = TypeVar("T")
+
+CHUNK = 5000
+"""Quotes searched between two looks at whether the search was cancelled."""
 
 
 def searched_text(quote: Quote, snapshot: Snapshot) -> str:
@@ -21,6 +33,78 @@ def searched_text(quote: Quote, snapshot: Snapshot) -> str:
     ])
 
 
+def party_names(snapshot: Snapshot) -> dict[str, str]:
+    """Each party's id and name: what a quote's row and searched text say of its party."""
+    return {party.id: party.name for party in snapshot.parties}
+
+
+def renamed_parties(old: Snapshot, new: Snapshot) -> set[str]:
+    """Parties whose name a quote would show differently (renamed, added or removed)."""
+    if old.parties is new.parties:
+        return set()
+    before, after = party_names(old), party_names(new)
+    return {party for party in before.keys() | after.keys() if before.get(party) != after.get(party)}
+
+
+class QuoteColumns:
+    """What the filters compare of each quote of a snapshot (its id, party and issues), one list each, in order.
+
+    Reading a field of 50,000 models costs a cache miss a quote (10–15 ms a filter here); a
+    list of the values is read in a fraction of that. `follow` carries the lists to the next
+    snapshot by splicing in only the quotes that changed (see changed_span). The party and
+    issue lists are made the first time a filter needs them, and carried from then on: a
+    store nobody filters pays for the ids alone on each save.
+
+    Lists are never changed in place, only replaced: a row list or a search worker may hold them.
+    """
+
+    def __init__(self, quotes: tuple[Quote, ...] = (), ids: list[str] | None = None,
+                 parties: list[str | None] | None = None, issues: list[list[str]] | None = None) -> None:
+        self.quotes = quotes
+        self.ids: list[str] = ids if ids is not None else list(map(_ID, quotes))
+        self._parties = parties
+        self._issues = issues
+
+    @property
+    def parties(self) -> list[str | None]:
+        if self._parties is None:
+            self._parties = list(map(_PARTY, self.quotes))
+        return self._parties
+
+    @property
+    def issues(self) -> list[list[str]]:
+        if self._issues is None:
+            self._issues = list(map(_ISSUES, self.quotes))
+        return self._issues
+
+    def follow(self, quotes: tuple[Quote, ...]) -> tuple[QuoteColumns, tuple[Quote, ...], tuple[Quote, ...]]:
+        """The columns of `quotes`, with the quotes that came in and those they replaced (both empty: the same quotes)."""
+        if quotes is self.quotes:
+            return self, (), ()
+        start, old_end, new_end = changed_span(self.quotes, quotes)
+        new, gone = quotes[start:new_end], self.quotes[start:old_end]
+        if not new and not gone:  # the same quotes in a new tuple (a save of another kind of file)
+            return QuoteColumns(quotes, self.ids, self._parties, self._issues), new, gone
+
+        def spliced(column: list[T] | None, field: Callable[[Quote], T]) -> list[T] | None:
+            if column is None:
+                return None
+            column = column.copy()  # one copy of the pointers; the slice assignment moves the rest
+            column[start:old_end] = map(field, new)
+            return column
+
+        columns = QuoteColumns(quotes, spliced(self.ids, _ID), spliced(self._parties, _PARTY), spliced(self._issues, _ISSUES))
+        return columns, new, gone
+
+
+def issue_mask(snapshot: Snapshot, issue_id: str, columns: QuoteColumns) -> Iterator[bool]:
+    """For each quote, whether it is tagged with the issue or one of the issue's positions cites it."""
+    issue = snapshot.issue_by_id.get(issue_id)
+    cited = {quote for position in issue.positions for quote in position.quotes} if issue else set()
+    tagged = map(contains, columns.issues, repeat(issue_id))
+    return map(or_, tagged, map(cited.__contains__, columns.ids)) if cited else tagged
+
+
 class Cancelled(Exception):
     """A newer keystroke or snapshot made this search useless."""
 
@@ -28,9 +112,10 @@ class Cancelled(Exception):
 class SearchIndex:
     """Each quote of one snapshot with its searched text already folded, so a keystroke folds only itself.
 
-    Built once per snapshot (`for_snapshot`), and from the last one: a reload gives back the
-    very same model objects for the files it did not read again, so only the quotes of the
-    saved file (or of a renamed party) are folded again.
+    Built once per snapshot (`for_snapshot`), from the last one built: a reload gives back
+    the very same model objects for the files it did not read again, so only the run of
+    quotes that changed between the two (one day's file for a save) is folded again, and
+    the rest of the folds are taken over by slicing, in C, whatever the size of the store.
     """
 
     _lock = threading.Lock()
@@ -38,21 +123,25 @@ class SearchIndex:
 
     def __init__(self, snapshot: Snapshot, previous: SearchIndex | None = None, cancelled: Callable[[], bool] = lambda: False) -> None:
         self.snapshot = snapshot
-        known = previous._by_id if previous is not None else {}
-        entries: list[tuple[Quote, str, str]] = []
-        for count, quote in enumerate(snapshot.quotes):
+        quotes = snapshot.quotes
+        before = previous.snapshot if previous is not None else Snapshot()
+        start, old_end, new_end = changed_span(before.quotes, quotes)
+        fresh: list[str] = []
+        for count, quote in enumerate(quotes[start:new_end]):
             if count % 2000 == 0 and cancelled():
                 raise Cancelled
-            party = snapshot.party_name(quote.party)
-            old = known.get(quote.id)
-            # `is`, not `==`: comparing pydantic models field by field would cost what folding saves.
-            if old is not None and old[0] is quote and old[1] == party:
-                entries.append(old)
-            else:
-                entries.append((quote, party, fold(searched_text(quote, snapshot))))
-        self._by_id = {entry[0].id: entry for entry in entries}
-        self.folded: tuple[str, ...] = tuple(entry[2] for entry in entries)
-        self._last: tuple[str | None, str | None, str, tuple[int, ...]] | None = None
+            fresh.append(fold(searched_text(quote, snapshot)))
+        kept = previous.folded if previous is not None else []
+        self.folded: list[str] = kept[:start] + fresh + kept[old_end:]
+        """Each quote's searched text, folded, in the snapshot's order."""
+        renamed = renamed_parties(before, snapshot) if previous is not None else set()
+        if renamed:
+            # A party's new name is in the searched text of each of its quotes: rare, and it
+            # touches quotes all over the store, so they are found by walking them all.
+            for position, quote in enumerate(quotes):
+                if quote.party in renamed:
+                    self.folded[position] = fold(searched_text(quote, snapshot))
+        self._last: tuple[str | None, str | None, str, list[int]] | None = None
 
     @classmethod
     def for_snapshot(cls, snapshot: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> SearchIndex:
@@ -81,20 +170,24 @@ class SearchIndex:
         """
         wanted = fold(quote_filter.text.strip())
         last = self._last
-        candidates: Sequence[int] = allowed if allowed is not None else range(len(self.folded))
+        candidates: Sequence[int] | None = allowed
         if last is not None and last[:2] == (quote_filter.party, quote_filter.issue) and last[2] in wanted:
             candidates = last[3]
         folded = self.folded
         hits: list[int] = []
-        for start in range(0, len(candidates), 5000):
+        total = len(folded) if candidates is None else len(candidates)
+        for start in range(0, total, CHUNK):
             if cancelled():
                 raise Cancelled
-            hits.extend(i for i in candidates[start:start + 5000] if wanted in folded[i])
+            end = min(start + CHUNK, total)
+            if candidates is None:
+                hits += compress(range(start, end), map(contains, folded[start:end], repeat(wanted)))
+            else:
+                chunk = candidates[start:end]
+                hits += compress(chunk, map(contains, map(folded.__getitem__, chunk), repeat(wanted)))
         # Replaced whole, never changed in place: a search on another thread reads it too.
-        self._last = (quote_filter.party, quote_filter.issue, wanted, tuple(hits))
+        self._last = (quote_filter.party, quote_filter.issue, wanted, hits)
         return hits
-
-
 
 
 @dataclass(frozen=True)
@@ -114,33 +207,41 @@ class QuoteFilter:
         """Whether the text must be looked for (the costly part: the rest is a comparison a quote)."""
         return bool(self.text.strip())
 
-    def _allowed(self, snapshot: Snapshot) -> list[int] | None:
-        """Positions in snapshot.quotes that the party and issue let through (None: every one)."""
-        if not (self.party or self.issue):
-            return None
-        wanted = {q.id for q in snapshot.quotes_for_issue(self.issue)} if self.issue else None
-        return [
-            i for i, q in enumerate(snapshot.quotes)
-            if (not self.party or q.party == self.party) and (wanted is None or q.id in wanted)
-        ]
+    def _mask(self, snapshot: Snapshot, columns: QuoteColumns) -> Iterator[bool] | None:
+        """For each quote, whether the party and issue let it through (None: every one does)."""
+        party = map(eq, columns.parties, repeat(self.party)) if self.party else None
+        issue = issue_mask(snapshot, self.issue, columns) if self.issue else None
+        if party is not None and issue is not None:
+            return map(and_, party, issue)
+        return party if party is not None else issue
+
+    def keys(self, snapshot: Snapshot, columns: QuoteColumns | None = None, cancelled: Callable[[], bool] = lambda: False) -> list[str]:
+        """The ids of the quotes that pass, in the snapshot's order; `columns` are the snapshot's, if at hand.
+
+        A search uses (and builds) the snapshot's index; `cancelled` is asked now and then on
+        a long search, which then raises `Cancelled`.
+        """
+        if columns is None or columns.quotes is not snapshot.quotes:
+            columns = QuoteColumns(snapshot.quotes)
+        if not self.searches:
+            mask = self._mask(snapshot, columns)
+            return list(columns.ids) if mask is None else list(compress(columns.ids, mask))
+        index = SearchIndex.for_snapshot(snapshot, cancelled)
+        return list(map(columns.ids.__getitem__, self._found(snapshot, columns, index, cancelled)))
 
     def apply(self, snapshot: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> list[Quote]:
-        """The quotes that pass, in the snapshot's order; a search uses (and builds) the snapshot's index.
-
-        `cancelled` is asked now and then on a long search, which then raises `Cancelled`.
-        """
+        """The quotes that pass, in the snapshot's order (see `keys`)."""
+        columns = QuoteColumns(snapshot.quotes)
         if not self.searches:
-            # A party or issue alone: a comparison a quote, cheaper than going through positions.
-            quotes: list[Quote] | tuple[Quote, ...] = snapshot.quotes
-            if self.party:
-                quotes = [q for q in quotes if q.party == self.party]
-            if self.issue:
-                wanted = {q.id for q in snapshot.quotes_for_issue(self.issue)}
-                quotes = [q for q in quotes if q.id in wanted]
-            return list(quotes)
+            mask = self._mask(snapshot, columns)
+            return list(snapshot.quotes) if mask is None else list(compress(snapshot.quotes, mask))
         index = SearchIndex.for_snapshot(snapshot, cancelled)
-        found = index.find(self, self._allowed(snapshot), cancelled)
-        return [snapshot.quotes[i] for i in found]
+        return list(map(snapshot.quotes.__getitem__, self._found(snapshot, columns, index, cancelled)))
+
+    def _found(self, snapshot: Snapshot, columns: QuoteColumns, index: SearchIndex, cancelled: Callable[[], bool]) -> list[int]:
+        mask = self._mask(snapshot, columns)
+        allowed = None if mask is None else list(compress(range(len(columns.ids)), mask))
+        return index.find(self, allowed, cancelled)
 
     def describe(self, snapshot: Snapshot) -> str:
         """The filter in words, e.g. 'party Russia · issue Territory · "lavrov"'."""

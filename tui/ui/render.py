@@ -90,8 +90,15 @@ def split_words(text: str, width: int) -> tuple[str, str]:
     return text[:cut], text[cut:].lstrip()
 
 
-def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "reverse") -> list[Text]:
-    """A quote in two lines; what `search` finds is drawn in `mark`."""
+def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "reverse", width: int | None = None) -> list[Text]:
+    """A quote in two lines; what `search` finds is drawn in `mark`.
+
+    Given the `width` the row is drawn at, the words are cut a little past it first: a
+    quote runs to hundreds of characters, and finding the search's matches and measuring
+    the cells of all of them, for a row that shows one line of it, is most of the cost of
+    drawing it. The cut leaves room for a match that the edge cuts to be marked, and is made
+    only where the cells kept still run past the edge, so the line ends in "…" as before.
+    """
     party = snapshot.party_name(quote.party)
     chain = ", ".join(v(step) for step in quote.reported_by)
     head = line(
@@ -101,7 +108,10 @@ def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "r
         (f" · {quote.medium.label}", "dim"),
         (f" · {chain}" if chain else "", "dim italic"),
     )
-    body = line(("  “" + v(quote.text).replace("\n", " ") + "”", ""))
+    words = quote.text
+    if width is not None and len(words) > (keep := width + 2 * len(search) + 1) and cell_len(words[:keep]) > width:
+        words = words[:keep]
+    body = line(("  “" + v(words).replace("\n", " ") + ("”" if words is quote.text else ""), ""))
     if search.strip():
         for text in (head, body):
             for start, end in spans(text.plain, search):

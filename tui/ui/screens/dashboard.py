@@ -63,11 +63,11 @@ class DashboardScreen(Screen):
 
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
     """The app's one state, bound to this screen by the app and from here to every pane."""
-    following: reactive[str] = reactive("starting…", init=False)
-    git_note: reactive[str] = reactive("", init=False)
-    quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
+    following: reactive[str] = reactive("starting…", init=False, repaint=False)
+    git_note: reactive[str] = reactive("", init=False, repaint=False)
+    quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False, repaint=False)
     """Which quotes the quotes pane shows: this screen's own state, not the store's."""
 
     def compose(self) -> ComposeResult:

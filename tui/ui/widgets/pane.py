@@ -24,7 +24,7 @@ class Pane(Vertical):
     OPENS = ""
     """What Enter on a row opens, e.g. "party"."""
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
     """The app's one state, bound down through the screen."""
 
     @property
@@ -77,7 +77,10 @@ class Pane(Vertical):
 
     def on_row_list_shown(self, event: RowList.Shown) -> None:
         event.stop()
-        self.border_subtitle = self.count_text(event.first, event.last, event.total)
+        # Setting the subtitle paints the whole pane again, even to the same words: only when they change.
+        subtitle = self.count_text(event.first, event.last, event.total)
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
 
     def count_text(self, first: int, last: int, total: int) -> str:
         """What the border says of the rows: all of them, or which are on screen."""

@@ -17,7 +17,7 @@ SHOWN = 3
 class ProblemBanner(Static):
     """Hidden while the store is clean; goes away by itself when the files are fixed."""
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
 
     def on_mount(self) -> None:
         self.display = False

@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from tui.core.snapshot import Snapshot
 from tui.ui import render
-from tui.ui.quote_filter import Cancelled, QuoteFilter
+from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
@@ -32,7 +32,7 @@ class QuotesPane(Pane):
     BORDER_TITLE = "4 Quotes"
     KIND, OPENS = "quotes", "quote"
 
-    quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False)
+    quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False, repaint=False)
     """Which quotes to show; set by the screen."""
 
     COMPONENT_CLASSES = {"quotes-pane--match"}
@@ -54,6 +54,11 @@ class QuotesPane(Pane):
             super().__init__()
             self.text = text
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._by_id: dict[str, Quote] = {}
+        """Each quote of the snapshot shown by its id, kept from snapshot to snapshot (see `_follow`)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="filter-bar")
         hint = "search quotes: words, speaker, party, reported by  (enter: to the list · esc: clear · n N: next, previous)"
@@ -71,6 +76,15 @@ class QuotesPane(Pane):
             search.return_to = self.screen.focused
         # At once, not on the next turn of the loop, so keys right behind '/' are typed in it.
         self.screen.set_focus(search)
+        snapshot = self.snapshot
+        if len(self._columns.ids) > INLINE_SEARCH and not SearchIndex.ready(snapshot):
+            # Fold the quotes while the first letter is being typed, not after it: the index of a
+            # large store takes a second to build, its update after a save a few milliseconds.
+            # A search asked for meanwhile waits for it (the index's lock) rather than start again.
+            self.run_worker(
+                lambda: SearchIndex.for_snapshot(snapshot), thread=True, group="search-index", exit_on_error=False,
+                name="Preparing the search",
+            )
 
     def clear_search(self) -> None:
         """Empty the search box; if it had the focus, give it back to where it was."""
@@ -113,6 +127,26 @@ class QuotesPane(Pane):
             return
         self.app.open_source("quote", key)  # type: ignore[attr-defined]
 
+    def _follow(self, quotes: tuple[Quote, ...]) -> list[str] | None:
+        """Bring the pane's columns and quotes by id to `quotes`: the ids of the quotes that came
+        in changed (their rows draw differently), or None if no quote came or went.
+
+        Only the run of quotes that changed since the last snapshot is walked (see
+        QuoteColumns.follow): a save of one day's file costs its quotes, not the store's.
+        """
+        self._columns, new, gone = self._columns.follow(quotes)
+        if not new and not gone:
+            return None
+        by_id = self._by_id
+        # The saved file's quotes are all new objects: only those that differ from the one
+        # they replace draw differently (a few equal models compared, not the store).
+        before = {quote.id: quote for quote in gone}
+        changed = [quote.id for quote in new if before.get(quote.id) != quote]
+        for quote in gone:
+            by_id.pop(quote.id, None)
+        by_id.update((quote.id, quote) for quote in new)
+        return changed
+
     def _draw(self, changed: list[str] | None) -> None:
         """Show the quotes the filter lets through; `changed` None redraws every row.
 
@@ -121,21 +155,24 @@ class QuotesPane(Pane):
         they were until the newest result replaces them (an older one is dropped).
         """
         self._generation += 1
+        snapshot, quote_filter = self.snapshot, self.quote_filter
+        followed = self._follow(snapshot.quotes)  # nothing to do when show_snapshot just did it
         if changed is None or self._stale is None:
             self._stale = None
         else:
-            self._stale.update(changed)
-        snapshot, quote_filter = self.snapshot, self.quote_filter
-        if quote_filter.searches and len(snapshot.quotes) > INLINE_SEARCH:
-            self._search(snapshot, quote_filter, self._generation)
+            self._stale.update(changed, followed or ())
+        columns = self._columns
+        if quote_filter.searches and len(columns.ids) > INLINE_SEARCH:
+            self._search(snapshot, quote_filter, columns, self._generation)
             return
-        self._show(snapshot, quote_filter, quote_filter.apply(snapshot))
+        # Unfiltered, the rows are the pane's own ids, carried from snapshot to snapshot.
+        self._show(snapshot, quote_filter, quote_filter.keys(snapshot, columns) if quote_filter.active else columns.ids)
 
-    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, generation: int) -> None:
+    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int) -> None:
         def search() -> None:
             worker = get_current_worker()
             try:
-                shown = quote_filter.apply(snapshot, lambda: worker.is_cancelled)
+                shown = quote_filter.keys(snapshot, columns, lambda: worker.is_cancelled)
             except Cancelled:
                 return
             if not worker.is_cancelled:
@@ -143,45 +180,52 @@ class QuotesPane(Pane):
 
         self.run_worker(search, thread=True, exclusive=True, group="quote-search", exit_on_error=False, name="Searching the quotes")
 
-    def _searched(self, snapshot: Snapshot, quote_filter: QuoteFilter, shown: list[Quote], generation: int) -> None:
+    def _searched(self, snapshot: Snapshot, quote_filter: QuoteFilter, shown: list[str], generation: int) -> None:
         # A draw asked for after this search began supersedes it (a newer key, snapshot or filter).
         if generation == self._generation:
             self._show(snapshot, quote_filter, shown)
 
-    def _show(self, snapshot: Snapshot, quote_filter: QuoteFilter, shown: list[Quote]) -> None:
-        keys = [q.id for q in shown]
+    def _show(self, snapshot: Snapshot, quote_filter: QuoteFilter, keys: list[str]) -> None:
         stale, self._stale = self._stale, set()
-        quotes = snapshot.quote_by_id
+        quotes = self._by_id
         search, mark = quote_filter.text, self.get_component_rich_style("quotes-pane--match")
-        self.query_one(RowList).set_rows(
-            keys, lambda key, width: render.quote_row(quotes[key], snapshot, search, mark),
-            keys if stale is None else list(stale),
-        )
-        self._matching = f"{len(shown)} of {len(snapshot.quotes)} quotes match" if quote_filter.active else ""
-        self.query_one(RowList).report_shown_again()
+
+        def draw(key: str, width: int) -> list[Text]:
+            quote = quotes.get(key)
+            # A quote a save removed while a search was under way: its row goes with the search's result.
+            return render.quote_row(quote, snapshot, search, mark, width) if quote is not None else []
+
+        rows = self.query_one(RowList)
+        rows.set_rows(keys, draw, stale)
+        matching = f"{len(keys)} of {len(self._columns.ids)} quotes match" if quote_filter.active else ""
+        if matching != self._matching:
+            self._matching = matching
+            rows.report_shown_again()
         bar = self.query_one("#filter-bar", Static)
         bar.display = quote_filter.active
         if quote_filter.active:
-            bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")))
+            # One line, always (see app.tcss): a new text needs no new layout of the screen.
+            bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")), layout=False)
 
     _generation = 0
     """Counts draws asked for; a search's result is shown only if none was asked for since."""
     _stale: set[str] | None = None
     """Rows whose drawing is out of date since rows were last set (None: all of them)."""
+    _columns = QuoteColumns()
+    """The id, party and issues of each quote of the snapshot shown, in order (its ids: the rows when nothing is filtered)."""
 
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
-        if old.quotes == new.quotes and old.parties == new.parties and self.query_one(RowList).keys:
+        changed = self._follow(new.quotes)
+        # A party's new name shows in every row of that party's quotes: rare, so every row is
+        # drawn again then (only rows on screen are drawn at all).
+        renamed = bool(renamed_parties(old, new))
+        if changed is None and not renamed and self.query_one(RowList).keys:
             return
-        # A party's new name shows in every row of that party's quotes. Models a reload did
-        # not touch are the very same objects, so `is` settles nearly all of them; pydantic's
-        # `!=` (field by field) is left for the quotes of the files read again.
-        old_parties, old_quotes = old.party_by_id, old.quote_by_id
-        renamed = {p.id for p in new.parties if (was := old_parties.get(p.id)) is not p and was != p}
-        changed = [
-            q.id for q in new.quotes
-            if ((was := old_quotes.get(q.id)) is not q and was != q) or (renamed and q.party in renamed)
-        ]
-        self._draw(changed)
+        self._draw(None if renamed else changed or [])
+
+    def _theme_changed(self, _theme: object) -> None:
+        # The search's highlight is drawn in the theme's colours: every row again, with the new ones.
+        self._draw(None)
 
     _matching = ""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -68,6 +69,17 @@ class RowList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, repaint=False)
 
+    # Textual lays the whole screen out again when a widget's virtual size changes (~10 ms at
+    # 120x40), and the number of rows changes with every search letter and filter. The list's
+    # own size never depends on its rows (its height is set by the layout, its scroll bar
+    # gutter is stable), so only the scroll bar and the scroll range follow the new size.
+    virtual_size: reactive[Size] = reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.styles.auto_dimensions:
+            self.refresh(layout=True)  # a list sized by its rows (none is, in app.tcss) needs the layout after all
+        self._scroll_update(size)
+
     @dataclass
     class Highlighted(Message):
         """The cursor moved onto a row."""
@@ -108,12 +120,12 @@ class RowList(ScrollView, can_focus=True):
         self.row_height = row_height
         self.empty = empty
         self._keys: list[str] = []
-        self._index: dict[str, int] = {}
         self._render_row: RowRenderer = lambda key, width: [Text(key)]
         self._cache: dict[tuple[str, int], list[Strip]] = {}
         self._flash: frozenset[str] = frozenset()
         self._marked: frozenset[str] = frozenset()
         self._shown: tuple[int, int, int] | None = None
+        self._style: Style | None = None
 
     @property
     def keys(self) -> Sequence[str]:
@@ -123,23 +135,24 @@ class RowList(ScrollView, can_focus=True):
     def current(self) -> str | None:
         return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
 
-    def set_rows(self, keys: Sequence[str], render: RowRenderer, changed: Sequence[str] = ()) -> None:
+    def set_rows(self, keys: Sequence[str], render: RowRenderer, changed: Collection[str] | None = ()) -> None:
         """Replace the rows; the cursor stays on its key if that key is still there.
 
-        `changed` lists keys whose content is new, so their cached drawing is dropped.
-        Pass every key (or call `redraw`) when the rendering itself changed.
+        `changed` lists keys whose content is new, so their cached drawing is dropped;
+        None drops every row's (the rendering itself changed).
         """
         current = self.current
+        before = self.cursor
         keys = list(keys)
-        # A save rarely changes which rows there are: keep the index then (comparing lists of
-        # the same key objects is a C loop; building 50,000 dict entries is not).
-        if keys != self._keys:
+        same_rows = keys == self._keys  # a C loop over pointers: a save seldom changes which rows there are
+        if not same_rows:
             self._keys = keys
-            self._index = {key: i for i, key in enumerate(keys)}
         self._render_row = render
-        # The cache holds only rows that were on screen: walk it once, not once per changed key
-        # (a new search passes every key: 50,000 walks of the cache on each letter).
-        if changed:
+        dropped: Collection[str] = ()
+        # The cache holds only rows that were on screen: walk it once, not once per changed key.
+        if changed is None:
+            self._cache.clear()
+        elif changed:
             dropped = changed if isinstance(changed, (set, frozenset)) else set(changed)
             for cached in [c for c in self._cache if c[0] in dropped]:
                 del self._cache[cached]
@@ -147,11 +160,44 @@ class RowList(ScrollView, can_focus=True):
             self._cache.clear()
         self.virtual_size = Size(0, len(self._keys) * self.row_height)
         self.call_after_refresh(self._report_shown)
-        if current in self._index:
-            self._move(self._index[current], announce=False)
+        found = self._find(current, before) if current is not None else None
+        if found is not None:
+            self._move(found, announce=False)
         else:
             self._move(min(self.cursor, max(len(self._keys) - 1, 0)), announce=True)
-        self.refresh()
+        if same_rows and changed is not None:
+            # Only the rows on screen whose content changed are painted again, not the whole list.
+            self._refresh_keys(dropped)
+        else:
+            self.refresh()
+
+    def _refresh_keys(self, keys: Collection[str]) -> None:
+        """Paint again the rows on screen whose key is in `keys`."""
+        if not keys:
+            return
+        first = self.scroll_offset.y // self.row_height
+        for row in range(first, min(first + self.size.height // self.row_height + 2, len(self._keys))):
+            if self._keys[row] in keys:
+                self._refresh_row(row)
+
+    def _refresh_row(self, row: int) -> None:
+        """Paint one row again (its lines only: the rest of the list stays as drawn)."""
+        if 0 <= row < len(self._keys):
+            self.refresh_lines(row * self.row_height, self.row_height)
+
+    def _find(self, key: str, near: int) -> int | None:
+        """Where `key` is among the rows, looking first where it was (`near`): a save seldom moves it.
+
+        No index by key is kept: building one costs a Python step a row on every change of
+        rows (50,000 for an unfiltered store), where `list.index` walks the keys in C.
+        """
+        keys = self._keys
+        if 0 <= near < len(keys) and keys[near] == key:
+            return near
+        try:
+            return keys.index(key)
+        except ValueError:
+            return None
 
     def _report_shown(self) -> None:
         """Tell the pane which rows are whole on screen, so it can say how many are not."""
@@ -182,25 +228,31 @@ class RowList(ScrollView, can_focus=True):
     def flash(self, keys: frozenset[str]) -> None:
         """Mark rows as just changed (drawn highlighted until the next call)."""
         if keys != self._flash:
-            self._flash = keys
-            self.refresh()
+            self._flash, before = keys, self._flash
+            self._refresh_keys(keys ^ before)
 
     def mark(self, keys: frozenset[str]) -> None:
         """Mark rows whose item has changes the user hasn't seen (a ● in the gutter)."""
         if keys != self._marked:
-            self._marked = keys
-            self.refresh()
+            self._marked, before = keys, self._marked
+            self._refresh_keys(keys ^ before)
 
     def select_key(self, key: str) -> None:
-        if key in self._index:
-            self._move(self._index[key], announce=True)
+        found = self._find(key, self.cursor)
+        if found is not None:
+            self._move(found, announce=True)
 
     def _move(self, index: int, announce: bool) -> None:
-        before = self.current
+        before, row_before, scrolled = self.current, self.cursor, self.scroll_offset.y
         self.cursor = max(0, min(index, len(self._keys) - 1)) if self._keys else 0
-        self.refresh()
         top = self.cursor * self.row_height
         self.scroll_to_region(Region(0, top, 1, self.row_height), animate=False, force=True)
+        if self.scroll_offset.y == scrolled:
+            # The list did not scroll: only the row the cursor left and the one it reached change.
+            self._refresh_row(row_before)
+            self._refresh_row(self.cursor)
+        else:
+            self.refresh()
         if announce or self.current != before:
             self.post_message(self.Highlighted(self, self.current))
 
@@ -243,22 +295,22 @@ class RowList(ScrollView, can_focus=True):
         if not self._keys:
             if line_no == 0:
                 style = self.get_component_rich_style("row-list--empty")
-                return Strip([Segment(self.empty, style)]).crop_extend(0, width, None).apply_style(self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                return Strip([Segment(self.empty, style)]).crop_extend(0, width, None).apply_style(self._own_style())
+            return Strip.blank(width, self._own_style())
         if row >= len(self._keys):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._own_style())
         key = self._keys[row]
         inner = max(width - self.GUTTER, 1)
         strips = self._cache.get((key, inner))
         if strips is None:
             strips = [self._to_strip(text, inner) for text in self._render_row(key, inner)[: self.row_height]]
-            strips += [Strip.blank(inner, self.rich_style)] * (self.row_height - len(strips))
+            strips += [Strip.blank(inner, self._own_style())] * (self.row_height - len(strips))
             self._cache[(key, inner)] = strips
         if offset == 0 and key in self._marked:
             gutter = Strip([Segment("● ", self.get_component_rich_style("row-list--unseen"))])
         else:
             gutter = Strip.blank(self.GUTTER)
-        strip = Strip.join([gutter.apply_style(self.rich_style), strips[offset]])
+        strip = Strip.join([gutter.apply_style(self._own_style()), strips[offset]])
         overlay: Style | None = None
         if row == self.cursor:
             cursor = self.get_component_rich_style("row-list--cursor")
@@ -272,11 +324,29 @@ class RowList(ScrollView, can_focus=True):
         # On top of each cell's own style: applied beneath, a row's own background would hide it.
         return Strip(Segment.apply_style(iter(strip), post_style=overlay), strip.cell_length)
 
+    def _own_style(self) -> Style:
+        """The list's own style (its ancestors' background and colour), worked out once a repaint.
+
+        Textual's `rich_style` walks every ancestor's styles on each call, and a row's lines
+        asked for it three times each: a few milliseconds a frame of the whole list.
+        """
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        self._style = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._style = None
+        super().notify_style_update()
+
     def _to_strip(self, text: Text, width: int) -> Strip:
         text = text.copy()
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, None).apply_style(self.rich_style)
+        return Strip(segments).crop_extend(0, width, None).apply_style(self._own_style())
 
     def on_click(self, event: events.Click) -> None:
         row = (self.scroll_offset.y + event.y) // self.row_height

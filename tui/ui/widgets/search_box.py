@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -41,6 +43,15 @@ class SearchBox(Input):
 
     return_to: Widget | None = None
     """What had the focus before the box took it."""
+
+    # Input sets its virtual size to its text's width on every key, and Textual lays the
+    # whole screen out again for a new virtual size (~10 ms at 120x40, before the letter is
+    # echoed). The box's size is set by the stylesheet, not by its text: only the scroll
+    # range follows.
+    virtual_size: reactive[Size] = reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self._scroll_update(size)
 
     def on_key(self, event: events.Key) -> None:
         if redirect_if_unfocused(self, event):

@@ -13,6 +13,7 @@ from tui.core.snapshot import Snapshot
 from tui.core.timefmt import countdown, day, since
 from tui.ui import render
 from tui.ui.messages import OpenItem
+from tui.ui.newest_date import newest_date
 from tui.ui.palette import Palette
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
@@ -49,7 +50,7 @@ class StatusPane(Pane):
         now = self.app.now()  # type: ignore[attr-defined]
         card = self.query_one("#status-card", Static)
         if status is None:
-            card.update(Text("No deal status yet: add a 'status:' section.", style="dim italic"))
+            self._update_card(card, Text("No deal status yet: add a 'status:' section.", style="dim italic"))
             return
         palette = Palette.of(self.app)
         width = max(card.size.width, 20)
@@ -90,16 +91,32 @@ class StatusPane(Pane):
         # Stage, date and headline are shown whole, at any size; the timeline gets what is left.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
-        if snapshot.last_changed and snapshot.last_changed > now.date():
-            moved.append(f"story dated {day(snapshot.last_changed)}, after today (check the date)")
-        elif snapshot.last_changed:
-            moved.append(f"story dated {since(snapshot.last_changed, now)}")
+        newest = newest_date(snapshot)
+        if newest and newest > now.date():
+            moved.append(f"story dated {day(newest)}, after today (check the date)")
+        elif newest:
+            moved.append(f"story dated {since(newest, now)}")
         if self.state.last_change:
             seen = self.state.last_change.astimezone().replace(tzinfo=None)
             moved.append(f"last change seen {since(seen, now)}")
         if moved:
             lines.append(_one_line(Text("Last moved: " + " · ".join(moved), style="dim"), width))
-        card.update(Text("\n").join(lines))
+        self._update_card(card, Text("\n").join(lines))
+
+    def _update_card(self, card: Static, text: Text) -> None:
+        """Show `text` in the card: not at all if it is what the card shows, without a new layout if its words are.
+
+        Most snapshots (a save of a quotes file) leave the card as it was; a new layout of the
+        screen for it would cost a frame of every pane.
+        """
+        before = self._card
+        if before is not None and text == before:
+            return
+        self._card = text
+        card.update(text, layout=before is None or text.plain != before.plain)
+
+    _card: Text | None = None
+    """What the card shows now."""
 
     def on_resize(self) -> None:
         self._draw_card()

@@ -8,16 +8,17 @@ from textual.widgets import Static
 
 from tui.core.desk_state import DeskState
 from tui.core.timefmt import day
+from tui.ui.newest_date import newest_date
 from tui.ui.render import v
 
 
 class TitleBar(Static):
     """Story title and as-of date on the left; the live-watch state on the right."""
 
-    state: reactive[DeskState] = reactive(DeskState, init=False)
-    following: reactive[str] = reactive("starting…", init=False)
+    state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
+    following: reactive[str] = reactive("starting…", init=False, repaint=False)
     """How the dashboard follows the folder, e.g. "● live" or "◌ polling every 2s"."""
-    git_note: reactive[str] = reactive("", init=False)
+    git_note: reactive[str] = reactive("", init=False, repaint=False)
     """How the content repository stands against its upstream (with --follow-git), e.g. "git origin/main ✓ up to date"."""
 
     def _draw(self) -> None:
@@ -27,7 +28,7 @@ class TitleBar(Static):
         left = Text.assemble((" peacewatch ", "reverse bold"), " ", (title, "bold"))
         if story:
             left.append(f"  as of {day(story.as_of)}", "dim")
-            newest = self.state.snapshot.last_changed
+            newest = newest_date(self.state.snapshot)
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
@@ -43,7 +44,14 @@ class TitleBar(Static):
             left = left[len(" peacewatch  ") :]
         left.truncate(max(width - right.cell_len - 1, 10), overflow="ellipsis")
         gap = max(width - left.cell_len - right.cell_len, 1)
-        self.update(Text.assemble(left, " " * gap, right))
+        drawn = Text.assemble(left, " " * gap, right)
+        if drawn != self._drawn:
+            self._drawn = drawn
+            # One line always (see app.tcss): no layout of the screen, only this line painted.
+            self.update(drawn, layout=False)
+
+    _drawn: Text | None = None
+    """What the bar shows now: a snapshot that changes nothing in it paints nothing."""
 
     def watch_state(self, old: DeskState, new: DeskState) -> None:
         if old.snapshot is not new.snapshot or old.unseen_note != new.unseen_note:
