@@ -157,3 +157,20 @@ def test_a_cache_that_cannot_be_written_is_said_and_the_store_still_loads(store:
     warnings = desk.record().warnings
     desk.close()
     assert any("each start reads every file again" in w for w in warnings), warnings
+
+
+def test_a_large_store_shows_its_top_files_first_then_everything(store: Path, state: Path, monkeypatch: pytest.MonkeyPatch):
+    from tui.core import loader
+
+    desk = Desk(store, journal=NO_JOURNAL, state_dir=state)
+    assert desk.load_head() is None  # the shipped store is small: one load is quicker than two
+    monkeypatch.setattr(loader, "HEAD_FIRST_BYTES", 1)  # as if its folders held megabytes
+    desk = Desk(store, journal=NO_JOURNAL, state_dir=state)
+    head = desk.load_head()
+    assert head is not None and not head.complete
+    assert head.snapshot.story is not None and head.snapshot.status is not None and head.snapshot.parties
+    assert head.snapshot.quotes == () and head.problems == ()  # the quotes are in quotes/, read next
+    whole = desk.load()
+    assert whole.complete and whole.problems == () and len(whole.snapshot.quotes) > 0
+    assert desk.load_head() is None  # only before the first load
+    desk.close()
