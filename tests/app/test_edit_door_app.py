@@ -186,10 +186,10 @@ async def test_a_full_disk_is_shown_in_the_form_which_keeps_what_was_typed(store
 # -- one parse ---------------------------------------------------------------------------------------
 
 async def test_one_form_save_parses_the_written_file_once_even_with_the_watchers_echo(store: Path, monkeypatch):
-    from tui.core import edit_engine, loader
+    from tui.core import edit_engine, file_parser
 
     parsed: list[bytes] = []
-    for module in (edit_engine, loader):
+    for module in (edit_engine, file_parser):
         real = module.read_yaml
 
         def spy(raw, *args, real=real, **kwargs):
