@@ -13,6 +13,7 @@ from tui.core.search import fold
 from tui.core.snapshot import Snapshot
 from tui.ui.changed_span import changed_span
 
+
 if TYPE_CHECKING:
     from tui.core.model import Quote
 
@@ -223,20 +224,19 @@ class QuoteFilter:
         """
         if columns is None or columns.quotes is not snapshot.quotes:
             columns = QuoteColumns(snapshot.quotes)
-        if not self.searches:
-            mask = self._mask(snapshot, columns)
-            return list(columns.ids) if mask is None else list(compress(columns.ids, mask))
-        index = SearchIndex.for_snapshot(snapshot, cancelled)
-        return list(map(columns.ids.__getitem__, self._found(snapshot, columns, index, cancelled)))
+        return self._pick(snapshot, columns, columns.ids, cancelled)
 
     def apply(self, snapshot: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> list[Quote]:
         """The quotes that pass, in the snapshot's order (see `keys`)."""
-        columns = QuoteColumns(snapshot.quotes)
+        return self._pick(snapshot, QuoteColumns(snapshot.quotes), snapshot.quotes, cancelled)
+
+    def _pick(self, snapshot: Snapshot, columns: QuoteColumns, items: Sequence[T], cancelled: Callable[[], bool]) -> list[T]:
+        """Those of `items` (one per quote of the snapshot, in its order) whose quote passes."""
         if not self.searches:
             mask = self._mask(snapshot, columns)
-            return list(snapshot.quotes) if mask is None else list(compress(snapshot.quotes, mask))
+            return list(items) if mask is None else list(compress(items, mask))
         index = SearchIndex.for_snapshot(snapshot, cancelled)
-        return list(map(snapshot.quotes.__getitem__, self._found(snapshot, columns, index, cancelled)))
+        return list(map(items.__getitem__, self._found(snapshot, columns, index, cancelled)))
 
     def _found(self, snapshot: Snapshot, columns: QuoteColumns, index: SearchIndex, cancelled: Callable[[], bool]) -> list[int]:
         mask = self._mask(snapshot, columns)
