@@ -104,19 +104,21 @@ class StatusPane(Pane):
         self._update_card(card, Text("\n").join(lines))
 
     def _update_card(self, card: Static, text: Text) -> None:
-        """Show `text` in the card: not at all if it is what the card shows, without a new layout if its words are.
+        """Show `text` in the card, unless it already shows exactly that at this width.
 
-        Most snapshots (a save of a quotes file) leave the card as it was; a new layout of the
-        screen for it would cost a frame of every pane.
+        Most snapshots (a save of a quotes file) leave the card as it was: no new layout of
+        the screen for it. A new text is always laid out: updating the words alone, without
+        a layout, left the card a line too tall now and then (a startup race, seen in the
+        screenshots under load).
         """
-        before = self._card
-        if before is not None and text == before:
+        before, width = self._card, card.size.width
+        if before is not None and text == before[0] and width == before[1]:
             return
-        self._card = text
-        card.update(text, layout=before is None or text.plain != before.plain)
+        self._card = (text, width)
+        card.update(text)
 
-    _card: Text | None = None
-    """What the card shows now."""
+    _card: tuple[Text, int] | None = None
+    """What the card shows now, and at which width it was laid out."""
 
     def on_resize(self) -> None:
         self._draw_card()
