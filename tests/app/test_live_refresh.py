@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from pathlib import Path
@@ -189,3 +190,13 @@ async def test_a_start_after_an_edit_of_the_same_size_within_the_second_shows_th
     async with second.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         assert "Round 1 — delegations resume talks" in screen_text(pilot)
+
+
+async def test_a_save_made_while_the_store_loads_is_shown(store, tmp_path):
+    """The first load reads the folder before the watch is in place (and, with a journal,
+    records before it): a save in between must still reach the screen."""
+    app = make_app(store, live=True, journal=tmp_path / "journal.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.wait_for(app.shown.wait(), 10)  # on screen; the journal's record and the watch follow
+        save_by_rename(store / "status.yaml", set_headline(store, "Saved while the store loaded"))
+        await wait_until(pilot, lambda: headline_on_screen(pilot, "Saved while the store loaded"), what="the save made during the load")

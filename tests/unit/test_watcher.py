@@ -190,3 +190,17 @@ async def test_a_folder_that_disappears_and_returns_asks_for_a_rescan_and_is_fol
         await asyncio.sleep(0.3)
         path.write_text("status:\n  stage: stalled\n  headline: Back\n")
         await watching.saw(path)
+
+
+@pytest.mark.parametrize("poll", MODES)
+async def test_asked_to_rescan_first_it_does_once_the_watch_is_in_place_then_follows(folder: Path, poll):
+    """For a caller that read the folder before watching it: what changed in between is rescanned."""
+    stop = asyncio.Event()
+    batches = watch_folder(folder, poll, stop, rescan_first=True)
+    first = await asyncio.wait_for(batches.__anext__(), 5)
+    assert first is RESCAN
+    (folder / "status.yaml").write_text("status:\n  stage: stalled\n  headline: Stalled\n")
+    then = await asyncio.wait_for(batches.__anext__(), 5)
+    assert then is not RESCAN and {os.path.abspath(p) for p in then} == {os.path.abspath(folder / "status.yaml")}
+    stop.set()
+    await batches.aclose()

@@ -104,8 +104,10 @@ async def _stopped(stop: asyncio.Event, seconds: float) -> bool:
     return True
 
 
-async def _poll_folder(root: Path, every: float, stop: asyncio.Event) -> AsyncIterator[set[str] | None]:
+async def _poll_folder(root: Path, every: float, stop: asyncio.Event, rescan: bool) -> AsyncIterator[set[str] | None]:
     seen = await asyncio.to_thread(_look, root)
+    if rescan:
+        yield RESCAN  # what changed before this first look
     loop = asyncio.get_running_loop()
     while not await _stopped(stop, every):
         now = await asyncio.to_thread(_look, root)
@@ -122,19 +124,23 @@ async def _poll_folder(root: Path, every: float, stop: asyncio.Event) -> AsyncIt
         seen = now
 
 
-async def watch_folder(root: Path, poll: float | None = None, stop: asyncio.Event | None = None) -> AsyncIterator[set[str] | None]:
+async def watch_folder(
+    root: Path, poll: float | None = None, stop: asyncio.Event | None = None, rescan_first: bool = False,
+) -> AsyncIterator[set[str] | None]:
     """Yield sets of changed content paths (absolute), or RESCAN when a folder came or went.
 
     With `poll` (seconds), the folder is polled instead of using the OS's file events,
-    for network mounts where events don't arrive.
+    for network mounts where events don't arrive. With `rescan_first`, RESCAN comes first,
+    once the watch is in place: for a caller that read the folder before watching it, so a
+    save made in between is not missed.
     """
     stop = stop or asyncio.Event()
     root = Path(root)
     if poll is not None:
-        async for batch in _poll_folder(root, poll, stop):
+        async for batch in _poll_folder(root, poll, stop, rescan_first):
             yield batch
         return
-    rescan = False  # whether to scan the folder once the (re)started watch is in place
+    rescan = rescan_first  # whether to scan the folder once the (re)started watch is in place
     while not stop.is_set():
         if not root.is_dir():
             yield RESCAN

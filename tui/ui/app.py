@@ -216,7 +216,10 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         while not self._stop.is_set():
             self.following = live
             try:
-                async for paths in watch_folder(self.root, self.poll, self._stop):
+                # The first load read the folder before the watch was in place: the watch's
+                # first batch is a rescan (cheap: only files whose bytes changed are parsed),
+                # so a save made meanwhile (a large store takes seconds to load) is not missed.
+                async for paths in watch_folder(self.root, self.poll, self._stop, rescan_first=True):
                     try:
                         await self._reload(paths)
                     except Exception as exc:  # noqa: BLE001 — one failed reload must not end following
@@ -229,8 +232,7 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             except Exception as exc:  # noqa: BLE001 - say it, then follow again
                 why = f"{type(exc).__name__}: {exc}"
             self.following = f"⚠ not following ({why}); restarting…"
-            await asyncio.sleep(RESTART_SECONDS)
-            await self._reload(RESCAN)  # what changed while the watch was down
+            await asyncio.sleep(RESTART_SECONDS)  # the new watch's first batch rescans what changed meanwhile
 
     async def _reload(self, paths: Iterable[str] | None, pull: bool = False) -> None:
         """Read what changed in a thread, so parsing and the journal never block the screen.
