@@ -141,7 +141,7 @@ class Desk(DeskGit):
             result = self._store.load_head()
             if result is None:
                 return None
-            return DeskState(snapshot=result.snapshot, complete=False)
+            return DeskState(snapshot=result.snapshot, complete=False, read=True)
 
     def reload(self, paths: Iterable[str]) -> DeskState:
         """Re-read the given files (store-relative or absolute); the journal's figures follow with `record`."""
@@ -160,7 +160,7 @@ class Desk(DeskGit):
                 f"cannot keep what was read in {self._cache.failed}; the dashboard works on, but each start reads every file again"
             )
         self.state = dataclasses.replace(
-            self.state, snapshot=result.snapshot, problems=self._problems(result.snapshot, result.problems),
+            self.state, read=True, snapshot=result.snapshot, problems=self._problems(result.snapshot, result.problems),
             changes=(), warnings=(),
             recheck_in=result.recheck_in, recorded=False, own=False,
         )

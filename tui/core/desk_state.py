@@ -36,6 +36,8 @@ class DeskState:
     """Whether the journal's figures are those of this snapshot (False for content just read)."""
     own: bool = False
     """Whether the changes are the user's own edit (already seen: nothing to announce)."""
+    read: bool = False
+    """Whether the folder has been read at all (False only before the first load has anything to show)."""
     complete: bool = True
     """False while a start shows only the files at the top of a large store (the story), not yet
     the quotes and events below; problems are not known until it is complete."""

@@ -34,9 +34,27 @@ class Pane(Vertical):
     def _of(self, pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
         return frozenset(item_id for kind, item_id in pairs if kind == self.KIND)
 
+    BELOW_TOP = False
+    """Whether this pane's items are kept in the store's subfolders (quotes, events), which a
+    large store reads after showing its story: until then the pane says it is reading them."""
+
     def on_mount(self) -> None:
         # Rows are drawn in the theme's colours and kept: a new theme draws every row again.
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._say_if_reading(self.state)
+
+    def _say_if_reading(self, state: DeskState) -> None:
+        """An empty list says "reading…" while the store is not read yet, not that it has none."""
+        rows = self.query_one(RowList)
+        if self._empty is None:
+            self._empty = rows.empty
+        wanted = "reading…" if not state.read or (self.BELOW_TOP and not state.complete) else self._empty
+        if rows.empty != wanted:
+            rows.empty = wanted
+            rows.refresh()
+
+    _empty: str | None = None
+    """What the list says when the store has none of its items."""
 
     def _theme_changed(self, _theme: object) -> None:
         self.show_snapshot(Snapshot(), self.snapshot)
@@ -44,6 +62,8 @@ class Pane(Vertical):
 
     def watch_state(self, old: DeskState, new: DeskState) -> None:
         # Only what changed is redrawn: most states differ from the last in one part.
+        if old.read != new.read or old.complete != new.complete:
+            self._say_if_reading(new)
         if old.snapshot is not new.snapshot or not self.query_one(RowList).keys:
             self.show_snapshot(old.snapshot, new.snapshot)
         if old.flash != new.flash:

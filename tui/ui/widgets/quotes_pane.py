@@ -31,6 +31,7 @@ class QuotesPane(Pane):
 
     BORDER_TITLE = "4 Quotes"
     KIND, OPENS = "quotes", "quote"
+    BELOW_TOP = True
 
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False, repaint=False)
     """Which quotes to show; set by the screen."""
@@ -196,11 +197,6 @@ class QuotesPane(Pane):
             return render.quote_row(quote, snapshot, search, mark, width) if quote is not None else []
 
         rows = self.query_one(RowList)
-        # A large store shows its story before its quotes are read: say so, not "no quotes match".
-        empty = "reading the quotes…" if not self.state.complete else "no quotes match"
-        if empty != rows.empty:
-            rows.empty = empty
-            rows.refresh()
         rows.set_rows(keys, draw, stale)
         matching = f"{len(keys)} of {len(self._columns.ids)} quotes match" if quote_filter.active else ""
         if matching != self._matching:

@@ -50,7 +50,8 @@ class StatusPane(Pane):
         now = self.app.now()  # type: ignore[attr-defined]
         card = self.query_one("#status-card", Static)
         if status is None:
-            self._update_card(card, Text("No deal status yet: add a 'status:' section.", style="dim italic"))
+            words = "Reading the store…" if not self.state.read else "No deal status yet: add a 'status:' section."
+            self._update_card(card, Text(words, style="dim italic"))
             return
         palette = Palette.of(self.app)
         width = max(card.size.width, 20)
