@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -138,13 +139,17 @@ class QuotesPane(Pane):
         if not new and not gone:
             return None
         by_id = self._by_id
-        # The saved file's quotes are all new objects: only those that differ from the one
-        # they replace draw differently (a few equal models compared, not the store).
-        before = {quote.id: quote for quote in gone}
-        changed = [quote.id for quote in new if before.get(quote.id) != quote]
-        for quote in gone:
-            by_id.pop(quote.id, None)
-        by_id.update((quote.id, quote) for quote in new)
+        ids = list(map(attrgetter("id"), new))
+        if gone:
+            # The saved file's quotes are all new objects: only those that differ from the one
+            # they replace draw differently (a few equal models compared, not the store).
+            before = {quote.id: quote for quote in gone}
+            changed = [quote.id for quote in new if (was := before.get(quote.id)) is None or was != quote]
+            for quote in gone:
+                by_id.pop(quote.id, None)
+        else:
+            changed = ids  # the first snapshot, or quotes added where none went
+        by_id.update(zip(ids, new, strict=True))
         return changed
 
     def _draw(self, changed: list[str] | None) -> None:
