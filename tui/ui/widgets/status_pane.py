@@ -113,7 +113,15 @@ class StatusPane(Pane):
         if before is not None and text == before:
             return
         self._card = text
-        card.update(text, layout=before is None or text.plain != before.plain)
+        if before is not None and text.plain == before.plain:
+            card.update(text, layout=False)
+            return
+        card.update(text, layout=True)
+        # Textual counts a widget's layout requests only once until it has handled them, and
+        # keeps the size it worked out meanwhile: words changed twice in a row (a card drawn
+        # narrow before it had its width, then at its width) could keep the first height. A
+        # second request after the frame is counted, so the card always gets the new one.
+        self.call_after_refresh(card.refresh, layout=True)
 
     _card: Text | None = None
     """What the card shows now."""
