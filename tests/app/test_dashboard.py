@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import overlay_text, make_app, screen_text, started
 
 from tui.ui.screens.detail import DetailScreen
@@ -283,3 +284,20 @@ async def test_q_quits(shipped):
         await pilot.pause()
         assert app._exit  # asked to exit by the key itself, not by the test harness closing it
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("sizes", [[(80, 24), (120, 40)], [(120, 40), (80, 24), (120, 40)]], ids=["widen", "narrow-and-widen"])
+async def test_the_status_card_is_as_tall_as_its_words_after_a_resize(shipped, sizes):
+    # At 80 columns the stage's date goes on a line of its own: the card is a line taller
+    # there, and must be a line shorter again at 120 (one blank line, its margin, above the timeline).
+    app = make_app(shipped)
+    async with app.run_test(size=sizes[0]) as pilot:
+        await started(pilot)
+        for width, height in sizes[1:]:
+            await pilot.resize_terminal(width, height)
+        for _ in range(3):
+            await pilot.pause(0.05)
+        lines = screen_text(pilot).splitlines()
+        last = next(i for i, line in enumerate(lines) if "Last moved:" in line)
+        first_event = next(i for i, line in enumerate(lines) if "Trump says he will meet" in line)
+        assert first_event == last + 2, "\n".join(lines[: first_event + 1])

@@ -69,3 +69,18 @@ def test_a_reload_folds_again_only_the_quotes_of_the_file_it_read(tmp_path):
     edited = [q.id for q in after.quotes if "Far too early" in q.text]
     assert len(edited) == 1 and edited[0] not in kept
     assert [q.id for q in QuoteFilter(text="far too early").apply(after)] == _plain(after, QuoteFilter(text="far too early"))
+
+
+def test_the_top_of_a_search_is_the_top_of_its_whole_result_and_leaves_the_narrowing_alone(tmp_path):
+    root = _generator().write_store(tmp_path / "store", 600, seed=11)
+    snapshot = ContentStore(root).load().snapshot
+    position = {q.id: i for i, q in enumerate(snapshot.quotes)}
+    party, issue = snapshot.quotes[0].party, snapshot.issues[0].id
+    for party_id, issue_id in [(None, None), (party, None), (None, issue)]:
+        for text in ["e", "ce", "cease", "zzz"]:
+            quote_filter = QuoteFilter(party=party_id, issue=issue_id, text=text)
+            whole = quote_filter.keys(snapshot)
+            # Between two letters of one word, as a pane shows the top before the rest.
+            top = quote_filter.keys(snapshot, upto=100)
+            assert top == [key for key in whole if position[key] < 100], (party_id, issue_id, text)
+            assert quote_filter.keys(snapshot) == whole == _plain(snapshot, quote_filter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
@@ -162,12 +163,14 @@ class SearchIndex:
 
     def find(
         self, quote_filter: QuoteFilter, allowed: Sequence[int] | None, cancelled: Callable[[], bool] = lambda: False,
+        upto: int | None = None,
     ) -> list[int]:
         """The positions (in snapshot.quotes) among `allowed` (None: all) whose text holds the filter's text.
 
         When the text extends the last one searched with the same party and issue, only the
         last hits can match (a text holding the longer one holds the shorter), so only they
-        are searched.
+        are searched. With `upto`, only the positions before it are (the top of the list, to
+        show before the rest is searched), and what the next search narrows from is left alone.
         """
         wanted = fold(quote_filter.text.strip())
         last = self._last
@@ -175,8 +178,11 @@ class SearchIndex:
         if last is not None and last[:2] == (quote_filter.party, quote_filter.issue) and last[2] in wanted:
             candidates = last[3]
         folded = self.folded
+        limit = len(folded) if upto is None else min(upto, len(folded))
+        if candidates is not None and upto is not None:
+            candidates = candidates[:bisect_left(candidates, limit)]
         hits: list[int] = []
-        total = len(folded) if candidates is None else len(candidates)
+        total = limit if candidates is None else len(candidates)
         for start in range(0, total, CHUNK):
             if cancelled():
                 raise Cancelled
@@ -186,8 +192,9 @@ class SearchIndex:
             else:
                 chunk = candidates[start:end]
                 hits += compress(chunk, map(contains, map(folded.__getitem__, chunk), repeat(wanted)))
-        # Replaced whole, never changed in place: a search on another thread reads it too.
-        self._last = (quote_filter.party, quote_filter.issue, wanted, hits)
+        if upto is None:
+            # Replaced whole, never changed in place: a search on another thread reads it too.
+            self._last = (quote_filter.party, quote_filter.issue, wanted, hits)
         return hits
 
 
@@ -216,32 +223,41 @@ class QuoteFilter:
             return map(and_, party, issue)
         return party if party is not None else issue
 
-    def keys(self, snapshot: Snapshot, columns: QuoteColumns | None = None, cancelled: Callable[[], bool] = lambda: False) -> list[str]:
+    def keys(
+        self, snapshot: Snapshot, columns: QuoteColumns | None = None, cancelled: Callable[[], bool] = lambda: False,
+        upto: int | None = None,
+    ) -> list[str]:
         """The ids of the quotes that pass, in the snapshot's order; `columns` are the snapshot's, if at hand.
 
         A search uses (and builds) the snapshot's index; `cancelled` is asked now and then on
-        a long search, which then raises `Cancelled`.
+        a long search, which then raises `Cancelled`. With `upto`, only the first `upto`
+        quotes are searched: the ids are those at the top of the whole result.
         """
         if columns is None or columns.quotes is not snapshot.quotes:
             columns = QuoteColumns(snapshot.quotes)
-        return self._pick(snapshot, columns, columns.ids, cancelled)
+        return self._pick(snapshot, columns, columns.ids, cancelled, upto)
 
     def apply(self, snapshot: Snapshot, cancelled: Callable[[], bool] = lambda: False) -> list[Quote]:
         """The quotes that pass, in the snapshot's order (see `keys`)."""
         return self._pick(snapshot, QuoteColumns(snapshot.quotes), snapshot.quotes, cancelled)
 
-    def _pick(self, snapshot: Snapshot, columns: QuoteColumns, items: Sequence[T], cancelled: Callable[[], bool]) -> list[T]:
-        """Those of `items` (one per quote of the snapshot, in its order) whose quote passes."""
+    def _pick(
+        self, snapshot: Snapshot, columns: QuoteColumns, items: Sequence[T], cancelled: Callable[[], bool], upto: int | None = None,
+    ) -> list[T]:
+        """Those of `items` (one per quote of the snapshot, in its order) whose quote passes (a search: among the first `upto`)."""
         if not self.searches:
             mask = self._mask(snapshot, columns)
             return list(items) if mask is None else list(compress(items, mask))
         index = SearchIndex.for_snapshot(snapshot, cancelled)
-        return list(map(items.__getitem__, self._found(snapshot, columns, index, cancelled)))
+        return list(map(items.__getitem__, self._found(snapshot, columns, index, cancelled, upto)))
 
-    def _found(self, snapshot: Snapshot, columns: QuoteColumns, index: SearchIndex, cancelled: Callable[[], bool]) -> list[int]:
+    def _found(
+        self, snapshot: Snapshot, columns: QuoteColumns, index: SearchIndex, cancelled: Callable[[], bool], upto: int | None = None,
+    ) -> list[int]:
         mask = self._mask(snapshot, columns)
-        allowed = None if mask is None else list(compress(range(len(columns.ids)), mask))
-        return index.find(self, allowed, cancelled)
+        count = len(columns.ids) if upto is None else min(upto, len(columns.ids))
+        allowed = None if mask is None else list(compress(range(count), mask))
+        return index.find(self, allowed, cancelled, upto)
 
     def describe(self, snapshot: Snapshot) -> str:
         """The filter in words, e.g. 'party Russia · issue Territory · "lavrov"'."""

@@ -117,6 +117,11 @@ class StatusPane(Pane):
             return
         self._card = (text, width)
         card.update(text)
+        # Textual counts a widget's layout requests only once until it has handled them, and
+        # keeps the size it worked out meanwhile: words changed twice in a row (a card drawn
+        # narrow before it had its width, then at its width) could keep the first height. A
+        # second request after the frame is counted, so the card always gets the new one.
+        self.call_after_refresh(card.refresh, layout=True)
 
     _card: tuple[Text, int] | None = None
     """What the card shows now, and at which width it was laid out."""
