@@ -97,8 +97,6 @@ class ContentStore:
         self._cross_problems: list[Problem] = []
         self._root_problem: Problem | None = None
         self._merged = False
-        self._whole = False
-        """Whether the whole folder has been loaded once (not just its top files)."""
         self._real_root = ""
         """The store's real path, with a trailing separator, as of the current reload."""
 
@@ -178,8 +176,7 @@ class ContentStore:
             return self._result(set(), None)
         self._root_problem = None
         found = self._scan()
-        result = self._reload(set(found) | set(self._files), freeze=not self._whole)
-        self._whole = True
+        result = self.reload(set(found) | set(self._files))
         if self._cache is not None:
             self._cache.keep_only(set(found))
         return result
@@ -207,16 +204,13 @@ class ContentStore:
 
     def reload(self, paths: Iterable[str | Path]) -> LoadResult:
         """Re-read the given files (store-relative or absolute); others keep their state."""
-        return self._reload(paths, freeze=False)
-
-    def _reload(self, paths: Iterable[str | Path], freeze: bool) -> LoadResult:
         changed: set[str] = set()
         recheck: float | None = None
         now = time.monotonic()
         self._real_root = real_root(self.root)
-        # What a first load builds lives as long as the store: the cyclic collector need never
-        # walk it again (at 50,000 quotes one full pass took half a second, in the middle of a save).
-        with _collector_paused(freeze):
+        # Taking what a load built out of the collector's passes for good (gc.freeze) is the
+        # dashboard's call, a long-lived process; a command ends before it would matter.
+        with _collector_paused():
             for item in paths:
                 relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
                 if not is_content_file(relative) or relative.startswith("../"):
@@ -332,17 +326,14 @@ class ContentStore:
 
 
 @contextlib.contextmanager
-def _collector_paused(freeze: bool) -> Iterator[None]:
+def _collector_paused() -> Iterator[None]:
     """Parsing allocates objects by the million and frees none: the cyclic collector would
-    walk them again and again for nothing (it tripled the time of a large load). With
-    `freeze`, what exists at the end is set aside for good before the collector runs again."""
+    walk them again and again for nothing (it tripled the time of a large load)."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if freeze:
-            gc.freeze()
         if was_on:
             gc.enable()
 
