@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_text, started, wait_until
+from pilot_helpers import make_app, region_text, screen_text, started, wait_until
 
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.row_list import RowList
@@ -200,3 +200,25 @@ async def test_a_save_made_while_the_store_loads_is_shown(store, tmp_path):
         await asyncio.wait_for(app.shown.wait(), 10)  # on screen; the journal's record and the watch follow
         save_by_rename(store / "status.yaml", set_headline(store, "Saved while the store loaded"))
         await wait_until(pilot, lambda: headline_on_screen(pilot, "Saved while the store loaded"), what="the save made during the load")
+
+
+async def test_a_large_store_shows_its_story_while_its_quotes_are_read(tmp_path):
+    """Over 2 MB of quotes: the story is on screen first, the quotes pane says it is reading,
+    then every quote is there (what a user sees, polled from the rendered screen)."""
+    from bench_helpers import bench_store
+
+    generator = bench_store()
+    root = tmp_path / "large"
+    generator.write_store(root, 3000, 1)  # ~2.3 MB in quotes/ and events/
+    app = make_app(root)
+    seen_reading_with_story = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.loaded.is_set():
+            text = screen_text(pilot)
+            if generator.HEADLINE_MARK in text and "reading…" in region_text(pilot, "#quotes"):
+                seen_reading_with_story = True
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert seen_reading_with_story, "the story was never on screen before the quotes"
+        quotes = region_text(pilot, "#quotes")
+        assert "reading…" not in quotes and "3000 quotes" in quotes.replace(",", "")
