@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import cached_store  # noqa: E402
-from tui.core.journal import Journal  # noqa: E402
-from tui.core.loader import ContentStore  # noqa: E402
+
+from tui.core.journal.journal import Journal  # noqa: E402
+from tui.core.store.loader import ContentStore  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "50k": 50_000}
 

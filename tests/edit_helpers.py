@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tui.core.loader import ContentStore
+from tui.core.store.loader import ContentStore
 
 
 def _lines(raw: bytes) -> list[str]:

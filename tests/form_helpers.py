@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pilot_helpers import wait_until
 from textual.widgets import Input, Select
 
-from pilot_helpers import wait_until
 from tui.ui.forms.base import EditForm
 
 

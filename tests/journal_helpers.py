@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tui.core.loader import ContentStore
+from tui.core.store.loader import ContentStore
 
 BASE = {
     "story.yaml": {"story": {"title": "Talks", "as_of": "2025-11-24"},

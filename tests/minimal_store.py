@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.loader import ContentStore
+from tui.core.store.loader import ContentStore
 
 STORY = """\
 story:

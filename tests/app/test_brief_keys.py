@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-
 from minimal_store import write_store
 from pilot_helpers import make_app, overlay_text, screen_text, started, wait_until
 

@@ -8,7 +8,7 @@ import sys
 
 from pilot_helpers import make_app, started, wait_until
 
-from tui.core.loader import ContentStore
+from tui.core.store.loader import ContentStore
 
 PER_WRITER = 6
 LATER = dt.datetime(2025, 12, 31, 12, 0)

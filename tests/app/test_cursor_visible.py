@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import os
 
+import pytest
 from pilot_helpers import make_app, screen_cells, started, wait_until
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import overlay_text, make_app, screen_text, started
+from pilot_helpers import make_app, overlay_text, screen_text, started
 
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen

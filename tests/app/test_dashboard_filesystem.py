@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pilot_helpers import make_app, screen_text, started, wait_until
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 from tui.ui.widgets.problem_banner import ProblemBanner
 
 MISSING_FOLDER = "content:1:1: the content folder is missing or not a folder; showing the last good state"
@@ -357,7 +357,7 @@ async def test_the_journal_folder_replaced_by_a_file_does_not_stop_following(sto
 
 
 async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
-    import tui.core.diff as diff
+    import tui.core.model.diff as diff
 
     real, calls = diff.diff_snapshots, []
 

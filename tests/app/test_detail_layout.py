@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pilot_helpers import make_app, overlay_text, screen_text, started
-from tui.core.vocab import Medium
+
+from tui.core.model.vocab import Medium
 
 
 def test_media_keep_the_capitals_of_their_names():

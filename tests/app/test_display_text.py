@@ -15,7 +15,7 @@ import pytest
 from pilot_helpers import make_app, screen_text, started, wait_until
 from rich.cells import cell_len
 
-from tui.core.safe_text import visible
+from tui.core.text.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList
 

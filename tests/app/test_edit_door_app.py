@@ -7,24 +7,14 @@ import fcntl
 import os
 from pathlib import Path
 
+from edit_helpers import assert_changed
 from form_helpers import choose, open_form, type_into
 from pilot_helpers import FIXED_NOW, make_app, screen_text, started, wait_until
 from textual.widgets import Input, Select
 
-from edit_helpers import assert_changed
 from tui.ui import app as app_module
 from tui.ui.app import PeacewatchApp
 from tui.ui.forms.base import EditForm
-
-
-
-
-
-
-
-
-
-
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -186,7 +176,8 @@ async def test_a_full_disk_is_shown_in_the_form_which_keeps_what_was_typed(store
 # -- one parse ---------------------------------------------------------------------------------------
 
 async def test_one_form_save_parses_the_written_file_once_even_with_the_watchers_echo(store: Path, monkeypatch):
-    from tui.core import edit_engine, file_parser
+    from tui.core.edits import engine as edit_engine
+    from tui.core.store import file_parser
 
     parsed: list[bytes] = []
     for module in (edit_engine, file_parser):

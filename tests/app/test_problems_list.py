@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pilot_helpers import make_app, screen_cells, screen_text, started, wait_until
+
 from tui.ui.screens.problems import ProblemsScreen
 
 EDITOR = """#!{python}

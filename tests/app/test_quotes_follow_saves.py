@@ -14,7 +14,7 @@ from pathlib import Path
 from bench_helpers import bench_store
 from pilot_helpers import make_app, screen_text, started, wait_until
 
-from tui.core.search import matches
+from tui.core.views.search import matches
 from tui.ui.quote_filter import searched_text
 from tui.ui.widgets.row_list import RowList
 

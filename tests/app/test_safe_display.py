@@ -9,10 +9,9 @@ import pytest
 from hostile_text import HOSTILE
 from pilot_helpers import make_app, screen_text, started
 
-from tui.core.safe_text import visible
+from tui.core.text.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList
-
 
 THE_DAY_AFTER = dt.datetime(2025, 11, 26, 18, 0)
 """The hostile quote is dated the 26th, so it is the newest; a clock on that evening keeps it in the past."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pilot_helpers import burst, make_app, screen_text, started, style_of, wait_until
+
 from tui.ui.screens.dashboard import DashboardScreen
 
 
@@ -125,8 +126,8 @@ def _bench_store_generator():
 async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_rows(tmp_path, count):
     # 2,000 quotes: enough that the search runs in a worker, each key cancelling the one before;
     # 2,500: enough that the worker shows the top of what it finds before it looks through the rest.
-    from tui.core.loader import ContentStore
-    from tui.core.search import matches
+    from tui.core.store.loader import ContentStore
+    from tui.core.views.search import matches
     from tui.ui.quote_filter import searched_text
 
     root = _bench_store_generator().write_store(tmp_path / "store", count, seed=5)

@@ -10,7 +10,6 @@ without bound. `--soak-saves N` (or PEACEWATCH_SOAK_SAVES) makes the soak longer
 from __future__ import annotations
 
 import datetime as dt
-
 import gc
 import os
 import queue
@@ -26,9 +25,9 @@ from pathlib import Path
 import pytest
 from pilot_helpers import make_app, screen_text, started, wait_until
 
-from tui.core.journal import Journal
-from tui.core.loader import ContentStore
-from tui.core.snapshot import Snapshot
+from tui.core.journal.journal import Journal
+from tui.core.model.snapshot import Snapshot
+from tui.core.store.loader import ContentStore
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.row_list import RowList
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from rich.color import Color
-
 from pilot_helpers import make_app, started, style_of, wait_until
+from rich.color import Color
 
 
 def _colour(theme_colour: str) -> Color:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
+from pilot_helpers import make_app, region_text, screen_text, started, style_of, wait_until
 from rich.color import Color
 from textual.constants import DEFAULT_THEME
-
-from pilot_helpers import make_app, region_text, screen_text, started, style_of, wait_until
 
 
 def stance_colour(pilot) -> tuple[int, int, int]:

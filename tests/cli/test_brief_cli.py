@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-
 from minimal_store import QUOTES, write_store
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from journal_helpers import Store, write_store
 
 from tui.cli import main
 from tui.commands.changes import parse_when
-from tui.core.journal import Journal, unloaded_files
-from tui.core.loader import ContentStore
-
-from journal_helpers import Store, write_store
+from tui.core.journal.journal import Journal, unloaded_files
+from tui.core.store.loader import ContentStore
 
 REPO = Path(__file__).resolve().parents[2]
 UTC = dt.UTC

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from minimal_store import EVENTS, QUOTES, write_store
 
 SUITE = Path(__file__).parent.parent / "data" / "yaml-test-suite"

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_changed, assert_inserted
+
 from tui.cli import main
-from tui.core.vocab import Medium, Stage, Stance
+from tui.core.model.vocab import Medium, Stage, Stance
 
 LAVROV = "meduza-2025-11-25-lavrov"
 

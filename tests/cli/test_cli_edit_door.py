@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_changed
+
 from tui.cli import main
 
 LAVROV = "meduza-2025-11-25-lavrov"

@@ -3,8 +3,8 @@ subprocesses on real repositories (a bare remote and two clones, the content a s
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

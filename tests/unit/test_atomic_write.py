@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.atomic_write import FileChanged, write_atomic
-from tui.core.loader import ContentStore
+from tui.core.disk.atomic_write import FileChanged, write_atomic
+from tui.core.store.loader import ContentStore
 
 OLD = b"sources:\n  - id: wire-1\n    outlet: The Wire\n"
 NEW = OLD + b"  - id: wire-2\n    outlet: The Other Wire\n"
@@ -112,7 +112,7 @@ def test_the_check_comes_after_the_temp_file_is_durable_and_before_the_rename(ta
 
 CRASH = """
 import os, sys
-from tui.core.atomic_write import write_atomic
+from tui.core.disk.atomic_write import write_atomic
 os.replace = lambda *a: os._exit(3)  # the power goes off just before the rename
 write_atomic(sys.argv[1], b"half of the new bytes")
 """

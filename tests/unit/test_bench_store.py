@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.loader import ContentStore
-
 from bench_helpers import bench_store as _generator
+
+from tui.core.store.loader import ContentStore
 
 
 def _files(root: Path) -> dict[str, bytes]:

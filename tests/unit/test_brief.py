@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-
 from minimal_store import QUOTES, SOURCES, STATUS, STORY, write_store
-from tui.core import brief, brief_formats
+
 from tui.core.desk import NO_JOURNAL, Desk
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
+from tui.core.views import brief, brief_formats
 
 TODAY = dt.date(2025, 11, 25)
 WRITTEN = dt.datetime(2025, 11, 25, 18, 0)

@@ -13,12 +13,22 @@ import time
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import line_of
-from tui.core import edit_engine, file_parser, loader
+
 from tui.core.desk import (
-    NO_JOURNAL, AddEvent, AddQuote, AddSource, Applied, Desk, DeskState, EditRefused, SetPosition, Wait,
+    NO_JOURNAL,
+    AddEvent,
+    AddQuote,
+    AddSource,
+    Applied,
+    Desk,
+    DeskState,
+    EditRefused,
+    SetPosition,
+    Wait,
 )
+from tui.core.edits import engine as edit_engine
+from tui.core.store import file_parser, loader
 
 LAVROV = "meduza-2025-11-25-lavrov"
 DAY = "quotes/2025-11-25.yaml"

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.diff import Change, diff_snapshots, join_field, split_field
-from tui.core.loader import ContentStore
-from tui.core.model import Quote
-from tui.core.snapshot import Snapshot
+from tui.core.model.diff import Change, diff_snapshots, join_field, split_field
+from tui.core.model.items import Quote
+from tui.core.model.snapshot import Snapshot
+from tui.core.store.loader import ContentStore
 
 DEADLINE = "2025-11-27 Reply due. [U.S.]"
 BASE = {

@@ -12,11 +12,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_changed, assert_inserted, changes, line_of, problems
-from tui.core import edits
+
 from tui.core.desk import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
-from tui.core.loader import ContentStore
+from tui.core.desk import one_edit as edits
+from tui.core.store.loader import ContentStore
 
 LAVROV = "meduza-2025-11-25-lavrov"
 THANKSGIVING = "meduza-thanksgiving-deadline"

@@ -14,13 +14,20 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_inserted, changes, problems
 from minimal_store import write_store
-from tui.core import edits
+
 from tui.core.desk import (
-    NO_JOURNAL, AddQuote, AddSource, Desk, EditConflict, EditRefused, SetPosition, SetStatus,
+    NO_JOURNAL,
+    AddQuote,
+    AddSource,
+    Desk,
+    EditConflict,
+    EditRefused,
+    SetPosition,
+    SetStatus,
 )
+from tui.core.desk import one_edit as edits
 
 LAVROV = "meduza-2025-11-25-lavrov"
 DAY = "quotes/2025-11-25.yaml"

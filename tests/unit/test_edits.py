@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_changed, assert_inserted, line_of, problems
 from minimal_store import write_store
-from tui.core import edits
+
+from tui.core.desk import one_edit as edits
 
 LAVROV = "meduza-2025-11-25-lavrov"
 

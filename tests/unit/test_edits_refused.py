@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_inserted, problems
-from tui.core import edits
-from tui.core.loader import ContentStore
+
+from tui.core.desk import one_edit as edits
+from tui.core.store.loader import ContentStore
 
 LAVROV = "meduza-2025-11-25-lavrov"
 QUOTE = dict(text="welcomed", speaker="Sergey Lavrov", source=LAVROV, medium="press-conference", party="russia",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from git_helpers import commit_file, git, shared_desk
+
 from tui.core.desk import AddQuote, AddSource, Desk, SetPosition
-from tui.core.git_repo import GitError
+from tui.core.git.repo import GitError
 
 LAVROV = "meduza-2025-11-25-lavrov"
 QUOTE = AddQuote(text="We are ready to talk", speaker="Sergey Lavrov", medium="press-conference", date="2025-11-25", source=LAVROV)

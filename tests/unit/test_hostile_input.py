@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from minimal_store import COUNTS, FILES, PARTIES, QUOTES, counts, write_store
 from pydantic import ValidationError
 
-from minimal_store import COUNTS, FILES, PARTIES, QUOTES, counts, write_store
-from tui.core.loader import ContentStore
-from tui.core.model import ContentFile
-from tui.core.schema_errors import problems_from
-from tui.core.yaml_reader import Limits, read_yaml
+from tui.core.model.items import ContentFile
+from tui.core.store.loader import ContentStore
+from tui.core.store.schema_errors import problems_from
+from tui.core.yaml.reader import Limits, read_yaml
 
 TESTS = Path(__file__).parent.parent
 SUITE = TESTS / "data" / "yaml-test-suite"

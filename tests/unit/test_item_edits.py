@@ -10,14 +10,24 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from edit_helpers import assert_changed, changes, problems
-from tui.core import edits
+
 from tui.core.desk import (
-    NO_JOURNAL, AddDeadline, AddIssue, AddParty, AddPerson, AddSource, Desk, EditRefused, RemoveItem, SetPosition,
-    SetStatus, UpdateItem,
+    NO_JOURNAL,
+    AddDeadline,
+    AddIssue,
+    AddParty,
+    AddPerson,
+    AddSource,
+    Desk,
+    EditRefused,
+    RemoveItem,
+    SetPosition,
+    SetStatus,
+    UpdateItem,
 )
-from tui.core.targets import Target
+from tui.core.desk import one_edit as edits
+from tui.core.model.targets import Target
 
 LAVROV = "meduza-2025-11-25-lavrov"
 

@@ -14,14 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
+from journal_helpers import Store, stored
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from journal_helpers import Store, stored
-from tui.core.diff import diff_snapshots
-from tui.core.journal import Journal, Retention, default_journal_path
-from tui.core.journal_storage import AtomicJSONStorage, JournalBusy, JournalError
-from tui.core.vocab import Stage
+from tui.core.journal.journal import Journal, Retention, default_journal_path
+from tui.core.journal.storage import AtomicJSONStorage, JournalBusy, JournalError
+from tui.core.model.diff import diff_snapshots
+from tui.core.model.vocab import Stage
 
 REPO = Path(__file__).resolve().parents[2]
 UTC = dt.UTC
@@ -239,7 +239,7 @@ def test_killing_a_writer_never_leaves_a_broken_file(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     writer = _script(f"""
         from tinydb import TinyDB
-        from tui.core.journal_storage import AtomicJSONStorage
+        from tui.core.journal.storage import AtomicJSONStorage
         db = TinyDB({str(path)!r}, storage=AtomicJSONStorage)
         n = 0
         while True:
@@ -301,7 +301,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     worker = f"""
         import time
         from tinydb.table import Table
-        from tui.core.journal_storage import AtomicJSONStorage
+        from tui.core.journal.storage import AtomicJSONStorage
         storage = AtomicJSONStorage({str(path)!r})
         for n in range(25):
             with storage.transaction():
@@ -359,7 +359,7 @@ def test_an_unusable_location_falls_back_to_memory(content: Store, tmp_path: Pat
 
 
 def test_the_core_never_imports_textual() -> None:
-    code = ("import sys, tui.core.journal, tui.core.diff, tui.core.journal_storage, tui.commands.changes\n"
+    code = ("import sys, tui.core.journal.journal, tui.core.model.diff, tui.core.journal.storage, tui.commands.changes\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
     out = subprocess.run(_script(code), capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -12,13 +12,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from journal_helpers import Store, stored
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from journal_helpers import Store, stored
-from tui.core.journal import Journal, JournalError, Retention
-from tui.core.journal_state import state_of
-from tui.core.journal_storage import COMPACT_FLOOR, AtomicJSONStorage
+from tui.core.journal.journal import Journal, JournalError, Retention
+from tui.core.journal.state import state_of
+from tui.core.journal.storage import COMPACT_FLOOR, AtomicJSONStorage
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=1)
@@ -175,7 +175,7 @@ def test_two_processes_appending_at_once_lose_nothing(tmp_path: Path) -> None:
         import sys
         sys.path.insert(0, {str(REPO)!r})
         from tinydb.table import Table
-        from tui.core.journal_storage import AtomicJSONStorage
+        from tui.core.journal.storage import AtomicJSONStorage
         storage = AtomicJSONStorage({str(path)!r})
         for n in range(40):
             with storage.transaction():

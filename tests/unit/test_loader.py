@@ -12,13 +12,13 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-
-import tui.core.file_parser as file_parser
-import tui.core.loader as loader
-import tui.core.safe_read as safe_read
 from minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
-from tui.core.loader import ContentStore
-from tui.core.yaml_reader import Limits
+
+import tui.core.disk.safe_read as safe_read
+import tui.core.store.file_parser as file_parser
+import tui.core.store.loader as loader
+from tui.core.store.loader import ContentStore
+from tui.core.yaml.reader import Limits
 
 BROKEN_QUOTES = QUOTES.replace("    medium: anonymous\n", "    medium: [anonymous\n")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from minimal_store import EVENTS, FILES, ISSUES, PARTIES, QUOTES, SOURCES, STATUS, STORY, write_store
-from tui.core.loader import ContentStore
+
+from tui.core.store.loader import ContentStore
 
 
 def problems(root: Path, **replace: str | bytes | None) -> list[str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tui.core.desk import NO_JOURNAL, Desk
-from tui.core.limits import Limits
-from tui.core.parse_cache import default_cache_dir
+from tui.core.disk.limits import Limits
+from tui.core.store.parse_cache import default_cache_dir
 
 STATUS = "status.yaml"
 SOURCE = "meduza-2025-11-25-lavrov"
@@ -160,7 +160,7 @@ def test_a_cache_that_cannot_be_written_is_said_and_the_store_still_loads(store:
 
 
 def test_a_large_store_shows_its_top_files_first_then_everything(store: Path, state: Path, monkeypatch: pytest.MonkeyPatch):
-    from tui.core import loader
+    from tui.core.store import loader
 
     desk = Desk(store, journal=NO_JOURNAL, state_dir=state)
     assert desk.load_head() is None  # the shipped store is small: one load is quicker than two

@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from tui.core.loader import ContentStore
-from tui.core.search import _fold_char, fold, matches
-from tui.ui.quote_filter import QuoteFilter, SearchIndex, searched_text
-
 from bench_helpers import bench_store as _generator
+
+from tui.core.store.loader import ContentStore
+from tui.core.views.search import _fold_char, fold, matches
+from tui.ui.quote_filter import QuoteFilter, SearchIndex, searched_text
 
 
 def _plain(snapshot, quote_filter: QuoteFilter) -> list[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hostile_text import HOSTILE
-from tui.core.safe_text import visible
+
+from tui.core.text.safe_text import visible
 
 
 def test_visible_keeps_every_character_but_neutralises_controls():

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from minimal_store import FILES
-from tui.core.content_schema import SCHEMA_ID
-from tui.core.vocab import Medium, Stage
-from tui.core.yaml_reader import read_yaml
+
+from tui.core.model.schema import SCHEMA_ID
+from tui.core.model.vocab import Medium, Stage
+from tui.core.yaml.reader import read_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "schema/content.schema.json"

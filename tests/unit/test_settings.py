@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tui.core.settings import MAX_BYTES, Settings, read_settings, save_theme, settings_path
+from tui.core.disk.settings import MAX_BYTES, Settings, read_settings, save_theme, settings_path
 
 
 def test_the_file_lives_in_the_config_directory_platformdirs_names(private_config):

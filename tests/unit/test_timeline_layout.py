@@ -8,11 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from minimal_store import write_store
+
 from tui.core.desk import NO_JOURNAL, Desk
-from tui.core.timeline import NO_PARTY, Entry, build, deadline_state, fit_axis, lane, undated_note
-from tui.core.vocab import Outcome
+from tui.core.model.vocab import Outcome
+from tui.core.views.timeline import NO_PARTY, Entry, build, deadline_state, fit_axis, lane, undated_note
 
 TODAY = dt.date(2025, 3, 1)
 
@@ -106,7 +106,7 @@ def test_deadlines_are_ahead_until_their_day_then_met_slipped_or_just_passed(tmp
 
 
 def test_undated_items_are_counted_in_words():
-    from tui.core.timeline import Timeline
+    from tui.core.views.timeline import Timeline
 
     timeline = Timeline(undated=(Entry("event", "a"), Entry("event", "b"), Entry("stage", "c")), undated_quotes=1)
     assert undated_note(timeline) == "2 events, 1 stage and 1 quote without a date (listed below)"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.watcher import RESCAN, watch_folder
+from tui.core.disk.watcher import RESCAN, watch_folder
 
 TIMEOUT = 5.0
 """Seconds a change may take to be reported (batches wait for the folder to be quiet first)."""

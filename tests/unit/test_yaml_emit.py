@@ -7,9 +7,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.new_items import event_id, quote_id, slug, source_id, unique
-from tui.core.yaml_emit import Style, item_lines, needs_quotes, scalar, value_lines
-from tui.core.yaml_reader import read_yaml
+from tui.core.edits.new_items import event_id, quote_id, slug, source_id, unique
+from tui.core.yaml.emit import Style, item_lines, needs_quotes, scalar, value_lines
+from tui.core.yaml.reader import read_yaml
 
 
 def read_back(text: str) -> object:

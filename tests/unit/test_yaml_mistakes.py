@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.yaml_reader import read_yaml
+from tui.core.yaml.reader import read_yaml
 
 BASE = """quotes:
   - id: q1
@@ -107,7 +107,7 @@ def test_the_line_named_is_the_one_with_the_mistake_even_when_the_parser_stops_l
 
 
 def test_git_conflict_markers_are_named_as_a_merge_conflict_with_what_to_do():
-    from tui.core.yaml_reader import read_yaml
+    from tui.core.yaml.reader import read_yaml
 
     text = (
         "events:\n  - id: a\n    title: A\n    source: s\n"

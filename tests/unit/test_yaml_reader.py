@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from tui.core.safe_text import shown
-from tui.core.yaml_reader import Limits, read_yaml
+from tui.core.text.safe_text import shown
+from tui.core.yaml.reader import Limits, read_yaml
 
 
 def read(text: str | bytes, limits: Limits = Limits()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.yaml_reader import read_yaml
+from tui.core.yaml.reader import read_yaml
 
 TEXT = (
     "a:\r\n  b: “héllo” wörld  # note\r\n  c: >-\r\n    folded text\r\n    more\r\n\r\n  # comment\r\n"

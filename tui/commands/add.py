@@ -7,8 +7,8 @@ import argparse
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
 from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Request
-from tui.core.item_fields import FIELDS
-from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole
+from tui.core.model.fields import FIELDS
+from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 from tui.core.desk import Desk, Reload
-from tui.core.safe_text import visible
+from tui.core.text.safe_text import visible
 
 _EPILOG = """\
 Before printing, the folder is loaded and compared with the last state the journal

@@ -8,8 +8,8 @@ import sys
 from tui.commands.edit_args import kind_parser, run_edit
 from tui.commands.item_args import ADDRESSES, NOUNS, AddressError, add_field_options, field_values, target
 from tui.core.desk import Desk, EditRefused, UpdateItem
-from tui.core.problems import Problem
-from tui.core.vocab import IssueStatus, Medium, Outcome, PartyRole, Stance
+from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole, Stance
+from tui.core.text.problems import Problem
 
 _VOCABULARIES = {"party": (PartyRole,), "issue": (IssueStatus,), "position": (Stance,), "quote": (Medium,), "deadline": (Outcome,)}
 

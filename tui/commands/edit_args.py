@@ -11,7 +11,7 @@ from pathlib import Path
 from tui.commands.git_args import Publish, SettingError, add_git_arguments, publish_from
 from tui.commands.store_args import store_dir
 from tui.core.desk import NO_JOURNAL, Applied, Desk, EditConflict, EditFailed, EditRefused, GitError, Request, Wait
-from tui.core.vocab import Described
+from tui.core.model.vocab import Described
 
 DIR_HELP = (
     "the content folder to edit (default: the shipped content/); it comes right after the kind, "

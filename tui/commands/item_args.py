@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.core.item_fields import FIELDS, Spec
-from tui.core.targets import Target
+from tui.core.model.fields import FIELDS, Spec
+from tui.core.model.targets import Target
 
 ADDRESSES = {
     "story": ("story", ""),

@@ -9,10 +9,8 @@ import sys
 from pathlib import Path
 
 from tui.commands.new_templates import FILES
-from tui.core.atomic_write import write_atomic
-from tui.core.content_schema import modeline, schema_text
-from tui.core.desk import NO_JOURNAL, Desk
-from tui.core.new_items import SCHEMA_IN_STORE
+from tui.core.desk import NO_JOURNAL, SCHEMA_IN_STORE, Desk, write_atomic
+from tui.core.model.schema import modeline, schema_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

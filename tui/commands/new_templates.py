@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from tui.commands.edit_args import words
-from tui.core.vocab import Described, IssueStatus, Medium, PartyRole, Stage, Stance
+from tui.core.model.vocab import Described, IssueStatus, Medium, PartyRole, Stage, Stance
 
 
 def _one_of(vocabulary: type[Described], first: str, column: int) -> str:

@@ -7,7 +7,7 @@ import argparse
 from tui.commands.edit_args import kind_parser, run_edit
 from tui.commands.item_args import ADDRESSES, AddressError, target
 from tui.core.desk import Desk, EditRefused, RemoveItem
-from tui.core.problems import Problem
+from tui.core.text.problems import Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.commands.edit_args import DIR_HELP, EXIT_STATUS, run_edit
 from tui.commands.git_args import add_git_arguments
 from tui.core.desk import Desk, EditRefused, Request
-from tui.core.problems import Problem
+from tui.core.text.problems import Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

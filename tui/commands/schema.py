@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.core.atomic_write import write_atomic
-from tui.core.content_schema import schema_text
+from tui.core.desk import write_atomic
+from tui.core.model.schema import schema_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.core.desk import Request, SetPosition, SetStatus
-from tui.core.vocab import Stage, Stance
+from tui.core.model.vocab import Stage, Stance
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.core.limits import Limits
+from tui.core.desk import Limits
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 

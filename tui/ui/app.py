@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import gc
 import time
-import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,21 +20,18 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.core.desk_state import DeskState
-from tui.core.watcher import RESCAN, watch_folder
-from tui.core.limits import Limits
-from tui.core.settings import read_settings, save_theme, settings_path
-from tui.ui.editor_actions import EditorActions
+from tui.core.desk import RESCAN, Limits, read_settings, save_theme, settings_path, watch_folder
+from tui.core.desk.state import DeskState
 from tui.ui import read_only
 from tui.ui.brief_actions import BriefActions
+from tui.ui.editor_actions import EditorActions
 from tui.ui.git_actions import GitActions
 from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, Desk, Reload, Request, Wait
-    from tui.core.git_repo import Followed
+    from tui.core.desk import Applied, Desk, Followed, Reload, Request, Wait
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""

@@ -17,7 +17,7 @@ class BriefActions:
     def copy_attribution(self: Any, quote_id: str) -> None:
         """Copy a quote as one attribution line to the system clipboard, through the terminal
         (OSC 52, so it reaches the user's own clipboard over SSH too), and say what was copied."""
-        from tui.core.brief import attribution
+        from tui.core.views.brief import attribution
 
         quote = self.state.snapshot.quote_by_id.get(quote_id)
         if quote is None:
@@ -29,7 +29,7 @@ class BriefActions:
 
     def open_source(self: Any, kind: str, item_id: str) -> None:
         """Open the address of an item's source in the browser, or say why there is none."""
-        from tui.core.brief import source_url
+        from tui.core.views.brief import source_url
 
         url, described = source_url(self.state.snapshot, kind, item_id)
         if url is None:
@@ -41,7 +41,7 @@ class BriefActions:
 
     def write_brief(self: Any) -> None:
         """Write the state of play as Markdown to a new file outside the content folder, and say where."""
-        from tui.core.brief import brief, file_name, markdown
+        from tui.core.views.brief import brief, file_name, markdown
         from tui.ui.brief_file import brief_folder, write_new
 
         # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.

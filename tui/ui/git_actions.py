@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 if TYPE_CHECKING:
-    from tui.core.git_repo import Followed, LastChange
+    from tui.core.desk import Followed, LastChange
 
 
 def _first_lines(text: str, keep: int = 3) -> str:

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from tui.core.references import explain
-from tui.core.targets import Target
+from tui.core.model.references import explain
+from tui.core.model.targets import Target
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Request
-    from tui.core.snapshot import Snapshot
+    from tui.core.model.snapshot import Snapshot
 
 ADDABLE = (
     ("quote", "a  A quote"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 
 
 def newest_date(snapshot: Snapshot) -> dt.date | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import App
 
-from tui.core.vocab import IssueStatus, Stance
+from tui.core.model.vocab import IssueStatus, Stance
 
 _STANCE_TONE = {
     Stance.PROPOSES: "primary",

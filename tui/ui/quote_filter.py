@@ -10,13 +10,12 @@ from itertools import compress, repeat
 from operator import and_, attrgetter, contains, eq, or_
 from typing import TYPE_CHECKING, TypeVar
 
-from tui.core.search import fold
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
+from tui.core.views.search import fold
 from tui.ui.changed_span import changed_span
 
-
 if TYPE_CHECKING:
-    from tui.core.model import Quote
+    from tui.core.model.items import Quote
 
 # The filters below walk 50,000 quotes with map/compress over lists and operator functions:
 # the loop runs in C, where a comprehension would run one Python step a quote.

@@ -17,16 +17,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.search import spans
-from tui.core.safe_text import visible
-from tui.core.snapshot import Snapshot
-from tui.core.timefmt import day, since
-from tui.core.vocab import Stage, Stance
+from tui.core.model.snapshot import Snapshot
+from tui.core.model.vocab import Stage, Stance
+from tui.core.text.safe_text import visible
+from tui.core.views.search import spans
+from tui.core.views.timefmt import day, since
 from tui.ui.palette import Palette
 
 if TYPE_CHECKING:
-    from tui.core.stance_history import Step
-    from tui.core.model import DealStatus, Event, Issue, Party, Position, Quote, Source
+    from tui.core.desk import Step
+    from tui.core.model.items import DealStatus, Event, Issue, Party, Position, Quote, Source
 
 LADDER = (
     Stage.PROPOSED,

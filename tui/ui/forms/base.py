@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, SelectionList, Static, TextArea
 from textual.worker import Worker
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from tui.core.desk import Request, Wait

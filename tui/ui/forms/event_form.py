@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request

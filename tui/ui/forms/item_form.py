@@ -15,12 +15,12 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Select
 
-from tui.core.item_fields import FIELDS, Spec
-from tui.core.snapshot import Snapshot
-from tui.core.targets import Target, find
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList, FormTextArea
+from tui.core.model.fields import FIELDS, Spec
+from tui.core.model.snapshot import Snapshot
+from tui.core.model.targets import Target, find
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList, FormTextArea
 
 if TYPE_CHECKING:
     from tui.core.desk import Request

@@ -10,11 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList
 
-from tui.core.snapshot import Snapshot
-from tui.core.vocab import Stance
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
+from tui.core.model.snapshot import Snapshot
+from tui.core.model.vocab import Stance
 from tui.ui.forms.base import EditForm, options, source_label
 from tui.ui.render import v
+from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request

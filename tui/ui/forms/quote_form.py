@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select
 
-from tui.core.vocab import Medium
-from tui.ui.widgets.form_fields import FormCheckbox, FormInput, FormSelect, FormSelectionList, FormTextArea
+from tui.core.model.vocab import Medium
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 from tui.ui.widgets.completing_input import CompletingInput
+from tui.ui.widgets.form_fields import FormCheckbox, FormInput, FormSelect, FormSelectionList, FormTextArea
 
 if TYPE_CHECKING:
     from tui.core.desk import Request

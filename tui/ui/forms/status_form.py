@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.widgets import Select
 
-from tui.core.vocab import Stage
-from tui.ui.widgets.form_fields import FormInput, FormSelect
+from tui.core.model.vocab import Stage
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
+from tui.ui.widgets.form_fields import FormInput, FormSelect
 
 if TYPE_CHECKING:
     from tui.core.desk import Request

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 
-from tui.core.desk_state import DeskState
-from tui.core.kinds import BY_SECTION
-from tui.core.timefmt import since
+from tui.core.desk.state import DeskState
+from tui.core.model.kinds import BY_SECTION
+from tui.core.views.timefmt import since
 from tui.ui import read_only
 from tui.ui.palette import Palette
 from tui.ui.render import v

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
-from tui.core.desk_state import DeskState
-from tui.core.kinds import BY_NOUN
+from tui.core.desk.state import DeskState
+from tui.core.model.kinds import BY_NOUN
 from tui.ui import read_only
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter

@@ -10,15 +10,15 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tui.core.desk_state import DeskState
-from tui.core.kinds import BY_NOUN
-from tui.core.snapshot import Snapshot
+from tui.core.desk.state import DeskState
+from tui.core.model.kinds import BY_NOUN
+from tui.core.model.snapshot import Snapshot
 from tui.ui import read_only, render
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
 if TYPE_CHECKING:
-    from tui.core.git_repo import LastChange
+    from tui.core.desk import LastChange
 
 
 class DetailScreen(Overlay):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from tui.core.desk_state import DeskState
-from tui.core.problems import Problem
+from tui.core.desk.state import DeskState
+from tui.core.text.problems import Problem
 from tui.ui import read_only
 from tui.ui.render import split_words, v
 from tui.ui.screens.list_overlay import ListOverlay

@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from tui.core.desk_state import DeskState
-from tui.core.snapshot import Snapshot
-from tui.core.timefmt import countdown, day
-from tui.core.timeline import Axis, Entry, Pace, Timeline, build, plural
+from tui.core.desk.state import DeskState
+from tui.core.model.snapshot import Snapshot
+from tui.core.views.timefmt import countdown, day
+from tui.core.views.timeline import Axis, Entry, Pace, Timeline, build, plural
 from tui.ui.palette import Palette
 from tui.ui.render import relative_when, v
 from tui.ui.screens.overlay import Overlay

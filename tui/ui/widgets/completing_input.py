@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual import events
+from textual.binding import Binding
 
 from tui.ui.widgets.form_fields import FormInput
 

@@ -7,7 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 from tui.ui import render
 from tui.ui.palette import Palette
 from tui.ui.widgets.pane import FilteringPane

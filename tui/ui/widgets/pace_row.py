@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, Sparkline
 
-from tui.core.timeline import Pace
+from tui.core.views.timeline import Pace
 from tui.ui.render import fit_cells, v
 
 

@@ -6,9 +6,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from tui.core.desk_state import DeskState
-from tui.core.kinds import BY_SECTION
-from tui.core.snapshot import Snapshot
+from tui.core.desk.state import DeskState
+from tui.core.model.kinds import BY_SECTION
+from tui.core.model.snapshot import Snapshot
 from tui.ui import read_only
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 from tui.ui import render
 from tui.ui.widgets.pane import FilteringPane
 from tui.ui.widgets.row_list import RowList

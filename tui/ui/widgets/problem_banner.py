@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.core.desk_state import DeskState
-from tui.core.problems import Problem
+from tui.core.desk.state import DeskState
+from tui.core.text.problems import Problem
 from tui.ui.render import v
 
 SHOWN = 3

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from tui.core.snapshot import Snapshot
+from tui.core.model.snapshot import Snapshot
 from tui.ui import render
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
 from tui.ui.widgets.pane import Pane
@@ -22,7 +22,7 @@ from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from tui.core.model import Quote
+    from tui.core.model.items import Quote
 
 INLINE_SEARCH = 1000
 """Up to this many quotes a search is done at once: a few milliseconds, less than a thread's hop."""

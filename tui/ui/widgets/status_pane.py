@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tui.core.desk_state import DeskState
-from tui.core.snapshot import Snapshot
-from tui.core.timefmt import countdown, day, since
+from tui.core.desk.state import DeskState
+from tui.core.model.snapshot import Snapshot
+from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render
 from tui.ui.messages import OpenItem
 from tui.ui.newest_date import newest_date

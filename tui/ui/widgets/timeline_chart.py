@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.core.timeline import Axis, Entry, Timeline, lane, undated_note
+from tui.core.views.timeline import Axis, Entry, Timeline, lane, undated_note
 from tui.ui.palette import Palette
 from tui.ui.render import fit_cells, v
 

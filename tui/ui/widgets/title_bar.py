@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.core.desk_state import DeskState
-from tui.core.timefmt import day
+from tui.core.desk.state import DeskState
+from tui.core.views.timefmt import day
 from tui.ui.newest_date import newest_date
 from tui.ui.render import v
 

@@ -1,0 +1,69 @@
+"""The desk: the one door to a content folder, and the immutable state it hands out.
+
+The dashboard and every command reach a content folder through a `Desk` (`door`), and
+read what it returns as a `DeskState` (`state`). This face names everything they may use
+from the packages below the door (requests and their refusals, the watcher, the user's
+settings, git's answers), so the UI and the commands never import those packages
+themselves (an import contract holds them to it).
+
+Every name is imported when first asked for: the dashboard's first frame imports this
+package without loading pydantic, PyYAML or TinyDB.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
+    from tui.core.desk.state import DeskState
+    from tui.core.disk.atomic_write import write_atomic
+    from tui.core.disk.folder_lock import Wait
+    from tui.core.disk.limits import Limits
+    from tui.core.disk.settings import read_settings, save_theme, settings_path
+    from tui.core.disk.watcher import RESCAN, watch_folder
+    from tui.core.edits.engine import EditConflict, EditFailed, EditRefused, Written
+    from tui.core.edits.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
+    from tui.core.edits.new_items import SCHEMA_IN_STORE
+    from tui.core.edits.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
+    from tui.core.git.repo import Followed, GitError, LastChange
+    from tui.core.journal.journal import Entry, Reload
+    from tui.core.journal.stance_history import Step
+
+_FACE = {
+    "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
+    "tui.core.desk.state": ("DeskState",),
+    "tui.core.disk.atomic_write": ("write_atomic",),
+    "tui.core.disk.folder_lock": ("Wait",),
+    "tui.core.disk.limits": ("Limits",),
+    "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
+    "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
+    "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
+    "tui.core.edits.item_requests": ("AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem"),
+    "tui.core.edits.new_items": ("SCHEMA_IN_STORE",),
+    "tui.core.edits.requests": ("AddEvent", "AddQuote", "AddSource", "Request", "SetPosition", "SetStatus"),
+    "tui.core.git.repo": ("Followed", "GitError", "LastChange"),
+    "tui.core.journal.journal": ("Entry", "Reload"),
+    "tui.core.journal.stance_history": ("Step",),
+}
+"""Where each name of the face lives: imported when first asked for, so that showing a store
+never waits for the code that edits, keeps the journal or talks to git."""
+
+_WHERE = {name: module for module, names in _FACE.items() for name in names}
+
+__all__ = [
+    "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
+    "Batch", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Entry",
+    "Followed", "GitError", "LastChange", "Limits", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
+    "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition", "SetStatus", "Step", "UpdateItem", "Wait",
+    "Written", "read_settings", "save_theme", "settings_path", "watch_folder", "write_atomic",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module), name)

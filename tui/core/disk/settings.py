@@ -1,0 +1,78 @@
+"""The user's own settings (for now, the theme they picked), kept between runs in their config directory.
+
+Never inside a content folder: the folder belongs to its editors and is shared; a theme is one
+person's taste. A settings file that cannot be read never stops the dashboard: the defaults
+are used and the caller is given a sentence saying what was wrong and where.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from tui.core.disk.atomic_write import write_atomic
+
+FILE_NAME = "settings.json"
+MAX_BYTES = 64 * 1024
+"""A settings file holds a few words; anything larger is not one of ours."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str | None = None
+    """The name of the theme the user last picked; None for Textual's default."""
+
+
+def settings_path() -> Path:
+    """Where the settings live: the user's config directory (XDG_CONFIG_HOME on Linux)."""
+    return Path(platformdirs.user_config_dir("peacewatch", appauthor=False)) / FILE_NAME
+
+
+def _read(path: Path) -> dict[str, object]:
+    """The file's mapping; raises ValueError with a sentence for the user if it is not a usable one."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"it is larger than {MAX_BYTES // 1024} KB, so it is not a peacewatch settings file")
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if not isinstance(value, dict):
+        raise ValueError('it should hold one JSON object, such as {"theme": "nord"}')
+    return value
+
+
+def read_settings(path: Path) -> tuple[Settings, str | None]:
+    """The saved settings and, if the file was there but could not be used, why (the defaults are used then)."""
+    try:
+        data = _read(path)
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return Settings(), (
+            f"Your settings could not be read ({why}), so the default theme is used; pick a theme again "
+            f"(ctrl+p, Theme) and it is saved afresh. The file: {path}"
+        )
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        return Settings(), f"Your settings name no usable theme (\"theme\" should be a theme's name), so the default theme is used. The file: {path}"
+    return Settings(theme=theme), None
+
+
+def save_theme(path: Path, theme: str) -> None:
+    """Remember `theme`, keeping whatever else the file holds; written atomically, so a crash
+    leaves the old settings or the new ones. Raises OSError if it cannot be written."""
+    try:
+        data = _read(path)
+    except (OSError, ValueError):
+        data = {}  # a missing or broken file is replaced; read_settings has already said it was broken
+    data["theme"] = theme
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), folder_sync_required=False)

@@ -1,0 +1,408 @@
+"""The change journal: every change the store went through, kept across restarts in TinyDB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from tui.core.journal.state import (
+    changed_paths,
+    combined,
+    default_journal_path,
+    file_states,
+    in_display_order,
+    merged_state,
+    snapshot_of,
+)
+from tui.core.journal.storage import AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage
+from tui.core.model.diff import Change, diff_snapshots
+from tui.core.model.snapshot import Snapshot
+from tui.core.text.problems import Problem
+
+__all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_journal_path", "unloaded_files"]
+
+FORMAT = 1
+"""The journal file's layout; a file of another layout is moved aside, never misread."""
+
+LAYOUT = "files"
+"""How the last recorded state is kept: per content file (older journals kept it whole, as 'state')."""
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long entries are kept; None means no limit of that sort."""
+
+    max_entries: int | None = 5_000
+    max_days: float | None = 90.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded change: when it was seen, in which reload, and whether the user has seen it."""
+
+    id: int
+    reload: int
+    observed_at: dt.datetime
+    change: Change
+    text: str
+    """The readable line, written with the names the store had when the change was seen."""
+    seen: bool
+    author: str | None = None
+    """Who made the change, where git says (the author of the commit that brought it); else None."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "reload": self.reload, "observed_at": self.observed_at.isoformat(),
+                **self.change.to_json(), "text": self.text, "seen": self.seen, "author": self.author}
+
+
+@dataclass(frozen=True)
+class Reload:
+    """The changes one load or reload found, newest group first when listed."""
+
+    id: int
+    observed_at: dt.datetime
+    entries: tuple[Entry, ...]
+
+
+_NUMBERS = re.compile(r"\d+")
+
+
+def problem_keys(problems: Iterable[Problem]) -> set[str]:
+    """Problems as the journal compares them: file and message, less the line numbers an edit moves."""
+    return {f"{p.path}|{_NUMBERS.sub('#', p.message)}" for p in problems}
+
+
+def unloaded_files(snapshot: Snapshot, problems: Iterable[Problem], root: Path) -> list[str]:
+    """Files that exist but gave the snapshot nothing (unparsable, mid-save): not yet safe to record.
+
+    Recording then would log their items as removed, and as new again once they are fixed.
+    """
+    loaded = {origin.path for origin in snapshot.origins.values()}
+    return sorted({p.path for p in problems if p.path not in loaded and (Path(root) / p.path).is_file()})
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime:
+    # A naive time is taken as local, which is what a person typing one means.
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+
+
+def _same_places(old: Snapshot, new: Snapshot) -> bool:
+    """Whether every item is defined in the same file in both (lines may differ)."""
+    if len(old.origins) != len(new.origins):
+        return False
+    before = old.origins
+    for key, origin in new.origins.items():
+        was = before.get(key)
+        if was is None or was.path != origin.path:
+            return False
+    return True
+
+
+class Journal:
+    """A content folder's change journal. Thread-safe; several processes may share one file."""
+
+    def __init__(self, db: TinyDB, content_dir: Path | None, retention: Retention) -> None:
+        self._db = db
+        storage = db.storage
+        if not isinstance(storage, JournalStorage):
+            raise TypeError(f"a journal keeps its data in a journal storage, not in {type(storage).__name__}")
+        self._storage: JournalStorage = storage
+        self.content_dir = content_dir
+        self.retention = retention
+        self._lock = threading.RLock()
+        self._warnings: list[str] = []
+        self._baseline: tuple[str, Snapshot] | None = None
+        """The last state this process read or wrote, with its token: saves re-reading it."""
+
+    @classmethod
+    def open(
+        cls,
+        content_dir: Path | str | None = None,
+        *,
+        path: Path | str | None = None,
+        retention: Retention = Retention(),
+        state_dir: Path | str | None = None,
+        lock_timeout: float = 10.0,
+    ) -> tuple[Journal, list[str]]:
+        """Open (or start) a journal; never raises for a bad file, returns what went wrong as warnings."""
+        if content_dir is None and path is None:
+            raise TypeError("Journal.open needs a content folder or a journal path")
+        root = Path(content_dir).resolve() if content_dir is not None else None
+        warnings: list[str] = []
+        if path is not None and root is not None and Path(path).resolve().is_relative_to(root):
+            warnings.append(f"a journal may not live inside the content folder; ignoring {path}")
+            path = None
+        if path is not None:
+            target = Path(path)
+        else:
+            assert root is not None  # checked above: without a path there is a content folder
+            target = default_journal_path(root, state_dir)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(target.parent, os.W_OK):
+                raise PermissionError(f"{target.parent} is not writable")
+            journal = cls(TinyDB(target, storage=AtomicJSONStorage, lock_timeout=lock_timeout), root, retention)
+            journal._check()
+        except (OSError, JournalError) as exc:
+            warnings.append(f"the change journal {target} cannot be used ({exc}); changes are kept only until peacewatch quits")
+            journal = cls(TinyDB(storage=MemoryJournalStorage), root, retention)
+        return journal, warnings + journal.take_warnings()
+
+    @property
+    def path(self) -> Path | None:
+        """The journal file; None when the journal is kept in memory only."""
+        return self._storage.path
+
+    def _table(self, name: str) -> Table:
+        # A fresh Table each time: TinyDB's tables cache the next id, which another writer may have taken.
+        return Table(self._storage, name, cache_size=0)
+
+    def _meta(self) -> Mapping[str, Any]:
+        """The journal's own record: its format, content folder and next ids; empty for a new journal."""
+        return self._table("meta").get(doc_id=1) or {}
+
+    def _check(self) -> None:
+        # Only reads, so opening never waits for another writer; a damaged file is moved aside under the lock.
+        meta = self._meta()
+        if meta and meta.get("format") != FORMAT:
+            with self._storage.transaction():
+                meta = self._meta()
+                if meta and meta.get("format") != FORMAT:
+                    self._storage.move_aside(f"its format is {meta.get('format')!r}, this peacewatch reads {FORMAT}")
+        elif self.content_dir and meta.get("content") not in (None, str(self.content_dir)):
+            self._warnings.append(f"the change journal {self.path} was kept for {meta['content']}, now used for {self.content_dir}")
+
+    def take_warnings(self) -> list[str]:
+        """Warnings since the last call: a journal moved aside, a state that could not be read."""
+        with self._lock:
+            taken, self._warnings = self._warnings + self._storage.warnings, []
+            self._storage.warnings.clear()
+            return taken
+
+    def record(
+        self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False,
+        problems: Iterable[Problem] | None = None, authors: Mapping[str, str] | None = None,
+    ) -> list[Change]:
+        """Record what changed since the last state the journal knows, then remember `snapshot`.
+
+        The first call on a new journal only remembers the state and returns no changes.
+        Raises JournalError if the file cannot be written (nothing is then lost: the next
+        call finds the same changes again). `seen` records them as seen: the user's own edit.
+
+        With `problems` (the store's, as loaded), a state with a problem the last recorded
+        state did not have is not recorded: a typo in an id, a moment of duplicate ids, a
+        half-made edit. Once the store is as consistent as before, the net effect is recorded
+        as one change, so the journal (and a bot that posts it) never reports a slip and its fix.
+
+        `authors` names who wrote each store-relative file (from git); each change in such a
+        file is recorded with its author.
+        """
+        at = _utc(observed_at)
+        with self._lock:
+            try:
+                with self._storage.transaction():
+                    changes, baseline = self._record(snapshot, at, seen, problems, authors or {})
+            except OSError as exc:
+                raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
+            self._baseline = baseline
+            return changes
+
+    def _record(
+        self, snapshot: Snapshot, at: dt.datetime, seen: bool = False, problems: Iterable[Problem] | None = None,
+        authors: Mapping[str, str] | None = None,
+    ) -> tuple[list[Change], tuple[str, Snapshot]]:
+        state_table = self._table("state")
+        stored = state_table.get(doc_id=1)
+        before = self._stored_baseline(stored, snapshot)
+        keys = problem_keys(problems) if problems is not None else None
+        # A state stored before problems were kept is taken as consistent as the store is now.
+        known = set(stored["problems"]) if stored is not None and "problems" in stored else (keys or set())
+        if before is not None and stored is not None and keys is not None and not keys <= known:
+            return [], (stored["token"], before)  # passing through a slip: wait for the net effect
+        if before is not None:
+            changes = diff_snapshots(before, snapshot)
+            if stored is not None and not changes and _same_places(before, snapshot) and (keys is None or keys == known):
+                return [], (stored["token"], snapshot)
+        else:
+            changes = []
+        meta = self._meta()
+        reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
+        docs = [
+            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}
+                     | ({"author": authors[c.path]} if authors and c.path is not None and c.path in authors else {}), first + i)
+            for i, c in enumerate(changes)
+        ]
+        table = self._table("changes")
+        table.insert_multiple(docs)
+        self._expire(table, at)
+        # The state is kept per content file: only the files whose items changed are written
+        # again, so a record costs what changed, not the size of the store.
+        per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
+        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None)
+        token = uuid.uuid4().hex
+        state_table.truncate()
+        state_table.insert(Document({"token": token, "layout": LAYOUT, "problems": sorted(keys or ())}, 1))
+        self._table("meta").truncate()
+        self._table("meta").insert(Document({
+            "format": FORMAT, "content": str(self.content_dir) if self.content_dir else meta.get("content"),
+            "next_reload": reload_id + 1 if docs else reload_id, "next_entry": first + len(docs),
+        }, 1))
+        return changes, (token, snapshot)
+
+    def _save_files(self, snapshot: Snapshot, paths: set[str] | None) -> None:
+        """Write the state of the items of `paths` (None: of every file), one document a file."""
+        table = self._table("files")
+        ids = {doc.get("path"): doc.doc_id for doc in table.all()}
+        states = file_states(snapshot, paths)
+        gone = [doc_id for path, doc_id in ids.items() if (paths is None or path in paths) and path not in states]
+        if paths is None:
+            gone += [doc_id for path, doc_id in ids.items() if not isinstance(path, str)]
+        if gone:
+            table.remove(doc_ids=gone)
+        next_id = max(ids.values(), default=0) + 1
+        for path, state in sorted(states.items()):
+            doc_id = ids.get(path)
+            if doc_id is None:
+                doc_id, next_id = next_id, next_id + 1
+            table.upsert(Document({"path": path, "state": state}, doc_id))
+
+    def _files_baseline(self, current: Snapshot | None) -> Snapshot:
+        """The recorded state from its per-file documents. With the store's `current` state, a
+        file whose items are recorded exactly as they are now is taken from `current` (the same
+        objects, which the diff then skips); only the other files' items are rebuilt as models."""
+        # In path order, as the loader merges files, so the state reads in the store's own order.
+        docs = sorted(((doc["path"], doc["state"]) for doc in self._table("files").all()), key=lambda d: d[0])
+        if current is None:
+            return in_display_order(snapshot_of(merged_state(docs)))
+        now = file_states(current)
+        same = {path for path, state in docs if now.get(path) == state}
+        return in_display_order(combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same]))))
+
+    def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
+        if stored is None:
+            # No state on file (a new journal, or one just moved aside): what this process
+            # last saw is still the best starting point, so no change is lost.
+            return self._baseline[1] if self._baseline else None
+        if self._baseline and stored.get("token") == self._baseline[0]:
+            return self._baseline[1]
+        try:
+            # A journal written before the state was kept per file holds it whole: read it once,
+            # and the next record writes it per file.
+            if "state" in stored:
+                return snapshot_of(stored["state"])
+            return self._files_baseline(current)
+        except (KeyError, TypeError, ValueError, ValidationError) as exc:
+            self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
+            return None
+
+    def has_state(self) -> bool:
+        """Whether the journal has recorded a state yet (without rebuilding it, as last_state does)."""
+        with self._lock:
+            return self._table("state").get(doc_id=1) is not None
+
+    def last_state(self) -> Snapshot | None:
+        """The last state of the store the journal knows, or None before the first record."""
+        with self._lock:
+            stored = self._table("state").get(doc_id=1)
+            return self._stored_baseline(stored) if stored else None
+
+    def _expire(self, table: Table, now: dt.datetime) -> int:
+        docs = sorted(table.all(), key=lambda d: d.doc_id)
+        drop: set[int] = set()
+        if self.retention.max_days is not None:
+            cutoff = now - dt.timedelta(days=self.retention.max_days)
+            drop |= {d.doc_id for d in docs if (when := _when(d)) is None or when < cutoff}
+        if self.retention.max_entries is not None:
+            kept = [d.doc_id for d in docs if d.doc_id not in drop]
+            drop |= set(kept[: max(0, len(kept) - self.retention.max_entries)])
+        if drop:
+            table.remove(doc_ids=sorted(drop))
+        return len(drop)
+
+    def expire(self, now: dt.datetime | None = None) -> int:
+        """Drop entries past the retention limits now; returns how many went."""
+        with self._lock, self._storage.transaction():
+            dropped = self._expire(self._table("changes"), _utc(now))
+            if dropped:
+                # Appending says what went; rewriting the file also lets the dropped entries' bytes go.
+                self._storage.compact()
+            return dropped
+
+    def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
+        """Recorded changes, newest first; `since` keeps those observed at or after it."""
+        with self._lock:
+            docs = sorted(self._table("changes").all(), key=lambda d: d.doc_id, reverse=True)
+        cutoff = _utc(since) if since is not None else None
+        found = [e for e in map(_entry, docs) if e is not None]
+        return [e for e in found if (cutoff is None or e.observed_at >= cutoff) and not (unseen_only and e.seen)]
+
+    def reloads(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Reload]:
+        """The entries grouped by the reload that found them, newest reload first."""
+        groups: dict[int, list[Entry]] = {}
+        for entry in self.entries(since, unseen_only=unseen_only):
+            groups.setdefault(entry.reload, []).append(entry)
+        return [Reload(rid, es[0].observed_at, tuple(reversed(es))) for rid, es in groups.items()]
+
+    def unseen_count(self) -> int:
+        return len(self.entries(unseen_only=True))
+
+    def oldest_unseen(self) -> dt.datetime | None:
+        unseen = self.entries(unseen_only=True)
+        return min(e.observed_at for e in unseen) if unseen else None
+
+    def mark_all_seen(self) -> int:
+        """Mark every change seen; returns how many were unseen."""
+        return self._mark(lambda doc: True)
+
+    def mark_seen(self, kind: str, item_id: str) -> int:
+        """Mark the changes of one item seen, e.g. ('issues', 'territory')."""
+        return self._mark(lambda doc: doc.get("kind") == kind and doc.get("item_id") == item_id)
+
+    def _mark(self, wanted: Callable[[Document], bool]) -> int:
+        with self._lock, self._storage.transaction():
+            table = self._table("changes")
+            ids = [d.doc_id for d in table.all() if not d.get("seen") and wanted(d)]
+            if ids:
+                table.update({"seen": True}, doc_ids=ids)
+            return len(ids)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _when(doc: dict) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(doc["at"]).astimezone(dt.UTC)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _entry(doc: Document) -> Entry | None:
+    """A stored document as an Entry; a malformed one (hand-edited, say) is skipped."""
+    at = _when(doc)
+    if at is None:
+        return None
+    try:
+        author = doc.get("author")
+        return Entry(doc.doc_id, int(doc["reload"]), at, Change.from_json(doc), str(doc["text"]), bool(doc.get("seen")),
+                     str(author) if author else None)
+    except (KeyError, TypeError, ValueError):
+        return None

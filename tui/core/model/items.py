@@ -1,0 +1,242 @@
+"""The content model: what each kind of item in the store holds, validated by pydantic.
+
+Every model is frozen, so a loaded store is an immutable snapshot that can be shared
+with the UI and compared field by field. Field docstrings become the JSON Schema's
+descriptions, which editors with a YAML language server show as you type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.text.safe_text import shown
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PLAUSIBLE_YEARS = (1900, 2100)
+"""Dates outside these years are typing slips (9999, 2205), not news."""
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept only YYYY-MM-DD text: pydantic alone would also take numbers as timestamps."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, found {shown(value)}")
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{shown(value)} is not a real date (check the month and day)") from None
+    if not PLAUSIBLE_YEARS[0] <= date.year <= PLAUSIBLE_YEARS[1]:
+        raise ValueError(f"{shown(value)}: the year {date.year} cannot be right for this story; check the year")
+    return date
+
+
+def _as_list(value: Any) -> Any:
+    """Let a single text stand for a one-item list, as editors naturally write it."""
+    return [value] if isinstance(value, str) else value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    Field(description="Lower-case letters, digits and dashes, unique among items of its kind."),
+]
+Ids = Annotated[list[Id], BeforeValidator(_as_list)]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+Line = Annotated[str, StringConstraints(max_length=500)]
+
+
+class Item(BaseModel):
+    """Base of every model: unknown fields are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Deadline(Item):
+    """A date by which something is due or expected."""
+
+    date: Date
+    what: Line
+    """What is due, in a line."""
+    outcome: Outcome | None = None
+    """Once the date has passed: whether it was met or slipped, as the sources say (else unknown)."""
+    source: Id | None = None
+    """The source that reports the deadline."""
+
+
+class Story(Item):
+    """What the store follows."""
+
+    title: Line
+    covers: Text = ""
+    """What the story covers, in a sentence or two."""
+    as_of: Date
+    """The date the facts in the store are current to."""
+    deadlines: list[Deadline] = []
+
+
+class Person(Item):
+    """Someone who speaks or acts for a party."""
+
+    id: Id
+    name: Line
+    title: Line = ""
+    """Their title or role, as the sources give it."""
+
+
+class Party(Item):
+    """A country, organisation or outlet with a part in the story."""
+
+    id: Id
+    name: Line
+    short: Line = ""
+    """A short name for narrow columns, e.g. "U.S."; the name is used if empty."""
+    role: PartyRole
+    people: list[Person] = []
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+class StageChange(Item):
+    """A stage the deal was at before the current one."""
+
+    stage: Stage
+    date: Date | None = None
+    """When the deal reached this stage, if the sources say."""
+    when: Line = ""
+    """When, in the sources' words, if no exact date is known ("last week")."""
+    headline: Line = ""
+    source: Id | None = None
+
+
+class DealStatus(Item):
+    """Where the deal stands now, and how it got there."""
+
+    stage: Stage
+    headline: Line
+    """The state of play in one line."""
+    summary: Text = ""
+    since: Date | None = None
+    """When the deal reached the current stage."""
+    source: Id | None = None
+    history: list[StageChange] = []
+    """Earlier stages, oldest first."""
+
+
+class Position(Item):
+    """One party's position on one issue."""
+
+    party: Id
+    stance: Stance
+    says: Text = ""
+    """The position in a sentence, as the sources state it."""
+    quotes: Ids = []
+    """Quotes that back the position."""
+    events: Ids = []
+    """Events that back the position."""
+    source: Id | None = None
+
+
+class Issue(Item):
+    """A point the deal has to settle."""
+
+    id: Id
+    title: Line
+    status: IssueStatus
+    why: Text = ""
+    """Why it matters, as the sources put it."""
+    source: Id | None = None
+    positions: list[Position] = []
+
+
+class Quote(Item):
+    """A statement, word for word, with who said it and who reported it."""
+
+    id: Id
+    text: Annotated[Text, StringConstraints(min_length=1)]
+    """The words exactly as quoted; editorial brackets like [sic] are kept."""
+    context: Text = ""
+    """The sentence the source wraps the quote in, for quoted fragments."""
+    speaker: Line
+    """Who said it; an unnamed speaker as the source describes them."""
+    speaker_role: Line = ""
+    party: Id | None = None
+    date: Date | None = None
+    medium: Medium
+    reported_by: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    """How the words reached the source, step by step ("told Axios", "cited by CNN and CBS News")."""
+    source: Id
+    issues: Ids = []
+    """Issues the quote bears on."""
+
+
+class Event(Item):
+    """Something that happened or is scheduled, on the timeline."""
+
+    id: Id
+    title: Line
+    date: Date | None = None
+    when: Line = ""
+    """When, in the sources' words, if no exact date is known ("earlier this year")."""
+    place: Line = ""
+    parties: Ids = []
+    summary: Text = ""
+    source: Id
+
+
+class Source(Item):
+    """Where facts and quotes come from."""
+
+    id: Id
+    outlet: Line
+    title: Line = ""
+    date: Date | None = None
+    url: Line | None = None
+    """Only where the address is known; never guessed."""
+    note: Text = ""
+
+
+class ContentFile(Item):
+    """One YAML file of the store: any of these sections, each optional.
+
+    `story` and `status` must each appear in exactly one file of the store; the lists
+    may be split across as many files as you like (one quotes file per day, say).
+    """
+
+    story: Story | None = None
+    status: DealStatus | None = None
+    parties: list[Party] = []
+    issues: list[Issue] = []
+    quotes: list[Quote] = []
+    events: list[Event] = []
+    sources: list[Source] = []
+
+
+_FIELDS_SET: dict[frozenset[str], frozenset[str]] = {}
+
+
+def share_fields_set(content: ContentFile) -> ContentFile:
+    """Give every model in `content` one shared, frozen copy of its set of given fields.
+
+    pydantic keeps, per instance, the set of fields the data gave (for `exclude_unset`, which
+    nothing here uses): 0.7 kB a quote, a fifth of a large store's memory. Instances given
+    the same fields share one frozenset instead. Returns `content`.
+    """
+    last: tuple[object, frozenset[str]] = (None, frozenset())
+    for section in (content.parties, content.issues, content.quotes, content.events, content.sources):
+        for item in section:
+            given = item.__pydantic_fields_set__
+            if given != last[0]:
+                frozen = frozenset(given)
+                last = (given, _FIELDS_SET.setdefault(frozen, frozen))
+            object.__setattr__(item, "__pydantic_fields_set__", last[1])
+    return content
+

@@ -1,0 +1,83 @@
+"""What refers to an item: the quotes, events and positions a removal would leave pointing at nothing.
+
+Light (no pydantic): the UI reads it to say, before anything is removed, what else would have to change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.model.targets import Target
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One item that cites another: its kind ("quote", "position"...) and how to find it."""
+
+    noun: str
+    label: str
+    """Its id, or "Russia on Territory" for a position."""
+
+
+def references(snapshot: Any, target: Target) -> list[Reference]:
+    """Every item in the store that names `target` (a source, party, issue, quote or event) by id."""
+    if target.nested:
+        return []
+    found: list[Reference] = []
+    key, section = target.item_id, target.section
+    status = snapshot.status
+    story = snapshot.story
+    for quote in snapshot.quotes:
+        if (section == "sources" and quote.source == key) or (section == "parties" and quote.party == key) or (
+            section == "issues" and key in quote.issues
+        ):
+            found.append(Reference("quote", quote.id))
+    for event in snapshot.events:
+        if (section == "sources" and event.source == key) or (section == "parties" and key in event.parties):
+            found.append(Reference("event", event.id))
+    for issue in snapshot.issues:
+        if section == "sources" and issue.source == key:
+            found.append(Reference("issue", issue.id))
+        for position in issue.positions:
+            if (
+                (section == "sources" and position.source == key)
+                or (section == "parties" and position.party == key)
+                or (section == "quotes" and key in position.quotes)
+                or (section == "events" and key in position.events)
+            ):
+                found.append(Reference("position", f"{snapshot.party_name(position.party)} on {issue.title}"))
+    if section == "sources" and status is not None:
+        if status.source == key:
+            found.append(Reference("deal status", "the current stage"))
+        found += [Reference("earlier stage", entry.stage) for entry in status.history if entry.source == key]
+    if section == "sources" and story is not None:
+        found += [Reference("deadline", deadline.what) for deadline in story.deadlines if deadline.source == key]
+    return found
+
+
+_PLURALS = {"deal status": "deal status", "earlier stage": "earlier stages", "story": "story"}
+
+
+def counted(found: list[Reference]) -> str:
+    """"2 quotes and 1 position" from a list of references."""
+    counts = Counter(ref.noun for ref in found)
+    parts = [f"{n} {noun if n == 1 else _PLURALS.get(noun, noun + 's')}" for noun, n in counts.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def verb(target: Target) -> str:
+    """How the referring items relate to the target: they cite a source, quote a party..."""
+    return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite"}.get(target.section, "name")
+
+
+def explain(snapshot: Any, target: Target, limit: int = 6) -> str:
+    """"2 quotes and 1 position cite this source: lavrov-…, …" or "" if nothing refers to it."""
+    found = references(snapshot, target)
+    if not found:
+        return ""
+    shown = ", ".join(ref.label for ref in found[:limit]) + (f", and {len(found) - limit} more" if len(found) > limit else "")
+    plural = len(found) > 1 or found[0].noun in ("deal status",)
+    what = verb(target) if plural else verb(target) + "s"
+    return f"{counted(found)} {what} this {target.noun}: {shown}"

@@ -1,0 +1,350 @@
+"""Load a content folder and keep it loaded: re-read only the files that changed.
+
+The loader remembers, for every file, the last version that was valid. A file that is
+mid-save, broken, emptied or briefly missing never replaces that version: the snapshot
+keeps showing it, and the problem is reported with file, line and column until the file
+is fixed. Nothing here touches the UI; the dashboard and `peacewatch check` share it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.disk.limits import Limits
+from tui.core.disk.paths import is_content_file
+from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
+from tui.core.model.snapshot import Snapshot
+from tui.core.store.crossref import Merger
+from tui.core.store.file_parser import FileParser, cut_texts, file_digest
+from tui.core.store.parse_cache import ParseCache
+from tui.core.store.parsed_file import ParsedFile
+from tui.core.text.problems import Problem
+from tui.core.yaml.reader import YamlDocument, _size_text
+
+__all__ = ["ContentStore", "LoadResult", "ParsedFile", "file_digest"]
+
+HEAD_FIRST_BYTES = 2_000_000
+"""From this many bytes in a store's subfolders on, a start shows the files at its top first."""
+
+MISSING_GRACE = 0.4
+"""Seconds a file may be absent before it counts as deleted: editors delete, then write."""
+
+# Characters that would break a `FILE:LINE:COL: message` line or act on the terminal,
+# and the stand-ins of bytes that are not UTF-8.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _shown_name(relative: str) -> str:
+    """A file name as a problem can show it: every odd character spelled out."""
+
+    def spell(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+            return f"<byte 0x{code - 0xDC00:02X}>"
+        return f"<U+{code:04X}>"
+
+    return _UNSHOWABLE.sub(spell, relative)
+
+
+@dataclass
+class _FileState:
+    digest: bytes | None = None
+    good: ParsedFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    """What is wrong with the content last read."""
+    read_problem: Problem | None = None
+    """Why the file could not be read just now; shown instead of `problems` until it reads again."""
+    missing_since: float | None = None
+    good_digest: bytes | None = None
+    """The digest of the bytes `good` was read from."""
+
+    def shown_problems(self) -> list[Problem]:
+        return [self.read_problem] if self.read_problem else self.problems
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load or reload produced."""
+
+    snapshot: Snapshot
+    problems: tuple[Problem, ...]
+    changed: frozenset[str]
+    """Files whose valid content changed in this reload."""
+    recheck_in: float | None
+    """If set, some file was mid-save or briefly missing: reload again after this many seconds."""
+
+
+class ContentStore:
+    """A content folder, loaded incrementally."""
+
+    def __init__(self, root: Path, limits: Limits = Limits(), cache: ParseCache | None = None) -> None:
+        self.root = Path(root)
+        self.limits = limits
+        self._cache = cache
+        """Parsed files from earlier runs, by content: a file read before is not parsed again."""
+        self._parser = FileParser(self.root, limits, cache)
+        self._files: dict[str, _FileState] = {}
+        self._snapshot = Snapshot()
+        self._merger = Merger()
+        self._cross_problems: list[Problem] = []
+        self._root_problem: Problem | None = None
+        self._merged = False
+        self._real_root = ""
+        """The store's real path, with a trailing separator, as of the current reload."""
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    def digest(self, relative: str) -> bytes | None:
+        """blake2b(digest_size=16) of the file's bytes as last read; None if not read (or unreadable)."""
+        state = self._files.get(relative)
+        return state.digest if state else None
+
+    def digests(self) -> dict[str, bytes]:
+        """Every file's digest as last read: what an edit form passes as the `expected` state."""
+        # A copy of the items first: the dashboard asks from a thread while its follower reloads.
+        return {path: state.digest for path, state in list(self._files.items()) if state.digest is not None}
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Everything wrong with the store as last read."""
+        return self._result(set(), None).problems
+
+    def shows_as_read(self, relative: str) -> bool:
+        """Whether what the store shows of a file is what was last read of it (it loaded)."""
+        state = self._files.get(relative)
+        return state is not None and state.good is not None and state.good_digest == state.digest
+
+    def problems_of(self, relative: str) -> list[Problem]:
+        """What is wrong with one file as last read (empty if it read and validated)."""
+        state = self._files.get(relative)
+        return state.shown_problems() if state else []
+
+    def preview(self, new: Mapping[str, tuple[ParsedFile | None, list[Problem]]]) -> tuple[Problem, ...]:
+        """Every problem the store would have if the files of `new` held those contents; changes nothing.
+
+        This is how an edit is validated before it is written: the new files together with
+        the last good version of every other file. A new file that does not validate is
+        stood in for by its last good version, as in a reload.
+        """
+        others = {path: state for path, state in self._files.items() if path not in new}
+        cross = self._merger.what_if({relative: parsed for relative, (parsed, _) in new.items() if parsed is not None})
+        in_files = sorted({p for _, found in new.values() for p in found}.union(*(s.shown_problems() for s in others.values())))
+        root = [self._root_problem] if self._root_problem else []
+        return tuple(root + in_files + sorted(set(cross) - set(in_files)))
+
+    def adopt(self, written: Mapping[str, tuple[bytes, ParsedFile, YamlDocument]]) -> LoadResult:
+        """Take files just written by an edit as read: their parse is the one the edit checked,
+        so the written bytes are never parsed again (the watcher's echo finds the same digest)."""
+        for relative, (raw, parsed, doc) in written.items():
+            state = self._files.setdefault(relative, _FileState())
+            state.digest = state.good_digest = file_digest(raw)
+            # Its positions are found on disk from now on, not in the edit's parse (let it go).
+            state.good = ParsedFile(relative, parsed.content, parsed.places, self._parser.rereader(relative, state.digest))
+            state.problems, state.read_problem, state.missing_since = cut_texts(doc, relative), None, None
+            if self._cache is not None:
+                self._cache.put(relative, state.digest, doc.data, parsed.places, state.problems)
+        self._remerge(set(written))
+        return self._result(set(written), None)
+
+    def relative(self, path: Path | str) -> str:
+        return Path(os.path.relpath(Path(path).absolute(), self.root.absolute())).as_posix()
+
+    def _scan(self) -> list[str]:
+        found = []
+        for directory, dirnames, filenames in os.walk(self.root, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                relative = self.relative(Path(directory) / name)
+                if is_content_file(relative):
+                    found.append(relative)
+        return sorted(found)
+
+    def load(self) -> LoadResult:
+        """Scan the whole folder: new, changed and deleted files alike."""
+        if not self.root.is_dir():
+            self._root_problem = Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder; showing the last good state")
+            return self._result(set(), None)
+        self._root_problem = None
+        found = self._scan()
+        result = self.reload(set(found) | set(self._files))
+        if self._cache is not None:
+            self._cache.keep_only(set(found))
+        return result
+
+    def load_head(self) -> LoadResult | None:
+        """Before the first `load` of a large store, read only the files at the top of the folder.
+
+        The story, the status, the parties and the issues are there (as the editors' guide
+        keeps them), the quotes and events in folders below; so a dashboard can show the
+        story while the bulk is read. None if the folders below hold less than `HEAD_FIRST_BYTES`
+        (one load is quicker than two) or a load has already happened. What it returns is
+        partial: problems between files are not known until `load`.
+        """
+        if self._merged or not self.root.is_dir():
+            return None
+        found = self._scan()
+        below = 0
+        for relative in found:
+            if "/" in relative:
+                with contextlib.suppress(OSError):
+                    below += os.stat(self.root / relative, follow_symlinks=False).st_size
+        if below < HEAD_FIRST_BYTES:
+            return None
+        return self.reload([relative for relative in found if "/" not in relative])
+
+    def reload(self, paths: Iterable[str | Path]) -> LoadResult:
+        """Re-read the given files (store-relative or absolute); others keep their state."""
+        changed: set[str] = set()
+        recheck: float | None = None
+        now = time.monotonic()
+        self._real_root = real_root(self.root)
+        # Taking what a load built out of the collector's passes for good (gc.freeze) is the
+        # dashboard's call, a long-lived process; a command ends before it would matter.
+        with _collector_paused():
+            for item in paths:
+                relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
+                if not is_content_file(relative) or relative.startswith("../"):
+                    continue
+                outcome = self._read(relative, now)
+                if outcome == "changed":
+                    changed.add(relative)
+                elif isinstance(outcome, float):
+                    recheck = min(recheck or outcome, outcome)
+            if changed or not self._merged:
+                self._remerge(changed)
+        return self._result(changed, recheck)
+
+    def _result(self, changed: set[str], recheck: float | None) -> LoadResult:
+        # A broken file comes first: the unknown references after it are often its echo.
+        in_files = sorted({p for state in self._files.values() for p in state.shown_problems()})
+        problems = [self._root_problem] if self._root_problem else []
+        problems += in_files + sorted(set(self._cross_problems) - set(in_files))
+        return LoadResult(self._snapshot, tuple(problems), frozenset(changed), recheck)
+
+    def _remerge(self, changed: set[str]) -> None:
+        self._merged = True
+        goods = {path: (state.good if (state := self._files.get(path)) else None) for path in changed}
+        snapshot, self._cross_problems = self._merger.update(goods)
+        assert snapshot is not None
+        self._snapshot = snapshot
+
+    def _read(self, relative: str, now: float) -> str | float | None:
+        """Read one file; returns 'changed', a recheck delay, or None for no change."""
+        state = self._files.setdefault(relative, _FileState())
+        full = self.root / relative
+        try:
+            if _UNSHOWABLE.search(relative):
+                if not os.path.lexists(full):
+                    raise FileNotFoundError(relative)
+                raise _BadName
+            raw = self._read_bytes(full)
+        except FileNotFoundError:
+            if full.is_symlink():
+                self._unreadable(state, relative, "is a link to a file that does not exist")
+                return None
+            return self._missing(relative, state, now)
+        except IsADirectoryError:
+            self._unreadable(state, relative, "is a folder, expected a YAML file")
+            return None
+        except Unstable:
+            return 0.05
+        except TooLarge as too_large:
+            state.read_problem = _oversized_problem(relative, too_large.size, self.limits)
+            state.digest = None
+            state.missing_since = None
+            return None
+        except NotAFile:
+            self._unreadable(state, relative, "is not a regular file (a pipe or device?), expected a YAML file")
+            return None
+        except OutsideStore:
+            state.read_problem = Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")
+            return self._drop(relative, state)
+        except _BadName:
+            state.read_problem = Problem(
+                _shown_name(relative), 1, 1,
+                "the file name holds control characters or bytes that are not UTF-8; rename the file to load it",
+            )
+            return self._drop(relative, state)
+        except OSError as exc:
+            self._unreadable(state, relative, f"cannot be read ({exc.strerror or exc})")
+            return None
+        state.missing_since = None
+        state.read_problem = None
+        digest = file_digest(raw)
+        if digest == state.digest:
+            return None
+        state.digest = digest
+        parsed, problems = self._parser.parse(relative, raw, digest)
+        state.problems = problems
+        if parsed is None:
+            return None
+        state.good, state.good_digest = parsed, digest
+        return "changed"
+
+    def _unreadable(self, state: _FileState, relative: str, what: str) -> None:
+        """A file that is there but cannot be read now: report it, keep its last good content."""
+        state.missing_since = None
+        kept = "; showing its last good content" if state.good else ""
+        state.read_problem = Problem(relative, 1, 1, what + kept)
+
+    def _missing(self, relative: str, state: _FileState, now: float) -> str | float | None:
+        if state.good is None and state.digest is None:
+            del self._files[relative]
+            return None
+        if state.missing_since is None:
+            state.missing_since = now
+        waited = now - state.missing_since
+        if waited < MISSING_GRACE:
+            return MISSING_GRACE - waited
+        state.problems, state.read_problem = [], None
+        return self._drop(relative, state)
+
+    def _drop(self, relative: str, state: _FileState) -> str | None:
+        """Forget a file's content; keep its entry only while it has a problem to report."""
+        had_content = state.good is not None
+        state.good, state.digest, state.missing_since = None, None, None
+        if not state.shown_problems():
+            del self._files[relative]
+        return "changed" if had_content else None
+
+    def _read_bytes(self, full: Path) -> bytes:
+        return read_regular(full, self._real_root, self.limits.max_file_bytes)
+
+    def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
+        """See `FileParser.validate`: how an edit checks the content it is about to write."""
+        return self._parser.validate(relative, doc, digest, unwritten)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing allocates objects by the million and frees none: the cyclic collector would
+    walk them again and again for nothing (it tripled the time of a large load)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+class _BadName(Exception):
+    """A file name that cannot be shown as it is."""
+
+
+def _oversized_problem(relative: str, size: int, limits: Limits) -> Problem:
+    # Worded as read_yaml words it, so the limit reads the same wherever it is met.
+    return Problem(
+        relative, 1, 1,
+        f"file is {_size_text(size)}, over the {_size_text(limits.max_file_bytes)} limit; "
+        "split it into several files (e.g. one per day) or raise --max-file-mb",
+    )
