@@ -20,7 +20,6 @@ from tinydb.storages import JSONStorage
 
 from tui.core.journal.journal import Journal, Retention, default_journal_path
 from tui.core.journal.storage import AtomicJSONStorage, JournalBusy, JournalError
-from tui.core.model.diff import diff_snapshots
 from tui.core.model.vocab import Stage
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,11 +54,11 @@ def with_one_change(content: Store, jpath: Path) -> Journal:
 def test_first_record_only_remembers_the_state(content: Store, jpath: Path) -> None:
     journal = opened(content, jpath)
     snapshot = content.snapshot()
-    assert journal.last_state() is None and not journal.has_state()
+    assert not journal.has_state()
     assert journal.record(snapshot, T0) == []
     assert journal.has_state()
     assert journal.entries() == [] and journal.unseen_count() == 0
-    assert diff_snapshots(journal.last_state(), snapshot) == []
+    assert journal.record(snapshot, T0) == []  # what it remembered is the store as it is
     [story] = [doc["state"] for doc in stored(jpath)["files"].values() if doc["path"] == "story.yaml"]
     assert story["status"]["stage"] == "framework-agreed-in-principle"
 
@@ -70,7 +69,7 @@ def test_a_change_is_recorded_with_time_file_and_line(content: Store, jpath: Pat
     assert entry.text == "Deal status: stage framework agreed in principle → final stages"
     assert (entry.change.field, entry.change.old, entry.change.new, entry.change.path) == ("stage", "framework-agreed-in-principle", "final-stages", "story.yaml")
     assert entry.observed_at == T0 + dt.timedelta(hours=1) and not entry.seen
-    assert journal.unseen_count() == 1 and journal.oldest_unseen() == T0 + dt.timedelta(hours=1)
+    assert journal.unseen_count() == 1 and [e.observed_at for e in journal.entries(unseen_only=True)] == [T0 + dt.timedelta(hours=1)]
 
 
 def test_edits_made_while_closed_are_found_on_reopening(content: Store, jpath: Path) -> None:
@@ -109,9 +108,9 @@ def test_seen_marks(content: Store, jpath: Path) -> None:
     assert journal.unseen_count() == 2
     assert journal.mark_seen("issues", "territory") == 1
     assert [e.change.kind for e in journal.entries(unseen_only=True)] == ["status"]
-    assert journal.oldest_unseen() == T0 + dt.timedelta(hours=1)
+    assert [e.observed_at for e in journal.entries(unseen_only=True)] == [T0 + dt.timedelta(hours=1)]
     assert opened(content, jpath).unseen_count() == 1  # kept on file, not just in memory
-    assert journal.mark_all_seen() == 1 and journal.unseen_count() == 0 and journal.oldest_unseen() is None
+    assert journal.mark_all_seen() == 1 and journal.unseen_count() == 0 and journal.entries(unseen_only=True) == []
 
 
 def test_expiry_by_count_and_by_age(content: Store, jpath: Path) -> None:
@@ -122,10 +121,10 @@ def test_expiry_by_count_and_by_age(content: Store, jpath: Path) -> None:
     assert [e.change.new for e in journal.entries()] == ["unclear", "supports", "accepts"]
 
     aged = opened(content, jpath, retention=Retention(max_entries=None, max_days=1))
-    assert aged.expire(T0 + dt.timedelta(days=1, hours=2, minutes=30)) == 1
-    assert [e.change.new for e in aged.entries()] == ["unclear", "supports"]
-    aged.record(content.stance("insists"), T0 + dt.timedelta(days=30))
-    assert [e.change.new for e in aged.entries()] == ["insists"]
+    aged.record(content.stance("insists"), T0 + dt.timedelta(days=1, hours=2, minutes=30))
+    assert [e.change.new for e in aged.entries()] == ["insists", "unclear", "supports"]  # "accepts" was older than a day
+    aged.record(content.stance("opposes"), T0 + dt.timedelta(days=30))
+    assert [e.change.new for e in aged.entries()] == ["opposes"]
 
 
 def test_storage_writes_dates_and_enums_as_json_text(tmp_path: Path) -> None:
@@ -168,7 +167,7 @@ def test_a_damaged_journal_is_moved_aside_and_a_fresh_one_works(content: Store, 
     assert len(warnings) == 1 and "moved aside" in warnings[0] and str(jpath) in warnings[0]
     [aside] = jpath.parent.glob("journal.json.corrupt-*")
     assert aside.is_dir() if damage == "a folder" else aside.read_bytes() == bad
-    assert journal.entries() == [] and journal.last_state() is None
+    assert journal.entries() == [] and not journal.has_state()
     journal.record(content.snapshot())
     assert [e.change.new for e in journal.entries()] == []
     journal.record(content.stance("opposes"))

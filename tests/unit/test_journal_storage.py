@@ -131,10 +131,10 @@ def test_expiry_compacts_the_file(content: Store, jpath: Path) -> None:
     lines = len(jpath.read_bytes().splitlines())
     assert lines > 2
     aged, _ = Journal.open(content.root, path=jpath, retention=Retention(max_days=90))
-    assert aged.expire() == 1
+    aged.record(content.stance("supports"), T0)  # a record drops what is past the retention
     assert len(jpath.read_bytes().splitlines()) == 2  # the header and the tables, nothing of the dropped entry
     assert b'"new":"opposes"' not in jpath.read_bytes()
-    assert [e.change.new for e in opened(content, jpath).entries()] == ["accepts"]
+    assert [e.change.new for e in opened(content, jpath).entries()] == ["supports", "accepts"]
 
 
 def test_a_journal_in_the_older_layout_opens_and_is_rewritten_on_the_next_record(content: Store, jpath: Path) -> None:
@@ -208,7 +208,8 @@ def test_the_last_state_read_back_is_in_the_stores_own_order(content: Store, jpa
     content.data["z-quotes.yaml"] = {"quotes": [quote | {"id": "z1", "date": "2025-11-23"}, quote | {"id": "z2", "date": "2025-11-20"}]}
     snapshot = content.stance("opposes")  # writes the new files too
     opened(content, jpath).record(snapshot, T0)
-    state = opened(content, jpath).last_state()
-    assert state is not None and [q.id for q in state.quotes] == [q.id for q in snapshot.quotes] == ["a2", "z1", "q1", "z2", "a1"]
-    for part in ("story", "status", "parties", "issues", "quotes", "events", "sources"):
-        assert getattr(state, part) == getattr(snapshot, part), part
+    assert [q.id for q in snapshot.quotes] == ["a2", "z1", "q1", "z2", "a1"]
+    before = (jpath.read_bytes(), os.stat(jpath).st_ino)
+    # Read back in another order, the state would differ from the store's in its places and be written again.
+    assert opened(content, jpath).record(snapshot, T0) == []
+    assert (jpath.read_bytes(), os.stat(jpath).st_ino) == before

@@ -12,7 +12,7 @@ from minimal_store import write_store
 
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.model.vocab import Outcome
-from tui.core.views.timeline import NO_PARTY, Entry, build, deadline_state, fit_axis, lane, undated_note
+from tui.core.views.timeline import NO_PARTY, Mark, build, deadline_state, fit_axis, lane, undated_note
 
 TODAY = dt.date(2025, 3, 1)
 
@@ -108,9 +108,9 @@ def test_deadlines_are_ahead_until_their_day_then_met_slipped_or_just_passed(tmp
 def test_undated_items_are_counted_in_words():
     from tui.core.views.timeline import Timeline
 
-    timeline = Timeline(undated=(Entry("event", "a"), Entry("event", "b"), Entry("stage", "c")), undated_quotes=1)
+    timeline = Timeline(undated=(Mark("event", "a"), Mark("event", "b"), Mark("stage", "c")), undated_quotes=1)
     assert undated_note(timeline) == "2 events, 1 stage and 1 quote without a date (listed below)"
-    assert undated_note(Timeline(undated=(Entry("event", "a"),))) == "1 event without a date (listed below)"
+    assert undated_note(Timeline(undated=(Mark("event", "a"),))) == "1 event without a date (listed below)"
     assert undated_note(Timeline()) == ""
 
 
@@ -175,7 +175,7 @@ def test_tick_labels_never_touch_never_overflow_and_the_first_says_the_year(widt
 def test_a_lane_caps_crowded_marks_and_labels_stop_before_the_next_group():
     axis = fit_axis(dt.date(2025, 1, 1), dt.date(2025, 1, 10), 20)  # two columns a day
     day = lambda n: dt.date(2025, 1, n)  # noqa: E731
-    entries = [Entry("event", f"e{i}", day(1)) for i in range(5)] + [Entry("event", "x", day(3)), Entry("event", "y", day(10))]
+    entries = [Mark("event", f"e{i}", day(1)) for i in range(5)] + [Mark("event", "x", day(3)), Mark("event", "y", day(10))]
     placed = lane(axis, entries)
     assert [p.column for p in placed] == [0, 4, 18]
     assert [len(p.entries) for p in placed] == [5, 1, 1]

@@ -23,7 +23,7 @@ from tui.core.store.loader import ContentStore, LoadResult, file_digest
 from tui.core.text.problems import Problem
 from tui.core.yaml.emit import Fields, Plain
 from tui.core.yaml.reader import YamlDocument, read_yaml
-from tui.core.yaml.splice import Source, Splice, apply, moved
+from tui.core.yaml.splice import FileText, Splice, apply, moved
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"\d+")
@@ -76,7 +76,7 @@ def digest(raw: bytes | None) -> bytes | None:
 
 
 @dataclass
-class Change:
+class FileEdit:
     splices: list[Splice]
     data: Any
     """What the whole file must read back as: the edit is refused if the new text reads otherwise."""
@@ -92,7 +92,7 @@ class Context:
     """What `make` works from: the file (text and parse), and the store as loaded."""
 
     relative: str
-    source: Source
+    source: FileText
     snapshot: Snapshot
     data: Any = field(init=False)
 
@@ -108,13 +108,13 @@ class Context:
     def refuse(self, message: str) -> EditRefused:
         return EditRefused([Problem(self.relative, 1, 1, message)])
 
-    def append(self, section: str, fields: Fields, item_id: str, required: tuple[str, ...]) -> Change:
+    def append(self, section: str, fields: Fields, item_id: str, required: tuple[str, ...]) -> FileEdit:
         items = self.data.get(section)
         if items is not None and not isinstance(items, list):
             raise self.refuse(f"'{section}' is not a list; fix the file first")
         splice = self.source.append_item((section,), fields, top_level=True)
         self.data[section] = (items or []) + [as_data(fields)]
-        return Change([splice], self.data, (section, len(self.data[section]) - 1), item_id, required)
+        return FileEdit([splice], self.data, (section, len(self.data[section]) - 1), item_id, required)
 
 
 def as_data(fields: Fields) -> dict:
@@ -169,7 +169,7 @@ class Planned:
     new_raw: bytes
     new_doc: YamlDocument
     """The one parse of the new bytes: read back, checked, then adopted by the store as read."""
-    changes: list[Change]
+    changes: list[FileEdit]
     """What was changed in the file, in order (two when one request adds two items to it)."""
     where: Callable[[int, int], tuple[int, int] | None]
     """Takes a (line, column) of the file on disk to where it stands in the new text."""
@@ -188,7 +188,7 @@ def plan(
     store: ContentStore,
     relative: str,
     expected: Mapping[str, bytes] | None,
-    make: Callable[[Context], Change],
+    make: Callable[[Context], FileEdit],
     kind: str = "",
     day: str = "",
     on_top_of: Planned | None = None,
@@ -216,7 +216,7 @@ def plan(
         raise EditRefused(problems, f"{relative} cannot be read as YAML; fix it first")
     if doc.data is not None and not isinstance(doc.data, dict):
         raise EditRefused([Problem(relative, 1, 1, "expected sections such as 'quotes:' at the top of the file")])
-    change = make(Context(relative, Source(base_text, doc), store.snapshot))
+    change = make(Context(relative, FileText(base_text, doc), store.snapshot))
     new_text = apply(base_text, change.splices)
     try:
         new_raw = (codecs.BOM_UTF8 if raw and raw.startswith(codecs.BOM_UTF8) else b"") + new_text.encode("utf-8")
@@ -392,7 +392,7 @@ def _norm(value: Any) -> Any:
     return str(value)
 
 
-def update_mapping(src: Source, where: tuple, current: dict, wanted: Mapping[str, Any], order: Sequence[str]) -> list[Splice]:
+def update_mapping(src: FileText, where: tuple, current: dict, wanted: Mapping[str, Any], order: Sequence[str]) -> list[Splice]:
     """Splices that set only the keys of `wanted` whose value differs; "" or [] removes a key. Every
     other key, comment and line is left as written; a new key goes after the last kept key that
     comes before it in `order`. `current` (the file's data at `where`) is updated to match."""

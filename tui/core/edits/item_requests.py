@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from tui.core.edits.engine import Change, Context, EditRefused, Planned, date_text, date_value, fields, plan, update_mapping
+from tui.core.edits.engine import FileEdit, Context, EditRefused, Planned, date_text, date_value, fields, plan, update_mapping
 from tui.core.edits.new_items import slug, unique
 from tui.core.edits.requests import Expected, Request, _chain, _earlier, _last_file, _unread
 from tui.core.model.fields import FIELDS, Spec
@@ -86,7 +86,7 @@ def locate(ctx: Context, target: Target) -> tuple:
     return path
 
 
-def append_nested(ctx: Context, owner: Target, list_field: str, new: Fields, item_id: str, required: tuple[str, ...]) -> Change:
+def append_nested(ctx: Context, owner: Target, list_field: str, new: Fields, item_id: str, required: tuple[str, ...]) -> FileEdit:
     """A new last entry of the list `list_field` inside `owner` (a party's people, the story's
     deadlines, an issue's positions), the list made if it is not there yet."""
     where = locate(ctx, owner)
@@ -96,7 +96,7 @@ def append_nested(ctx: Context, owner: Target, list_field: str, new: Fields, ite
         raise ctx.refuse(f"'{list_field}' of '{owner.item_id}' is not a list; fix the file first")
     splice = ctx.source.append_item(where + (list_field,), new, top_level=False)
     holder[list_field] = (entries or []) + [_data(new)]
-    return Change([splice], ctx.data, where + (list_field, len(holder[list_field]) - 1), item_id, required)
+    return FileEdit([splice], ctx.data, where + (list_field, len(holder[list_field]) - 1), item_id, required)
 
 
 def _get(data: Any, path: tuple) -> Any:
@@ -131,12 +131,12 @@ class UpdateItem(ItemRequest):
         specs = {s.key: s for s in FIELDS.get(noun, ())}
         wanted = {key: as_value(specs.get(key), value) for key, value in self.values.items()}
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             where = locate(ctx, self.target)
             splices = update_mapping(ctx.source, where, _get(ctx.data, where), wanted, _ORDER.get(noun, ()))
             if not splices:
                 raise EditRefused([Problem(relative, 1, 1, "nothing to change: every field already holds that")], "nothing changed")
-            return Change(splices, ctx.data, where, self.target.item_id, _required(noun))
+            return FileEdit(splices, ctx.data, where, self.target.item_id, _required(noun))
 
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))
 
@@ -169,14 +169,14 @@ class RemoveItem(ItemRequest):
                 raise EditRefused([Problem(relative, store.snapshot.origins[(self.target.section, self.target.item_id)].line, 1,
                                            why + "; change or remove them first")], "still referred to")
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             where = locate(ctx, self.target)
             splices = ctx.source.remove_item(where[:-1], where[-1])
             remaining = _get(ctx.data, where[:-1])
             del remaining[where[-1]]
             # Said at the place the item was: the item now there, or the one before it.
             index = min(where[-1], len(remaining) - 1)
-            return Change(splices, ctx.data, where[:-1] + ((index,) if index >= 0 else ()), self.target.item_id)
+            return FileEdit(splices, ctx.data, where[:-1] + ((index,) if index >= 0 else ()), self.target.item_id)
 
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))
 
@@ -226,7 +226,7 @@ class RestoreItem(ItemRequest):
             parent = self.target.parent
             relative = _file_of(store, parent)
 
-            def make(ctx: Context) -> Change:
+            def make(ctx: Context) -> FileEdit:
                 list_field, key = self.target.nested[-1]
                 entries = _get(ctx.data, locate(ctx, parent)).get(list_field)
                 if isinstance(entries, list) and any(nested_key(list_field, e, i) == key for i, e in enumerate(entries)):
@@ -239,7 +239,7 @@ class RestoreItem(ItemRequest):
                 raise EditRefused([Problem(f"{section}.yaml", 1, 1, why)], "already there")
             relative = self.path if self.path and (store.root / self.path).exists() else _last_file(store.snapshot, section, f"{section}.yaml")
 
-            def make(ctx: Context) -> Change:
+            def make(ctx: Context) -> FileEdit:
                 return ctx.append(section, new, self.target.item_id, _required(noun))
 
         return _chain(list(earlier), plan(store, relative, expected, make, section_kind(self.target), on_top_of=_earlier(earlier, relative)))
@@ -298,7 +298,7 @@ class AddParty(ItemRequest):
     noun: ClassVar[str] = "party"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             item_id = unique(slug(self.short or self.name, words=4) or "party", ctx.taken("parties"))
             new = fields(("id", item_id), ("name", self.name), ("short", self.short), ("role", self.role), required=("name", "role"))
             return ctx.append("parties", new, item_id, ("name", "role"))
@@ -324,7 +324,7 @@ class AddPerson(ItemRequest):
         relative = _file_of(store, target)
         taken = {person.id for party in store.snapshot.parties for person in party.people}
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             people = _get(ctx.data, locate(ctx, target)).get("people")
             here = {str(p.get("id")) for p in people if isinstance(p, dict)} if isinstance(people, list) else set()
             person_id = unique(slug(self.name, words=4) or "person", taken | here)
@@ -348,7 +348,7 @@ class AddIssue(ItemRequest):
     noun: ClassVar[str] = "issue"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             item_id = unique(slug(self.title, words=4) or "issue", ctx.taken("issues"))
             new = fields(("id", item_id), ("title", self.title), ("status", self.status), ("why", self.why),
                          ("source", self.source), required=("title", "status"))
@@ -379,7 +379,7 @@ class AddDeadline(ItemRequest):
             raise EditRefused(_unread(store) + [Problem("story.yaml", 1, 1, why)])
         day = date_text(self.date)
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             new = fields(("date", date_value(day)), ("what", self.what), ("outcome", self.outcome), ("source", self.source),
                          required=("date", "what"))
             return append_nested(ctx, target, "deadlines", new, "story", ("date", "what"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from tui.core.edits.engine import (
-    Change,
+    FileEdit,
     Context,
     EditRefused,
     Planned,
@@ -30,7 +30,7 @@ from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore
 from tui.core.text.problems import Problem
 from tui.core.yaml.emit import Fields, Value
-from tui.core.yaml.splice import Source, Splice
+from tui.core.yaml.splice import FileText, Splice
 
 Expected = Mapping[str, bytes] | None
 DateLike = dt.date | str | None
@@ -98,7 +98,7 @@ class AddSource(Request):
             raise EditRefused([Problem(store.snapshot.origins[("sources", same)].path, store.snapshot.origins[("sources", same)].line, 1, why)],
                               "already in the store")
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             item_id = unique(source_id(self.outlet, self.title, day), ctx.taken("sources"))
             new = fields(
                 ("id", item_id), ("outlet", self.outlet), ("title", self.title), ("date", date_value(day)),
@@ -146,7 +146,7 @@ class AddQuote(Request):
         valid = real_date(day)
         relative = f"quotes/{valid}.yaml" if valid else "quotes/undated.yaml"
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             item_id = unique(quote_id(self.speaker, self.text, day, str(self.medium)), ctx.taken("quotes"))
             required = ("text", "speaker", "medium", "source")
             new = fields(
@@ -180,7 +180,7 @@ class AddEvent(Request):
     def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
         day = date_text(self.date)
 
-        def make(ctx: Context) -> Change:
+        def make(ctx: Context) -> FileEdit:
             item_id = unique(event_id(self.title, day), ctx.taken("events"))
             required = ("title", "source")
             new = fields(
@@ -221,7 +221,7 @@ class SetStatus(Request):
             raise EditRefused(_unread(store) + [Problem("status.yaml", 1, 1, why)])
         return [plan(store, origin.path, expected, lambda ctx: self._make(ctx, day))]
 
-    def _make(self, ctx: Context, day: str) -> Change:
+    def _make(self, ctx: Context, day: str) -> FileEdit:
         src, at = ctx.source, ("status",)
         old = ctx.data.get("status")
         if not isinstance(old, dict):
@@ -262,13 +262,13 @@ class SetStatus(Request):
         else:
             raise ctx.refuse("'history' under 'status' is not a list; fix the file first")
         splices += _insert_in_order(src, at, added, removed, original=ctx.source.data["status"])
-        return Change(splices, ctx.data, at, "status", ("stage", "headline", "source"))
+        return FileEdit(splices, ctx.data, at, "status", ("stage", "headline", "source"))
 
     def describe(self, item_id: str) -> str:
         return f"set status to {self.stage}"
 
 
-def _insert_in_order(src: Source, at: tuple, added: Fields, removed: set[str], original: dict) -> list[Splice]:
+def _insert_in_order(src: FileText, at: tuple, added: Fields, removed: set[str], original: dict) -> list[Splice]:
     """New keys of a mapping, each after the last key kept that comes before it in the usual order."""
     if not added:
         return []
@@ -315,7 +315,7 @@ class SetPosition(Request):
         given |= {"events": None if self.events is None else [str(e) for e in self.events]}
         return {k: v for k, v in given.items() if v is not None}
 
-    def _make(self, ctx: Context) -> Change:
+    def _make(self, ctx: Context) -> FileEdit:
         items = ctx.data.get("issues") or []
         index = next(i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == self.issue)
         at = ("issues", index, "positions")
@@ -325,7 +325,7 @@ class SetPosition(Request):
         if match:
             where = at + (match[0],)
             splices = self._update(ctx, where, positions[match[0]])
-            return Change(splices, ctx.data, where, self.issue, required)
+            return FileEdit(splices, ctx.data, where, self.issue, required)
         new = fields(*[(k, self._wanted().get(k)) for k in _POSITION_ORDER if k != "party"], required=("stance",))
         new.insert(0, ("party", self.party))
         if positions is None or isinstance(positions, list):
@@ -333,7 +333,7 @@ class SetPosition(Request):
             items[index]["positions"] = (positions or []) + [as_data(new)]
         else:
             raise ctx.refuse(f"'positions' of '{self.issue}' is not a list; fix the file first")
-        return Change([splice], ctx.data, at + (len(items[index]["positions"]) - 1,), self.issue, required)
+        return FileEdit([splice], ctx.data, at + (len(items[index]["positions"]) - 1,), self.issue, required)
 
     def _update(self, ctx: Context, where: tuple, current: dict) -> list[Splice]:
         """Splices that set only the fields given and changed; `current` is updated to match."""

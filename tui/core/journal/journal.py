@@ -245,7 +245,10 @@ class Journal:
         ]
         table = self._table("changes")
         table.insert_multiple(docs)
-        self._expire(table, at)
+        if self._expire(table, at):
+            # Appending says what went; rewriting the file also lets the dropped entries' bytes go,
+            # so a journal past its retention shrinks on disk, not only in memory.
+            self._storage.compact()
         # The state is kept per content file: only the files whose items changed are written
         # again, so a record costs what changed, not the size of the store.
         per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
@@ -307,15 +310,9 @@ class Journal:
             return None
 
     def has_state(self) -> bool:
-        """Whether the journal has recorded a state yet (without rebuilding it, as last_state does)."""
+        """Whether the journal has recorded a state yet (without rebuilding it)."""
         with self._lock:
             return self._table("state").get(doc_id=1) is not None
-
-    def last_state(self) -> Snapshot | None:
-        """The last state of the store the journal knows, or None before the first record."""
-        with self._lock:
-            stored = self._table("state").get(doc_id=1)
-            return self._stored_baseline(stored) if stored else None
 
     def _expire(self, table: Table, now: dt.datetime) -> int:
         docs = sorted(table.all(), key=lambda d: d.doc_id)
@@ -329,15 +326,6 @@ class Journal:
         if drop:
             table.remove(doc_ids=sorted(drop))
         return len(drop)
-
-    def expire(self, now: dt.datetime | None = None) -> int:
-        """Drop entries past the retention limits now; returns how many went."""
-        with self._lock, self._storage.transaction():
-            dropped = self._expire(self._table("changes"), _utc(now))
-            if dropped:
-                # Appending says what went; rewriting the file also lets the dropped entries' bytes go.
-                self._storage.compact()
-            return dropped
 
     def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""
@@ -356,10 +344,6 @@ class Journal:
 
     def unseen_count(self) -> int:
         return len(self.entries(unseen_only=True))
-
-    def oldest_unseen(self) -> dt.datetime | None:
-        unseen = self.entries(unseen_only=True)
-        return min(e.observed_at for e in unseen) if unseen else None
 
     def mark_all_seen(self) -> int:
         """Mark every change seen; returns how many were unseen."""

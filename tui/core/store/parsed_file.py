@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tui.core.model.items import ContentFile
     from tui.core.yaml.reader import YamlDocument
 
-Position = tuple[int, int]
+LineCol = tuple[int, int]
 SINGLES = ("story", "status")
 
 
@@ -28,7 +28,7 @@ class Places:
 
     __slots__ = ("singles", "items")
 
-    def __init__(self, singles: Mapping[str, Position], items: Mapping[str, array]) -> None:
+    def __init__(self, singles: Mapping[str, LineCol], items: Mapping[str, array]) -> None:
         self.singles = dict(singles)
         self.items = dict(items)
         """Per section, four numbers an item: the line and column of its entry, then of its id."""
@@ -57,19 +57,19 @@ class Places:
         singles = {str(k): (int(v[0]), int(v[1])) for k, v in data["singles"].items()}
         return cls(singles, {str(k): array("l", v) for k, v in data["items"].items()})
 
-    def item(self, section: str, index: int) -> Position | None:
+    def item(self, section: str, index: int) -> LineCol | None:
         flat = self.items.get(section)
         if flat is None or not 0 <= index < len(flat) // 4:
             return None
         return flat[4 * index], flat[4 * index + 1]
 
-    def item_id(self, section: str, index: int) -> Position | None:
+    def item_id(self, section: str, index: int) -> LineCol | None:
         flat = self.items.get(section)
         if flat is None or not 0 <= index < len(flat) // 4:
             return None
         return flat[4 * index + 2], flat[4 * index + 3]
 
-    def nearest(self, loc: tuple[str | int, ...]) -> Position | None:
+    def nearest(self, loc: tuple[str | int, ...]) -> LineCol | None:
         """The position of `loc` if kept here, else of its item or section; None if neither is."""
         if not loc:
             return None
@@ -101,13 +101,13 @@ class ParsedFile:
         self._reread = reread
         """Parses the file again if it still holds the bytes this was read from; else None."""
 
-    def at(self, *loc: str | int) -> Position:
+    def at(self, *loc: str | int) -> LineCol:
         return self.positions([loc])[0]
 
-    def positions(self, locs: Iterable[tuple[str | int, ...]]) -> list[Position]:
+    def positions(self, locs: Iterable[tuple[str | int, ...]]) -> list[LineCol]:
         """Where each of `locs` stands; the file is re-read at most once, and only if one is not kept."""
         locs = list(locs)
-        found: list[Position | None] = [self.places.nearest(loc) if self.places.exact(loc) else None for loc in locs]
+        found: list[LineCol | None] = [self.places.nearest(loc) if self.places.exact(loc) else None for loc in locs]
         if None in found:
             doc = self._reread() if self._reread is not None else None
             for i, loc in enumerate(locs):

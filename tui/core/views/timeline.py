@@ -27,7 +27,7 @@ NO_PARTY = ""
 
 
 @dataclass(frozen=True)
-class Entry:
+class Mark:
     """One thing on the timeline: an event, a stage the deal reached, or a deadline."""
 
     kind: str
@@ -64,9 +64,9 @@ KIND_ORDER = {"stage": 0, "event": 1, "deadline": 2}
 class Timeline:
     """Every dated item in date order, every undated one in the order its file gives, and the quotes' dates."""
 
-    entries: tuple[Entry, ...] = ()
+    entries: tuple[Mark, ...] = ()
     """Dated, oldest first; one day's items in KIND_ORDER, each kind in file order."""
-    undated: tuple[Entry, ...] = ()
+    undated: tuple[Mark, ...] = ()
     quotes: tuple[tuple[str, dt.date], ...] = ()
     """(party id or NO_PARTY, date) of every dated quote."""
     undated_quotes: int = 0
@@ -81,7 +81,7 @@ class Timeline:
         dates = [e.date for e in self.entries if e.date] + [d for _, d in self.quotes]
         return max(dates) if dates else None
 
-    def of_kind(self, kind: str) -> list[Entry]:
+    def of_kind(self, kind: str) -> list[Mark]:
         return [e for e in self.entries if e.kind == kind]
 
     def undated_count(self, kind: str) -> int:
@@ -137,16 +137,16 @@ def deadline_state(date: dt.date, outcome: Outcome | None, today: dt.date) -> st
 
 def build(snapshot: Snapshot, today: dt.date) -> Timeline:
     """The timeline of a snapshot: events, stages (the history, then the current one) and deadlines."""
-    items: list[Entry] = []
+    items: list[Mark] = []
     status = snapshot.status
     if status is not None:
         for change in status.history:
-            items.append(Entry("stage", change.stage.label, change.date, change.when, "", change.stage.value, change.source))
-        items.append(Entry("stage", status.stage.label, status.since, "", "now", status.stage.value, status.source))
+            items.append(Mark("stage", change.stage.label, change.date, change.when, "", change.stage.value, change.source))
+        items.append(Mark("stage", status.stage.label, status.since, "", "now", status.stage.value, status.source))
     for event in snapshot.events:
-        items.append(Entry("event", event.title, event.date, event.when, "", event.id, event.source))
+        items.append(Mark("event", event.title, event.date, event.when, "", event.id, event.source))
     for deadline in snapshot.story.deadlines if snapshot.story else []:
-        items.append(Entry("deadline", deadline.what, deadline.date, "", deadline_state(deadline.date, deadline.outcome, today), "", deadline.source))
+        items.append(Mark("deadline", deadline.what, deadline.date, "", deadline_state(deadline.date, deadline.outcome, today), "", deadline.source))
     dated = [e for e in items if e.date is not None]
     # sorted() is stable: items of one kind on one day keep the order of their file.
     dated.sort(key=lambda e: (e.date, KIND_ORDER[e.kind]))
@@ -290,16 +290,16 @@ class Placed:
     """Marks that share one bucket on a lane, with the room after them for a label."""
 
     column: int
-    entries: tuple[Entry, ...]
+    entries: tuple[Mark, ...]
     marks: int
     """How many marks fit before the next group (fewer than the entries when they crowd)."""
     room: int
     """Columns a label has after the marks and a space, keeping a space before the next group."""
 
 
-def lane(axis: Axis, entries: Sequence[Entry]) -> list[Placed]:
+def lane(axis: Axis, entries: Sequence[Mark]) -> list[Placed]:
     """Group a lane's dated entries by bucket, each with how much room its label has."""
-    groups: dict[int, list[Entry]] = {}
+    groups: dict[int, list[Mark]] = {}
     for entry in entries:
         if entry.date is not None:
             groups.setdefault(axis.column(entry.date), []).append(entry)

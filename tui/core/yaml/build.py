@@ -14,7 +14,7 @@ import yaml
 
 from tui.core.disk.limits import Limits
 from tui.core.text.safe_text import shown
-from tui.core.yaml.lines import Position, TextLines, end_of, start_of
+from tui.core.yaml.lines import LineCol, TextLines, end_of, start_of
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -51,8 +51,8 @@ class _Frame:
         self.container = container
         self.path = path
         self.pending_key: str | None = None
-        self.key_pos: Position = (1, 1)
-        self.seen: dict[str, Position] = {}
+        self.key_pos: LineCol = (1, 1)
+        self.seen: dict[str, LineCol] = {}
         self.index = 0
 
 
@@ -75,13 +75,13 @@ class _Builder:
         self.plain_lines = lines.starts is None
         self.stack: list[_Frame] = []
         self.result: Any = None
-        self.value_at: dict[Path, Position] = {}
-        self.key_at: dict[Path, Position] = {}
+        self.value_at: dict[Path, LineCol] = {}
+        self.key_at: dict[Path, LineCol] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.anchor_open: list[tuple[str, int, _Frame]] = []
         self.values = 0
         self.documents = 0
-        self.cut_by_comment: list[tuple[Path, Position]] = []
+        self.cut_by_comment: list[tuple[Path, LineCol]] = []
         """Plain values the rest of whose line (or the next line) YAML reads as a comment:
         what was typed is not what is read. The loader reports those in text fields."""
         self._hashes = "#" in lines.text
@@ -96,7 +96,7 @@ class _Builder:
             yaml.SequenceEndEvent: self._end,
         }
 
-    def _count(self, n: int, pos: Position) -> None:
+    def _count(self, n: int, pos: LineCol) -> None:
         self.values += n
         if self.values > self.limits.max_values:
             raise _Abort(
@@ -105,11 +105,11 @@ class _Builder:
                 "aliases count each time they are used); split the file or raise --max-values",
             )
 
-    def _duplicate(self, key: str, first: Position, pos: Position) -> None:
+    def _duplicate(self, key: str, first: LineCol, pos: LineCol) -> None:
         where = f"line {first[0]}" + (f", column {first[1]}" if first[0] == pos[0] else "")
         raise _Abort(*pos, f"duplicate key {shown(key)}: already set at {where}; keep one of them")
 
-    def _check_tag(self, tag: str | None, pos: Position) -> None:
+    def _check_tag(self, tag: str | None, pos: LineCol) -> None:
         if tag is not None and tag not in _CORE_TAGS:
             raise _Abort(
                 *pos,
@@ -214,7 +214,7 @@ class _Builder:
             anchor, start, _ = self.anchor_open.pop()
             self.anchors[anchor] = (frame.container, self.values - start + 1)
 
-    def _place(self, value: Any, pos: Position, is_scalar: bool) -> Path:
+    def _place(self, value: Any, pos: LineCol, is_scalar: bool) -> Path:
         """Put a new value into the container being built; returns its path."""
         if not self.stack:
             self.result = value

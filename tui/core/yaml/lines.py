@@ -11,7 +11,7 @@ import yaml
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The C parser where PyYAML was built with libyaml; both are safe: they only parse."""
 
-Position = tuple[int, int]
+LineCol = tuple[int, int]
 
 
 class Mark(Protocol):
@@ -63,13 +63,13 @@ class TextLines:
     def _starts(self) -> list[int]:
         return line_starts(self.text)
 
-    def at_index(self, index: int) -> Position:
+    def at_index(self, index: int) -> LineCol:
         """The position of the character at `index` in the text."""
         starts = self.starts if self.starts is not None else self._starts()
         line = bisect_right(starts, index) - 1
         return (line + 1, index - starts[line] + 1)
 
-    def at_index_cached(self, index: int) -> Position:
+    def at_index_cached(self, index: int) -> LineCol:
         """`at_index`, keeping the line starts between calls (an edit asks for many ends)."""
         starts = self.starts
         if starts is None:
@@ -79,7 +79,7 @@ class TextLines:
         line = bisect_right(starts, index) - 1
         return (line + 1, index - starts[line] + 1)
 
-    def at_mark(self, mark: Any) -> Position:
+    def at_mark(self, mark: Any) -> LineCol:
         if self.starts is None:
             return (mark.line + 1, mark.column + 1)
         return self.at_index(mark.index)
@@ -89,14 +89,14 @@ class TextLines:
         index = getattr(mark, "index", None)
         return isinstance(index, int) and index >= self.end
 
-    def at_error(self, mark: Any) -> Position:
+    def at_error(self, mark: Any) -> LineCol:
         """Where an error is, for the editor: one found at the end of the text is put
         right after its last character (libyaml puts it on a line past the last)."""
         if self.at_end(mark):
             return self.at_index(self.end)
         return self.at_mark(mark)
 
-    def at_offset(self, offset: int) -> Position:
+    def at_offset(self, offset: int) -> LineCol:
         """The position of a reader error's offset: libyaml counts UTF-8 bytes, PyYAML characters."""
         if LOADER is not yaml.SafeLoader:
             offset = len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))

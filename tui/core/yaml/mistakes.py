@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.text.safe_text import shown
-from tui.core.yaml.lines import Position, TextLines
+from tui.core.yaml.lines import LineCol, TextLines
 
-Explained = tuple[Position, str]
+Explained = tuple[LineCol, str]
 
 
 def explain(exc: Any, lines: TextLines) -> Explained | None:

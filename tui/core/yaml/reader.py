@@ -23,14 +23,14 @@ import yaml
 
 from tui.core.disk.limits import Limits
 from tui.core.text.problems import Problem
-from tui.core.yaml.build import Path, Position, _Abort, _Builder, _depth_message
+from tui.core.yaml.build import Path, LineCol, _Abort, _Builder, _depth_message
 from tui.core.yaml.lines import LOADER as _Loader
 from tui.core.yaml.lines import ODD_BREAKS, TextLines
 from tui.core.yaml.mistakes import explain
 from tui.core.yaml.spans import SpanBuilder
 
-# Limits lives in tui.core.disk.limits, Path and Position in yaml_build (shared with yaml_spans); all three are still imported from here.
-__all__ = ["Limits", "Path", "Position", "YamlDocument", "decode", "read_yaml"]
+# Limits lives in tui.core.disk.limits, Path and LineCol in yaml_build (shared with yaml_spans); all three are still imported from here.
+__all__ = ["Limits", "Path", "LineCol", "YamlDocument", "decode", "read_yaml"]
 
 
 @dataclass
@@ -38,11 +38,11 @@ class YamlDocument:
     """A parsed file: its data and where each piece of it stands."""
 
     data: Any
-    value_at: dict[Path, Position] = field(default_factory=dict)
+    value_at: dict[Path, LineCol] = field(default_factory=dict)
     """Where each value starts, by its path of keys and indexes (1-based line, column)."""
-    key_at: dict[Path, Position] = field(default_factory=dict)
+    key_at: dict[Path, LineCol] = field(default_factory=dict)
     """Where the key that names each mapping value stands."""
-    value_end: dict[Path, Position] = field(default_factory=dict)
+    value_end: dict[Path, LineCol] = field(default_factory=dict)
     """Where each value ends, just past its last character; filled by `read_yaml(..., spans=True)`.
     A block scalar (`>-`, `|`) ends at its last non-blank character, not after the line
     breaks it takes in; a block list or mapping ends where its last value ends."""
@@ -51,10 +51,10 @@ class YamlDocument:
     ending as `value_end` does: the text an edit replaces to change that value alone."""
     flow: set[Path] = field(default_factory=set)
     """The lists and mappings written in flow style, `[a, b]` or `{k: v}`."""
-    cut_by_comment: list[tuple[Path, Position]] = field(default_factory=list)
+    cut_by_comment: list[tuple[Path, LineCol]] = field(default_factory=list)
     """Plain values cut short by a `#` that YAML reads as a comment, with where the `#` is."""
 
-    def position(self, path: Path, prefer_key: bool = False) -> Position:
+    def position(self, path: Path, prefer_key: bool = False) -> LineCol:
         """The position of `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
         while True:
@@ -167,7 +167,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, lines: TextLines, mark: Any, limits
     return message
 
 
-def _reader_position(exc: yaml.YAMLError, lines: TextLines) -> Position:
+def _reader_position(exc: yaml.YAMLError, lines: TextLines) -> LineCol:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return (1, 1)

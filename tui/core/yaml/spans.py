@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from tui.core.yaml.build import Limits, Path, Position, _Builder
+from tui.core.yaml.build import Limits, Path, LineCol, _Builder
 from tui.core.yaml.lines import TextLines, end_of, start_of
 
 
@@ -13,12 +13,12 @@ class SpanBuilder(_Builder):
 
     def __init__(self, limits: Limits, lines: TextLines) -> None:
         super().__init__(limits, lines)
-        self.value_end: dict[Path, Position] = {}
+        self.value_end: dict[Path, LineCol] = {}
         self.span: dict[Path, tuple[int, int]] = {}
         self.flow: set[Path] = set()
         self.opened: list[tuple[int, bool]] = []
         """For each open collection: its start offset, and whether it is flow style."""
-        self.last_end: list[tuple[int, Position] | None] = []
+        self.last_end: list[tuple[int, LineCol] | None] = []
         """For each open collection: where the last value placed in it ends."""
         self.handlers |= {
             yaml.ScalarEvent: self._scalar_spanned,
@@ -38,7 +38,7 @@ class SpanBuilder(_Builder):
             return frame.path + (frame.index,)
         return None if frame.pending_key is None else frame.path + (frame.pending_key,)
 
-    def _ended(self, path: Path, start: int, end: int, where: Position) -> None:
+    def _ended(self, path: Path, start: int, end: int, where: LineCol) -> None:
         self.span[path] = (start, end)
         self.value_end[path] = where
         if self.last_end:

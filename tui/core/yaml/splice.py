@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.core.yaml.emit import Fields, Plain, Style, Value, _escaped, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
 from tui.core.yaml.lines import BREAKS, line_starts
-from tui.core.yaml.reader import Path, Position, YamlDocument
+from tui.core.yaml.reader import Path, LineCol, YamlDocument
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def apply(text: str, splices: list[Splice]) -> str:
     return "".join(out) + text[at:]
 
 
-def moved(old: str, new: str, splices: list[Splice]) -> Callable[[int, int], Position | None]:
+def moved(old: str, new: str, splices: list[Splice]) -> Callable[[int, int], LineCol | None]:
     """A function taking a (line, column) of `old` to where that character stands in `new`.
 
     It returns None for a character the splices replaced.
@@ -43,7 +43,7 @@ def moved(old: str, new: str, splices: list[Splice]) -> Callable[[int, int], Pos
     old_starts, new_starts = line_starts(old), line_starts(new)
     ordered = sorted(splices, key=lambda s: s.start)
 
-    def where(line: int, column: int) -> Position | None:
+    def where(line: int, column: int) -> LineCol | None:
         if not 1 <= line <= len(old_starts):
             return (line, column)
         index = old_starts[line - 1] + column - 1
@@ -60,7 +60,7 @@ def moved(old: str, new: str, splices: list[Splice]) -> Callable[[int, int], Pos
     return where
 
 
-class Source:
+class FileText:
     """One file's text and its parse (read with spans), with what edits need to know of both."""
 
     def __init__(self, text: str, doc: YamlDocument) -> None:
@@ -77,7 +77,7 @@ class Source:
         counts = Counter(m.group() for m in BREAKS.finditer(self.text))
         return counts.most_common(1)[0][0] if counts else "\n"
 
-    def offset(self, position: Position) -> int:
+    def offset(self, position: LineCol) -> int:
         line, column = position
         return self.starts[line - 1] + column - 1
 
@@ -191,16 +191,6 @@ class Source:
         at = self.line_end(self.doc.span[parent][1])
         body = [" " * col + f"{key}:"] + item_lines(fields, col + self.style.seq_indent, self.style)
         return Splice(at, at, nl + self._lines(body))
-
-    def replace_item(self, item_path: Path, fields: Fields) -> Splice:
-        """Put a new mapping in place of the list item at `item_path`; its dash and comments stay."""
-        start, end = self.doc.span[item_path]
-        if item_path in self.doc.flow or item_path[:-1] in self.doc.flow:
-            return Splice(start, end, flow_mapping(fields))
-        col = self.doc.value_at[item_path][1] - 1
-        lines = mapping_lines(fields, col, self.style)
-        lines[0] = lines[0][col:]
-        return Splice(start, end, self._lines(lines))
 
     def set_value(self, map_path: Path, key: str, value: Value) -> Splice:
         """Replace the value of an existing `key` of the mapping at `map_path`; its comments stay."""

@@ -62,8 +62,6 @@ class EditForm(ModalScreen["Any"]):
     ]
 
     TITLE_TEXT = ""
-    TOUCHES: tuple[str, ...] = ()
-    """Kinds whose defining files the change may write (for conflict detection)."""
 
     def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes]) -> None:
         super().__init__()

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day
-from tui.core.views.timeline import Axis, Entry, Pace, Timeline, build, plural
+from tui.core.views.timeline import Axis, Mark, Pace, Timeline, build, plural
 from tui.ui.palette import Palette
 from tui.ui.render import relative_when, v
 from tui.ui.screens.overlay import Overlay
@@ -119,7 +119,7 @@ class TimelineScreen(Overlay):
         return Group(*parts)
 
     @staticmethod
-    def _describe(entry: Entry, now: dt.datetime) -> Text:
+    def _describe(entry: Mark, now: dt.datetime) -> Text:
         title = v(entry.title).replace("\n", " ")
         if entry.kind == "stage":
             return Text.assemble(("stage: ", "dim"), (title, "bold"), (" (now)" if entry.state == "now" else "", "bold"))

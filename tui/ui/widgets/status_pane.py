@@ -12,7 +12,6 @@ from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render
 from tui.ui.messages import OpenItem
-from tui.ui.newest_date import newest_date
 from tui.ui.palette import Palette
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
@@ -91,7 +90,7 @@ class StatusPane(Pane):
         # Stage, date and headline are shown whole, at any size; the timeline gets what is left.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
-        newest = newest_date(snapshot)
+        newest = snapshot.last_changed
         if newest and newest > now.date():
             moved.append(f"story dated {day(newest)}, after today (check the date)")
         elif newest:

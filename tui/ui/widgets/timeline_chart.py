@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.core.views.timeline import Axis, Entry, Timeline, lane, undated_note
+from tui.core.views.timeline import Axis, Mark, Timeline, lane, undated_note
 from tui.ui.palette import Palette
 from tui.ui.render import fit_cells, v
 
@@ -23,13 +23,13 @@ DEADLINE_TONES = {"ahead": "warning", "met": "success", "slipped": "error", "pas
 LANES = (("stage", "Stages"), ("event", "Events"), ("deadline", "Deadlines"))
 
 
-def mark_of(entry: Entry) -> str:
+def mark_of(entry: Mark) -> str:
     if entry.kind == "deadline":
         return DEADLINE_MARKS[entry.state]
     return "■" if entry.kind == "stage" else "●"
 
 
-def tone_of(entry: Entry, palette: Palette) -> str:
+def tone_of(entry: Mark, palette: Palette) -> str:
     if entry.kind == "deadline":
         return f"bold {palette.tone(DEADLINE_TONES[entry.state])}"
     if entry.kind == "stage":
@@ -111,7 +111,7 @@ class TimelineChart(Widget):
             lines.append(Text(note, style="dim italic"))
         return Text("\n", no_wrap=True).join(lines)
 
-    def _lane(self, axis: Axis, entries: list[Entry], name: str, palette: Palette) -> Text:
+    def _lane(self, axis: Axis, entries: list[Mark], name: str, palette: Palette) -> Text:
         text = Text(no_wrap=True, overflow="crop")
         text.append(fit_cells(name, LABEL_WIDTH - 1) + " ", "bold")
         cursor = 0
@@ -129,7 +129,7 @@ class TimelineChart(Widget):
         return text
 
     @staticmethod
-    def _label(entries: tuple[Entry, ...]) -> str:
+    def _label(entries: tuple[Mark, ...]) -> str:
         if len(entries) == 1:
             entry = entries[0]
             title = v(entry.title).replace("\n", " ")

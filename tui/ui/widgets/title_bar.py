@@ -8,7 +8,6 @@ from textual.widgets import Static
 
 from tui.core.desk.state import DeskState
 from tui.core.views.timefmt import day
-from tui.ui.newest_date import newest_date
 from tui.ui.render import v
 
 
@@ -28,7 +27,7 @@ class TitleBar(Static):
         left = Text.assemble((" peacewatch ", "reverse bold"), " ", (title, "bold"))
         if story:
             left.append(f"  as of {day(story.as_of)}", "dim")
-            newest = newest_date(self.state.snapshot)
+            newest = self.state.snapshot.last_changed
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.
                 left.append(f" · news to {day(newest)}: as_of is older", "bold")
