@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import copy
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,16 +15,16 @@ from typing import Any
 
 from tui.core.disk.atomic_write import FileChanged, write_atomic
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
+from tui.core.edits.field_values import as_data, read_back
 from tui.core.edits.new_items import header, modeline_for
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.crossref import ParsedFile
 from tui.core.store.loader import ContentStore, LoadResult, file_digest
 from tui.core.text.problems import Problem
-from tui.core.yaml.emit import Fields, Plain
+from tui.core.yaml.emit import Fields
 from tui.core.yaml.reader import YamlDocument, read_yaml
 from tui.core.yaml.splice import FileText, Splice, apply, moved
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"\d+")
 _ADDS_PROBLEMS = "the edit would add these problems to the store"
 _EMPTY = {
@@ -115,47 +114,6 @@ class Context:
         splice = self.source.append_item((section,), fields, top_level=True)
         self.data[section] = (items or []) + [as_data(fields)]
         return FileEdit([splice], self.data, (section, len(self.data[section]) - 1), item_id, required)
-
-
-def as_data(fields: Fields) -> dict:
-    """The fields as the reader reads them back: text, lists of text, lists of mappings."""
-    def value(v: Any) -> Any:
-        if isinstance(v, list):
-            return [as_data(x) if isinstance(x, list) else str(x) for x in v]
-        return str(v)
-    return {key: value(v) for key, v in fields}
-
-
-def fields(*pairs: tuple[str, Any], required: tuple[str, ...] = ()) -> Fields:
-    """Fields in order, leaving out the empty ones unless they are required (then written empty)."""
-    out: Fields = []
-    for key, value in pairs:
-        if isinstance(value, (list, tuple)):
-            value = [str(v) for v in value]
-        elif value is not None and not isinstance(value, Plain):
-            value = str(value)
-        if value or key in required:
-            out.append((key, value if value is not None else ""))
-    return out
-
-
-def date_text(value: dt.date | str | None) -> str:
-    """A date as the file writes it; text is kept as given, so that a bad one is reported, not guessed at."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return (value or "").strip()
-
-
-def date_value(text: str) -> str | None:
-    """Written plain if it looks like a date (the model says if it is a real one), else as text."""
-    return (Plain(text) if _ISO.match(text) else text) if text else None
-
-
-def real_date(text: str) -> str | None:
-    try:
-        return dt.date.fromisoformat(text).isoformat() if _ISO.match(text) else None
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -383,15 +341,6 @@ def _get(data: Any, path: tuple) -> Any:
     return data
 
 
-def _norm(value: Any) -> Any:
-    """A value as the reader reads it back, to tell whether an edit changes it."""
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return [as_data(v) if isinstance(v, list) else str(v) for v in value]
-    return str(value)
-
-
 def update_mapping(src: FileText, where: tuple, current: dict, wanted: Mapping[str, Any], order: Sequence[str]) -> list[Splice]:
     """Splices that set only the keys of `wanted` whose value differs; "" or [] removes a key. Every
     other key, comment and line is left as written; a new key goes after the last kept key that
@@ -407,12 +356,12 @@ def update_mapping(src: FileText, where: tuple, current: dict, wanted: Mapping[s
                 splices.append(src.remove_key(where, key))
                 removed.add(key)
                 del current[key]
-            elif _norm(current[key]) != _norm(value):
+            elif read_back(current[key]) != read_back(value):
                 splices.append(src.set_value(where, key, value))
-                current[key] = _norm(value)
+                current[key] = read_back(value)
         elif not empty:
             added.append((key, value))
-            current[key] = _norm(value)
+            current[key] = read_back(value)
     if added:
         kept = [k for k in original if k not in removed]
         rank = {k: i for i, k in enumerate(order)}

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from tui.core.edits.engine import FileEdit, Context, EditRefused, Planned, date_text, date_value, fields, plan, update_mapping
+from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan, update_mapping
+from tui.core.edits.field_values import date_text, date_value, fields
 from tui.core.edits.new_items import slug, unique
 from tui.core.edits.requests import Expected, Request, _chain, _earlier, _last_file, _unread
 from tui.core.model.fields import FIELDS, Spec
@@ -254,7 +255,7 @@ def section_kind(target: Target) -> str:
 
 
 def _data(new: Fields) -> dict:
-    from tui.core.edits.engine import as_data
+    from tui.core.edits.field_values import as_data
 
     return as_data(new)
 

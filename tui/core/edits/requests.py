@@ -13,18 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from tui.core.edits.engine import (
-    FileEdit,
-    Context,
-    EditRefused,
-    Planned,
-    as_data,
-    date_text,
-    date_value,
-    fields,
-    plan,
-    real_date,
-)
+from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan
+from tui.core.edits.field_values import as_data, date_text, date_value, fields, real_date
 from tui.core.edits.new_items import event_id, quote_id, source_id, unique
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore

@@ -1,25 +1,23 @@
-"""The journal on disk: its JSON lines, and a TinyDB storage that appends, compacts and never leaves a half-written file."""
+"""The journal on disk: a TinyDB storage that appends its lines, compacts, and never leaves a half-written file."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import os
 import stat
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tinydb.storages import MemoryStorage, Storage
 
 from tui.core.disk.atomic_write import write_atomic
+from tui.core.journal.lines import MARK, CorruptJournal, JournalError, copy_tables, decode, delta, encode, new_header, replay
 
 if sys.platform == "win32":  # no flock, but msvcrt locks a byte range just as well here.
     import msvcrt
@@ -40,44 +38,9 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-class JournalError(Exception):
-    """The journal could not be read or written."""
-
-
 class JournalBusy(JournalError):
     """Another process held the journal's lock for longer than we were willing to wait."""
 
-
-class CorruptJournal(JournalError):
-    """The journal file exists but is not a journal TinyDB can read."""
-
-
-def json_safe(value: Any) -> Any:
-    """`json.dumps` fallback: dates as ISO text, enums as their value; anything else is refused."""
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    if isinstance(value, Path):
-        return value.as_posix()
-    raise TypeError(f"cannot store a {type(value).__name__} in the journal")
-
-
-def encode(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, default=json_safe, separators=(",", ":")).encode()
-
-
-MARK = b'{"peacewatch_journal":'
-"""How the first line of a journal kept as a log starts; a file without it is the older whole-JSON layout."""
-
-
-def _header() -> bytes:
-    # A new generation at each rewrite: a reader that cached the file reads only what was
-    # appended since, and the header tells it the file was not rewritten meanwhile (a new
-    # file can get the inode of an old one).
-    return encode({"peacewatch_journal": 2, "generation": uuid.uuid4().hex}) + b"\n"
 
 COMPACT_FLOOR = 256 * 1024
 """Appended bytes allowed past the compacted data before the file is rewritten, whatever its size."""
@@ -123,7 +86,7 @@ class AtomicJSONStorage(Storage):
                 # Checked again under the lock: another process may have just replaced it.
                 with self.transaction():
                     return self._work
-            return _copy(parsed.data) if parsed else None
+            return copy_tables(parsed.data) if parsed else None
 
     def write(self, data: dict) -> None:
         with self._mutex:
@@ -156,7 +119,7 @@ class AtomicJSONStorage(Storage):
                 except CorruptJournal as exc:
                     self.move_aside(str(exc))
                     parsed = None
-                self._work = _copy(parsed.data) if parsed else None
+                self._work = copy_tables(parsed.data) if parsed else None
                 self._dirty, self._compact, self._depth = False, False, 1
                 yield
                 if self._dirty or self._compact:
@@ -167,14 +130,14 @@ class AtomicJSONStorage(Storage):
                 os.close(fd)
 
     def _commit(self, parsed: _Parsed | None, data: dict) -> None:
-        line = _delta(parsed.data if parsed else {}, data)
+        line = delta(parsed.data if parsed else {}, data)
         if parsed is not None and line is None and not self._compact and not parsed.legacy:
             return  # nothing changed: the file is left as it is
         if parsed is None or parsed.legacy or self._compact or parsed.tail + len(line or b"") > max(COMPACT_FLOOR, parsed.base):
             body = encode({"t": data}) + b"\n"
             # Private state: a new journal is the user's alone. A folder that cannot be
             # synced (some network mounts) does not stop the write.
-            header = _header()
+            header = new_header()
             write_atomic(self.path, header + body, new_mode=0o600, folder_sync_required=False)
             info = os.stat(self.path)
             self._parsed = _Parsed(_key(info), data, len(header) + len(body), 0, False, header)
@@ -259,14 +222,14 @@ class AtomicJSONStorage(Storage):
                 # The same file, grown: another writer appended lines; read only those.
                 handle.seek(cached.size)
                 raw, offset = handle.read(), cached.size
-                data = _copy(cached.data)
+                data = copy_tables(cached.data)
                 base, tail, header = cached.base, cached.tail, cached.header
             else:
                 handle.seek(0)
                 raw, offset = handle.read(), 0
         if data is None:
             if not raw.startswith(MARK):
-                self._parsed = _Parsed(key, _decode(raw) or {}, 0, 0, True) if raw.strip() else None
+                self._parsed = _Parsed(key, decode(raw) or {}, 0, 0, True) if raw.strip() else None
                 return self._parsed
             header = raw[: raw.find(b"\n") + 1]
             try:
@@ -274,10 +237,10 @@ class AtomicJSONStorage(Storage):
                     raise ValueError("not this layout")
             except (ValueError, KeyError, TypeError):
                 raise CorruptJournal("its first line is damaged") from None
-            data, base, torn = _replay({}, raw, len(header), first=True)
+            data, base, torn = replay({}, raw, len(header), first=True)
             tail = len(raw) - base - torn
         else:
-            _, _, torn = _replay(data, raw, 0, first=False)
+            _, _, torn = replay(data, raw, 0, first=False)
             tail += len(raw) - torn
         if torn:
             self.warnings.append(
@@ -314,90 +277,6 @@ class _Parsed:
 
 def _key(info: os.stat_result) -> tuple:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-
-
-def _copy(data: dict) -> dict:
-    # TinyDB edits the tables and documents it reads in place; their values it only replaces.
-    return {name: {doc_id: dict(doc) for doc_id, doc in table.items()} for name, table in data.items()}
-
-
-def _delta(old: dict, new: dict) -> bytes | None:
-    """One log line taking `old` to `new`: the documents set or removed, the tables dropped."""
-    tables: dict[str, dict[str, Any]] = {}
-    for name, table in new.items():
-        before = old.get(name)
-        if before is None:
-            tables[name] = table
-            continue
-        # Documents not touched are equal, and mostly the very same values: cheap to compare.
-        changed: dict[str, Any] = {doc_id: doc for doc_id, doc in table.items() if before.get(doc_id) != doc}
-        changed.update((doc_id, None) for doc_id in before if doc_id not in table)
-        if changed:
-            tables[name] = changed
-    dropped = [name for name in old if name not in new]
-    if not tables and not dropped:
-        return None
-    return encode({"t": tables, **({"drop": dropped} if dropped else {})}) + b"\n"
-
-
-def _replay(data: dict, raw: bytes, start: int, first: bool) -> tuple[dict, int, int]:
-    """Apply the log lines in raw[start:] to `data`; returns it, where the compacted data ends
-    (with `first`, raw[start:] begins with that data), and the bytes of a torn last line left out."""
-    base = position = start
-    while position < len(raw):
-        end = raw.find(b"\n", position)
-        is_base = first and position == start
-        # Only an append can be cut short: the compacted data is written whole, atomically.
-        torn_allowed = not is_base and (end < 0 or end + 1 == len(raw))
-        try:
-            if end < 0:
-                raise ValueError("cut short")
-            op = json.loads(raw[position:end].decode("utf-8"))
-            _check_op(op)
-        except (UnicodeDecodeError, ValueError) as exc:
-            if torn_allowed:
-                return data, base, len(raw) - position
-            number = raw.count(b"\n", 0, position) + 1
-            raise CorruptJournal(f"line {number} is damaged: {exc}") from None
-        _apply(data, op)
-        position = end + 1
-        if is_base:
-            base = position
-    return data, base, 0
-
-
-def _check_op(op: Any) -> None:
-    if not isinstance(op, dict) or not isinstance(op.get("t"), dict) or not isinstance(op.get("drop", []), list):
-        raise ValueError("not a journal line")
-    for docs in op["t"].values():
-        if not isinstance(docs, dict) or not all(doc is None or isinstance(doc, dict) for doc in docs.values()):
-            raise ValueError("not laid out as TinyDB tables")
-
-
-def _apply(data: dict, op: dict) -> None:
-    for name, docs in op["t"].items():
-        table = data.setdefault(name, {})
-        for doc_id, doc in docs.items():
-            if doc is None:
-                table.pop(doc_id, None)
-            else:
-                table[doc_id] = doc
-    for name in op.get("drop", ()):
-        data.pop(name, None)
-
-
-def _decode(raw: bytes) -> dict | None:
-    if not raw.strip():
-        return None  # TinyDB's own convention: an empty file is an empty database.
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CorruptJournal(f"not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
-    ):
-        raise CorruptJournal("not laid out as TinyDB tables")
-    return data
 
 
 class MemoryJournalStorage(MemoryStorage):

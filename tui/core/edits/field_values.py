@@ -1,0 +1,61 @@
+"""Field values as an edit writes them, and as the reader reads them back (to tell what an edit changes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from tui.core.yaml.emit import Fields, Plain
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def as_data(fields: Fields) -> dict:
+    """The fields as the reader reads them back: text, lists of text, lists of mappings."""
+    def value(v: Any) -> Any:
+        if isinstance(v, list):
+            return [as_data(x) if isinstance(x, list) else str(x) for x in v]
+        return str(v)
+    return {key: value(v) for key, v in fields}
+
+
+def fields(*pairs: tuple[str, Any], required: tuple[str, ...] = ()) -> Fields:
+    """Fields in order, leaving out the empty ones unless they are required (then written empty)."""
+    out: Fields = []
+    for key, value in pairs:
+        if isinstance(value, (list, tuple)):
+            value = [str(v) for v in value]
+        elif value is not None and not isinstance(value, Plain):
+            value = str(value)
+        if value or key in required:
+            out.append((key, value if value is not None else ""))
+    return out
+
+
+def date_text(value: dt.date | str | None) -> str:
+    """A date as the file writes it; text is kept as given, so that a bad one is reported, not guessed at."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return (value or "").strip()
+
+
+def date_value(text: str) -> str | None:
+    """Written plain if it looks like a date (the model says if it is a real one), else as text."""
+    return (Plain(text) if _ISO.match(text) else text) if text else None
+
+
+def real_date(text: str) -> str | None:
+    try:
+        return dt.date.fromisoformat(text).isoformat() if _ISO.match(text) else None
+    except ValueError:
+        return None
+
+
+def read_back(value: Any) -> Any:
+    """A value as the reader reads it back, to tell whether an edit changes it."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [as_data(v) if isinstance(v, list) else str(v) for v in value]
+    return str(value)
