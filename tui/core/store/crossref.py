@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+from collections import Counter
 from collections.abc import Container, Iterable, Mapping
 from itertools import chain
 from operator import attrgetter
@@ -151,6 +152,19 @@ class _Part:
         return self.parsed.at(key[0]) if key[0] in SINGLES else self.parsed.at(key[0], index, "id")
 
 
+class _KnownOrBroken:
+    """The ids of a section that references may name: those defined, and those of items left
+    out for failing validation (their own problem is said once; a reference to them is not)."""
+
+    __slots__ = ("defined", "broken")
+
+    def __init__(self, defined: Container[str], broken: Container[str]) -> None:
+        self.defined, self.broken = defined, broken
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.defined or item in self.broken
+
+
 class Merger:
     """The store's files merged, kept up to date one changed file at a time."""
 
@@ -166,6 +180,8 @@ class Merger:
         self._by_id: dict[str, dict[str, Any]] = {section: {} for section in LIST_SECTIONS}
         self._unknown: dict[tuple[str, str], list[Problem]] = {}
         """(file, kind of reference) to the references there that name nothing."""
+        self._broken: dict[str, Counter[str]] = {section: Counter() for section in (*SINGLES, *LIST_SECTIONS)}
+        """Per section, the ids of items left out of their files for failing validation (counted per file)."""
 
     def update(self, files: Mapping[str, ParsedFile | None], *, snapshot: bool = True) -> tuple[Snapshot | None, list[Problem]]:
         """Take each file's new content (None: it has none now); the snapshot if asked, and every cross-file problem."""
@@ -177,6 +193,8 @@ class Merger:
             new = _Part(parsed) if parsed is not None else None
             for section in LIST_SECTIONS:
                 if (old.ids(section) if old else set()) != (new.ids(section) if new else set()):
+                    touched_kinds.add(_KIND_OF[section])
+                elif (old.parsed.broken.get(section) if old else None) != (new.parsed.broken.get(section) if new else None):
                     touched_kinds.add(_KIND_OF[section])
             if old is not None:
                 self._forget(path, old)
@@ -204,6 +222,8 @@ class Merger:
     # -- definitions ---------------------------------------------------------------------------
 
     def _take(self, path: str, part: _Part) -> None:
+        for section, ids in part.parsed.broken.items():
+            self._broken[section].update(ids)
         self._parts[path] = part
         bisect.insort(self._order, path)
         defs_of, origins, by_id = self._defs, self._origins, self._by_id
@@ -221,6 +241,9 @@ class Merger:
             self._own(key)
 
     def _forget(self, path: str, part: _Part) -> None:
+        for section, ids in part.parsed.broken.items():
+            self._broken[section].subtract(ids)
+            self._broken[section] = +self._broken[section]  # drop the ids counted down to nothing
         for key, index in part.keys:
             defs = self._defs[key]
             defs.remove((path, index))
@@ -253,7 +276,8 @@ class Merger:
     def _check(self, parsed: ParsedFile, kind: str) -> list[Problem]:
         section = REF_KINDS[kind]
         known = self._by_id[section]
-        bad = _unknown_references(parsed.content, kind, known)
+        broken = self._broken[section]
+        bad = _unknown_references(parsed.content, kind, _KnownOrBroken(known, broken) if broken else known)
         if not bad:
             return []
         places = parsed.positions(loc for _, loc in bad)
@@ -274,9 +298,9 @@ class Merger:
         for path in self._order:
             problems += self._parts[path].own_problems
         problems += chain.from_iterable(self._unknown.values())
-        if ("story", "story") not in self._defs:
+        if ("story", "story") not in self._defs and not self._broken["story"]:
             problems.append(Problem("story.yaml", 1, 1, "no file defines 'story:' (title, as_of, deadlines); add one"))
-        if ("status", "status") not in self._defs:
+        if ("status", "status") not in self._defs and not self._broken["status"]:
             problems.append(Problem("status.yaml", 1, 1, "no file defines 'status:' (stage, headline); add one"))
         return problems
 

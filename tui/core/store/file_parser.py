@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from tui.core.disk.limits import Limits
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
 from tui.core.model.items import ContentFile, share_fields_set
+from tui.core.model.kinds import LIST_SECTIONS
 from tui.core.store.parse_cache import ParseCache
-from tui.core.store.parsed_file import ParsedFile, Places
+from tui.core.store.parsed_file import SINGLES, ParsedFile, Places
 from tui.core.store.schema_errors import problems_from
 from tui.core.text.problems import Problem
 from tui.core.yaml.reader import YamlDocument, read_yaml
@@ -48,7 +51,8 @@ class FileParser:
             if doc is None:
                 return None, problems
             parsed, problems = self.validate(relative, doc, digest)
-            if parsed is not None and self._cache is not None:
+            # A file with an item left out is not cached: the cache keeps what validates whole.
+            if parsed is not None and self._cache is not None and not parsed.broken and not parsed.places.kept:
                 self._cache.put(relative, digest, doc.data, parsed.places, problems)
             return parsed, problems
         except Exception as exc:  # noqa: BLE001 - a reader bug must not take the dashboard down
@@ -61,12 +65,21 @@ class FileParser:
         """
         if not isinstance(doc.data, dict):
             return None, [Problem(relative, 1, 1, "expected sections such as 'quotes:' or 'parties:' at the top of the file")]
+        reread = (lambda: doc) if unwritten else self.rereader(relative, digest)
         try:
             content = share_fields_set(ContentFile.model_validate(doc.data))
         except ValidationError as exc:
-            return None, problems_from(exc, doc, relative, ContentFile)
+            problems = problems_from(exc, doc, relative, ContentFile)
+            salvaged = without_broken(doc.data, exc)
+            if salvaged is None:
+                return None, problems
+            try:
+                content = share_fields_set(ContentFile.model_validate(salvaged.data))
+            except ValidationError:
+                return None, problems  # what is left still fails: the file's last good version stands
+            places = Places.of(doc, content, salvaged.kept)
+            return ParsedFile(relative, content, places, reread, salvaged.broken), problems + cut_texts(doc, relative)
         # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.
-        reread = (lambda: doc) if unwritten else self.rereader(relative, digest)
         return ParsedFile(relative, content, Places.of(doc, content), reread), cut_texts(doc, relative)
 
     def rereader(self, relative: str, digest: bytes) -> Callable[[], YamlDocument | None]:
@@ -82,6 +95,55 @@ class FileParser:
             return read_yaml(raw, relative, self.limits)[0]
 
         return reread
+
+
+@dataclass(frozen=True)
+class Salvaged:
+    """A file's data without the items that failed validation, so that the rest of the file loads."""
+
+    data: dict[str, Any]
+    kept: dict[str, list[int]]
+    """Per list section that lost items: the index in the file of each item kept, in order."""
+    broken: dict[str, frozenset[str]]
+    """Per list section: the ids of the items left out (references to them are not reported again)."""
+
+
+def without_broken(data: dict[str, Any], error: ValidationError) -> Salvaged | None:
+    """`data` less each item (or the story or status section) that an error of `error` lies in;
+    None when an error lies outside any item (then nothing of the file can be trusted)."""
+    drop: dict[str, set[int]] = {}
+    singles: set[str] = set()
+    for detail in error.errors():
+        loc = detail["loc"]
+        section = loc[0] if loc else None
+        if not isinstance(section, str):
+            return None
+        value = data.get(section)
+        if section in SINGLES or section not in LIST_SECTIONS:
+            singles.add(section)  # the story, the status, or a section that does not exist
+        elif len(loc) >= 2 and isinstance(loc[1], int) and isinstance(value, list):
+            drop.setdefault(section, set()).add(loc[1])
+        else:
+            singles.add(section)  # the section itself is not a list: none of its items can be read
+    salvaged = {key: value for key, value in data.items() if key not in singles}
+    kept: dict[str, list[int]] = {}
+    broken: dict[str, frozenset[str]] = {}
+    for section, indexes in drop.items():
+        items = data[section]
+        kept[section] = [i for i in range(len(items)) if i not in indexes]
+        salvaged[section] = [items[i] for i in kept[section]]
+        ids = {item["id"] for i in indexes if isinstance(item := items[i], dict) and isinstance(item.get("id"), str)}
+        if ids:
+            broken[section] = frozenset(ids)
+    for section in singles & set(SINGLES):
+        broken[section] = frozenset({section})  # so that "no file defines it" is not said as well
+    for section in singles & set(LIST_SECTIONS):
+        items = data.get(section)
+        if isinstance(items, list):
+            ids = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+            if ids:
+                broken[section] = frozenset(ids)
+    return Salvaged(salvaged, kept, broken)
 
 
 PROSE_FIELDS = frozenset({

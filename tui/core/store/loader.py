@@ -148,8 +148,14 @@ class ContentStore:
             state = self._files.setdefault(relative, _FileState())
             state.digest = state.good_digest = file_digest(raw)
             # Its positions are found on disk from now on, not in the edit's parse (let it go).
-            state.good = ParsedFile(relative, parsed.content, parsed.places, self._parser.rereader(relative, state.digest))
-            state.problems, state.read_problem, state.missing_since = cut_texts(doc, relative), None, None
+            state.good = ParsedFile(relative, parsed.content, parsed.places, self._parser.rereader(relative, state.digest), parsed.broken)
+            state.read_problem, state.missing_since = None, None
+            if parsed.broken or parsed.places.kept:
+                # Written around an item that fails validation (the edit was elsewhere in the file):
+                # its problem stays said, and the file is not cached (the cache keeps whole files).
+                state.problems = self._parser.validate(relative, doc, state.digest, unwritten=True)[1]
+                continue
+            state.problems = cut_texts(doc, relative)
             if self._cache is not None:
                 self._cache.put(relative, state.digest, doc.data, parsed.places, state.problems)
         self._remerge(set(written))

@@ -26,36 +26,49 @@ SINGLES = ("story", "status")
 class Places:
     """Where the story or status section, and each listed item and its id, start in a file."""
 
-    __slots__ = ("singles", "items")
+    __slots__ = ("singles", "items", "kept")
 
-    def __init__(self, singles: Mapping[str, LineCol], items: Mapping[str, array]) -> None:
+    def __init__(self, singles: Mapping[str, LineCol], items: Mapping[str, array], kept: Mapping[str, list[int]] | None = None) -> None:
         self.singles = dict(singles)
         self.items = dict(items)
         """Per section, four numbers an item: the line and column of its entry, then of its id."""
+        self.kept = dict(kept) if kept else None
+        """Where items that failed validation were left out: per section, the index in the file of
+        each item kept (an item's index in the content is then not its index in the file)."""
 
     @classmethod
-    def of(cls, doc: YamlDocument, content: ContentFile) -> Places:
+    def of(cls, doc: YamlDocument, content: ContentFile, kept: Mapping[str, list[int]] | None = None) -> Places:
         singles = {s: doc.position((s,)) for s in SINGLES if getattr(content, s) is not None}
         items = {}
         for section in LIST_SECTIONS:
             count = len(getattr(content, section))
             if count:
+                in_file = kept.get(section) if kept else None
                 flat = array("l")
                 for index in range(count):
-                    flat.extend(doc.position((section, index)))
-                    flat.extend(doc.position((section, index, "id")))
+                    at = in_file[index] if in_file is not None else index
+                    flat.extend(doc.position((section, at)))
+                    flat.extend(doc.position((section, at, "id")))
                 items[section] = flat
-        return cls(singles, items)
+        return cls(singles, items, kept)
+
+    def in_file(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """`loc` (a path through the content) as a path through the file's data."""
+        if self.kept and len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and loc[0] in self.kept:
+            return (loc[0], self.kept[loc[0]][loc[1]], *loc[2:])
+        return loc
 
     def as_data(self) -> dict[str, Any]:
         """JSON-safe, for the parse cache."""
-        return {"singles": {k: list(v) for k, v in self.singles.items()}, "items": {k: v.tolist() for k, v in self.items.items()}}
+        return {"singles": {k: list(v) for k, v in self.singles.items()}, "items": {k: v.tolist() for k, v in self.items.items()},
+                **({"kept": self.kept} if self.kept else {})}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Places:
         """The inverse of `as_data`; raises TypeError or ValueError on anything else."""
         singles = {str(k): (int(v[0]), int(v[1])) for k, v in data["singles"].items()}
-        return cls(singles, {str(k): array("l", v) for k, v in data["items"].items()})
+        kept = {str(k): [int(i) for i in v] for k, v in data.get("kept", {}).items()}
+        return cls(singles, {str(k): array("l", v) for k, v in data["items"].items()}, kept)
 
     def item(self, section: str, index: int) -> LineCol | None:
         flat = self.items.get(section)
@@ -90,16 +103,19 @@ class Places:
 class ParsedFile:
     """A file that parsed and validated: its content and where each of its items stands."""
 
-    __slots__ = ("path", "content", "places", "_reread")
+    __slots__ = ("path", "content", "places", "_reread", "broken")
 
     def __init__(
         self, path: str, content: ContentFile, places: Places, reread: Callable[[], YamlDocument | None] | None = None,
+        broken: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.path = path
         self.content = content
         self.places = places
         self._reread = reread
         """Parses the file again if it still holds the bytes this was read from; else None."""
+        self.broken: Mapping[str, frozenset[str]] = broken or {}
+        """Per section, the ids of items the file holds that failed validation and were left out."""
 
     def at(self, *loc: str | int) -> LineCol:
         return self.positions([loc])[0]
@@ -112,5 +128,5 @@ class ParsedFile:
             doc = self._reread() if self._reread is not None else None
             for i, loc in enumerate(locs):
                 if found[i] is None:
-                    found[i] = doc.position(loc) if doc is not None else self.places.nearest(loc)
+                    found[i] = doc.position(self.places.in_file(loc)) if doc is not None else self.places.nearest(loc)
         return [where or (1, 1) for where in found]
