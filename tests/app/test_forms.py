@@ -109,6 +109,24 @@ async def test_move_the_stage_keeps_the_previous_in_history(store):
     assert "- stage: framework-agreed-in-principle" in path.read_text(encoding="utf-8")  # written into the history
 
 
+async def test_a_new_stage_gets_its_own_summary_and_the_old_one_stays_with_its_stage(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await started(pilot)
+        await open_form(pilot, "S")
+        await choose(pilot, "stage", "final stages")
+        await type_into(pilot, "headline", "Trump says the deal is in its final stages")
+        await type_into(pilot, "summary", "Talks go on in Abu Dhabi.")
+        await choose(pilot, "source", "Meduza")
+        await save(pilot)
+        await wait_until(pilot, lambda: app.state.snapshot.status.stage == "final-stages", what="the reload")
+        await pilot.press("1", "s")  # the deal status in full, with every earlier stage
+        await wait_until(pilot, lambda: "Earlier stages" in screen_text(pilot), what="the status in full")
+        shown = screen_text(pilot)
+        # The new summary under the new stage, the old one under its own stage in the history.
+        assert shown.index("Talks go on in Abu Dhabi.") < shown.index("Earlier stages") < shown.index("Ukrainian National Security")
+
+
 async def test_add_an_event(store):
     app = make_app(store)
     async with app.run_test(size=(120, 50)) as pilot:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from edit_helpers import assert_changed, assert_inserted
+from edit_helpers import assert_inserted, changes
 
 from tui.cli import main
 from tui.core.model.vocab import Medium, Stage, Stance
@@ -61,17 +61,25 @@ def test_add_event_and_source_then_set_status_and_position(store: Path):
     run = peacewatch("set", "status", "content", "--stage", "under-negotiation", "--headline", "Talks go on in Geneva",
                      "--since", "2025-11-26", "--source", "meduza-2025-11-26-talks-move-to-geneva", cwd=cwd)
     assert (run.returncode, run.stdout) == (0, "content/status.yaml:24: set status to under-negotiation\n")
-    assert_changed(old, status.read_bytes(), removed=[
+    assert "the new stage has no summary; --summary gives it one" in run.stderr
+    text = old.decode()
+    summary = text[text.index("  summary: >-\n"):text.index("  # The article")].splitlines()
+    removed, added = changes(old, status.read_bytes())
+    assert removed == [
         "  stage: framework-agreed-in-principle", "  headline: >-",
         "    Ukraine agrees “in principle” to Washington’s framework; Russia says it must review",
-        "    the newest version and could reject it", "  since: 2025-11-25", f"  source: {LAVROV}",
-    ], added=[
+        "    the newest version and could reject it", *summary, "  since: 2025-11-25", f"  source: {LAVROV}",
+    ]
+    # The old stage goes to the history with its date, headline, its own summary and source.
+    history_summary = added[added.index("      summary: >-"):-1]
+    assert " ".join(line.strip() for line in history_summary[1:]) == " ".join(line.strip() for line in summary[1:])
+    assert added == [
         "  stage: under-negotiation", "  headline: Talks go on in Geneva", "  since: 2025-11-26",
         "  source: meduza-2025-11-26-talks-move-to-geneva", "    - stage: framework-agreed-in-principle",
         "      date: 2025-11-25", "      headline: >-",
         "        Ukraine agrees “in principle” to Washington’s framework; Russia says it must",
-        "        review the newest version and could reject it", f"      source: {LAVROV}",
-    ])
+        "        review the newest version and could reject it", *history_summary, f"      source: {LAVROV}",
+    ]
     run = peacewatch("set", "position", "content", "--issue", "territory", "--party", "ukraine", "--stance", "opposes",
                      "--says", "Ukraine will not give up territory.", "--event", "talks-move-to-geneva", cwd=cwd)
     assert (run.returncode, run.stdout) == (0, "content/issues.yaml:81: set position of ukraine on territory\n")

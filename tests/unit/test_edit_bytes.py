@@ -126,33 +126,47 @@ STATUS_MOVED = (
 )
 
 
-def test_setting_the_status_without_a_summary_keeps_the_summary_and_its_comments(store: Path):
+def _summary_lines(old: bytes) -> list[str]:
+    text = old.decode()
+    lines = text[text.index("  summary: >-\n"):text.index("  # The article")].splitlines()
+    assert len(lines) == 12
+    return lines
+
+
+def test_moving_the_stage_takes_its_summary_to_the_history_with_it(store: Path):
+    before = ContentStore(store).load().snapshot.status
+    assert before is not None and before.summary
     old, new, _ = edit(store, SetStatus(stage="final-stages", headline="Trump says the deal is in its final stages",
                                         since="2025-11-26", source=LAVROV), "status.yaml")
-    # The same source as now: its line stays; the summary (summary=None) and the comments are not touched.
-    assert_changed(old, new, *STATUS_MOVED)
-    summary = old[old.index(b"  summary: >-"):old.index(b"  # The article")]
-    assert summary in new and len(summary.splitlines()) == 12
+    # The same source as now: its line stays; the comments are not touched; the summary leaves the
+    # current stage (the new one never inherits it) and is kept in the history with its own stage.
+    removed, added = changes(old, new)
+    assert removed == STATUS_MOVED[0][:4] + _summary_lines(old) + STATUS_MOVED[0][4:]
+    assert added[:3] == STATUS_MOVED[1][:3] and "      summary: >-" in added
+    assert b"  # The article, published that Tuesday" in new
+    after = ContentStore(store).load().snapshot.status
+    assert after is not None and after.summary == "" and after.history[-1].summary == before.summary
+    assert after.history[-1].stage.value == "framework-agreed-in-principle"
     assert problems(store) == []
 
 
-def test_setting_the_status_with_a_new_summary_changes_only_the_summary_too(store: Path):
+def test_a_new_stage_with_its_own_summary(store: Path):
     old, new, _ = edit(store, SetStatus(stage="final-stages", headline="Trump says the deal is in its final stages",
                                         since="2025-11-26", source=LAVROV, summary="Talks go on."), "status.yaml")
     removed, added = changes(old, new)
-    text = old.decode()
-    old_summary = text[text.index("  summary: >-\n"):text.index("  # The article")].splitlines()
-    assert len(old_summary) == 12
-    assert removed == STATUS_MOVED[0][:4] + old_summary + STATUS_MOVED[0][4:]
-    assert added == STATUS_MOVED[1][:2] + ["  summary: Talks go on."] + STATUS_MOVED[1][2:]
+    assert removed == STATUS_MOVED[0][:4] + _summary_lines(old) + STATUS_MOVED[0][4:]
+    assert added[:3] == STATUS_MOVED[1][:2] + ["  summary: Talks go on."]
+    after = ContentStore(store).load().snapshot.status
+    assert after is not None and after.summary == "Talks go on." and after.history[-1].summary.startswith("Ukrainian National Security")
 
 
 def test_a_new_stage_with_a_new_source_changes_the_source_line_too(store: Path):
     old, new, _ = edit(store, SetStatus(stage="final-stages", headline="Trump says the deal is in its final stages",
                                         since="2025-11-26", source=THANKSGIVING), "status.yaml")
     removed, added = changes(old, new)
-    assert removed == STATUS_MOVED[0] + [f"  source: {LAVROV}"]
-    assert added == STATUS_MOVED[1][:3] + [f"  source: {THANKSGIVING}"] + STATUS_MOVED[1][3:]
+    assert removed == STATUS_MOVED[0][:4] + _summary_lines(old) + STATUS_MOVED[0][4:] + [f"  source: {LAVROV}"]
+    assert added[:4] == STATUS_MOVED[1][:3] + [f"  source: {THANKSGIVING}"]
+    assert added[-1] == f"      source: {LAVROV}"  # the old stage keeps its source in the history
 
 
 # -- positions -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.core.desk import Request, SetPosition, SetStatus
@@ -15,15 +16,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     status = kind_parser(
         kinds, "status",
-        "move the status to a new stage: the current stage, since (as date), headline and source go to "
-        "the end of its history first",
+        "move the status to a new stage: the current stage, since (as date), headline, summary and source "
+        "go to the end of its history first",
         (Stage,),
     )
     status.add_argument("--stage", required=True, metavar="WORD", help=f"the new stage: {words(Stage)}")
     status.add_argument("--headline", required=True, help="the state of play in one line")
     status.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="when the deal reached the stage, if the source dates it (default: no date)")
     status.add_argument("--source", required=True, metavar="ID", help="the id of the source that reports the new stage")
-    status.add_argument("--summary", default=None, help="a new summary (default: keep the current one; '' removes it)")
+    status.add_argument("--summary", default=None, help="the new stage's own summary (default: none; the current summary goes to the history with its stage)")
 
     position = kind_parser(
         kinds, "position", "set a party's position on an issue: only the fields given change, or it is added if the party has none", (Stance,)
@@ -42,6 +43,11 @@ def run(args: argparse.Namespace) -> int:
     request: Request
     if args.kind == "status":
         request = SetStatus(stage=args.stage, headline=args.headline, since=args.since, source=args.source, summary=args.summary)
+        status = run_edit(args, prog, request)
+        if status == 0 and not args.summary:
+            print(f"{prog}: the new stage has no summary; --summary gives it one (an earlier stage's summary stays "
+                  "with that stage in the history)", file=sys.stderr)
+        return status
     else:
         request = SetPosition(
             issue=args.issue, party=args.party, stance=args.stance, says=args.says,

@@ -375,6 +375,8 @@ def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now:
         entry.add_column(width=max(13, cell_len(when)), style="dim", no_wrap=True)
         entry.add_column(ratio=1)
         body = [Text.assemble((change.stage.label, "bold"), (f"  {v(change.headline)}" if change.headline else "", ""))]
+        if change.summary:
+            body.append(Text(v(change.summary)))
         if change.source:
             body.append(Text.assemble(("source: ", "dim"), source_line(change.source, snapshot)))
         entry.add_row(when, Group(*body))

@@ -191,10 +191,11 @@ _STATUS_ORDER = ("stage", "headline", "summary", "since", "source", "history")
 
 @dataclass(frozen=True)
 class SetStatus(Request):
-    """Move the deal on: the current stage, headline, since and source go to the end of `history`
-    (oldest first), and the new ones replace them. `since` None leaves the new stage undated (no date
-    is guessed: the editors' guide says none unless the source dates it); `summary` None keeps
-    the current one ("" removes it). The new stage needs its source."""
+    """Move the deal on: the current stage, headline, since, summary and source go to the end of
+    `history` (oldest first), and the new ones replace them. `since` None leaves the new stage
+    undated (no date is guessed: the editors' guide says none unless the source dates it). The new
+    stage has only the summary given (None or "": none), never the old stage's. The new stage needs
+    its source."""
 
     stage: str
     headline: str
@@ -220,12 +221,12 @@ class SetStatus(Request):
             raise ctx.refuse(f"the deal is already at the stage '{self.stage}'; to change its headline or summary, edit the deal status instead")
         entry = fields(
             ("stage", old.get("stage")), ("date", date_value(str(old.get("since") or ""))),
-            ("headline", old.get("headline")), ("source", old.get("source")),
+            ("headline", old.get("headline")), ("summary", old.get("summary")), ("source", old.get("source")),
         )
         wanted: dict[str, Value | None] = {"stage": self.stage, "headline": self.headline, "since": date_value(day)}
         wanted["source"] = self.source
-        if self.summary is not None:
-            wanted["summary"] = self.summary or None
+        # The old summary went to the history with its stage: the new stage never inherits it.
+        wanted["summary"] = self.summary or None
         splices: list[Splice] = []
         removed: set[str] = set()
         added: Fields = []

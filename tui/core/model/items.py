@@ -114,6 +114,8 @@ class StageChange(Item):
     when: Line = ""
     """When, in the sources' words, if no exact date is known ("last week")."""
     headline: Line = ""
+    summary: Text = ""
+    """The stage's own summary, kept with it when the deal moved on."""
     source: Id | None = None
 
 

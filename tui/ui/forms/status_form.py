@@ -1,4 +1,4 @@
-"""Move the deal's stage: the current one goes into the history with its date and source."""
+"""Move the deal's stage: the current one goes into the history with its date, summary and source."""
 
 from __future__ import annotations
 
@@ -26,12 +26,16 @@ class StatusForm(EditForm):
         stages = options([(f"{s.label} — {s.description}", s.value) for s in Stage])
         yield self.field("New stage", FormSelect(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
         yield self.field("Headline", FormInput(id="headline"), "the state of play in one line")
+        yield self.field("Summary", FormInput(id="summary"), "the new stage's own, if the sources give one; the current summary stays with its stage")
         yield self.field("Since", FormInput(id="since", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty unless the source dates it")
         yield self.field("Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         since, date_error = parse_date(self.text("since"))
-        values = {"stage": self.choice("stage"), "headline": self.text("headline"), "since": since, "source": self.choice("source")}
+        values = {
+            "stage": self.choice("stage"), "headline": self.text("headline"), "summary": self.text("summary"),
+            "since": since, "source": self.choice("source"),
+        }
         errors = self.require(values, {
             "stage": "the stage the deal has reached", "headline": "a one-line headline",
             "source": "the source that reports the new stage",
