@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import pytest
+
 from pilot_helpers import make_app, screen_text, started, wait_until
 
 A_YEAR_ON = dt.datetime(2026, 12, 1, 9, 0)
@@ -55,5 +57,43 @@ async def test_a_quote_dated_after_today_is_flagged_and_newer_news_than_as_of_is
         temp = day.with_name(".day.tmp")
         temp.write_text(text.replace("date: 2025-11-25", "date: 2026-11-25", 1), encoding="utf-8")
         os.replace(temp, day)
-        await wait_until(pilot, lambda: "after today (2025-11-25)" in screen_text(pilot), what="the date flagged")
+        await wait_until(pilot, lambda: "after today anywhere on Earth" in screen_text(pilot), what="the date flagged")
         assert "news to 25 Nov 2026: as_of is older" in screen_text(pilot)
+
+
+# 22:30 UTC on 25 Nov 2025 is 00:30 on the 26th in Kyiv and 17:30 on the 25th in New York; the app's
+# clock is naive local time, as `datetime.now()` gives it, wherever the tests run.
+KYIV_AFTER_MIDNIGHT = dt.datetime(2025, 11, 25, 22, 30, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(("zone", "flagged"), [("Europe/Kyiv", False), ("America/New_York", True)])
+async def test_a_quote_dated_by_the_storys_calendar_is_judged_by_its_time_zone(store, zone, flagged):
+    story = store / "story.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace("  as_of: 2025-11-25\n", f"  as_of: 2025-11-25\n  timezone: {zone}\n", 1), encoding="utf-8")
+    day = store / "quotes" / "2025-11-25.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("date: 2025-11-25", "date: 2025-11-26", 1), encoding="utf-8")
+    app = make_app(store, now=KYIV_AFTER_MIDNIGHT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        text = screen_text(pilot)
+        assert "26 Nov 2025" in text  # the quote is listed either way
+        if flagged:
+            assert "after today (2025-11-25 in" in text and "America/New_York)" in text
+        else:
+            assert "problem" not in text and "after today" not in text
+
+
+async def test_an_event_dated_ahead_is_scheduled_not_news(store):
+    events = store / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + (
+        "\n  - id: signing-planned\n    title: A signing is planned\n    date: 2025-12-01\n    source: meduza-2025-11-25-lavrov\n"
+    ), encoding="utf-8")
+    app = make_app(store)  # the evening of 25 Nov 2025
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        text = screen_text(pilot)
+        assert "A signing is planned" in text and "scheduled" in text
+        assert "news to" not in text and "after today" not in text  # not news, and not a mistake
+        assert "Last moved: story dated today" in text
+        await pilot.press("T")
+        await wait_until(pilot, lambda: "scheduled, in 5d 06h: A signing is planned" in screen_text(pilot), what="the timeline")

@@ -77,7 +77,7 @@ quotes:
 
 def snapshot_of(root: Path, **files: str):
     write_store(root, **files)
-    state = Desk(root, journal=NO_JOURNAL, today=lambda: TODAY).load()
+    state = Desk(root, journal=NO_JOURNAL, clock=lambda: dt.datetime.combine(TODAY, dt.time(12))).load()
     assert state.problems == (), state.problems
     return state.snapshot
 

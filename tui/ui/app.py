@@ -272,14 +272,12 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
 
     async def _open_desk(self) -> Desk:
         if self._desk is None:
-            today = lambda: self.now().date()  # noqa: E731 - the app's clock, so tests can fix it
-
             def open_desk() -> Desk:
                 # Imported here, in the thread: the desk's module brings pydantic, PyYAML and the
                 # model, which the event loop must not wait for before the first frame.
                 from tui.core.desk import Desk
 
-                return Desk(self.root, today=today, **self._desk_settings)  # type: ignore[arg-type]
+                return Desk(self.root, clock=self.now, **self._desk_settings)  # type: ignore[arg-type]  # the app's clock, so tests can fix it
 
             self._desk = await asyncio.to_thread(open_desk)
         return self._desk

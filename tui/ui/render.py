@@ -64,11 +64,14 @@ def relative_when(when: str, source_id: str | None, snapshot: Snapshot) -> str:
     return f"{v(when)}, per {day(source.date)}" if when and source is not None and source.date else v(when)
 
 
-def event_row(event: Event, snapshot: Snapshot, width: int, when_width: int = 12) -> list[Text]:
-    """Two lines: when (a date, or the sources' words) and the title, wrapped under itself; the place."""
+def event_row(event: Event, snapshot: Snapshot, width: int, when_width: int = 12, today: dt.date | None = None) -> list[Text]:
+    """Two lines: when (a date, or the sources' words) and the title, wrapped under itself; the place.
+    An event dated after `today` has not happened: it is said to be scheduled."""
     when = day(event.date) if event.date else relative_when(event.when, event.source, snapshot) or "undated"
     title = v(event.title).replace("\n", " ")
     place = f" · {v(event.place)}" if event.place else ""
+    if today is not None and event.date is not None and event.date > today:
+        place += " · scheduled"
     if cell_len(when) >= when_width:
         # A long `when` in words takes the first line; the title the second.
         return [line((when, "dim")), line((" " * when_width, ""), (title, ""), (place, "dim"))]

@@ -71,11 +71,11 @@ class Desk(DeskGit):
 
     def __init__(
         self, root: Path | str, *, limits: Limits = Limits(), journal: Path | str | None = None,
-        state_dir: Path | str | None = None, today: Callable[[], dt.date] = dt.date.today,
+        state_dir: Path | str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         self.root = Path(root)
-        self._today = today
-        """Dates after this day are flagged (a quote cannot come from the future)."""
+        self._clock = clock
+        """Now, for the story's today: dates after it are flagged (a quote cannot come from the future)."""
         self.limits = limits
         from tui.core.store.parse_cache import ParseCache, default_cache_dir
 
@@ -124,7 +124,7 @@ class Desk(DeskGit):
     def _problems(self, snapshot: Snapshot, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
         from tui.core.store.time_checks import after_today
 
-        return problems + tuple(after_today(snapshot, self._today()))
+        return problems + tuple(after_today(snapshot, self._clock()))
 
     def _content(self, result: LoadResult) -> DeskState:
         if self._cache.failed and self._cache.failed != self._cache_told:
@@ -260,6 +260,7 @@ class Desk(DeskGit):
         from tui.core.edits.engine import EditRefused
         from tui.core.git.repo import GitError, commit_message
         from tui.core.model import diff
+        from tui.core.store.time_checks import new_date_problems
 
         if not self.root.is_dir():
             raise EditRefused([Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder")])
@@ -275,6 +276,8 @@ class Desk(DeskGit):
                 before = self._store.snapshot
                 plans = request.plan(self._store, expected)
                 parsed = edit_engine.check(self._store, plans)
+                if dated := new_date_problems(parsed.values(), self._store.snapshot, self._clock()):
+                    raise EditRefused(dated)
                 self._content(edit_engine.write(self._store, plans, parsed))
                 written = plans[-1].written()
                 paths = tuple(dict.fromkeys(plan.relative for plan in plans))

@@ -36,12 +36,22 @@ def _iso_date(value: Any) -> Any:
     return date
 
 
+def _time_zone(value: Any) -> Any:
+    """An IANA time zone name this machine knows (`Europe/Kyiv`, `UTC`)."""
+    from tui.core.model.clock import zone
+
+    if not isinstance(value, str) or zone(value) is None:
+        raise ValueError(f"{shown(value)} is not a time zone name; use an IANA name such as Europe/Kyiv, America/New_York or UTC")
+    return value
+
+
 def _as_list(value: Any) -> Any:
     """Let a single text stand for a one-item list, as editors naturally write it."""
     return [value] if isinstance(value, str) else value
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+TimeZone = Annotated[str, BeforeValidator(_time_zone)]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
@@ -78,6 +88,10 @@ class Story(Item):
     """What the story covers, in a sentence or two."""
     as_of: Date
     """The date the facts in the store are current to."""
+    timezone: TimeZone | None = None
+    """The IANA time zone whose calendar the story's dates follow (e.g. Europe/Kyiv): sets "today"
+    for its dates and countdowns. Without it, a date is after today only once it is after today
+    everywhere on Earth."""
     deadlines: list[Deadline] = []
 
 

@@ -90,17 +90,17 @@ class Snapshot:
         passed = [d for d in (self.story.deadlines if self.story else []) if d.date < today]
         return max(passed, key=lambda d: d.date) if passed else None
 
-    @cached_property
-    def last_changed(self) -> dt.date | None:
-        """The latest date the content itself records a change on: of a quote, an event or the stage.
+    def last_changed(self, today: dt.date) -> dt.date | None:
+        """The latest date the content itself records a change on: of a quote, an event that has
+        happened by `today` (one dated later is scheduled, not news), or the stage.
 
         Found from the snapshot's order, not a pass over every quote (the title bar and the status
         card ask on every save): quotes are newest first with the undated last, so the first quote's
         date is the newest if any quote has one; events are oldest first, an undated one after the
-        dated one it follows, so the last dated event is the newest.
+        dated one it follows, so the last dated event on or before today is the newest.
         """
         dates = [] if not self.quotes or self.quotes[0].date is None else [self.quotes[0].date]
-        last_event = next((event.date for event in reversed(self.events) if event.date), None)
+        last_event = next((event.date for event in reversed(self.events) if event.date and event.date <= today), None)
         if last_event is not None:
             dates.append(last_event)
         if self.status and self.status.since:

@@ -37,7 +37,8 @@ class Mark:
     when: str = ""
     """When, in the sources' words, for an item without a date."""
     state: str = ""
-    """A stage: "now" for the current one. A deadline: "ahead", "met", "slipped" or "passed" (outcome not recorded)."""
+    """A stage: "now" for the current one. A deadline: "ahead", "met", "slipped" or "passed" (outcome not recorded).
+    An event: "scheduled" when dated after today (it has not happened yet)."""
     item_id: str = ""
     source: str | None = None
 
@@ -144,7 +145,8 @@ def build(snapshot: Snapshot, today: dt.date) -> Timeline:
             items.append(Mark("stage", change.stage.label, change.date, change.when, "", change.stage.value, change.source))
         items.append(Mark("stage", status.stage.label, status.since, "", "now", status.stage.value, status.source))
     for event in snapshot.events:
-        items.append(Mark("event", event.title, event.date, event.when, "", event.id, event.source))
+        scheduled = "scheduled" if event.date is not None and event.date > today else ""
+        items.append(Mark("event", event.title, event.date, event.when, scheduled, event.id, event.source))
     for deadline in snapshot.story.deadlines if snapshot.story else []:
         items.append(Mark("deadline", deadline.what, deadline.date, "", deadline_state(deadline.date, deadline.outcome, today), "", deadline.source))
     dated = [e for e in items if e.date is not None]

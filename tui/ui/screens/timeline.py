@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
+from tui.core.model.clock import story_clock
 from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day
@@ -57,7 +58,7 @@ class TimelineScreen(Overlay):
         if state.snapshot is self._shown:
             return
         self._shown = state.snapshot
-        today = self.app.now().date()  # type: ignore[attr-defined]
+        today = story_clock(state.snapshot.story).today(self.app.now())  # type: ignore[attr-defined]
         self._timeline = build(state.snapshot, today)
         chart = self.query_one(TimelineChart)
         chart.today = today
@@ -132,6 +133,9 @@ class TimelineScreen(Overlay):
                 "passed": "deadline passed, outcome not recorded",
             }[entry.state]
             return Text.assemble((state + ": ", "dim"), title)
+        if entry.state == "scheduled":
+            assert entry.date is not None
+            return Text.assemble((f"scheduled, {countdown(entry.date, now)}: ", "dim"), title)
         return Text(title)
 
     def _undated(self, snapshot: Snapshot, timeline: Timeline, palette: Palette) -> list[RenderableType]:

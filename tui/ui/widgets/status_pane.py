@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from tui.core.model.clock import story_clock
 from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day, since
@@ -59,7 +60,9 @@ class StatusPane(Pane):
             lines = [Text.assemble(stage, ("  " + changed, "dim"))]
         else:  # a narrow pane: the date on its own line rather than cut
             lines = [_one_line(stage, width), _one_line(Text(changed, style="dim"), width)]
-        deadline = snapshot.next_deadline(now.date())
+        clock = story_clock(snapshot.story)
+        today = clock.today(now)  # the story's day, in its own time zone if it names one
+        deadline = snapshot.next_deadline(today)
         if deadline:
             # The countdown first, so a long description never pushes it off the line.
             lines.append(
@@ -73,7 +76,7 @@ class StatusPane(Pane):
                     width,
                 )
             )
-        elif (passed := snapshot.last_deadline(now.date())) is not None:
+        elif (passed := snapshot.last_deadline(today)) is not None:
             # Nothing ahead: the last one is history, not news, and says what became of it.
             outcome = passed.outcome.label if passed.outcome else "outcome unknown"
             lines.append(
@@ -90,8 +93,8 @@ class StatusPane(Pane):
         # Stage, date and headline are shown whole, at any size; the timeline gets what is left.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
-        newest = snapshot.last_changed
-        if newest and newest > now.date():
+        newest = snapshot.last_changed(clock.latest_today(now))
+        if newest and newest > clock.latest_today(now):
             moved.append(f"story dated {day(newest)}, after today (check the date)")
         elif newest:
             moved.append(f"story dated {since(newest, now)}")
@@ -136,8 +139,9 @@ class StatusPane(Pane):
             return
         events = new.event_by_id
         changed = [e.id for e in new.events if old.event_by_id.get(e.id) != e]
+        today = story_clock(new.story).today(self.app.now())  # type: ignore[attr-defined]
         self.query_one(RowList).set_rows(
-            [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key], new, width), changed
+            [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key], new, width, today=today), changed
         )
 
     def watch_state(self, old: DeskState, new: DeskState) -> None:

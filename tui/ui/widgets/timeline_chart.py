@@ -26,7 +26,9 @@ LANES = (("stage", "Stages"), ("event", "Events"), ("deadline", "Deadlines"))
 def mark_of(entry: Mark) -> str:
     if entry.kind == "deadline":
         return DEADLINE_MARKS[entry.state]
-    return "■" if entry.kind == "stage" else "●"
+    if entry.kind == "stage":
+        return "■"
+    return "○" if entry.state == "scheduled" else "●"
 
 
 def tone_of(entry: Mark, palette: Palette) -> str:
