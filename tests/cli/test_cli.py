@@ -17,7 +17,7 @@ def peacewatch(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_explains_the_folder_every_option_and_every_command():
     result = peacewatch("--help")
     assert result.returncode == 0
-    for words in ("DIR", "shipped content/", "--poll", "--journal", "--no-journal", "--bell", "--max-file-mb", "--max-values"):
+    for words in ("DIR", "shipped demo", "--poll", "--journal", "--no-journal", "--bell", "--max-file-mb", "--max-values"):
         assert words in result.stdout, words
     for command in ("check", "changes", "brief", "add", "set", "schema", "new"):
         assert f"peacewatch {command}" in result.stdout, command
@@ -39,5 +39,15 @@ def test_the_options_reach_the_app(tmp_path, shipped):
     assert (quiet.journal, quiet.ring_bell, quiet.poll) == ("off", False, None)
 
 
-def test_no_folder_means_the_shipped_story(shipped):
-    assert build_app(parse([])).root.resolve() == Path(shipped).resolve()
+def test_no_folder_outside_a_story_means_the_shipped_story_read_only(shipped, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = build_app(parse([]))
+    assert app.root.resolve() == Path(shipped).resolve() and app.read_only
+
+
+def test_no_folder_inside_a_story_means_that_story(shipped, tmp_path, monkeypatch):
+    monkeypatch.chdir(shipped / "quotes")  # a folder of the story, not the story's own: not a story
+    assert build_app(parse([])).read_only
+    monkeypatch.chdir(shipped)
+    app = build_app(parse([]))
+    assert app.root.resolve() == Path(shipped).resolve() and not app.read_only

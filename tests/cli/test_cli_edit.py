@@ -60,7 +60,7 @@ def test_add_event_and_source_then_set_status_and_position(store: Path):
     old = status.read_bytes()
     run = peacewatch("set", "status", "content", "--stage", "under-negotiation", "--headline", "Talks go on in Geneva",
                      "--since", "2025-11-26", "--source", "meduza-2025-11-26-talks-move-to-geneva", cwd=cwd)
-    assert (run.returncode, run.stdout) == (0, "content/status.yaml:24: set status to under-negotiation\n")
+    assert (run.returncode, run.stdout) == (0, "content/status.yaml:25: set status to under-negotiation\n")
     assert "the new stage has no summary; --summary gives it one" in run.stderr
     text = old.decode()
     summary = text[text.index("  summary: >-\n"):text.index("  # The article")].splitlines()

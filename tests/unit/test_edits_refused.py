@@ -38,7 +38,7 @@ def snapshot_bytes(root: Path) -> dict[str, bytes]:
     (lambda r: edits.add_event(r, title="Talks", source=LAVROV, parties=["ukrane"]),
      "events.yaml:127:9: unknown party 'ukrane'; did you mean 'ukraine'?"),
     (lambda r: edits.set_status(r, stage="finished", headline="Done", source=LAVROV),
-     "status.yaml:24:10: 'finished' is not a valid stage"),
+     "status.yaml:25:10: 'finished' is not a valid stage"),
     (lambda r: edits.set_position(r, issue="territory", party="russia", stance="maybe"),
      "issues.yaml:96:17: 'maybe' is not a valid stance"),
     (lambda r: edits.set_position(r, issue="territory", party="russia", stance="opposes", quotes=["nope"]),

@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 
 from tui.commands.git_args import SettingError, add_git_arguments, publish_from
-from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.commands.store_args import DEMO_NOTE, add_store_arguments, limits_from, opens_demo, store_dir
 
 FOLLOW_GIT_SECONDS = 60.0
 """How often --follow-git looks upstream when no interval is given."""
 
 describe = (
     "Follow a negotiation live in the terminal.\n\n"
-    "Opens the content folder DIR (default: the shipped content/) and keeps the\n"
-    "dashboard current as its YAML files are edited and saved."
+    "Opens the story in the folder DIR (default: the current folder if it holds a story,\n"
+    "else the shipped demo story, read-only) and keeps the dashboard current as its YAML\n"
+    "files are edited and saved."
 )
 
 
@@ -75,9 +76,11 @@ def build_app(args: argparse.Namespace):
 
     journal = "off" if args.no_journal else args.journal
     publish = publish_from(args)
+    demo = opens_demo(args)
     return PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
-        follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only,
+        follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
+        notes=(DEMO_NOTE,) if demo else (),
     )
 
 

@@ -10,7 +10,7 @@ import sys
 
 from tui.commands.dashboard import add_view_arguments, view_arguments_problem
 from tui.commands.git_args import SettingError, publish_from
-from tui.commands.store_args import store_dir
+from tui.commands.store_args import opens_demo, store_dir
 
 DEFAULT_PORT = 8000
 
@@ -102,6 +102,8 @@ def problem_with(args: argparse.Namespace) -> str | None:
     problem = view_arguments_problem(args)
     if problem is not None:
         return problem
+    if args.allow_edits and opens_demo(args):
+        return "--allow-edits needs the story's folder: the current folder holds no story, and the shipped demo is read-only (name DIR)"
     if not 0 < args.port < 65536:
         return f"--port {args.port}: a port is a number from 1 to 65535"
     if is_wildcard(args.host) and args.public_url is None:

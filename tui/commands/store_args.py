@@ -1,19 +1,53 @@
-"""Arguments every command that opens a store shares: where it is and its limits."""
+"""Arguments every command that opens a store shares: where it is and its limits.
+
+Without a folder named, a command works on the current folder when it is a story. Otherwise
+the ones that only read open the shipped demo story (the dashboard read-only, saying so); the
+ones that write refuse, so that nobody edits the demo by accident thinking it is their story.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
 
+import tui
 from tui.core.desk import Limits
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+_CHECKOUT = Path(__file__).resolve().parent.parent.parent
+_STORY_LINE = re.compile(rb"^story:", re.MULTILINE)
+_STORY_FILE_BYTES = 1024 * 1024
+"""A story's top file is small; a larger YAML file is not read to find out."""
 
 
-def default_content_dir() -> Path:
-    """The shipped `content/` beside the package in a checkout, else `./content`."""
-    shipped = _PACKAGE_ROOT / "content"
-    return shipped if shipped.is_dir() else Path("content")
+def shipped_story() -> Path:
+    """The shipped demo story: `content/` of a checkout, else the copy the wheel carries."""
+    checkout = _CHECKOUT / "content"
+    if (checkout / "story.yaml").is_file():
+        return checkout
+    return Path(tui.__file__).resolve().parent / "shipped" / "content"
+
+
+def is_story(folder: Path) -> bool:
+    """Whether `folder` holds a story: a YAML file at its top that defines `story:`."""
+    try:
+        candidates = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")]
+    except OSError:
+        return False
+    for path in candidates:
+        try:
+            if path.is_file() and path.stat().st_size <= _STORY_FILE_BYTES and _STORY_LINE.search(path.read_bytes()):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+DEMO_NOTE = (
+    "This is the shipped demo story, read-only: this folder holds no story. To edit a copy of it, "
+    "run `peacewatch new DIR --demo`, then `peacewatch DIR`; to start your own, `peacewatch new DIR`."
+)
 
 
 def add_store_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +57,7 @@ def add_store_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help="the content folder to open (default: the shipped content/)",
+        help="the story's folder (default: the current folder if it holds a story, else the shipped demo, read-only)",
     )
     limits = Limits()
     parser.add_argument(
@@ -42,8 +76,28 @@ def add_store_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def opens_demo(args: argparse.Namespace) -> bool:
+    """No folder was named and the current one is not a story: the shipped demo is what opens."""
+    return args.dir is None and not is_story(Path.cwd())
+
+
 def store_dir(args: argparse.Namespace) -> Path:
-    return args.dir if args.dir is not None else default_content_dir()
+    """The folder named; else the current one if it is a story; else the shipped demo (to read)."""
+    if args.dir is not None:
+        return args.dir
+    return shipped_story() if opens_demo(args) else Path(".")
+
+
+def store_to_write(args: argparse.Namespace, prog: str) -> Path | None:
+    """The folder an edit goes to: as `store_dir`, but never the demo by default (None, said why)."""
+    if opens_demo(args):
+        print(
+            f"{prog}: the current folder holds no story (no YAML file with 'story:'), so nothing was written; "
+            f"name the story's folder (`{prog} DIR …`), or start one with `peacewatch new DIR`",
+            file=sys.stderr,
+        )
+        return None
+    return store_dir(args)
 
 
 def limits_from(args: argparse.Namespace) -> Limits:

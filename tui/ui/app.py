@@ -92,12 +92,14 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         commit: bool = False,
         push: bool = False,
         settings: Path | str | None = None,
+        notes: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self._settings_path: Path | None = None if settings == "off" else Path(settings) if settings else settings_path()
         """Where the chosen theme is remembered; None ("off") to remember nothing."""
-        self._notes: list[str] = []
-        """Said once the screen is up: what went wrong with the saved settings."""
+        self._notes: list[tuple[str, str]] = [("peacewatch", note) for note in notes]
+        """Said once the screen is up, each with its title: what the command line wants said (the demo is
+        read-only), what went wrong with the saved settings."""
         self._use_saved_theme()
         self.root = Path(root)
         self.poll = poll
@@ -138,14 +140,15 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             return
         saved, problem = read_settings(self._settings_path)
         if problem:
-            self._notes.append(problem)
+            self._notes.append(("Settings", problem))
         if saved.theme is None or saved.theme == self.theme:
             return
         if saved.theme not in self.available_themes:
-            self._notes.append(
+            self._notes.append((
+                "Settings",
                 f"The saved theme {saved.theme!r} (in {self._settings_path}) is not one this version has; using the "
-                f"default ({self.theme}). Pick another with ctrl+p, Theme."
-            )
+                f"default ({self.theme}). Pick another with ctrl+p, Theme.",
+            ))
             return
         self.theme = saved.theme
         self.stylesheet.set_variables(self.get_css_variables())
@@ -169,8 +172,8 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following, PeacewatchApp.git_note)
 
     def on_mount(self) -> None:
-        for note in self._notes:
-            self.notify(note, title="Settings", severity="warning", markup=False, timeout=12)
+        for title, note in self._notes:
+            self.notify(note, title=title, severity="warning", markup=False, timeout=12)
         # Subscribed only now: the saved theme applied at start is not the user picking one.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._follow()
