@@ -1,14 +1,16 @@
-"""Every key and action the dashboard offers, gathered from the bindings for help and the command palette."""
+"""Every key and action the dashboard offers, read from the bindings for help and the command palette."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.screens.dashboard import PANES, DashboardScreen
 from tui.ui.widgets.pane import FilteringPane, Pane
 from tui.ui.widgets.quotes_pane import QuotesPane
@@ -16,39 +18,48 @@ from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.status_pane import StatusPane
 
 
-def help_groups(app: App) -> list[tuple[str, list[Binding]]]:
+def bindings(declared: Sequence[BindingType]) -> list[Binding]:
+    """A class's BINDINGS as Bindings (Textual also accepts tuples there; this project writes only Bindings)."""
+    return [binding for binding in declared if isinstance(binding, Binding)]
+
+
+def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
     """The help screen's groups, each the real bindings of one place (so help never drifts)."""
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.timeline import TimelineScreen
-    from tui.ui.widgets.quotes_pane import QuotesPane
 
-    def keys(owner: type, bindings: list[Binding]) -> list[Binding]:
-        return read_only.shown(owner, bindings, getattr(app, "read_only", False))
+    def keys(owner: type, declared: Sequence[BindingType]) -> list[Binding]:
+        return read_only.shown(owner, bindings(declared), getattr(app, "read_only", False))
 
+    overlay = bindings(Overlay.BINDINGS)
+    # Two keys Textual binds itself, said here in the same words as ours.
+    palette = Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")
+    next_pane = Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")
     return [
-        ("Anywhere", list(app.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action")]),
-        ("Dashboard", keys(DashboardScreen, list(DashboardScreen.BINDINGS)) + [Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane")]),
-        ("In a list", list(RowList.BINDINGS) + keys(Pane, list(Pane.BINDINGS))),
-        ("Parties and issues", list(FilteringPane.BINDINGS)),
-        ("Quotes", list(QuotesPane.BINDINGS)),
-        ("Deal status", list(StatusPane.BINDINGS)),
-        ("Changes", keys(ChangesScreen, list(ChangesScreen.BINDINGS))),
-        ("Problems", keys(ProblemsScreen, list(ProblemsScreen.BINDINGS))),
-        ("Timeline", [b for b in TimelineScreen.BINDINGS if b not in Overlay.BINDINGS]),
-        ("Full item", keys(DetailScreen, [b for b in DetailScreen.BINDINGS if b not in Overlay.BINDINGS])),
-        ("Full item, timeline, help", list(Overlay.BINDINGS)),
+        ("Anywhere", bindings(app.BINDINGS) + [palette]),
+        ("Dashboard", keys(DashboardScreen, DashboardScreen.BINDINGS) + [next_pane]),
+        ("In a list", bindings(RowList.BINDINGS) + keys(Pane, Pane.BINDINGS)),
+        ("Parties and issues", bindings(FilteringPane.BINDINGS)),
+        ("Quotes", bindings(QuotesPane.BINDINGS)),
+        ("Deal status", bindings(StatusPane.BINDINGS)),
+        ("Changes", keys(ChangesScreen, ChangesScreen.BINDINGS)),
+        ("Problems", keys(ProblemsScreen, ProblemsScreen.BINDINGS)),
+        ("Timeline", [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay]),
+        ("Full item", keys(DetailScreen, [b for b in bindings(DetailScreen.BINDINGS) if b not in overlay])),
+        ("Full item, timeline, help", overlay),
     ]
 
 
-def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+def palette_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The app's own actions for the command palette, titled like "Focus: Parties"."""
-    yield SystemCommand("Changes", "What changed, newest first (key c)", app.action_changes)  # type: ignore[attr-defined]
-    yield SystemCommand("Mark all seen", "Mark every change seen (key m)", app.action_mark_all_seen)  # type: ignore[attr-defined]
-    yield SystemCommand("Reload", "Read every file again now (key r)", app.action_reload)  # type: ignore[attr-defined]
-    yield SystemCommand("Help: keys", "Show every key (key ?)", app.action_help)  # type: ignore[attr-defined]
+    app = app_of(screen)
+    yield SystemCommand("Changes", "What changed, newest first (key c)", app.action_changes)
+    yield SystemCommand("Mark all seen", "Mark every change seen (key m)", app.action_mark_all_seen)
+    yield SystemCommand("Reload", "Read every file again now (key r)", app.action_reload)
+    yield SystemCommand("Help: keys", "Show every key (key ?)", app.action_help)
     if not isinstance(screen, DashboardScreen):
         return
     for number, pane in enumerate(PANES, start=1):
@@ -59,7 +70,7 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Zoom pane", "Maximise the focused pane, or restore it (key z)", screen.action_zoom)
     yield SystemCommand("Timeline", "The story on a date axis: stages, events, deadlines, pace of quotes (key T)", screen.action_timeline)
     yield SystemCommand("Show problems", "List every problem in the content (key !)", screen.action_problems)
-    if getattr(app, "read_only", False):
+    if app.read_only:
         return  # the forms are turned off: not offered
     yield SystemCommand("Add a quote", "Add a quote to the store (key a)", lambda: screen.action_form("quote"))
     yield SystemCommand("Add an event", "Add an event to the timeline (key t)", lambda: screen.action_form("event"))
@@ -68,7 +79,7 @@ def palette_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Add…", "Add a party, person, issue, deadline or source; edit the story or a source (key +)", screen.action_add)
 
     def on_focused(action: str) -> None:
-        pane = next((node for node in (screen.focused.ancestors_with_self if screen.focused else []) if hasattr(node, "action_change")), None)
+        pane = next((node for node in (screen.focused.ancestors_with_self if screen.focused else []) if isinstance(node, Pane)), None)
         if pane is None:
             app.notify("Move to a list first (1–4), then try again.", markup=False, timeout=4)
         else:

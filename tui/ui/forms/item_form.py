@@ -105,8 +105,10 @@ class ItemForm(EditForm):
         if self.target is not None and not errors and not self._changed(values):
             errors["f-" + self.specs[0].key] = "Nothing changed: edit a field, or esc to close."
         if self.noun == "source" and self.target is None and not errors:
+            from tui.core.desk import AddSource
+
             request = self.request(values)
-            same = request.same_as(self.snapshot)  # type: ignore[attr-defined]
+            same = request.same_as(self.snapshot) if isinstance(request, AddSource) else None
             if same:
                 errors["f-outlet"] = (f"{values['outlet']}, same title and date, is already in the store as {same}; "
                                       "cite that one (a source is never added twice).")

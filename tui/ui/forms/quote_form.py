@@ -61,7 +61,7 @@ class QuoteForm(EditForm):
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))
-        values = {
+        values: dict[str, Any] = {
             "text": self.text("text"),
             "speaker": self.text("speaker"),
             "speaker_role": self.text("speaker_role"),

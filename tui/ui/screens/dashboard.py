@@ -7,12 +7,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_NOUN
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
@@ -90,7 +92,7 @@ class DashboardScreen(Screen):
         return read_only.refused(self, action) is None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW or self.size.height < 32, "-narrow")
@@ -120,18 +122,18 @@ class DashboardScreen(Screen):
         from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(message.kind, message.item_id))
-        self.app.mark_seen(BY_NOUN[message.kind].section, message.item_id)  # type: ignore[attr-defined]
+        app_of(self).mark_seen(BY_NOUN[message.kind].section, message.item_id)
 
     def on_edit_item(self, message: EditItem) -> None:
-        self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
+        app_of(self).editor.edit_item(message.kind, message.item_id)
 
     def on_change_item(self, message: ChangeItem) -> None:
-        self.app.change_item(message.kind, message.item_id, message.action)  # type: ignore[attr-defined]
+        app_of(self).items.change_item(message.kind, message.item_id, message.action)
 
     def action_add(self) -> None:
         # A person is added to the party under the cursor, if one is.
         rows = self.query_one("#parties RowList", RowList)
-        self.app.add_item(party=rows.current or "")  # type: ignore[attr-defined]
+        app_of(self).items.add_item(party=rows.current or "")
 
     def action_form(self, kind: str) -> None:
         # A position form starts on the issue or party under the cursor, if one is.
@@ -141,10 +143,10 @@ class DashboardScreen(Screen):
                 rows = self.query_one(f"#{pane} RowList", RowList)
                 if rows.has_focus and rows.current:
                     start[field] = rows.current
-        self.app.open_form(kind, **start)  # type: ignore[attr-defined]
+        app_of(self).open_form(kind, **start)
 
     def action_write_brief(self) -> None:
-        self.app.write_brief()  # type: ignore[attr-defined]
+        app_of(self).briefs.write_brief()
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:
@@ -171,7 +173,7 @@ class DashboardScreen(Screen):
             return
         focused = self.focused
         pane = next((node for node in (focused.ancestors_with_self if focused else []) if node.id in PANES), None)
-        if pane is not None:
+        if isinstance(pane, Widget):
             self.maximize(pane, container=False)
 
     def action_timeline(self) -> None:

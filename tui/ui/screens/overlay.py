@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
+from tui.ui.house import app_of
+
 
 class Overlay(ModalScreen[None]):
     """A titled panel; subclasses fill it with `show()` and may add keys."""
@@ -40,7 +42,7 @@ class Overlay(ModalScreen[None]):
         self.query_one("#detail-body").focus()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)
 
     def show(self, content: RenderableType) -> None:
         self.query_one("#detail-text", Static).update(content)

@@ -11,6 +11,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render
+from tui.ui.house import app_of
 from tui.ui.messages import OpenItem
 from tui.ui.newest_date import newest_date
 from tui.ui.palette import Palette
@@ -46,7 +47,7 @@ class StatusPane(Pane):
     def _draw_card(self) -> None:
         snapshot = self.snapshot
         status = snapshot.status
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = app_of(self).now()
         card = self.query_one("#status-card", Static)
         if status is None:
             words = "Reading the store…" if not self.state.read else "No deal status yet: add a 'status:' section."
@@ -159,7 +160,7 @@ class StatusPane(Pane):
         if key is None:
             self.notify("No event under the cursor.", markup=False, timeout=3)
             return
-        self.app.open_source("event", key)  # type: ignore[attr-defined]
+        app_of(self).briefs.open_source("event", key)
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))
