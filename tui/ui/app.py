@@ -26,6 +26,7 @@ from tui.ui.editor_actions import EditorActions
 from tui.ui.git_actions import GitActions
 from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
+from tui.ui.key_order import KeyOrder
 from tui.ui.news import News
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.theme_memory import ThemeMemory
@@ -56,7 +57,7 @@ class PeacewatchApp(App[int]):
 
     What the app does by subject lives in parts it owns, each typed against it: `items` (edit,
     remove, add, revert), `editor` ($EDITOR), `git` (the content's repository), `briefs` (briefs
-    and attributions), `news` (announcing changes) and `theme_memory`.
+    and attributions), `news` (announcing changes), `theme_memory` and `key_order` (keys in a burst).
     """
 
     CSS_PATH = "app.tcss"
@@ -130,6 +131,7 @@ class PeacewatchApp(App[int]):
         self.git = GitActions(self)
         self.briefs = BriefActions(self)
         self.news = News(self)
+        self.key_order = KeyOrder(self)
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -343,6 +345,18 @@ class PeacewatchApp(App[int]):
         if self.read_only:
             self.notify(read_only.message(what), title="Read-only", severity="warning", markup=False, timeout=5)
         return self.read_only
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys from the terminal are handled one at a time, each where the focus is when it is
+        # read (see key_order.py); everything else goes to Textual as it is.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_order.hold(event):
+                return
+            target = self.focused or self.screen
+            await super().on_event(event)
+            self.key_order.follow(target)
+            return
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         # A key whose edit binding read-only mode hid reaches the app unhandled: say why nothing happens.

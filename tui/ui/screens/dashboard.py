@@ -60,9 +60,6 @@ class DashboardScreen(Screen):
     EDIT_ACTIONS = {"form": read_only.FORMS, "add": read_only.FORMS, "write_brief": read_only.FILES}
     """Actions hidden in read-only mode (see tui.ui.read_only); the app's doors refuse them anyway."""
 
-    FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
-    """Actions the focused list runs itself, in key order (see RowList.on_key)."""
-
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
 
     state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
@@ -151,7 +148,7 @@ class DashboardScreen(Screen):
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:
             self.minimize()
-        # At once (not `focus()`, which waits a turn): keys right behind the digit go to this pane.
+        # At once (not `focus()`, which waits a turn): what the palette or a test does next finds it there.
         self.set_focus(self.query_one(f"#{pane} RowList", RowList))
 
     def action_search(self) -> None:
