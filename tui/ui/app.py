@@ -64,11 +64,11 @@ class PeacewatchApp(App[int]):
     TITLE = "peacewatch"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit peacewatch"),
-        Binding("question_mark", "help", "Help", tooltip="Show every key"),
-        Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked"),
-        Binding("m", "mark_all_seen", "Mark seen", show=False, tooltip="Mark every change seen"),
-        Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
+        Binding("q", "quit", "Quit", tooltip="Quit peacewatch", id="app.quit"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked", id="app.changes"),
+        Binding("m", "mark_all_seen", "Mark all seen", show=False, tooltip="Mark every change seen", id="app.mark-all-seen"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now", id="app.reload"),
     ]
 
     # repaint=False here and wherever the state is bound: each watcher draws what changed in it,
@@ -381,5 +381,8 @@ class PeacewatchApp(App[int]):
         self.push_screen(HelpScreen(help_groups(self)))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from palette_commands(screen)
+        ours = list(palette_commands(self, screen))
+        titles = {command.title for command in ours}
+        # Textual's own (Theme, Keys, Screenshot…), less those a binding of ours already offers (Quit).
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        yield from ours

@@ -58,8 +58,8 @@ class EditForm(ModalScreen["Any"]):
     """A modal form; subclasses compose fields with `field()` and implement `check` and `write`."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", tooltip="Check the form and write the change"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close the form without writing"),
+        Binding("ctrl+s", "save", "Save", tooltip="Check the form and write the change", id="form.save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close the form without writing", id="form.cancel"),
     ]
 
     TITLE_TEXT = ""

@@ -25,9 +25,9 @@ class ChangesScreen(ListOverlay):
 
     BINDINGS = [
         *ListOverlay.BINDINGS,
-        Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen"),
-        Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced"),
+        Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="changes.back"),
+        Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen", id="changes.mark-all-seen"),
+        Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced", id="changes.revert"),
     ]
     EDIT_ACTIONS = {"revert": read_only.WRITING}
     PANEL_TITLE = "Changes"

@@ -30,12 +30,12 @@ class DetailScreen(Overlay):
 
     BINDINGS = [
         *Overlay.BINDINGS,
-        Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
-        Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change this item (or one in it) in a form"),
-        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking"),
-        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source"),
-        Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known"),
+        Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="detail.back"),
+        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line", id="detail.edit"),
+        Binding("E", "change('form')", "Edit in a form", show=False, tooltip="Change this item (or one in it) in a form", id="detail.edit-in-form"),
+        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking", id="detail.remove"),
+        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source", id="detail.copy-attribution"),
+        Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known", id="detail.open-source"),
     ]
 
     EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}

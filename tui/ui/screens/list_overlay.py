@@ -17,8 +17,8 @@ class ListOverlay(ModalScreen[None]):
     """A titled panel holding one RowList; subclasses fill it with `RowList.set_rows`."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch"),
+        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="list-screen.back"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch", id="list-screen.quit"),
     ]
 
     PANEL_TITLE = ""

@@ -28,8 +28,8 @@ class ProblemsScreen(ListOverlay):
 
     BINDINGS = [
         *ListOverlay.BINDINGS,
-        Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line"),
+        Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="problems.back"),
+        Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line", id="problems.edit-there"),
     ]
     EDIT_ACTIONS = {"open": read_only.EDITOR}
     PANEL_TITLE = "Problems"

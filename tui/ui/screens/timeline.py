@@ -33,7 +33,7 @@ class TimelineScreen(Overlay):
 
     BINDINGS = [
         *Overlay.BINDINGS,
-        Binding("T", "dismiss", "Back", show=False, tooltip="Close the timeline"),
+        Binding("T", "dismiss", "Back", show=False, tooltip="Close the timeline", id="timeline.back"),
     ]
     PANEL_TITLE = "Timeline"
     PANEL_SUBTITLE = "j k scroll · esc back"

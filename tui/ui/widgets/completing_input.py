@@ -13,7 +13,7 @@ class CompletingInput(Input):
     `check_action` turns it off while there is nothing to take, and Tab goes on to the screen.
     """
 
-    BINDINGS = [Binding("tab", "accept_completion", "Accept completion", show=False, tooltip="Take the completion shown")]
+    BINDINGS = [Binding("tab", "accept_completion", "Accept completion", show=False, tooltip="Take the completion shown", id="form.accept-completion")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept_completion":

@@ -48,10 +48,12 @@ class QuotesPane(Pane):
     """
 
     BINDINGS = [
-        Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds"),
-        Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds"),
-        Binding("y", "copy_attribution", "Copy attribution", show=False, tooltip="Copy the quote under the cursor as one attribution line, with its source"),
-        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the quote's source in the browser, if one is known"),
+        Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds", id="quotes.next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds", id="quotes.previous-match"),
+        Binding("y", "copy_attribution", "Copy attribution", show=False,
+                tooltip="Copy the quote under the cursor as one attribution line, with its source", id="quotes.copy-attribution"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the address of the quote's source in the browser, if one is known", id="quotes.open-source"),
     ]
 
     class SearchChanged(Message):

@@ -32,8 +32,9 @@ class StatusPane(Pane):
     KIND, OPENS = "events", "event"
 
     BINDINGS = [
-        Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages"),
-        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the event's source in the browser, if one is known"),
+        Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages", id="status.stage-history"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the address of the event's source in the browser, if one is known", id="status.open-source"),
     ]
 
     def compose(self) -> ComposeResult:
