@@ -48,7 +48,7 @@ class LaterKeys(PeacewatchApp):
         self.push_screen(FORMS["event"](self.state.snapshot, await self.digests_after_reload()))
 
     def action_open_editor(self) -> None:
-        self.edit_file("parties.yaml", 1)
+        self.editor.edit_file("parties.yaml", 1)
 
 
 def app_on(store: Path, read_only: bool = True, cls: type[PeacewatchApp] = PeacewatchApp) -> PeacewatchApp:

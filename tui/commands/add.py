@@ -72,9 +72,15 @@ def _more(args: argparse.Namespace) -> Request:
         return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")))
     if args.kind == "issue":
         return AddIssue(title=str(values["title"]), status=str(values["status"]), why=str(values.get("why", "")),
-                        source=values.get("source"))  # type: ignore[arg-type]
-    return AddDeadline(date=str(values["date"]), what=str(values["what"]), outcome=values.get("outcome"),  # type: ignore[arg-type]
-                       source=values.get("source"))  # type: ignore[arg-type]
+                        source=_optional(values, "source"))
+    return AddDeadline(date=str(values["date"]), what=str(values["what"]), outcome=_optional(values, "outcome"),
+                       source=_optional(values, "source"))
+
+
+def _optional(values: dict[str, object], key: str) -> str | None:
+    """A field that may be left out, as text (the command line gives every value as text)."""
+    value = values.get(key)
+    return None if value is None else str(value)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.commands.git_args import SettingError, add_git_arguments, publish_from
 from tui.commands.store_args import DEMO_NOTE, add_store_arguments, limits_from, opens_demo, store_dir
+
+if TYPE_CHECKING:
+    from tui.ui.app import PeacewatchApp
 
 FOLLOW_GIT_SECONDS = 60.0
 """How often --follow-git looks upstream when no interval is given."""
@@ -70,7 +74,7 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     add_git_arguments(parser)
 
 
-def build_app(args: argparse.Namespace):
+def build_app(args: argparse.Namespace) -> PeacewatchApp:
     """The app as the command line asked for it (imported here so `check` and `--help` never load Textual)."""
     from tui.ui.app import PeacewatchApp
 

@@ -28,7 +28,7 @@ EXIT_STATUS = (
 )
 
 
-def kind_parser(kinds: argparse._SubParsersAction, name: str, describe: str, vocabularies: tuple = ()) -> argparse.ArgumentParser:
+def kind_parser(kinds: argparse._SubParsersAction[argparse.ArgumentParser], name: str, describe: str, vocabularies: tuple = ()) -> argparse.ArgumentParser:
     """A `peacewatch add KIND` or `peacewatch set KIND` parser, with the folder argument first."""
     words = "\n\n".join(vocabulary_text(v) for v in vocabularies)
     parser = kinds.add_parser(
@@ -57,7 +57,7 @@ def _prefix(root: Path) -> str:
     return "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
 
 
-def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: object = NO_JOURNAL) -> int:
+def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: Path | str | None = NO_JOURNAL) -> int:
     """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not.
 
     `request` may be a function of the desk that builds it (a revert reads the desk's journal)."""
@@ -73,7 +73,7 @@ def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[D
         print(f"{prog}: {exc}", file=sys.stderr)
         return 2
     prefix = _prefix(root)
-    desk = Desk(root, journal=journal)  # type: ignore[arg-type]
+    desk = Desk(root, journal=journal)
     try:
         if callable(request):
             desk.load()

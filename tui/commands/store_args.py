@@ -84,7 +84,7 @@ def opens_demo(args: argparse.Namespace) -> bool:
 def store_dir(args: argparse.Namespace) -> Path:
     """The folder named; else the current one if it is a story; else the shipped demo (to read)."""
     if args.dir is not None:
-        return args.dir
+        return Path(args.dir)
     return shipped_story() if opens_demo(args) else Path(".")
 
 

@@ -6,21 +6,19 @@ import asyncio
 import dataclasses
 import datetime as dt
 import gc
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.core.desk import RESCAN, Limits, read_settings, save_theme, settings_path, watch_folder
+from tui.core.desk import RESCAN, Limits, watch_folder
 from tui.core.desk.state import DeskState
 from tui.ui import read_only
 from tui.ui.brief_actions import BriefActions
@@ -28,15 +26,16 @@ from tui.ui.editor_actions import EditorActions
 from tui.ui.git_actions import GitActions
 from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
+from tui.ui.key_order import KeyOrder
+from tui.ui.news import News
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.theme_memory import ThemeMemory
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, Desk, Followed, Reload, Request, Wait
+    from tui.core.desk import Applied, Desk, Reload, Request, Wait
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
-BULK_SECONDS = 3.0
-"""News arriving within this long of the last announcement is added to it, not announced again."""
 RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
 
@@ -53,18 +52,23 @@ def _freeze_store() -> None:
     gc.freeze()
 
 
-class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[int]):
-    """Owns the folder's desk and the one state; screens bind to the state and panes draw it."""
+class PeacewatchApp(App[int]):
+    """Owns the folder's desk and the one state; screens bind to the state and panes draw it.
+
+    What the app does by subject lives in parts it owns, each typed against it: `items` (edit,
+    remove, add, revert), `editor` ($EDITOR), `git` (the content's repository), `briefs` (briefs
+    and attributions), `news` (announcing changes), `theme_memory` and `key_order` (keys in a burst).
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "peacewatch"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit peacewatch"),
-        Binding("question_mark", "help", "Help", tooltip="Show every key"),
-        Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked"),
-        Binding("m", "mark_all_seen", "Mark seen", show=False, tooltip="Mark every change seen"),
-        Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now"),
+        Binding("q", "quit", "Quit", tooltip="Quit peacewatch", id="app.quit"),
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked", id="app.changes"),
+        Binding("m", "mark_all_seen", "Mark all seen", show=False, tooltip="Mark every change seen", id="app.mark-all-seen"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now", id="app.reload"),
     ]
 
     # repaint=False here and wherever the state is bound: each watcher draws what changed in it,
@@ -95,12 +99,10 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         notes: Iterable[str] = (),
     ) -> None:
         super().__init__()
-        self._settings_path: Path | None = None if settings == "off" else Path(settings) if settings else settings_path()
-        """Where the chosen theme is remembered; None ("off") to remember nothing."""
-        self._notes: list[tuple[str, str]] = [("peacewatch", note) for note in notes]
-        """Said once the screen is up, each with its title: what the command line wants said (the demo is
-        read-only), what went wrong with the saved settings."""
-        self._use_saved_theme()
+        self._notes = tuple(notes)
+        """Said once the screen is up: what the command line wants said (the demo is read-only)."""
+        self.theme_memory = ThemeMemory(self, settings)
+        self.theme_memory.use_saved_theme()
         self.root = Path(root)
         self.poll = poll
         self.live = live
@@ -110,59 +112,29 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         self.limits = limits
         self.journal = journal
         """The journal's path; None for the default in the user's state directory; "off" for none."""
-        self._desk_settings = {"limits": limits, "journal": journal}
         self.follow_git = follow_git
         """Seconds between looks at the content repository's upstream; None to leave git alone."""
         self.commit = commit or push
         self.push = push
-        self._pulled: Followed | None = None
-        """What the last fast-forward brought, until a notification has named its commits."""
-        self._git_trouble = ""
-        """The repository's last reported trouble, so it is notified once, not at every look."""
         self._clock = clock
         self._desk: Desk | None = None
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
         self._lock = asyncio.Lock()
-        self._stop = asyncio.Event()
+        self.stopped = asyncio.Event()
+        """Set when the app stops: every loop that follows something (the folder, the upstream) ends."""
         self._flash_timer: Timer | None = None
-        self._announced: tuple[float, int, set[str]] | None = None
-        """When the last announcement was made, of how many changes, in which files."""
         self._replaced: list[DeskState] = []
         """States just replaced, kept until the frame that shows their successor is drawn (see `_show`)."""
         self.shown = asyncio.Event()
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
         """Set once the first load is on screen and recorded in the journal (tests wait on it)."""
-
-    def _use_saved_theme(self) -> None:
-        """Apply the theme saved at the last run, before the stylesheet is first read, so the first frame has it."""
-        if self._settings_path is None:
-            return
-        saved, problem = read_settings(self._settings_path)
-        if problem:
-            self._notes.append(("Settings", problem))
-        if saved.theme is None or saved.theme == self.theme:
-            return
-        if saved.theme not in self.available_themes:
-            self._notes.append((
-                "Settings",
-                f"The saved theme {saved.theme!r} (in {self._settings_path}) is not one this version has; using the "
-                f"default ({self.theme}). Pick another with ctrl+p, Theme.",
-            ))
-            return
-        self.theme = saved.theme
-        self.stylesheet.set_variables(self.get_css_variables())
-
-    def _remember_theme(self, theme: Theme) -> None:
-        # Read-only (a page served to colleagues): a reader's pick is theirs alone, never saved
-        # for the server's user and every later visitor.
-        if self._settings_path is None or self.read_only:
-            return
-        try:
-            save_theme(self._settings_path, theme.name)
-        except OSError as exc:
-            self.notify(f"The theme could not be saved for next time: {self._settings_path}: {exc.strerror or exc}.",
-                        title="Settings", severity="warning", markup=False, timeout=8)
+        self.items = ItemActions(self)
+        self.editor = EditorActions(self)
+        self.git = GitActions(self)
+        self.briefs = BriefActions(self)
+        self.news = News(self)
+        self.key_order = KeyOrder(self)
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -172,17 +144,16 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         return DashboardScreen().data_bind(PeacewatchApp.state, PeacewatchApp.following, PeacewatchApp.git_note)
 
     def on_mount(self) -> None:
-        for title, note in self._notes:
-            self.notify(note, title=title, severity="warning", markup=False, timeout=12)
-        # Subscribed only now: the saved theme applied at start is not the user picking one.
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for note in self._notes:
+            self.notify(note, title="peacewatch", severity="warning", markup=False, timeout=12)
+        self.theme_memory.follow()
         self._follow()
         if self.follow_git is not None:
-            self._follow_upstream()
+            self.git.follow_upstream()
 
     async def on_unmount(self) -> None:
         gc.unfreeze()  # what the app kept is the collector's again (tests run many apps in one process)
-        self._stop.set()
+        self.stopped.set()
         if self._desk is not None:
             self._desk.close()
 
@@ -208,25 +179,25 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         If following fails, the title says so, and it starts again by itself: a monitor left
         in a corner must never show "live" while it is not.
         """
-        await self._reload(RESCAN)
+        await self.read_changes(RESCAN)
         if not self.live:
             self.following = "not watching"
             return
         live = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
-        while not self._stop.is_set():
+        while not self.stopped.is_set():
             self.following = live
             try:
                 # The first load read the folder before the watch was in place: the watch's
                 # first batch is a rescan (cheap: only files whose bytes changed are parsed),
                 # so a save made meanwhile (a large store takes seconds to load) is not missed.
-                async for paths in watch_folder(self.root, self.poll, self._stop, rescan_first=True):
+                async for paths in watch_folder(self.root, self.poll, self.stopped, rescan_first=True):
                     try:
-                        await self._reload(paths)
+                        await self.read_changes(paths)
                     except Exception as exc:  # noqa: BLE001 — one failed reload must not end following
                         self.notify(f"Reading the changes failed ({type(exc).__name__}: {exc}); still watching.",
                                     severity="error", markup=False, timeout=10)
                         self.following = live
-                if self._stop.is_set():
+                if self.stopped.is_set():
                     return
                 why = "the watch ended"
             except Exception as exc:  # noqa: BLE001 - say it, then follow again
@@ -234,20 +205,20 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             self.following = f"⚠ not following ({why}); restarting…"
             await asyncio.sleep(RESTART_SECONDS)  # the new watch's first batch rescans what changed meanwhile
 
-    async def _reload(self, paths: Iterable[str] | None, pull: bool = False) -> None:
+    async def read_changes(self, paths: Iterable[str] | None, pull: bool = False) -> None:
         """Read what changed in a thread, so parsing and the journal never block the screen.
 
         With `pull`, first fast-forward the content repository (see `_follow_upstream`) and read
         what that changed: under the same lock, so no other reload announces it first without its authors.
         """
         async with self._lock:
-            desk = await self._open_desk()
+            desk = await self.open_desk()
             if pull:
                 followed = await asyncio.to_thread(desk.fast_forward)
-                self._git_state(followed)
+                self.git.say_state(followed)
                 if not followed.files:
                     return
-                self._pulled, paths = followed, followed.files
+                self.news.pulled, paths = followed, followed.files
             if paths is RESCAN:
                 if not self.shown.is_set() and (head := await asyncio.to_thread(desk.load_head)) is not None:
                     self._show(head)  # a large store: its story first, while the quotes are read
@@ -262,27 +233,32 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             recorded = await asyncio.to_thread(desk.record)
         self._show(recorded)
         self.loaded.set()
-        if self._pulled is not None:
+        if self.news.pulled is not None:
             # What arrived changed no item (a comment, say): still say whose commits came in.
-            self._announce_pulled(self._pulled)
+            self.news.announce_pulled(self.news.pulled)
         if content.recheck_in is not None:
             # A file was mid-save or briefly missing: look again once it has settled.
             self.set_timer(content.recheck_in + 0.01, lambda: self._recheck(paths))
 
     @work(group="recheck", exit_on_error=False, name="Reading a file again")
     async def _recheck(self, paths: Iterable[str] | None) -> None:
-        await self._reload(paths)
+        await self.read_changes(paths)
 
-    async def _open_desk(self) -> Desk:
+    async def open_desk(self) -> Desk:
         if self._desk is None:
             def open_desk() -> Desk:
                 # Imported here, in the thread: the desk's module brings pydantic, PyYAML and the
                 # model, which the event loop must not wait for before the first frame.
                 from tui.core.desk import Desk
 
-                return Desk(self.root, clock=self.now, **self._desk_settings)  # type: ignore[arg-type]  # the app's clock, so tests can fix it
+                return Desk(self.root, clock=self.now, limits=self.limits, journal=self.journal)  # the app's clock, so tests can fix it
 
             self._desk = await asyncio.to_thread(open_desk)
+        return self._desk
+
+    @property
+    def desk(self) -> Desk | None:
+        """The folder's desk, once the first load has opened it."""
         return self._desk
 
     def _show(self, new: DeskState) -> None:
@@ -292,7 +268,7 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
                 self._flash_timer.stop()
             self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash)
             if not new.own:
-                self._announce(new)
+                self.news.announce(new)
         elif self._flash_timer is not None:
             new = dataclasses.replace(new, changes=self.state.changes)  # still highlighted
         for warning in new.warnings:
@@ -302,47 +278,6 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
         self._replaced.append(self.state)
         self.state = dataclasses.replace(new, warnings=())
         self.call_after_refresh(self._replaced.clear)
-
-    def _announce(self, state: DeskState) -> None:
-        """One notification per burst of news: a bulk change (a git checkout of 38 files, read
-        in several batches) is summed up in one, never stacked over the screen."""
-        from tui.ui.render import v
-
-        changes = state.changes
-        now = time.monotonic()
-        same_burst = self._announced is not None and now - self._announced[0] < BULK_SECONDS
-        if self._announced is not None and same_burst:
-            count, files = self._announced[1] + len(changes), self._announced[2] | {c.path for c in changes if c.path}
-        else:
-            count, files = len(changes), {c.path for c in changes if c.path}
-        self._announced = (now, count, files)
-        self.clear_notifications()
-        if self._pulled is not None:
-            self._announce_pulled(self._pulled, count)
-        elif count > 3 or len(files) > 3:
-            self.notify(
-                f"{count} changes in {len(files)} file{'s' if len(files) != 1 else ''} — c to see them",
-                title="Bulk change", markup=False, timeout=6,
-            )
-        else:
-            lines = [v(c.text(state.snapshot)) for c in changes[:3]]
-            self.notify("\n".join(lines), title=f"{count} change{'s' if count != 1 else ''}", markup=False, timeout=6)
-        if self.ring_bell and not same_burst:
-            self.bell()
-
-    def _announce_pulled(self, pulled: Followed, changes: int = 0) -> None:
-        """Name who sent what arrived: each commit's author and message."""
-        from tui.ui.render import v
-
-        self._pulled = None
-        commits = pulled.commits
-        lines = [v(f"{c.author}: {c.subject}") for c in commits[-3:]]
-        if len(commits) > 3:
-            lines.insert(0, f"… and {len(commits) - 3} earlier")
-        if changes:
-            lines.append(f"{changes} change{'s' if changes != 1 else ''} — c to see them")
-        count = len(commits)
-        self.notify("\n".join(lines), title=f"{count} commit{'s' if count != 1 else ''} from {v(pulled.upstream)}", markup=False, timeout=8)
 
     def _end_flash(self) -> None:
         self._flash_timer = None
@@ -386,7 +321,7 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             self.notify("The store is still loading.", markup=False)
             return
         form = FORMS[kind](self.state.snapshot, self._desk.digests(), **start)
-        self.push_screen(form, callback=self._written)
+        self.push_screen(form, callback=self.items.written)
 
     async def submit(self, request: Request, expected: dict[str, bytes], wait: Wait) -> Applied:
         """Apply a form's edit through the desk, in a thread; the result is on screen when this returns.
@@ -399,41 +334,37 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
             from tui.core.desk import EditRefused
 
             raise EditRefused([], read_only.message(read_only.WRITING).rstrip("."))
-        desk = await self._open_desk()
+        desk = await self.open_desk()
         applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit))
         self._show(applied.state)
         return applied
 
     async def digests_after_reload(self) -> dict[str, bytes]:
         """Read every file again, then say what was read of each: a form's new baseline after a conflict."""
-        await self._reload(RESCAN)
+        await self.read_changes(RESCAN)
         return self._desk.digests() if self._desk else {}
-
-    def _written(self, applied: Applied | None) -> None:
-        if applied is not None:
-            from tui.ui.render import v
-
-            written = applied.written
-            if applied.commit is not None:
-                # One notice for the edit and its commit; the push, if asked for, reports on its own.
-                made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}"
-                self.notify(made, title="Saved and committed", markup=False, timeout=5)
-                if self.push:
-                    self._push()
-            else:
-                self.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
-            if applied.git_error:
-                self.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
 
     def reload_now(self) -> None:
         """Read every file again now, without waiting for the watcher."""
-        self.run_worker(self._reload(RESCAN), group="recheck", exit_on_error=False, name="Reading every file")
+        self.run_worker(self.read_changes(RESCAN), group="recheck", exit_on_error=False, name="Reading every file")
 
     def refuse_if_read_only(self, what: str) -> bool:
         """In read-only mode, say that `what` is turned off and return True: the caller does nothing."""
         if self.read_only:
             self.notify(read_only.message(what), title="Read-only", severity="warning", markup=False, timeout=5)
         return self.read_only
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys from the terminal are handled one at a time, each where the focus is when it is
+        # read (see key_order.py); everything else goes to Textual as it is.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_order.hold(event):
+                return
+            target = self.focused or self.screen
+            await super().on_event(event)
+            self.key_order.follow(target)
+            return
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         # A key whose edit binding read-only mode hid reaches the app unhandled: say why nothing happens.
@@ -457,6 +388,9 @@ class PeacewatchApp(ItemActions, EditorActions, GitActions, BriefActions, App[in
 
         self.push_screen(HelpScreen(help_groups(self)))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from palette_commands(self, screen)
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        ours = list(palette_commands(self, screen))
+        titles = {command.title for command in ours}
+        # Textual's own (Theme, Keys, Screenshot…), less those a binding of ours already offers (Quit).
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        yield from ours

@@ -3,60 +3,68 @@
 from __future__ import annotations
 
 import subprocess
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
 from tui.ui import read_only
 from tui.ui.editor import EditorProblem, editor_command
 
+if TYPE_CHECKING:
+    from tui.ui.app import PeacewatchApp
+
 
 class EditorActions:
-    """Mixed into the app: `e` opens the file that defines an item, or a problem's place, in the user's editor."""
+    """A part of the app: `e` opens the file that defines an item, or a problem's place, in the user's editor."""
 
-    def edit_item(self: Any, kind: str, item_id: str) -> None:
+    def __init__(self, app: PeacewatchApp) -> None:
+        self._app = app
+
+    def edit_item(self, kind: str, item_id: str) -> None:
         """Open the file that defines an item in the user's editor at its line, then reload it."""
-        if self.refuse_if_read_only(read_only.EDITOR):
+        app = self._app
+        if app.refuse_if_read_only(read_only.EDITOR):
             return
-        origin = self.state.snapshot.origins.get((kind, item_id))
+        origin = app.state.snapshot.origins.get((kind, item_id))
         if origin is None:
-            self.notify("That item is not in the store any more.", severity="warning", markup=False)
+            app.notify("That item is not in the store any more.", severity="warning", markup=False)
             return
         self.edit_file(origin.path, origin.line)
 
-    def edit_file(self: Any, relative: str, line: int, column: int = 1) -> None:
+    def edit_file(self, relative: str, line: int, column: int = 1) -> None:
         """Open a content file in the user's editor at a line and column, then read it again."""
-        if self.refuse_if_read_only(read_only.EDITOR):
+        app = self._app
+        if app.refuse_if_read_only(read_only.EDITOR):
             return
-        if self.is_web:
+        if app.is_web:
             # The editor would start on the server, where nobody sees it, and hold the dashboard.
-            self.notify("The editor would open on the server, not in this browser: edit the file there, "
-                        "or use the forms (a, t, S, p).", title="Cannot open the editor", severity="warning", markup=False, timeout=8)
+            app.notify("The editor would open on the server, not in this browser: edit the file there, "
+                       "or use the forms (a, t, S, p).", title="Cannot open the editor", severity="warning", markup=False, timeout=8)
             return
-        path = self.root / relative
+        path = app.root / relative
         if not path.is_file():
-            self.notify(f"{relative} is not a file that can be opened.", severity="warning", markup=False)
+            app.notify(f"{relative} is not a file that can be opened.", severity="warning", markup=False)
             return
         try:
             command = editor_command(path, line, column=column)
         except EditorProblem as problem:
-            self.notify(str(problem), title="Cannot open the editor", severity="error", markup=False, timeout=10)
+            app.notify(str(problem), title="Cannot open the editor", severity="error", markup=False, timeout=10)
             return
         if command is None:
-            self.notify("No editor found: set $EDITOR (or $VISUAL).", severity="error", markup=False)
+            app.notify("No editor found: set $EDITOR (or $VISUAL).", severity="error", markup=False)
             return
         try:
             try:
-                with self.suspend():
+                with app.suspend():
                     done = subprocess.run(command, check=False)
             except SuspendNotSupported:
                 # No terminal to hand over (headless, web): run the editor as it is.
                 done = subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
         except OSError as exc:
-            self.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
+            app.notify(f"Could not start {command[0]}: {exc.strerror or exc}", severity="error", markup=False)
             return
         if done.returncode != 0:
-            self.notify(f"{command[0]} exited with status {done.returncode}; the file is read again as it is now.",
-                        title="The editor reported a problem", severity="warning", markup=False, timeout=8)
+            app.notify(f"{command[0]} exited with status {done.returncode}; the file is read again as it is now.",
+                       title="The editor reported a problem", severity="warning", markup=False, timeout=8)
         # The watcher sees the save too; reading it now shows the result the moment the editor closes.
-        self.run_worker(self._reload([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")
+        app.run_worker(app.read_changes([str(path)]), group="recheck", exit_on_error=False, name="Reading the edited file")

@@ -1,18 +1,17 @@
 """What the app does with the content's git repository: follow the upstream, push edits, say who changed what.
 
-A mixin of the app: it uses the app's desk, its stop event and its notifications; every git
+A part of the app: it uses the app's desk, its stop event and its notifications; every git
 command runs in a thread, so the screen never waits on the network.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
-
-from textual import work
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.desk import Followed, LastChange
+    from tui.ui.app import PeacewatchApp
 
 
 def _first_lines(text: str, keep: int = 3) -> str:
@@ -24,69 +23,84 @@ def _first_lines(text: str, keep: int = 3) -> str:
 
 
 class GitActions:
-    """Mixed into the app."""
+    """A part of the app: follows the upstream, pushes edits, and says how the repository stands."""
 
+    def __init__(self, app: PeacewatchApp) -> None:
+        self._app = app
+        self._trouble = ""
+        """The repository's last reported trouble, so it is notified once, not at every look."""
 
-    @work(exclusive=True, group="git", exit_on_error=False, name="Following the content repository")
-    async def _follow_upstream(self: Any) -> None:
+    def follow_upstream(self) -> None:
+        """Start following the upstream (one worker; a second start replaces the first)."""
+        self._app.run_worker(self._follow_upstream(), exclusive=True, group="git", exit_on_error=False, name="Following the content repository")
+
+    async def _follow_upstream(self) -> None:
         """Fetch, then fast-forward when that is safe, every `follow_git` seconds, off the UI thread.
 
         The network is never waited on under a lock: a slow fetch delays nothing but itself.
         """
         from tui.core.desk import GitError
 
-        await self.shown.wait()
-        desk = await self._open_desk()
-        if await asyncio.to_thread(desk.repo) is None:
-            self.git_note = "git ⚠ not a repository"
-            self.notify(f"--follow-git: {self.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
-                        title="Git", severity="warning", markup=False, timeout=10)
+        app = self._app
+        every = app.follow_git
+        if every is None:
             return
-        while not self._stop.is_set():
+        await app.shown.wait()
+        desk = await app.open_desk()
+        if await asyncio.to_thread(desk.repo) is None:
+            app.git_note = "git ⚠ not a repository"
+            app.notify(f"--follow-git: {app.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
+                       title="Git", severity="warning", markup=False, timeout=10)
+            return
+        while not app.stopped.is_set():
             try:
                 await asyncio.to_thread(desk.fetch)
             except GitError as exc:
-                self._git_trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {self.follow_git:g} s.",
-                                       "Could not reach the upstream")
+                self._trouble_said("git ⚠ fetch failed", f"Could not look for news upstream: {exc}. Trying again in {every:g} s.",
+                                   "Could not reach the upstream")
             else:
                 try:
-                    await self._reload(None, pull=True)
+                    await app.read_changes(None, pull=True)
                 except GitError as exc:
-                    self._git_trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {self.follow_git:g} s.",
-                                           "Could not follow the upstream")
+                    self._trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {every:g} s.",
+                                       "Could not follow the upstream")
             try:
-                await asyncio.wait_for(self._stop.wait(), self.follow_git)
+                await asyncio.wait_for(app.stopped.wait(), every)
             except TimeoutError:
                 pass
 
-    def _git_state(self: Any, followed: Followed) -> None:
+    def say_state(self, followed: Followed) -> None:
+        """Show how the repository stands against its upstream in the title bar; notify trouble once."""
         where = f" {followed.upstream}" if followed.upstream else ""
         if followed.ok:
-            self._git_trouble = ""
-            self.git_note = f"git{where} ✓ {followed.note}"
+            self._trouble = ""
+            self._app.git_note = f"git{where} ✓ {followed.note}"
         else:
-            self._git_trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
+            self._trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
 
-    def _git_trouble_said(self: Any, note: str, detail: str, title: str = "The content repository was left as it is") -> None:
-        self.git_note = note
-        if note != self._git_trouble:
-            self._git_trouble = note
-            self.notify(detail, title=title, severity="warning", markup=False, timeout=12)
+    def _trouble_said(self, note: str, detail: str, title: str = "The content repository was left as it is") -> None:
+        self._app.git_note = note
+        if note != self._trouble:
+            self._trouble = note
+            self._app.notify(detail, title=title, severity="warning", markup=False, timeout=12)
 
-    @work(group="push", exit_on_error=False, name="Pushing the edit")
-    async def _push(self: Any) -> None:
+    def push(self) -> None:
+        """Push the commit just made, in a worker; the outcome is notified."""
+        self._app.run_worker(self._push(), group="push", exit_on_error=False, name="Pushing the edit")
+
+    async def _push(self) -> None:
         from tui.core.desk import GitError
 
-        desk = await self._open_desk()
+        desk = await self._app.open_desk()
         try:
             upstream = await asyncio.to_thread(desk.push)
         except GitError as exc:
-            self.notify(f"The edit is saved and committed, but not pushed: {_first_lines(str(exc))}", title="Push failed",
-                        severity="error", markup=False, timeout=12)
+            self._app.notify(f"The edit is saved and committed, but not pushed: {_first_lines(str(exc))}", title="Push failed",
+                             severity="error", markup=False, timeout=12)
             return
-        self.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
+        self._app.notify(f"Pushed to {upstream}.", title="Git", markup=False, timeout=4)
 
-    async def last_change(self: Any, section: str, item_id: str) -> LastChange | None:
+    async def last_change(self, section: str, item_id: str) -> LastChange | None:
         """Who last changed an item, from git, read in a thread; None where the store is not a repository."""
-        desk = await self._open_desk()
+        desk = await self._app.open_desk()
         return await asyncio.to_thread(desk.last_change, section, item_id)

@@ -1,6 +1,6 @@
 """What the app does when the user edits, removes, adds or reverts from the dashboard.
 
-A mixin of the app: it picks the item (asking which, when a row holds several: a party and
+A part of the app: it picks the item (asking which, when a row holds several: a party and
 its people, an issue and its positions), opens the form or asks before removing, and sends
 the request through the app's one edit path. Every refusal is said in a notification.
 """
@@ -8,16 +8,15 @@ the request through the app's one edit path. Every refusal is said in a notifica
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-from textual import work
+from typing import TYPE_CHECKING
 
 from tui.core.model.references import explain
 from tui.core.model.targets import Target
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, Request
+    from tui.core.desk import Applied, EditRefused, Request
     from tui.core.model.snapshot import Snapshot
+    from tui.ui.app import PeacewatchApp
 
 ADDABLE = (
     ("quote", "a  A quote"),
@@ -78,18 +77,22 @@ def _goes_with(snapshot: Snapshot, target: Target) -> str:
 
 
 class ItemActions:
-    """Mixed into the app; uses its `state`, `submit`, `notify` and screens."""
+    """A part of the app: every way the dashboard changes an item, through the app's one edit path."""
 
-    def change_item(self: Any, section: str, item_id: str, action: str) -> None:
+    def __init__(self, app: PeacewatchApp) -> None:
+        self._app = app
+
+    def change_item(self, section: str, item_id: str, action: str) -> None:
         """Edit (action "form") or remove one of the items a row stands for."""
         from tui.ui import read_only
 
-        if self.refuse_if_read_only(read_only.FORMS if action == "form" else read_only.WRITING):
+        app = self._app
+        if app.refuse_if_read_only(read_only.FORMS if action == "form" else read_only.WRITING):
             return
-        snapshot = self.state.snapshot
+        snapshot = app.state.snapshot
         found = targets(snapshot, section, item_id, removable=action == "remove")
         if not found:
-            self.notify("Nothing here to change.", markup=False, timeout=4)
+            app.notify("Nothing here to change.", markup=False, timeout=4)
             return
         act = self.open_item_form if action == "form" else self.remove_item
         if len(found) == 1:
@@ -102,35 +105,37 @@ class ItemActions:
                 act(found[int(index)])
 
         verb = "Edit" if action == "form" else "Remove"
-        self.push_screen(ChooseScreen(f"{verb} which?", [(label(snapshot, t), str(i)) for i, t in enumerate(found)]), chosen)
+        app.push_screen(ChooseScreen(f"{verb} which?", [(label(snapshot, t), str(i)) for i, t in enumerate(found)]), chosen)
 
-    def add_item(self: Any, party: str = "") -> None:
+    def add_item(self, party: str = "") -> None:
         """Ask what to add, then open its form."""
         from tui.ui import read_only
         from tui.ui.screens.choose import ChooseScreen
 
-        if self.refuse_if_read_only(read_only.FORMS):
+        if self._app.refuse_if_read_only(read_only.FORMS):
             return
+
         def chosen(noun: str | None) -> None:
             if noun == "sources":
                 self.pick_source()
             elif noun in ("quote", "event"):
-                self.open_form(noun)
+                self._app.open_form(noun)
             elif noun == "story":
                 self.open_item_form(Target("story", "story"))
             elif noun is not None:
-                self.open_item_form(None, noun, {"party": party} if party else None)
+                self.new_item_form(noun, {"party": party} if party else None)
 
-        self.push_screen(ChooseScreen("Add what?", [(text, noun) for noun, text in ADDABLE]), chosen)
+        self._app.push_screen(ChooseScreen("Add what?", [(text, noun) for noun, text in ADDABLE]), chosen)
 
-    def pick_source(self: Any) -> None:
+    def pick_source(self) -> None:
         """Every source, to edit or remove one: the way to a source that nothing cites any more."""
         from tui.ui.forms.base import source_label
         from tui.ui.screens.choose import ChooseScreen
 
-        sources = self.state.snapshot.sources
+        app = self._app
+        sources = app.state.snapshot.sources
         if not sources:
-            self.notify("No sources yet: + then A source adds one.", markup=False, timeout=5)
+            app.notify("No sources yet: + then A source adds one.", markup=False, timeout=5)
             return
 
         def chosen(source_id: str | None) -> None:
@@ -144,36 +149,45 @@ class ItemActions:
                 elif action == "remove":
                     self.remove_item(target)
 
-            self.push_screen(ChooseScreen(label(self.state.snapshot, target), [("Edit it", "form"), ("Remove it", "remove")]), act)
+            app.push_screen(ChooseScreen(label(app.state.snapshot, target), [("Edit it", "form"), ("Remove it", "remove")]), act)
 
         choices = [(f"{source_label(s)}" + (f" ({s.date.isoformat()})" if s.date else ""), s.id) for s in sources]
-        self.push_screen(ChooseScreen("Which source?", choices), chosen)
+        app.push_screen(ChooseScreen("Which source?", choices), chosen)
 
-    def open_item_form(self: Any, target: Target | None, noun: str = "", start: dict[str, str] | None = None) -> None:
-        """The form for one item, filled in with what it holds (or, without a target, a new one)."""
+    def open_item_form(self, target: Target) -> None:
+        """The form for one item, filled in with what it holds."""
+        self._item_form(target.noun, target, None)
+
+    def new_item_form(self, noun: str, start: dict[str, str] | None = None) -> None:
+        """The form for a new item of kind `noun` (a key of FIELDS), with `start` filled in."""
+        self._item_form(noun, None, start)
+
+    def _item_form(self, noun: str, target: Target | None, start: dict[str, str] | None) -> None:
         from tui.ui import read_only
         from tui.ui.forms.item_form import ItemForm
 
-        if self.refuse_if_read_only(read_only.FORMS):
+        app = self._app
+        if app.refuse_if_read_only(read_only.FORMS):
             return
-        if self._desk is None or not self.state.complete:
-            self.notify("The store is still loading.", markup=False)
+        if app.desk is None or not app.state.complete:
+            app.notify("The store is still loading.", markup=False)
             return
-        snapshot = self.state.snapshot
+        snapshot = app.state.snapshot
         if target is not None and (target.section, target.item_id) not in snapshot.origins:
-            self.notify(f"There is no valid {target.top.noun} in the store to edit (peacewatch check says why).",
-                        severity="warning", markup=False)
+            app.notify(f"There is no valid {target.top.noun} in the store to edit (peacewatch check says why).",
+                       severity="warning", markup=False)
             return
-        self.push_screen(ItemForm(snapshot, self._desk.digests(), noun or target.noun, target, start), callback=self._written)
+        app.push_screen(ItemForm(snapshot, app.desk.digests(), noun, target, start), callback=self.written)
 
-    def remove_item(self: Any, target: Target) -> None:
+    def remove_item(self, target: Target) -> None:
         """Ask, then remove; refused at once, with what refers to it, while anything does."""
-        snapshot = self.state.snapshot
+        app = self._app
+        snapshot = app.state.snapshot
         what = label(snapshot, target)
         why = explain(snapshot, target)
         if why:
-            self.notify(f"{what} cannot be removed: {why}. Change or remove them first.", title="Not removed",
-                        severity="warning", markup=False, timeout=10)
+            app.notify(f"{what} cannot be removed: {why}. Change or remove them first.", title="Not removed",
+                       severity="warning", markup=False, timeout=10)
             return
         from tui.ui.screens.confirm import ConfirmScreen
 
@@ -187,28 +201,28 @@ class ItemActions:
                 self.apply_request(RemoveItem(target), f"Removed {what}")
 
         question = f"Remove {what}{where}?{_goes_with(snapshot, target)} Only its lines are taken out; c then u puts it back."
-        self.push_screen(ConfirmScreen(question, yes="y remove", no="n keep it"), answered)
+        app.push_screen(ConfirmScreen(question, yes="y remove", no="n keep it"), answered)
 
-    def revert(self: Any, entry_ids: Sequence[int], what: str) -> None:
+    def revert(self, entry_ids: Sequence[int], what: str) -> None:
         """Write back the old values of the journal's entries `entry_ids`, after asking."""
         from tui.ui import read_only
         from tui.ui.screens.confirm import ConfirmScreen
 
-        if self.refuse_if_read_only(read_only.WRITING):
+        if self._app.refuse_if_read_only(read_only.WRITING):
             return
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self._revert(list(entry_ids))
+                self._app.run_worker(self._revert(list(entry_ids)), group="edit", exit_on_error=False, name="Reverting")
 
-        self.push_screen(ConfirmScreen(f"Revert {what}? The old values are written back.", yes="y revert", no="n keep"), answered)
+        self._app.push_screen(ConfirmScreen(f"Revert {what}? The old values are written back.", yes="y revert", no="n keep"), answered)
 
-    @work(group="edit", exit_on_error=False, name="Reverting")
-    async def _revert(self: Any, entry_ids: list[int]) -> None:
+    async def _revert(self, entry_ids: list[int]) -> None:
         import asyncio
 
         from tui.core.desk import EditRefused
 
-        desk = await self._open_desk()
+        desk = await self._app.open_desk()
         try:
             request = await asyncio.to_thread(desk.revert_request, entry_ids)
         except EditRefused as refused:
@@ -216,26 +230,43 @@ class ItemActions:
             return
         await self._apply(request, "Reverted")
 
-    @work(group="edit", exit_on_error=False, name="Writing the change")
-    async def apply_request(self: Any, request: Request, done: str) -> None:
-        """Send one request through the edit path outside a form; the outcome is notified."""
-        await self._apply(request, done)
+    def apply_request(self, request: Request, done: str) -> None:
+        """Send one request through the edit path outside a form, in a worker; the outcome is notified."""
+        self._app.run_worker(self._apply(request, done), group="edit", exit_on_error=False, name="Writing the change")
 
-    async def _apply(self: Any, request: Request, done: str) -> Applied | None:
+    async def _apply(self, request: Request, done: str) -> Applied | None:
         from tui.core.desk import EditRefused, Wait
 
-        desk = await self._open_desk()
+        desk = await self._app.open_desk()
         try:
-            applied: Applied = await self.submit(request, desk.digests(), Wait())
+            applied = await self._app.submit(request, desk.digests(), Wait())
         except EditRefused as refused:
             self._refused("Not written", refused)
             return None
-        self.notify(done, markup=False, timeout=5)
-        self._written(applied)  # where it went, and its commit and push where asked for
+        self._app.notify(done, markup=False, timeout=5)
+        self.written(applied)  # where it went, and its commit and push where asked for
         return applied
 
-    def _refused(self: Any, title: str, refused: Exception) -> None:
-        problems = getattr(refused, "problems", [])
-        summary = getattr(refused, "summary", str(refused))
-        detail = "\n".join(p.message if not p.path or p.line <= 1 else str(p) for p in problems)
-        self.notify(f"{summary}:\n{detail}" if detail else summary, title=title, severity="error", markup=False, timeout=12)
+    def written(self, applied: Applied | None) -> None:
+        """Say where an edit went (a form's result, or a request's), and its commit; push it where asked."""
+        if applied is None:
+            return
+        from tui.ui.render import v
+
+        app = self._app
+        written = applied.written
+        if applied.commit is not None:
+            # One notice for the edit and its commit; the push, if asked for, reports on its own.
+            made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}"
+            app.notify(made, title="Saved and committed", markup=False, timeout=5)
+            if app.push:
+                app.git.push()
+        else:
+            app.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+        if applied.git_error:
+            app.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
+
+    def _refused(self, title: str, refused: EditRefused) -> None:
+        detail = "\n".join(p.message if not p.path or p.line <= 1 else str(p) for p in refused.problems)
+        summary = refused.summary
+        self._app.notify(f"{summary}:\n{detail}" if detail else summary, title=title, severity="error", markup=False, timeout=12)

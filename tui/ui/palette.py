@@ -51,7 +51,8 @@ class Palette:
         )
 
     def tone(self, name: str) -> str:
-        return getattr(self, name)
+        colour: str = getattr(self, name)
+        return colour
 
     def stance(self, stance: Stance) -> str:
         return f"bold {self.tone(_STANCE_TONE[stance])}" if stance != Stance.UNSTATED else "dim"

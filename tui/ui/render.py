@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -93,7 +94,7 @@ def split_words(text: str, width: int) -> tuple[str, str]:
     return text[:cut], text[cut:].lstrip()
 
 
-def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str = "reverse", width: int | None = None) -> list[Text]:
+def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str | Style = "reverse", width: int | None = None) -> list[Text]:
     """A quote in two lines; what `search` finds is drawn in `mark`.
 
     Given the `width` the row is drawn at, the words are cut a little past it first: a
@@ -228,7 +229,7 @@ def _indented(text: Text, columns: int) -> Padding:
     return Padding(text, (0, 0, 0, columns))
 
 
-def _join(lines: list[RenderableType]) -> Group:
+def _join(lines: Sequence[RenderableType]) -> Group:
     return Group(*lines)
 
 
@@ -275,7 +276,7 @@ def _position_block(position: Position, snapshot: Snapshot, palette: Palette, he
 
 
 def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette, moves: Mapping[str, Sequence[Step]] | None = None) -> Group:
-    lines = [
+    lines: list[RenderableType] = [
         Text.assemble((v(issue.title), "bold"), "  ", (issue.status.label, palette.status(issue.status))),
         Text(issue.status.description, style="dim"),
         Text(),
@@ -335,7 +336,7 @@ def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Group:
     lines += [Text(), Text("Positions", style="bold underline")]
     positions = snapshot.positions_of(party.id)
     for issue, position in positions:
-        lines += _position_block(position, snapshot, palette, v(issue.title))  # type: ignore[arg-type]
+        lines += _position_block(position, snapshot, palette, v(issue.title))
     if not positions:
         lines.append(Text("  none recorded", style="dim"))
     quotes = snapshot.quotes_for_party(party.id)
@@ -345,7 +346,7 @@ def party_detail(party: Party, snapshot: Snapshot, palette: Palette) -> Group:
 
 
 def event_detail(event: Event, snapshot: Snapshot) -> Group:
-    lines = [
+    lines: list[RenderableType] = [
         Text(v(event.title), style="bold"),
         Text(),
         _field("When", day(event.date) if event.date else relative_when(event.when, event.source, snapshot) or "undated"),
@@ -359,7 +360,7 @@ def event_detail(event: Event, snapshot: Snapshot) -> Group:
 
 
 def status_detail(status: DealStatus, snapshot: Snapshot, palette: Palette, now: dt.datetime) -> Group:
-    lines = [
+    lines: list[RenderableType] = [
         stage_ladder(status.stage, palette),
         stage_steps(),
         Text(status.stage.description, style="italic"),

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the UI imports this module at start-up; pydantic loads later, with the store
-    from tui.core.model.items import Deadline, DealStatus, Event, Issue, Party, Quote, Source, Story
+    from tui.core.model.items import Deadline, DealStatus, Event, Issue, Party, Position, Quote, Source, Story
 
 
 class Origin(NamedTuple):
@@ -76,7 +76,7 @@ class Snapshot:
         cited = {qid for p in issue.positions for qid in p.quotes} if issue else set()
         return [q for q in self.quotes if issue_id in q.issues or q.id in cited]
 
-    def positions_of(self, party_id: str) -> list[tuple[Issue, object]]:
+    def positions_of(self, party_id: str) -> list[tuple[Issue, Position]]:
         """Each issue on which the party has a position, with that position."""
         return [(i, p) for i in self.issues for p in i.positions if p.party == party_id]
 

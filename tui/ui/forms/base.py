@@ -27,6 +27,7 @@ from tui.core.model.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from tui.core.desk import Request, Wait
+from tui.ui.house import app_of
 from tui.ui.render import v
 
 
@@ -57,8 +58,8 @@ class EditForm(ModalScreen["Any"]):
     """A modal form; subclasses compose fields with `field()` and implement `check` and `write`."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", tooltip="Check the form and write the change"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close the form without writing"),
+        Binding("ctrl+s", "save", "Save", tooltip="Check the form and write the change", id="form.save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close the form without writing", id="form.cancel"),
     ]
 
     TITLE_TEXT = ""
@@ -177,10 +178,10 @@ class EditForm(ModalScreen["Any"]):
 
         self._wait = Wait(on_wait=lambda: self.app.call_from_thread(self._waiting))
         try:
-            applied = await self.app.submit(self.request(values), self.digests, self._wait)  # type: ignore[attr-defined]
+            applied = await app_of(self).submit(self.request(values), self.digests, self._wait)
         except EditConflict as conflict:
             # Someone else saved the file: reload it, keep what was typed, let the user apply again.
-            self.digests = await self.app.digests_after_reload()  # type: ignore[attr-defined]
+            self.digests = await app_of(self).digests_after_reload()
             self.show_errors({}, f"{conflict.path} changed on disk since it was loaded; nothing was written. "
                              "The dashboard has reloaded it: check, then press ctrl+s to apply your change again.")
         except EditRefused as refused:
@@ -214,4 +215,4 @@ class EditForm(ModalScreen["Any"]):
         self.app.push_screen(ConfirmScreen("Discard what you typed in this form? Nothing has been written."), answered)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)

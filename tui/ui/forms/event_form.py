@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList
 
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -22,13 +22,13 @@ class EventForm(EditForm):
 
     def compose_fields(self) -> ComposeResult:
         snapshot = self.snapshot
-        yield self.field("What happened", FormInput(id="title"))
-        yield self.field("Date", FormInput(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if unknown")
-        yield self.field("When, in words", FormInput(id="when"), 'if there is no exact date, e.g. "earlier this year"')
-        yield self.field("Place", FormInput(id="place"))
-        yield self.field("Parties", FormSelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
-        yield self.field("Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
-        yield self.field("Summary", FormInput(id="summary"))
+        yield self.field("What happened", Input(id="title"))
+        yield self.field("Date", Input(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if unknown")
+        yield self.field("When, in words", Input(id="when"), 'if there is no exact date, e.g. "earlier this year"')
+        yield self.field("Place", Input(id="place"))
+        yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
+        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("Summary", Input(id="summary"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Select
+from textual.widgets import Input, Select, SelectionList, TextArea
 
 from tui.core.model.fields import FIELDS, Spec
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.targets import Target, find
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList, FormTextArea
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -70,19 +69,19 @@ class ItemForm(EditForm):
         fid = f"f-{spec.key}"
         if spec.shape == "word" and spec.vocab is not None:
             choices = options([(f"{w.label} — {w.description}", w.value) for w in spec.vocab])
-            return FormSelect(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value or Select.NULL, allow_blank=not spec.required or not value)
+            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value or Select.NULL, allow_blank=not spec.required or not value)
         if spec.shape == "ref":
             choices = options(_choices(self.snapshot, spec.refs))
             known = {c[1] for c in choices}
-            return FormSelect(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
+            return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
         if spec.shape == "refs":
             chosen = set(value or [])
-            return FormSelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
+            return SelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
         if spec.shape == "lines":
-            return FormTextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
+            return TextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
         if spec.shape == "text":
-            return FormTextArea(str(value or ""), id=fid, soft_wrap=True, classes="text-field")
-        return FormInput(str(value or ""), id=fid, placeholder="YYYY-MM-DD" if spec.shape == "date" else "")
+            return TextArea(str(value or ""), id=fid, soft_wrap=True, classes="text-field")
+        return Input(str(value or ""), id=fid, placeholder="YYYY-MM-DD" if spec.shape == "date" else "")
 
     def _value(self, spec: Spec) -> Any:
         fid = f"f-{spec.key}"
@@ -105,8 +104,10 @@ class ItemForm(EditForm):
         if self.target is not None and not errors and not self._changed(values):
             errors["f-" + self.specs[0].key] = "Nothing changed: edit a field, or esc to close."
         if self.noun == "source" and self.target is None and not errors:
+            from tui.core.desk import AddSource
+
             request = self.request(values)
-            same = request.same_as(self.snapshot)  # type: ignore[attr-defined]
+            same = request.same_as(self.snapshot) if isinstance(request, AddSource) else None
             if same:
                 errors["f-outlet"] = (f"{values['outlet']}, same title and date, is already in the store as {same}; "
                                       "cite that one (a source is never added twice).")

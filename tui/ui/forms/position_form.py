@@ -14,7 +14,6 @@ from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import Stance
 from tui.ui.forms.base import EditForm, options, source_label
 from tui.ui.render import v
-from tui.ui.widgets.form_fields import FormInput, FormSelect, FormSelectionList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -33,16 +32,16 @@ class PositionForm(EditForm):
         snapshot = self.snapshot
         issues = options([(i.title, i.id) for i in snapshot.issues])
         parties = options([(p.name, p.id) for p in snapshot.parties])
-        yield self.field("Issue", FormSelect(issues, id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
-        yield self.field("Party", FormSelect(parties, id="party", prompt="pick a party", value=self.start_party or Select.NULL))
-        yield self.field("Stance", FormSelect(options([(f"{s.label} — {s.description}", s.value) for s in Stance]), id="stance", prompt="pick a stance"))
-        yield self.field("Position in a sentence", FormInput(id="says"), "as the sources state it")
+        yield self.field("Issue", Select(issues, id="issue", prompt="pick an issue", value=self.start_issue or Select.NULL))
+        yield self.field("Party", Select(parties, id="party", prompt="pick a party", value=self.start_party or Select.NULL))
+        yield self.field("Stance", Select(options([(f"{s.label} — {s.description}", s.value) for s in Stance]), id="stance", prompt="pick a stance"))
+        yield self.field("Position in a sentence", Input(id="says"), "as the sources state it")
         yield self.field(
             "Quotes behind it",
-            FormSelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
+            SelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
         )
         yield self.field(
-            "Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"),
+            "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"),
             "where the position is stated",
         )
 

@@ -8,13 +8,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from tui.core.model.vocab import Medium
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 from tui.ui.widgets.completing_input import CompletingInput
-from tui.ui.widgets.form_fields import FormCheckbox, FormInput, FormSelect, FormSelectionList, FormTextArea
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -28,28 +27,28 @@ class QuoteForm(EditForm):
     def compose_fields(self) -> ComposeResult:
         snapshot = self.snapshot
         people = [(person, party) for party in snapshot.parties for person in party.people]
-        yield self.field("Text, word for word", FormTextArea(id="text", soft_wrap=True), "editorial brackets like [sic] are kept")
+        yield self.field("Text, word for word", TextArea(id="text", soft_wrap=True), "editorial brackets like [sic] are kept")
         yield self.field(
             "Speaker",
             CompletingInput(id="speaker", suggester=SuggestFromList([p.name for p, _ in people], case_sensitive=False)),
             "a known person (tab takes the name shown), or type a new name",
         )
-        yield self.field("Speaker's role", FormInput(id="speaker_role"))
-        yield self.field("Party", FormSelect(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
-        yield self.field("Date", FormInput(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if the source gives none")
-        yield self.field("Medium", FormSelect(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
-        yield self.field("Reported by", FormInput(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
+        yield self.field("Speaker's role", Input(id="speaker_role"))
+        yield self.field("Party", Select(options([(p.name, p.id) for p in snapshot.parties]), id="party", prompt="no party"))
+        yield self.field("Date", Input(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if the source gives none")
+        yield self.field("Medium", Select(options([(m.label, m.value) for m in Medium]), id="medium", prompt="where it was said"))
+        yield self.field("Reported by", Input(id="reported_by"), 'steps separated by ";", e.g. told Axios; cited by CNN')
         yield self.field(
-            "Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
+            "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source")
         )
-        yield self.field("…or a new source: outlet", FormInput(id="new_source_outlet"), "added to the sources when no source is picked")
-        yield self.field("New source: title", FormInput(id="new_source_title"), "the headline, copied exactly")
-        yield self.field("New source: date", FormInput(id="new_source_date", placeholder="YYYY-MM-DD"), "publication date, if the source gives one")
-        yield self.field("New source: URL", FormInput(id="new_source_url"), "only an address you have seen; never guessed")
-        yield self.field("New speaker", FormCheckbox("Add the speaker to the party's people", id="add_person"),
+        yield self.field("…or a new source: outlet", Input(id="new_source_outlet"), "added to the sources when no source is picked")
+        yield self.field("New source: title", Input(id="new_source_title"), "the headline, copied exactly")
+        yield self.field("New source: date", Input(id="new_source_date", placeholder="YYYY-MM-DD"), "publication date, if the source gives one")
+        yield self.field("New source: URL", Input(id="new_source_url"), "only an address you have seen; never guessed")
+        yield self.field("New speaker", Checkbox("Add the speaker to the party's people", id="add_person"),
                          "for a named speaker who is not one of the party's people yet")
-        yield self.field("Issues it bears on", FormSelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
-        yield self.field("Context", FormInput(id="context"), "the sentence the source wraps a fragment in")
+        yield self.field("Issues it bears on", SelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
+        yield self.field("Context", Input(id="context"), "the sentence the source wraps a fragment in")
 
     @on(Input.Changed, "#speaker")
     def _fill_from_person(self, event: Input.Changed) -> None:
@@ -61,7 +60,7 @@ class QuoteForm(EditForm):
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))
-        values = {
+        values: dict[str, Any] = {
             "text": self.text("text"),
             "speaker": self.text("speaker"),
             "speaker_role": self.text("speaker_role"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from tui.core.model.vocab import Stage
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
-from tui.ui.widgets.form_fields import FormInput, FormSelect
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -24,11 +23,11 @@ class StatusForm(EditForm):
         snapshot = self.snapshot
         status = snapshot.status
         stages = options([(f"{s.label} — {s.description}", s.value) for s in Stage])
-        yield self.field("New stage", FormSelect(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
-        yield self.field("Headline", FormInput(id="headline"), "the state of play in one line")
-        yield self.field("Summary", FormInput(id="summary"), "the new stage's own, if the sources give one; the current summary stays with its stage")
-        yield self.field("Since", FormInput(id="since", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty unless the source dates it")
-        yield self.field("Source", FormSelect(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("New stage", Select(stages, id="stage", value=status.stage.value if status else Select.NULL, prompt="pick a stage"))
+        yield self.field("Headline", Input(id="headline"), "the state of play in one line")
+        yield self.field("Summary", Input(id="summary"), "the new stage's own, if the sources give one; the current summary stays with its stage")
+        yield self.field("Since", Input(id="since", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty unless the source dates it")
+        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         since, date_error = parse_date(self.text("since"))

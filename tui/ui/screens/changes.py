@@ -10,6 +10,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_SECTION
 from tui.core.views.timefmt import since
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.render import v
 from tui.ui.screens.list_overlay import ListOverlay
@@ -24,9 +25,9 @@ class ChangesScreen(ListOverlay):
 
     BINDINGS = [
         *ListOverlay.BINDINGS,
-        Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen"),
-        Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced"),
+        Binding("c", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="changes.back"),
+        Binding("m", "app.mark_all_seen", "Mark all seen", tooltip="Mark every change seen", id="changes.mark-all-seen"),
+        Binding("u", "revert", "Revert", tooltip="Write back what the selected change (or a whole reload) replaced", id="changes.revert"),
     ]
     EDIT_ACTIONS = {"revert": read_only.WRITING}
     PANEL_TITLE = "Changes"
@@ -50,13 +51,13 @@ class ChangesScreen(ListOverlay):
 
     @work(exclusive=True, exit_on_error=False, name="Reading the change journal")
     async def _read(self) -> None:
-        reloads, has_journal = await self.app.reloads()  # type: ignore[attr-defined]
+        reloads, has_journal = await app_of(self).reloads()
         rows: dict[str, Text] = {}
         items: dict[str, tuple[str, str]] = {}
         entries: dict[str, tuple[list[int], str]] = {}
         if not has_journal:
             rows["none"] = Text("No change journal is kept (started with --no-journal).", style="italic")
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = app_of(self).now()
         accent = Palette.of(self.app).accent
         for reload in reloads:
             at = reload.observed_at.astimezone().replace(tzinfo=None)
@@ -86,13 +87,13 @@ class ChangesScreen(ListOverlay):
             noun = BY_SECTION[kind].noun if kind in BY_SECTION else "row"
             self.notify(f"A {noun} has no full view; e on the dashboard opens its file.", markup=False, timeout=4)
             return
-        if (kind, item_id) not in self.app.state.snapshot.origins:  # type: ignore[attr-defined]
+        if (kind, item_id) not in app_of(self).state.snapshot.origins:
             self.notify("That item is not in the store any more.", severity="warning", markup=False)
             return
         from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(OPENS[kind], item_id))
-        self.app.mark_seen(kind, item_id)  # type: ignore[attr-defined]
+        app_of(self).mark_seen(kind, item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return read_only.refused(self, action) is None
@@ -103,4 +104,4 @@ class ChangesScreen(ListOverlay):
             self.notify("Pick a change (or a reload's heading) to revert.", markup=False, timeout=4)
             return
         ids, what = self._entries[key]
-        self.app.revert(ids, what)  # type: ignore[attr-defined]
+        app_of(self).items.revert(ids, what)

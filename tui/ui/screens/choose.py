@@ -17,9 +17,9 @@ class ChooseScreen(ModalScreen["str | None"]):
     """Dismisses with the chosen option's value, or None on esc."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", tooltip="Close without choosing"),
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next choice"),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous choice"),
+        Binding("escape", "dismiss(None)", "Back", tooltip="Close without choosing", id="choose.back"),
+        Binding("j", "cursor_down", "Down", show=False, tooltip="Next choice", id="choose.down"),
+        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous choice", id="choose.up"),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], hint: str = "enter choose · esc back") -> None:

@@ -14,8 +14,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Asks before something that cannot be undone, such as throwing away what was typed."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", tooltip="Yes"),
-        Binding("n,escape", "answer(False)", "No", tooltip="No: go back"),
+        Binding("y,enter", "answer(True)", "Yes", tooltip="Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", tooltip="No: go back", id="confirm.no"),
     ]
 
     def __init__(self, question: str, yes: str = "y discard", no: str = "n keep editing") -> None:

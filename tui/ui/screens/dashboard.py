@@ -7,12 +7,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_NOUN
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
 from tui.ui.widgets.issues_pane import IssuesPane
@@ -38,28 +40,31 @@ class DashboardScreen(Screen):
     """Holds the state the panes show; reacts to what they report."""
 
     BINDINGS = [
-        Binding("1", "focus_pane('status')", "Status", show=False, tooltip="Jump to the deal status pane"),
-        Binding("2", "focus_pane('parties')", "Parties", show=False, tooltip="Jump to the parties pane"),
-        Binding("3", "focus_pane('issues')", "Issues", show=False, tooltip="Jump to the issues pane"),
-        Binding("4", "focus_pane('quotes')", "Quotes", show=False, tooltip="Jump to the quotes pane"),
-        Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by"),
-        Binding("escape", "clear", "Clear filter", show=False, tooltip="Clear the quote filter and search, or leave a zoomed pane"),
-        Binding("z", "zoom", "Zoom", show=False, tooltip="Maximise the focused pane, or restore it"),
-        Binding("T", "timeline", "Timeline", show=False, tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes"),
-        Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content"),
-        Binding("a", "form('quote')", "Add quote", show=False, tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source"),
-        Binding("t", "form('event')", "Add event", show=False, tooltip="Add an event to the timeline"),
-        Binding("S", "form('status')", "Move stage", show=False, tooltip="Move the deal to a new stage; the current one goes into the history"),
-        Binding("p", "form('position')", "Set position", show=False, tooltip="Set a party's position on an issue (the ones under the cursor)"),
-        Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, source, quote or event; or edit the story"),
-        Binding("b", "write_brief", "Write brief", show=False, tooltip="Write the state of play as a Markdown file in the current folder, and say where"),
+        Binding("1", "focus_pane('status')", "Focus: Deal status", show=False, tooltip="Jump to the deal status pane", id="dashboard.focus-deal-status"),
+        Binding("2", "focus_pane('parties')", "Focus: Parties", show=False, tooltip="Jump to the parties pane", id="dashboard.focus-parties"),
+        Binding("3", "focus_pane('issues')", "Focus: Issues", show=False, tooltip="Jump to the issues pane", id="dashboard.focus-issues"),
+        Binding("4", "focus_pane('quotes')", "Focus: Quotes", show=False, tooltip="Jump to the quotes pane", id="dashboard.focus-quotes"),
+        Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by", id="dashboard.search"),
+        Binding("escape", "clear", "Clear filter", show=False,
+                tooltip="Clear the quote filter and search, or leave a zoomed pane", id="dashboard.clear-filter"),
+        Binding("z", "zoom", "Zoom pane", show=False, tooltip="Maximise the focused pane, or restore it", id="dashboard.zoom"),
+        Binding("T", "timeline", "Timeline", show=False,
+                tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes", id="dashboard.timeline"),
+        Binding("exclamation_mark", "problems", "Show problems", show=False, tooltip="List every problem in the content", id="dashboard.problems"),
+        Binding("a", "form('quote')", "Add a quote", show=False,
+                tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source", id="dashboard.add-quote"),
+        Binding("t", "form('event')", "Add an event", show=False, tooltip="Add an event to the timeline", id="dashboard.add-event"),
+        Binding("S", "form('status')", "Move the deal stage", show=False,
+                tooltip="Move the deal to a new stage; the current one goes into the history", id="dashboard.move-stage"),
+        Binding("p", "form('position')", "Set a position", show=False,
+                tooltip="Set a party's position on an issue (the ones under the cursor)", id="dashboard.set-position"),
+        Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, source, quote or event; or edit the story", id="dashboard.add"),
+        Binding("b", "write_brief", "Write brief", show=False,
+                tooltip="Write the state of play as a Markdown file in the current folder, and say where", id="dashboard.write-brief"),
     ]
 
     EDIT_ACTIONS = {"form": read_only.FORMS, "add": read_only.FORMS, "write_brief": read_only.FILES}
     """Actions hidden in read-only mode (see tui.ui.read_only); the app's doors refuse them anyway."""
-
-    FOCUS_ACTIONS = ("focus_pane", "search", "focus_next", "focus_previous")
-    """Actions the focused list runs itself, in key order (see RowList.on_key)."""
 
     ALLOW_IN_MAXIMIZED_VIEW = "#title-bar, #problem-banner, Footer"
 
@@ -90,7 +95,7 @@ class DashboardScreen(Screen):
         return read_only.refused(self, action) is None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW or self.size.height < 32, "-narrow")
@@ -120,18 +125,18 @@ class DashboardScreen(Screen):
         from tui.ui.screens.detail import DetailScreen
 
         self.app.push_screen(DetailScreen(message.kind, message.item_id))
-        self.app.mark_seen(BY_NOUN[message.kind].section, message.item_id)  # type: ignore[attr-defined]
+        app_of(self).mark_seen(BY_NOUN[message.kind].section, message.item_id)
 
     def on_edit_item(self, message: EditItem) -> None:
-        self.app.edit_item(message.kind, message.item_id)  # type: ignore[attr-defined]
+        app_of(self).editor.edit_item(message.kind, message.item_id)
 
     def on_change_item(self, message: ChangeItem) -> None:
-        self.app.change_item(message.kind, message.item_id, message.action)  # type: ignore[attr-defined]
+        app_of(self).items.change_item(message.kind, message.item_id, message.action)
 
     def action_add(self) -> None:
         # A person is added to the party under the cursor, if one is.
         rows = self.query_one("#parties RowList", RowList)
-        self.app.add_item(party=rows.current or "")  # type: ignore[attr-defined]
+        app_of(self).items.add_item(party=rows.current or "")
 
     def action_form(self, kind: str) -> None:
         # A position form starts on the issue or party under the cursor, if one is.
@@ -141,15 +146,15 @@ class DashboardScreen(Screen):
                 rows = self.query_one(f"#{pane} RowList", RowList)
                 if rows.has_focus and rows.current:
                     start[field] = rows.current
-        self.app.open_form(kind, **start)  # type: ignore[attr-defined]
+        app_of(self).open_form(kind, **start)
 
     def action_write_brief(self) -> None:
-        self.app.write_brief()  # type: ignore[attr-defined]
+        app_of(self).briefs.write_brief()
 
     def action_focus_pane(self, pane: str) -> None:
         if self.maximized is not None:
             self.minimize()
-        # At once (not `focus()`, which waits a turn): keys right behind the digit go to this pane.
+        # At once (not `focus()`, which waits a turn): what the palette or a test does next finds it there.
         self.set_focus(self.query_one(f"#{pane} RowList", RowList))
 
     def action_search(self) -> None:
@@ -171,7 +176,7 @@ class DashboardScreen(Screen):
             return
         focused = self.focused
         pane = next((node for node in (focused.ancestors_with_self if focused else []) if node.id in PANES), None)
-        if pane is not None:
+        if isinstance(pane, Widget):
             self.maximize(pane, container=False)
 
     def action_timeline(self) -> None:

@@ -14,6 +14,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_NOUN
 from tui.core.model.snapshot import Snapshot
 from tui.ui import read_only, render
+from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
 
@@ -29,12 +30,12 @@ class DetailScreen(Overlay):
 
     BINDINGS = [
         *Overlay.BINDINGS,
-        Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
-        Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change this item (or one in it) in a form"),
-        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking"),
-        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source"),
-        Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known"),
+        Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="detail.back"),
+        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line", id="detail.edit"),
+        Binding("E", "change('form')", "Edit in a form", show=False, tooltip="Change this item (or one in it) in a form", id="detail.edit-in-form"),
+        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking", id="detail.remove"),
+        Binding("y", "copy_attribution", "Copy attribution", tooltip="Copy this quote as one attribution line, with its source", id="detail.copy-attribution"),
+        Binding("o", "open_source", "Open source", tooltip="Open the address of this item's source in the browser, if one is known", id="detail.open-source"),
     ]
 
     EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}
@@ -62,13 +63,13 @@ class DetailScreen(Overlay):
 
     @work(exclusive=True, exit_on_error=False, name="Reading how the stances moved")
     async def _with_history(self, snapshot: Snapshot) -> None:
-        self._moves = await self.app.stance_moves(self.item_id)  # type: ignore[attr-defined]
+        self._moves = await app_of(self).stance_moves(self.item_id)
         if self._moves and snapshot is self._shown:
             self.show(self._text(snapshot))
 
     def action_change(self, action: str) -> None:
         section = BY_NOUN[self.kind].section
-        self.app.change_item(section, self.item_id if self.kind != "status" else "", action)  # type: ignore[attr-defined]
+        app_of(self).items.change_item(section, self.item_id if self.kind != "status" else "", action)
 
     @work(exclusive=True, group="blame", exit_on_error=False, name="Asking git who changed the item")
     async def _who(self) -> None:
@@ -76,9 +77,9 @@ class DetailScreen(Overlay):
 
         section = BY_NOUN[self.kind].section
         try:
-            found = await self.app.last_change(section, self.item_id)  # type: ignore[attr-defined]
+            found = await app_of(self).git.last_change(section, self.item_id)
         except GitError as exc:
-            line = Text(f"Who last changed it: git could not say ({exc})", style="dim italic")
+            line: Text | None = Text(f"Who last changed it: git could not say ({exc})", style="dim italic")
         else:
             line = _who_line(found) if found is not None else None
         note = self.query_one("#detail-git", Static)
@@ -87,7 +88,7 @@ class DetailScreen(Overlay):
             note.update(line)
 
     def action_edit(self) -> None:
-        self.app.edit_item(BY_NOUN[self.kind].section, self.item_id)  # type: ignore[attr-defined]
+        app_of(self).editor.edit_item(BY_NOUN[self.kind].section, self.item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a quote has an attribution, and a party names no source: neither key is offered there.
@@ -98,10 +99,10 @@ class DetailScreen(Overlay):
         return read_only.refused(self, action) is None
 
     def action_copy_attribution(self) -> None:
-        self.app.copy_attribution(self.item_id)  # type: ignore[attr-defined]
+        app_of(self).briefs.copy_attribution(self.item_id)
 
     def action_open_source(self) -> None:
-        self.app.open_source(self.kind, self.item_id)  # type: ignore[attr-defined]
+        app_of(self).briefs.open_source(self.kind, self.item_id)
 
     def _text(self, snapshot: Snapshot) -> RenderableType:
         palette = Palette.of(self.app)
@@ -119,7 +120,7 @@ class DetailScreen(Overlay):
             event = snapshot.event_by_id.get(self.item_id)
             return render.event_detail(event, snapshot) if event else missing
         if snapshot.status:
-            return render.status_detail(snapshot.status, snapshot, palette, self.app.now())  # type: ignore[attr-defined]
+            return render.status_detail(snapshot.status, snapshot, palette, app_of(self).now())
         return missing
 
 

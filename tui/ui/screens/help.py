@@ -23,7 +23,7 @@ def _rows(app: App, bindings: list[Binding]) -> list[tuple[str, str]]:
 class HelpScreen(Overlay):
     """A table of keys, grouped by where they work."""
 
-    BINDINGS = [*Overlay.BINDINGS, Binding("question_mark", "dismiss", "Back", show=False, tooltip="Close help")]
+    BINDINGS = [*Overlay.BINDINGS, Binding("question_mark", "dismiss", "Back", show=False, tooltip="Close help", id="help.back")]
     PANEL_TITLE = "Keys"
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:

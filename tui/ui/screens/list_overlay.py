@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer
 from textual.worker import Worker
 
+from tui.ui.house import app_of
 from tui.ui.widgets.row_list import RowList
 
 
@@ -16,8 +17,8 @@ class ListOverlay(ModalScreen[None]):
     """A titled panel holding one RowList; subclasses fill it with `RowList.set_rows`."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch"),
+        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="list-screen.back"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch", id="list-screen.quit"),
     ]
 
     PANEL_TITLE = ""
@@ -47,4 +48,4 @@ class ListOverlay(ModalScreen[None]):
             self.query_one("#list-body").border_subtitle = self.PANEL_SUBTITLE
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)

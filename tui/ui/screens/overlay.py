@@ -11,19 +11,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
+from tui.ui.house import app_of
+
 
 class Overlay(ModalScreen[None]):
     """A titled panel; subclasses fill it with `show()` and may add keys."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False, tooltip="Scroll down a line"),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False, tooltip="Scroll up a line"),
-        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False, tooltip="Scroll down a page"),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False, tooltip="Scroll up a page"),
-        Binding("g,home", "scroll('home')", "Top", show=False, tooltip="Go to the top"),
-        Binding("G,end", "scroll('end')", "Bottom", show=False, tooltip="Go to the bottom"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch"),
+        Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="overlay.back"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, tooltip="Scroll down a line", id="overlay.scroll-down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, tooltip="Scroll up a line", id="overlay.scroll-up"),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False, tooltip="Scroll down a page", id="overlay.page-down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, tooltip="Scroll up a page", id="overlay.page-up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, tooltip="Go to the top", id="overlay.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, tooltip="Go to the bottom", id="overlay.bottom"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch", id="overlay.quit"),
     ]
 
     PANEL_TITLE = ""
@@ -40,7 +42,7 @@ class Overlay(ModalScreen[None]):
         self.query_one("#detail-body").focus()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failure(event)  # type: ignore[attr-defined]
+        app_of(self).report_failure(event)
 
     def show(self, content: RenderableType) -> None:
         self.query_one("#detail-text", Static).update(content)

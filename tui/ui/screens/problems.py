@@ -8,6 +8,7 @@ from textual.binding import Binding
 from tui.core.desk.state import DeskState
 from tui.core.text.problems import Problem
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.render import split_words, v
 from tui.ui.screens.list_overlay import ListOverlay
 from tui.ui.widgets.row_list import RowList
@@ -27,8 +28,8 @@ class ProblemsScreen(ListOverlay):
 
     BINDINGS = [
         *ListOverlay.BINDINGS,
-        Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard"),
-        Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line"),
+        Binding("exclamation_mark", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="problems.back"),
+        Binding("e", "open", "Edit there", tooltip="Open the file in $EDITOR at the problem's line", id="problems.edit-there"),
     ]
     EDIT_ACTIONS = {"open": read_only.EDITOR}
     PANEL_TITLE = "Problems"
@@ -65,4 +66,4 @@ class ProblemsScreen(ListOverlay):
     def _open(self, key: str) -> None:
         problem = self._problems.get(key)
         if problem is not None:
-            self.app.edit_file(problem.path, problem.line, problem.column)  # type: ignore[attr-defined]
+            app_of(self).editor.edit_file(problem.path, problem.line, problem.column)

@@ -19,6 +19,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day
 from tui.core.views.timeline import Axis, Mark, Pace, Timeline, build, plural
+from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.render import relative_when, v
 from tui.ui.screens.overlay import Overlay
@@ -33,7 +34,7 @@ class TimelineScreen(Overlay):
 
     BINDINGS = [
         *Overlay.BINDINGS,
-        Binding("T", "dismiss", "Back", show=False, tooltip="Close the timeline"),
+        Binding("T", "dismiss", "Back", show=False, tooltip="Close the timeline", id="timeline.back"),
     ]
     PANEL_TITLE = "Timeline"
     PANEL_SUBTITLE = "j k scroll · esc back"
@@ -58,7 +59,7 @@ class TimelineScreen(Overlay):
         if state.snapshot is self._shown:
             return
         self._shown = state.snapshot
-        today = story_clock(state.snapshot.story).today(self.app.now())  # type: ignore[attr-defined]
+        today = story_clock(state.snapshot.story).today(app_of(self).now())
         self._timeline = build(state.snapshot, today)
         chart = self.query_one(TimelineChart)
         chart.today = today
@@ -102,7 +103,7 @@ class TimelineScreen(Overlay):
 
     def _list(self, snapshot: Snapshot, timeline: Timeline, today: dt.date) -> RenderableType:
         palette = Palette.of(self.app)
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = app_of(self).now()
         parts: list[RenderableType] = [Text("In date order", style="bold underline")]
         table = Table.grid(padding=(0, 1))
         table.add_column(width=11, no_wrap=True, style="dim")
@@ -154,7 +155,7 @@ class TimelineScreen(Overlay):
                 when = relative_when(entry.when, entry.source, snapshot)
                 table.add_row(
                     Text(mark_of(entry), tone_of(entry, palette)),
-                    Text.assemble(self._describe(entry, self.app.now()), (f"  ({when})" if when else "  (when not given)", "dim")),  # type: ignore[attr-defined]
+                    Text.assemble(self._describe(entry, app_of(self).now()), (f"  ({when})" if when else "  (when not given)", "dim")),
                 )
             parts.append(table)
         if timeline.undated_quotes:

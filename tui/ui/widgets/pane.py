@@ -83,9 +83,10 @@ class Pane(Vertical):
         self.query_one(RowList).mark(self._of(unseen))
 
     BINDINGS = [
-        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line"),
-        Binding("E", "change('form')", "Edit in form", show=False, tooltip="Change the item under the cursor (or one in it) in a form"),
-        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove the item under the cursor (or one in it), after asking"),
+        Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line", id="pane.edit"),
+        Binding("E", "change('form')", "Edit in a form", show=False,
+                tooltip="Change the item under the cursor (or one in it) in a form", id="pane.edit-in-form"),
+        Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove the item under the cursor (or one in it), after asking", id="pane.remove"),
     ]
     EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}
 
@@ -127,7 +128,7 @@ class Pane(Vertical):
 class FilteringPane(Pane):
     """A pane whose items filter the quotes: moving onto one, or pressing f, shows only its quotes."""
 
-    BINDINGS = [Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the party or issue under the cursor")]
+    BINDINGS = [Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the party or issue under the cursor", id="filter.filter-quotes")]
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from tui.core.model.snapshot import Snapshot
 from tui.ui import render
+from tui.ui.house import app_of
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
@@ -47,10 +48,12 @@ class QuotesPane(Pane):
     """
 
     BINDINGS = [
-        Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds"),
-        Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds"),
-        Binding("y", "copy_attribution", "Copy attribution", show=False, tooltip="Copy the quote under the cursor as one attribution line, with its source"),
-        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the quote's source in the browser, if one is known"),
+        Binding("n", "next_match", "Next match", show=False, tooltip="The next quote the search finds", id="quotes.next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, tooltip="The previous quote the search finds", id="quotes.previous-match"),
+        Binding("y", "copy_attribution", "Copy attribution", show=False,
+                tooltip="Copy the quote under the cursor as one attribution line, with its source", id="quotes.copy-attribution"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the address of the quote's source in the browser, if one is known", id="quotes.open-source"),
     ]
 
     class SearchChanged(Message):
@@ -124,14 +127,14 @@ class QuotesPane(Pane):
         if key is None:
             self.notify("No quote under the cursor to copy.", markup=False, timeout=3)
             return
-        self.app.copy_attribution(key)  # type: ignore[attr-defined]
+        app_of(self).briefs.copy_attribution(key)
 
     def action_open_source(self) -> None:
         key = self.query_one(RowList).current
         if key is None:
             self.notify("No quote under the cursor.", markup=False, timeout=3)
             return
-        self.app.open_source("quote", key)  # type: ignore[attr-defined]
+        app_of(self).briefs.open_source("quote", key)
 
     def _follow(self, quotes: tuple[Quote, ...]) -> list[str] | None:
         """Bring the pane's columns and quotes by id to `quotes`: the ids of the quotes that came

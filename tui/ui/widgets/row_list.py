@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Self
 
 from rich.segment import Segment
@@ -18,25 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.ui.widgets.search_box import redirect_if_unfocused
-
 RowRenderer = Callable[[str, int], list[Text]]
-
-
-def _focus_actions(screen: type) -> tuple[str, ...]:
-    """The actions a screen wants its lists to run in key order (its FOCUS_ACTIONS)."""
-    actions: tuple[str, ...] = getattr(screen, "FOCUS_ACTIONS", ())
-    return actions
-
-
-@lru_cache(maxsize=32)
-def _focus_keys(screen: type) -> frozenset[str]:
-    """The keys bound, on the screen's class, to one of its FOCUS_ACTIONS."""
-    actions = _focus_actions(screen)
-    return frozenset(
-        key.strip() for binding in getattr(screen, "BINDINGS", ()) if isinstance(binding, Binding)
-        and binding.action.split("(")[0] in actions for key in binding.key.split(",")
-    )
 """Given a row's key and the width, the row's lines (exactly `row_height` of them)."""
 
 
@@ -44,13 +25,13 @@ class RowList(ScrollView, can_focus=True):
     """Rows of equal height, identified by stable keys; the cursor follows its key across updates."""
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "open", "Open"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Open", id="list.open"),
     ]
 
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty", "row-list--unseen"}
@@ -262,20 +243,6 @@ class RowList(ScrollView, can_focus=True):
     def row_width(self) -> int:
         """The width rows are drawn at: the pane less its vertical scroll bar, if it shows one."""
         return self.scrollable_content_region.width
-
-    async def on_key(self, event: events.Key) -> None:
-        if redirect_if_unfocused(self, event):
-            return
-        # A key that moves the focus (`/`, a pane's digit) acts here, in the order the keys
-        # came: as a binding it would act only when it reached the app, after the keys behind
-        # it had already been handed to this list. Other keys (j, k, …) skip the look-up.
-        if event.key not in _focus_keys(type(self.screen)):
-            return
-        active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled and active.binding.action.split("(")[0] in _focus_actions(type(self.screen)):
-            event.prevent_default()
-            event.stop()
-            await self.app.run_action(active.binding.action, active.node)
 
     def on_focus(self) -> None:
         self.refresh()

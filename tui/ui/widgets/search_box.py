@@ -1,4 +1,4 @@
-"""The quote search box: keeps the order of keys however fast they come."""
+"""The quote search box: enter goes back to the list, esc empties it and goes back."""
 
 from __future__ import annotations
 
@@ -10,28 +10,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 
-def redirect_if_unfocused(widget: Widget, event: events.Key) -> bool:
-    """Hand a key back to the app if it reached `widget` after the focus had left it.
-
-    Textual hands each key to the widget focused when the key arrives. In a burst (a paste
-    without bracketed paste, a slow SSH link) the keys behind one that moves the focus are
-    already on their way to the old widget; sent back through the app, in order, they reach
-    the widget that has the focus now.
-    """
-    # `screen.focused`, not `has_focus`: the latter follows a Focus event still in the queue.
-    if widget.screen.focused is widget or widget.screen is not widget.app.screen:
-        return False
-    event.prevent_default()
-    event.stop()
-    widget.app.post_message(events.Key(event.key, event.character))
-    return True
-
-
 class SearchBox(Input):
     """Enter goes back to the list; esc empties the box and goes back to where the focus was.
 
-    Both are handled here, in the order the keys came, not by bindings further up: a
-    binding runs when the key reaches the app, after the keys behind it were typed.
+    Both are the box's own, handled here before the key can bubble to the dashboard's
+    bindings (where esc would only clear the filter and leave the focus in the empty box).
     """
 
     class Left(Message):
@@ -54,8 +37,6 @@ class SearchBox(Input):
         self._scroll_update(size)
 
     def on_key(self, event: events.Key) -> None:
-        if redirect_if_unfocused(self, event):
-            return
         if event.key in ("escape", "enter"):
             event.prevent_default()
             event.stop()

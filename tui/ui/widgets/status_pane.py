@@ -12,6 +12,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render
+from tui.ui.house import app_of
 from tui.ui.messages import OpenItem
 from tui.ui.palette import Palette
 from tui.ui.widgets.pane import Pane
@@ -31,8 +32,9 @@ class StatusPane(Pane):
     KIND, OPENS = "events", "event"
 
     BINDINGS = [
-        Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages"),
-        Binding("o", "open_source", "Open source", show=False, tooltip="Open the address of the event's source in the browser, if one is known"),
+        Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages", id="status.stage-history"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the address of the event's source in the browser, if one is known", id="status.open-source"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -46,7 +48,7 @@ class StatusPane(Pane):
     def _draw_card(self) -> None:
         snapshot = self.snapshot
         status = snapshot.status
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = app_of(self).now()
         card = self.query_one("#status-card", Static)
         if status is None:
             words = "Reading the store…" if not self.state.read else "No deal status yet: add a 'status:' section."
@@ -139,7 +141,7 @@ class StatusPane(Pane):
             return
         events = new.event_by_id
         changed = [e.id for e in new.events if old.event_by_id.get(e.id) != e]
-        today = story_clock(new.story).today(self.app.now())  # type: ignore[attr-defined]
+        today = story_clock(new.story).today(app_of(self).now())
         self.query_one(RowList).set_rows(
             [e.id for e in reversed(new.events)], lambda key, width: render.event_row(events[key], new, width, today=today), changed
         )
@@ -162,7 +164,7 @@ class StatusPane(Pane):
         if key is None:
             self.notify("No event under the cursor.", markup=False, timeout=3)
             return
-        self.app.open_source("event", key)  # type: ignore[attr-defined]
+        app_of(self).briefs.open_source("event", key)
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))

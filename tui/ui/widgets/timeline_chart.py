@@ -52,8 +52,8 @@ class TimelineChart(Widget):
             super().__init__()
             self.axis = axis
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._axis: Axis | None = None
 
     @property

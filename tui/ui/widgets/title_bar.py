@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.core.model.clock import story_clock
+from tui.ui.house import app_of
 from tui.core.desk.state import DeskState
 from tui.core.views.timefmt import day
 from tui.ui.render import v
@@ -28,7 +29,7 @@ class TitleBar(Static):
         left = Text.assemble((" peacewatch ", "reverse bold"), " ", (title, "bold"))
         if story:
             left.append(f"  as of {day(story.as_of)}", "dim")
-            now = self.app.now()  # type: ignore[attr-defined]
+            now = app_of(self).now()
             newest = self.state.snapshot.last_changed(story_clock(story).latest_today(now))
             if newest and newest > story.as_of:
                 # The store holds news dated after its own as_of: say so rather than look stale.

@@ -1,0 +1,65 @@
+"""Saying what changed: one notification per burst of news, and who sent what came through git."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from tui.ui.render import v
+
+if TYPE_CHECKING:
+    from tui.core.desk import Followed
+    from tui.core.desk.state import DeskState
+    from tui.ui.app import PeacewatchApp
+
+BULK_SECONDS = 3.0
+"""News arriving within this long of the last announcement is added to it, not announced again."""
+
+
+class News:
+    """A part of the app: announces the changes a reload brought that the user did not make."""
+
+    def __init__(self, app: PeacewatchApp) -> None:
+        self._app = app
+        self.pulled: Followed | None = None
+        """What the last fast-forward brought, until a notification has named its commits."""
+        self._announced: tuple[float, int, set[str]] | None = None
+        """When the last announcement was made, of how many changes, in which files."""
+
+    def announce(self, state: DeskState) -> None:
+        """One notification per burst of news: a bulk change (a git checkout of 38 files, read
+        in several batches) is summed up in one, never stacked over the screen."""
+        app = self._app
+        changes = state.changes
+        now = time.monotonic()
+        same_burst = self._announced is not None and now - self._announced[0] < BULK_SECONDS
+        if self._announced is not None and same_burst:
+            count, files = self._announced[1] + len(changes), self._announced[2] | {c.path for c in changes if c.path}
+        else:
+            count, files = len(changes), {c.path for c in changes if c.path}
+        self._announced = (now, count, files)
+        app.clear_notifications()
+        if self.pulled is not None:
+            self.announce_pulled(self.pulled, count)
+        elif count > 3 or len(files) > 3:
+            app.notify(
+                f"{count} changes in {len(files)} file{'s' if len(files) != 1 else ''} — c to see them",
+                title="Bulk change", markup=False, timeout=6,
+            )
+        else:
+            lines = [v(c.text(state.snapshot)) for c in changes[:3]]
+            app.notify("\n".join(lines), title=f"{count} change{'s' if count != 1 else ''}", markup=False, timeout=6)
+        if app.ring_bell and not same_burst:
+            app.bell()
+
+    def announce_pulled(self, pulled: Followed, changes: int = 0) -> None:
+        """Name who sent what arrived: each commit's author and message."""
+        self.pulled = None
+        commits = pulled.commits
+        lines = [v(f"{c.author}: {c.subject}") for c in commits[-3:]]
+        if len(commits) > 3:
+            lines.insert(0, f"… and {len(commits) - 3} earlier")
+        if changes:
+            lines.append(f"{changes} change{'s' if changes != 1 else ''} — c to see them")
+        count = len(commits)
+        self._app.notify("\n".join(lines), title=f"{count} commit{'s' if count != 1 else ''} from {v(pulled.upstream)}", markup=False, timeout=8)
