@@ -211,3 +211,21 @@ async def test_help_lists_the_new_keys(shipped):
                       "Open the address of the event's source", "Write the state of play as a Markdown file",
                       "Copy this quote as one attribution line"):
             assert words in " ".join(text.split()), words
+
+
+async def test_a_quote_a_hash_cut_short_is_marked_and_never_copied_as_verbatim(store):
+    day = store / "quotes" / "2025-11-25.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("    text: as soon as possible\n", "    text: as soon as #1 possible\n"), encoding="utf-8")
+    app = make_app(store)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(pilot)
+        await pilot.press("4", "j")
+        await wait_until(pilot, lambda: "Andriy Yermak" in cursor_row(pilot), what="the cursor on Yermak's quote")
+        assert "⚠ not verbatim · Andriy Yermak" in cursor_row(pilot)
+        assert "“as soon as”" not in screen_text(pilot)  # its words are never drawn between quotation marks
+        await pilot.press("y")
+        await toast_says(pilot, "Not copied: this quote's words are not what the source printed")
+        assert app.clipboard != YERMAK and "as soon as" not in (app.clipboard or "")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "⚠ Not verbatim:" in overlay_text(pilot), what="the full view's warning")
+        assert "'text' stops before this '#'" in overlay_text(pilot)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tui.commands.changes import _when_arg
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.core.model.clock import story_clock
 from tui.core.desk import NO_JOURNAL, Desk, DeskState
 from tui.core.views import brief
 
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             state = _settled(desk)
         finally:
             desk.close()
-        document = brief.brief(state.snapshot, now.date(), now)
+        document = brief.brief(state.snapshot, story_clock(state.snapshot.story).today(now), now, state.in_doubt)
     else:
         desk = Desk(root, limits=limits_from(args), journal=args.journal)
         try:
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         if not reloads:
             _note(f"no changes recorded since {args.since.astimezone():%Y-%m-%d %H:%M}")
             return status
-        document = brief.changes_brief(state.snapshot, reloads, args.since, now.date(), now)
+        document = brief.changes_brief(state.snapshot, reloads, args.since, story_clock(state.snapshot.story).today(now), now, state.in_doubt)
     if state.snapshot.story is None and not state.snapshot.origins:
         _note(f"{root}: no content found (is this a peacewatch content folder? see peacewatch new)")
         return 2

@@ -29,6 +29,13 @@ class BriefActions:
         if quote is None:
             app.notify("That quote is not in the store any more.", severity="warning", markup=False)
             return
+        doubt = app.state.in_doubt.get(quote_id)
+        if doubt is not None:
+            app.notify(
+                f"Not copied: this quote's words are not what the source printed ({doubt}). Fix the file, then copy it.",
+                title="Not verbatim", severity="error", markup=False, timeout=10,
+            )
+            return
         line = attribution(quote, app.state.snapshot)
         app.copy_to_clipboard(line)
         app.notify(line, title="Copied attribution", markup=False, timeout=8)
@@ -48,6 +55,7 @@ class BriefActions:
 
     def write_brief(self) -> None:
         """Write the state of play as Markdown to a new file outside the content folder, and say where."""
+        from tui.core.model.clock import story_clock
         from tui.core.views.brief import brief, file_name, markdown
         from tui.ui.brief_file import brief_folder, write_new
 
@@ -59,7 +67,7 @@ class BriefActions:
             app.notify("The store is still loading.", markup=False)
             return
         now = app.now()
-        text = markdown(brief(app.state.snapshot, now.date(), now))
+        text = markdown(brief(app.state.snapshot, story_clock(app.state.snapshot.story).today(now), now, app.state.in_doubt))
         try:
             folder = brief_folder(app.root)
             path = write_new(folder, file_name(now), text)

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import Stage, Stance
+from tui.core.text.problems import Problem
 from tui.core.text.safe_text import visible
 from tui.core.views.search import spans
 from tui.core.views.timefmt import day, since
@@ -94,8 +95,11 @@ def split_words(text: str, width: int) -> tuple[str, str]:
     return text[:cut], text[cut:].lstrip()
 
 
-def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str | Style = "reverse", width: int | None = None) -> list[Text]:
-    """A quote in two lines; what `search` finds is drawn in `mark`.
+def quote_row(
+    quote: Quote, snapshot: Snapshot, search: str = "", mark: str | Style = "reverse", width: int | None = None, doubt: bool = False,
+) -> list[Text]:
+    """A quote in two lines; what `search` finds is drawn in `mark`. A quote in `doubt` (its words
+    are not what the source printed) says so first, and its words are not between quotation marks.
 
     Given the `width` the row is drawn at, the words are cut a little past it first: a
     quote runs to hundreds of characters, and finding the search's matches and measuring
@@ -107,6 +111,7 @@ def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str | St
     chain = ", ".join(v(step) for step in quote.reported_by)
     head = line(
         (f"{day(quote.date):<12}", "dim"),
+        ("⚠ not verbatim · " if doubt else "", "bold reverse"),
         (v(quote.speaker), "bold"),
         (f" · {v(party)}" if party else "", ""),
         (f" · {quote.medium.label}", "dim"),
@@ -115,7 +120,8 @@ def quote_row(quote: Quote, snapshot: Snapshot, search: str = "", mark: str | St
     words = quote.text
     if width is not None and len(words) > (keep := width + 2 * len(search) + 1) and cell_len(words[:keep]) > width:
         words = words[:keep]
-    body = line(("  “" + v(words).replace("\n", " ") + ("”" if words is quote.text else ""), ""))
+    opening, closing = ("  ", "") if doubt else ("  “", "”")
+    body = line((opening + v(words).replace("\n", " ") + (closing if words is quote.text else ""), ""))
     if search.strip():
         for text in (head, body):
             for start, end in spans(text.plain, search):
@@ -240,9 +246,13 @@ def _quote_summary(quote: Quote, snapshot: Snapshot) -> Group:
     return _join([head, _indented(Text(f"“{v(quote.text)}”"), 2)])
 
 
-def quote_detail(quote: Quote, snapshot: Snapshot) -> Group:
+def quote_detail(quote: Quote, snapshot: Snapshot, doubt: Problem | None = None) -> Group:
     issues = ", ".join(v(snapshot.issue_by_id[i].title) if i in snapshot.issue_by_id else f"{v(i)} (unknown)" for i in quote.issues)
-    lines: list[RenderableType] = [Text(f"“{v(quote.text)}”", style="bold"), Text()]
+    lines: list[RenderableType] = []
+    if doubt is not None:
+        # Never passed off as verbatim: said first, and the words shown without quotation marks.
+        lines += [Text.assemble(("⚠ Not verbatim: ", "bold reverse"), (f" {doubt}", "")), Text()]
+    lines += [Text(v(quote.text) if doubt else f"“{v(quote.text)}”", style="bold"), Text()]
     if quote.context:
         lines += [Text(v(quote.context), style="italic"), Text()]
     lines += [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui.core.model.snapshot import Snapshot
@@ -54,6 +56,13 @@ class DeskState:
             return ""
         since = self.unseen_since.astimezone().strftime("%H:%M") if self.unseen_since else ""
         return f"{self.unseen_count} new since {since}"
+
+    @cached_property
+    def in_doubt(self) -> Mapping[str, Problem]:
+        """Quotes whose words are not what the source printed (a `#` cut them), by id, with why."""
+        from tui.core.views.verbatim import quotes_in_doubt
+
+        return quotes_in_doubt(self.snapshot, self.problems)
 
     @property
     def flash(self) -> frozenset[tuple[str, str]]:

@@ -18,7 +18,7 @@ from tui.core.model.kinds import LIST_SECTIONS
 from tui.core.store.parse_cache import ParseCache
 from tui.core.store.parsed_file import SINGLES, ParsedFile, Places
 from tui.core.store.schema_errors import problems_from
-from tui.core.text.problems import Problem
+from tui.core.text.problems import CUT_BY_COMMENT, Problem
 from tui.core.yaml.reader import YamlDocument, read_yaml
 
 
@@ -161,7 +161,7 @@ def cut_texts(doc: YamlDocument, relative: str) -> list[Problem]:
         if field in PROSE_FIELDS:
             found.append(Problem(
                 relative, line, column,
-                f"'{field}' stops before this '#': YAML reads the rest as a comment, so the text is cut short; "
+                f"'{field}' {CUT_BY_COMMENT}: YAML reads the rest as a comment, so the text is cut short; "
                 "if it belongs to the text, put the whole text in double quotes (\"…\"); if it is a note, "
                 "move it to a line of its own",
             ))

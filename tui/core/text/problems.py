@@ -17,3 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+CUT_BY_COMMENT = "stops before this '#'"
+"""What the problem of a text that a `#` cut short says after the field's name: a quote whose
+'text' has it is not what the source printed, and is never shown or copied as verbatim."""

@@ -11,7 +11,7 @@ escape code never reaches a terminal or a chat window.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.model.snapshot import Snapshot
@@ -92,7 +92,7 @@ def _deadlines(doc: Document, snapshot: Snapshot, today: dt.date, only: Sequence
     doc.bullets(_deadline_item(d, snapshot, today) for d in sorted(deadlines, key=lambda d: d.date))
 
 
-def _issue(doc: Document, issue: Issue, snapshot: Snapshot) -> None:
+def _issue(doc: Document, issue: Issue, snapshot: Snapshot, in_doubt: Container[str] = frozenset()) -> None:
     doc.heading(3, clean(issue.title), f" ({issue.status.label})")
     if issue.why:
         doc.para(clean(issue.why))
@@ -105,7 +105,9 @@ def _issue(doc: Document, issue: Issue, snapshot: Snapshot) -> None:
         sub: list[Inline] = []
         for quote_id in position.quotes:
             quote = snapshot.quote_by_id.get(quote_id)
-            if quote is not None:
+            if quote is not None and quote.id in in_doubt:
+                sub.append((f"(a quote of {clean(quote.speaker)} left out: {NOT_VERBATIM})",))
+            elif quote is not None:
                 sub.append((f"“{clean(quote.text)}” — {clean(quote.speaker)}",))
         if position.source and position.source != issue.source:  # the issue's own source is cited above
             sub.append(("Source: ", *_source_parts(position.source, snapshot)))
@@ -143,17 +145,34 @@ def _title(doc: Document, snapshot: Snapshot, subtitle: str) -> None:
     doc.para(subtitle)
 
 
-def _key_quotes(snapshot: Snapshot) -> list[Quote]:
-    """The quotes positions cite first (they back the state of play), then the newest; newest first."""
+NOT_VERBATIM = "its words are not what the source printed (a '#' in the file cut them short)"
+
+
+def in_doubt_ids(snapshot: Snapshot, in_doubt: Container[str]) -> list[str]:
+    return [q.id for q in snapshot.quotes if q.id in in_doubt] if in_doubt else []
+
+
+def _left_out(doc: Document, count: int) -> None:
+    """Say that quotes were left out for their words, so nobody takes the brief for the whole story."""
+    if count:
+        doc.para(f"{count} quote{' was' if count == 1 else 's were'} left out: {'its' if count == 1 else 'their'} words are not "
+                 "what the source printed (a '#' in the file cut them short); `peacewatch check` says where.")
+
+
+def _key_quotes(snapshot: Snapshot, in_doubt: Container[str] = frozenset()) -> list[Quote]:
+    """The quotes positions cite first (they back the state of play), then the newest; newest first.
+    Never one `in_doubt`."""
     cited = {qid for issue in snapshot.issues for p in issue.positions for qid in p.quotes}
-    ranked = sorted(snapshot.quotes, key=lambda q: q.id not in cited)[:KEY_QUOTES]
+    verbatim = [q for q in snapshot.quotes if q.id not in in_doubt]
+    ranked = sorted(verbatim, key=lambda q: q.id not in cited)[:KEY_QUOTES]
     keep = {q.id for q in ranked}
     return [q for q in snapshot.quotes if q.id in keep]
 
 
-def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime) -> Document:
+def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime, in_doubt: Container[str] = frozenset()) -> Document:
     """The whole state of play: story, stage and headline, deadlines, issues with every side,
-    the latest events and the key quotes, each with its source."""
+    the latest events and the key quotes, each with its source. A quote `in_doubt` (its words are
+    not what the source printed) is left out, and the brief says so."""
     doc = Document()
     story = snapshot.story
     as_of = f"State of play as of {short_date(story.as_of)}" if story else "State of play"
@@ -166,7 +185,7 @@ def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime) -> Document:
     if not snapshot.issues:
         doc.para("None recorded.")
     for issue in snapshot.issues:
-        _issue(doc, issue, snapshot)
+        _issue(doc, issue, snapshot, in_doubt)
     events = list(reversed(snapshot.events))
     doc.heading(2, "Latest events")
     doc.bullets(_event_item(e, snapshot) for e in events[:LATEST_EVENTS])
@@ -175,18 +194,22 @@ def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime) -> Document:
     elif len(events) > LATEST_EVENTS:
         earlier = len(events) - LATEST_EVENTS
         doc.para(f"{earlier} earlier event{' is' if earlier == 1 else 's are'} in the store.")
-    quotes = _key_quotes(snapshot)
+    quotes = _key_quotes(snapshot, in_doubt)
     doc.heading(2, "Key quotes")
     doc.bullets(_quote_item(q, snapshot) for q in quotes)
+    _left_out(doc, sum(1 for q in snapshot.quotes if q.id in in_doubt))
     if not quotes:
         doc.para("None recorded.")
-    elif len(snapshot.quotes) > len(quotes):
-        more = len(snapshot.quotes) - len(quotes)
+    elif len(snapshot.quotes) - len(in_doubt_ids(snapshot, in_doubt)) > len(quotes):
+        more = len(snapshot.quotes) - len(in_doubt_ids(snapshot, in_doubt)) - len(quotes)
         doc.para(f"{more} more quote{' is' if more == 1 else 's are'} in the store.")
     return doc
 
 
-def changes_brief(snapshot: Snapshot, reloads: Sequence[Reload], since: dt.datetime | None, today: dt.date, written: dt.datetime) -> Document:
+def changes_brief(
+    snapshot: Snapshot, reloads: Sequence[Reload], since: dt.datetime | None, today: dt.date, written: dt.datetime,
+    in_doubt: Container[str] = frozenset(),
+) -> Document:
     """Only what changed: the journal's lines, then each changed item as it stands now.
 
     Items since removed are in the lines only; the rest are shown whole, as the full brief
@@ -212,15 +235,17 @@ def changes_brief(snapshot: Snapshot, reloads: Sequence[Reload], since: dt.datet
     if issues:
         doc.heading(2, "Issues")
         for issue in issues:
-            _issue(doc, issue, snapshot)
+            _issue(doc, issue, snapshot, in_doubt)
     events = [e for e in reversed(snapshot.events) if ("events", e.id) in touched]
     if events:
         doc.heading(2, "Events")
         doc.bullets(_event_item(e, snapshot) for e in events)
-    quotes = [q for q in snapshot.quotes if ("quotes", q.id) in touched]
-    if quotes:
+    quotes = [q for q in snapshot.quotes if ("quotes", q.id) in touched and q.id not in in_doubt]
+    doubted = sum(1 for q in snapshot.quotes if ("quotes", q.id) in touched and q.id in in_doubt)
+    if quotes or doubted:
         doc.heading(2, "Quotes")
         doc.bullets(_quote_item(q, snapshot) for q in quotes)
+        _left_out(doc, doubted)
     return doc
 
 

@@ -115,7 +115,7 @@ class DetailScreen(Overlay):
             return render.issue_detail(issue, snapshot, palette, getattr(self, "_moves", None)) if issue else missing
         if self.kind == "quote":
             quote = snapshot.quote_by_id.get(self.item_id)
-            return render.quote_detail(quote, snapshot) if quote else missing
+            return render.quote_detail(quote, snapshot, app_of(self).state.in_doubt.get(self.item_id)) if quote else missing
         if self.kind == "event":
             event = snapshot.event_by_id.get(self.item_id)
             return render.event_detail(event, snapshot) if event else missing

@@ -223,11 +223,12 @@ class QuotesPane(Pane):
         stale, self._stale = self._stale, set()
         quotes = self._by_id
         search, mark = quote_filter.text, self.get_component_rich_style("quotes-pane--match")
+        doubt = self.state.in_doubt
 
         def draw(key: str, width: int) -> list[Text]:
             quote = quotes.get(key)
             # A quote a save removed while a search was under way: its row goes with the search's result.
-            return render.quote_row(quote, snapshot, search, mark, width) if quote is not None else []
+            return render.quote_row(quote, snapshot, search, mark, width, key in doubt) if quote is not None else []
 
         rows = self.query_one(RowList)
         rows.set_rows(keys, draw, stale)
