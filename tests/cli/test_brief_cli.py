@@ -121,3 +121,20 @@ def test_since_markdown_structure(tmp_path: Path) -> None:
     assert [h for h in headings(done.stdout)][1:] == [("h2", "Changes"), ("h2", "Issues"), ("h3", "Territory (contested)")]
     assert "Russia on Territory: stance conditional → opposes" in done.stdout
     assert "- **Russia** opposes: " in done.stdout
+
+
+def test_since_a_flip_and_its_revert_are_not_news(tmp_path: Path) -> None:
+    write_store(tmp_path / "content")
+    journal = str(tmp_path / "state" / "journal.json")
+    sourced = peacewatch("set", "position", "content", "--issue", "border", "--party", "north", "--stance", "insists", "--source", "wire-1", cwd=tmp_path)
+    assert sourced.returncode == 0, sourced.stderr
+    assert peacewatch("changes", "content", "--journal", journal, cwd=tmp_path).returncode == 0  # the journal learns the state
+    for stance in ("accepts", "insists"):  # flipped, recorded, then flipped back and recorded
+        flip = peacewatch("set", "position", "content", "--issue", "border", "--party", "north", "--stance", stance, cwd=tmp_path)
+        assert flip.returncode == 0, flip.stderr
+        assert peacewatch("changes", "content", "--journal", journal, cwd=tmp_path).returncode == 0
+    steps = peacewatch("changes", "content", "--journal", journal, cwd=tmp_path)
+    assert "insists → accepts" in steps.stdout and "accepts → insists" in steps.stdout  # the full log keeps both
+    brief = peacewatch("brief", "content", "--since", "1h", "--journal", journal, cwd=tmp_path)
+    assert (brief.returncode, brief.stdout) == (0, "")
+    assert "nothing changed on balance" in brief.stderr

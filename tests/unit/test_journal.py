@@ -18,6 +18,7 @@ from journal_helpers import Store, stored
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
+from tui.core.journal.news import SeenMarks
 from tui.core.journal.journal import Journal, Retention, default_journal_path
 from tui.core.journal.storage import AtomicJSONStorage, JournalBusy, JournalError
 from tui.core.model.vocab import Stage
@@ -57,7 +58,7 @@ def test_first_record_only_remembers_the_state(content: Store, jpath: Path) -> N
     assert not journal.has_state()
     assert journal.record(snapshot, T0) == []
     assert journal.has_state()
-    assert journal.entries() == [] and journal.unseen_count() == 0
+    assert journal.entries() == []
     assert journal.record(snapshot, T0) == []  # what it remembered is the store as it is
     [story] = [doc["state"] for doc in stored(jpath)["files"].values() if doc["path"] == "story.yaml"]
     assert story["status"]["stage"] == "framework-agreed-in-principle"
@@ -69,7 +70,7 @@ def test_a_change_is_recorded_with_time_file_and_line(content: Store, jpath: Pat
     assert entry.text == "Deal status: stage framework agreed in principle → final stages"
     assert (entry.change.field, entry.change.old, entry.change.new, entry.change.path) == ("stage", "framework-agreed-in-principle", "final-stages", "story.yaml")
     assert entry.observed_at == T0 + dt.timedelta(hours=1) and not entry.seen
-    assert journal.unseen_count() == 1 and [e.observed_at for e in journal.entries(unseen_only=True)] == [T0 + dt.timedelta(hours=1)]
+    assert [(e.observed_at, e.seen) for e in journal.entries()] == [(T0 + dt.timedelta(hours=1), False)]
 
 
 def test_edits_made_while_closed_are_found_on_reopening(content: Store, jpath: Path) -> None:
@@ -102,15 +103,24 @@ def test_changes_are_grouped_by_reload_newest_first(content: Store, jpath: Path)
     assert [e.text for e in journal.entries(since=T0 + dt.timedelta(minutes=90))] == [e.text for e in reloads[0].entries[::-1]]
 
 
-def test_seen_marks(content: Store, jpath: Path) -> None:
+def test_seen_marks_are_the_readers_and_kept_in_their_own_file(content: Store, jpath: Path, tmp_path: Path) -> None:
     journal = with_one_change(content, jpath)
     journal.record(content.stance("opposes"), T0 + dt.timedelta(hours=2))
-    assert journal.unseen_count() == 2
-    assert journal.mark_seen("issues", "territory") == 1
-    assert [e.change.kind for e in journal.entries(unseen_only=True)] == ["status"]
-    assert [e.observed_at for e in journal.entries(unseen_only=True)] == [T0 + dt.timedelta(hours=1)]
-    assert opened(content, jpath).unseen_count() == 1  # kept on file, not just in memory
-    assert journal.mark_all_seen() == 1 and journal.unseen_count() == 0 and journal.entries(unseen_only=True) == []
+    entries = journal.entries()
+    mine = tmp_path / "mine.json"
+    marks = SeenMarks.open(mine, entries)
+    assert [e.change.kind for e in entries if not marks.seen(e)] == ["issues", "status"]
+    marks.mark([e.id for e in entries if e.change.kind == "issues"], entries)
+    assert [e.change.kind for e in entries if not marks.seen(e)] == ["status"]
+    again = SeenMarks.open(mine, entries)  # kept on file, not just in memory
+    assert [e.change.kind for e in entries if not again.seen(e)] == ["status"]
+    assert jpath.read_bytes().count(b'"seen":true') == 0  # the shared journal is not where they go
+    marks.mark_all(entries)
+    assert not [e for e in entries if not SeenMarks.open(mine, entries).seen(e)]
+    # Another reader of the same journal has seen nothing, and one read-only writes nothing.
+    theirs = SeenMarks.open(tmp_path / "theirs.json", entries, keep=False)
+    theirs.mark_all(entries)
+    assert not (tmp_path / "theirs.json").exists() and [e for e in entries if not SeenMarks.open(tmp_path / "x.json", entries).seen(e)]
 
 
 def test_expiry_by_count_and_by_age(content: Store, jpath: Path) -> None:
@@ -322,7 +332,7 @@ def test_threads_share_one_journal_safely(content: Store, jpath: Path) -> None:
         try:
             for n in range(10):
                 journal.record(snapshots[(i + n) % 2])
-                journal.mark_all_seen() if i % 2 else journal.unseen_count()
+                journal.entries() if i % 2 else journal.reloads()
         except Exception as exc:  # noqa: BLE001 - any error at all fails the test
             errors.append(exc)
 
@@ -354,7 +364,7 @@ def test_an_unusable_location_falls_back_to_memory(content: Store, tmp_path: Pat
     assert journal.path is None and "cannot be used" in warnings[0]
     journal.record(content.snapshot())
     assert [c.new for c in journal.record(content.stance("opposes"))] == ["opposes"]
-    assert journal.unseen_count() == 1
+    assert len(journal.entries()) == 1
 
 
 def test_the_core_never_imports_textual() -> None:

@@ -68,3 +68,64 @@ def test_a_moment_of_duplicate_ids_is_not_a_removal_and_an_addition(desk):
     recorded = [c.text() for c in desk.record().changes]
     assert len(recorded) == 1 and recorded[0].startswith("New quote"), recorded
     assert not any(line.startswith("Removed") for line in _journal(desk))
+
+
+# -- what a reader is told: the net change, and their own seen marks ------------------------------------------
+
+
+def test_a_stance_flipped_and_flipped_back_is_not_new(desk):
+    assert _save(desk, "issues.yaml", "stance: conditional", "stance: opposes") == ["russia on territory: stance conditional → opposes"]
+    assert desk.state.unseen_count == 1 and desk.state.unseen == {("issues", "territory")}
+    assert _save(desk, "issues.yaml", "stance: opposes", "stance: conditional") == ["russia on territory: stance opposes → conditional"]
+    # Both steps are in the log; neither is news, nor in a brief of what changed since.
+    assert _journal(desk) == ["Russia on Territory: stance opposes → conditional", "Russia on Territory: stance conditional → opposes"]
+    assert (desk.state.unseen_count, desk.state.unseen) == (0, frozenset())
+    assert desk.reloads(net=True) == []
+
+
+def test_a_quote_added_and_removed_is_not_new_and_a_real_change_beside_it_is(desk):
+    day = desk.root / "quotes" / "2025-11-25.yaml"
+    original = day.read_text(encoding="utf-8")
+    day.write_text(original + "\n  - id: slip\n    text: Oops\n    speaker: X\n    medium: other\n    source: meduza-2025-11-25-lavrov\n", encoding="utf-8")
+    desk.reload(["quotes/2025-11-25.yaml"])
+    desk.record()
+    assert desk.state.unseen == {("quotes", "slip")}
+    day.write_text(original, encoding="utf-8")
+    desk.reload(["quotes/2025-11-25.yaml"])
+    desk.record()
+    _save(desk, "issues.yaml", "stance: conditional", "stance: opposes")
+    assert desk.state.unseen == {("issues", "territory")} and desk.state.unseen_count == 1
+    [reload] = desk.reloads(net=True)
+    assert [e.text for e in reload.entries] == ["Russia on Territory: stance conditional → opposes"]
+
+
+def test_one_readers_marks_leave_anothers_new_alone(tmp_path, desk):
+    _save(desk, "issues.yaml", "stance: conditional", "stance: opposes")
+    journal = desk.journal_path
+    # Another person reads the same journal (a desk's shared --journal), with their own state directory.
+    other = Desk(desk.root, journal=journal, state_dir=tmp_path / "other-person")
+    other.load()
+    assert other.record().unseen_count == 1
+    assert other.mark_all_seen().unseen_count == 0
+    assert desk.record().unseen_count == 1  # theirs is theirs
+    # A read-only screen's reader marks in memory only: the next start of it sees the news again.
+    wall = Desk(desk.root, journal=journal, state_dir=tmp_path / "wall", keep_seen=False)
+    wall.load()
+    assert wall.record().unseen_count == 1 and wall.mark_all_seen().unseen_count == 0
+    again = Desk(desk.root, journal=journal, state_dir=tmp_path / "wall", keep_seen=False)
+    again.load()
+    assert again.record().unseen_count == 1
+    assert not (tmp_path / "wall" / "seen").exists()
+    for opened in (other, wall, again):
+        opened.close()
+
+
+def test_an_editors_own_edit_is_seen_by_them_and_new_to_everyone_else(tmp_path, desk):
+    from tui.core.desk import SetPosition
+
+    desk.apply(SetPosition(issue="territory", party="russia", stance="opposes"))
+    assert desk.state.unseen_count == 0
+    other = Desk(desk.root, journal=desk.journal_path, state_dir=tmp_path / "other-person")
+    other.load()
+    assert other.record().unseen == {("issues", "territory")}
+    other.close()

@@ -95,14 +95,19 @@ def run(args: argparse.Namespace) -> int:
                 status = 1
             elif done.first:
                 _note("the journal now knows this folder's state; changes will be listed from the next run on")
-            reloads = desk.reloads(args.since)
+            steps = desk.reloads(args.since)
+            reloads = desk.reloads(args.since, net=True)  # what changed net: a change undone meanwhile is not news
             state = desk.state
             for warning in desk.take_warnings():
                 _note(f"warning: {warning}")
         finally:
             desk.close()
         if not reloads:
-            _note(f"no changes recorded since {args.since.astimezone():%Y-%m-%d %H:%M}")
+            if steps:
+                _note(f"nothing changed on balance since {args.since.astimezone():%Y-%m-%d %H:%M}: each change recorded "
+                      "was undone (peacewatch changes lists every step)")
+            else:
+                _note(f"no changes recorded since {args.since.astimezone():%Y-%m-%d %H:%M}")
             return status
         document = brief.changes_brief(state.snapshot, reloads, args.since, story_clock(state.snapshot.story).today(now), now, state.in_doubt)
     if state.snapshot.story is None and not state.snapshot.origins:

@@ -251,7 +251,8 @@ class PeacewatchApp(App[int]):
                 # model, which the event loop must not wait for before the first frame.
                 from tui.core.desk import Desk
 
-                return Desk(self.root, clock=self.now, limits=self.limits, journal=self.journal)  # the app's clock, so tests can fix it
+                # The app's clock, so tests can fix it; a read-only screen keeps what its reader has seen in memory only.
+                return Desk(self.root, clock=self.now, limits=self.limits, journal=self.journal, keep_seen=not self.read_only)
 
             self._desk = await asyncio.to_thread(open_desk)
         return self._desk

@@ -9,6 +9,7 @@ from tui.ui.render import v
 
 if TYPE_CHECKING:
     from tui.core.desk import Followed
+    from tui.core.model.diff import Change
     from tui.core.desk.state import DeskState
     from tui.ui.app import PeacewatchApp
 
@@ -23,22 +24,25 @@ class News:
         self._app = app
         self.pulled: Followed | None = None
         """What the last fast-forward brought, until a notification has named its commits."""
-        self._announced: tuple[float, int, set[str]] | None = None
-        """When the last announcement was made, of how many changes, in which files."""
+        self._announced: tuple[float, list[Change]] | None = None
+        """When the last announcement was made, and every change of its burst (oldest first)."""
 
     def announce(self, state: DeskState) -> None:
         """One notification per burst of news: a bulk change (a git checkout of 38 files, read
         in several batches) is summed up in one, never stacked over the screen."""
+        from tui.core.model.net import net_changes
+
         app = self._app
-        changes = state.changes
         now = time.monotonic()
         same_burst = self._announced is not None and now - self._announced[0] < BULK_SECONDS
-        if self._announced is not None and same_burst:
-            count, files = self._announced[1] + len(changes), self._announced[2] | {c.path for c in changes if c.path}
-        else:
-            count, files = len(changes), {c.path for c in changes if c.path}
-        self._announced = (now, count, files)
+        burst = (self._announced[1] if self._announced is not None and same_burst else []) + list(state.changes)
+        self._announced = (now, burst)
+        # The net change of the burst: a change and its undoing (a slip and its fix) is not news.
+        changes = net_changes(burst)
+        count, files = len(changes), {c.path for c in changes if c.path}
         app.clear_notifications()
+        if not changes and self.pulled is None:
+            return
         if self.pulled is not None:
             self.announce_pulled(self.pulled, count)
         elif count > 3 or len(files) > 3:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.desk.git_door import DeskGit
+from tui.core.desk.journal_door import NO_JOURNAL, DeskJournal
 from tui.core.desk.state import DeskState
 from tui.core.disk.limits import Limits
 from tui.core.model.snapshot import Snapshot
@@ -29,11 +30,10 @@ if TYPE_CHECKING:
     from tui.core.edits.engine import Written
     from tui.core.edits.requests import Request
     from tui.core.git.repo import Commit, GitRepo
-    from tui.core.journal.journal import Entry, Journal, Reload
+    from tui.core.journal.journal import Journal
+    from tui.core.journal.news import SeenMarks
     from tui.core.model.diff import Change
 
-NO_JOURNAL = "off"
-"""Pass as `journal` to keep no journal at all (changes are then only highlighted)."""
 
 
 @dataclass(frozen=True)
@@ -66,15 +66,19 @@ class CatchUp:
     error: str | None = None
 
 
-class Desk(DeskGit):
+class Desk(DeskJournal, DeskGit):
     """One content folder, loaded, followed and edited through one door."""
 
     def __init__(
         self, root: Path | str, *, limits: Limits = Limits(), journal: Path | str | None = None,
-        state_dir: Path | str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now,
+        state_dir: Path | str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now, keep_seen: bool = True,
     ) -> None:
         self.root = Path(root)
         self._clock = clock
+        self._keep_seen = keep_seen
+        """Whether what this reader marks seen is kept for them (False: a read-only screen, in memory only)."""
+        self._marks: SeenMarks | None = None
+        """What this reader has seen of the journal's entries (theirs alone: never the shared journal's)."""
         """Now, for the story's today: dates after it are flagged (a quote cannot come from the future)."""
         self.limits = limits
         from tui.core.store.parse_cache import ParseCache, default_cache_dir
@@ -170,52 +174,19 @@ class Desk(DeskGit):
                 # While a file gives nothing (broken on a fresh start, mid-save), recording would
                 # log its items as removed, and as new again once it loads: wait until it does.
                 try:
-                    changes = self._journal.record(snapshot, seen=seen, problems=self._store.problems, authors=self._authors)
+                    changes = self._journal.record(snapshot, problems=self._store.problems, authors=self._authors)
                     self._recorded = snapshot
                     self._authors = {}
+                    if seen and self._marks is not None and self._journal.recorded_ids:
+                        # The user's own edit: seen by them, news to every other reader.
+                        self._marks.mark(self._journal.recorded_ids, self._journal.entries())
                 except JournalError as exc:
                     self._warnings.append(str(exc))
             self.state = self._summary(changes=tuple(changes), own=seen)
             return self.state
 
-    def mark_seen(self, kind: str, item_id: str) -> DeskState:
-        with self._lock:
-            self._open_journal()
-            if self._journal is not None:
-                self._journal.mark_seen(kind, item_id)
-            self.state = self._summary(changes=self.state.changes, own=self.state.own)
-            return self.state
-
-    def mark_all_seen(self) -> DeskState:
-        with self._lock:
-            self._open_journal()
-            if self._journal is not None:
-                self._journal.mark_all_seen()
-            self.state = self._summary(changes=self.state.changes, own=self.state.own)
-            return self.state
-
-    def reloads(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Reload]:
-        """The journal's changes grouped by reload, newest first (empty without a journal)."""
-        with self._lock:
-            self._open_journal()
-            return self._journal.reloads(since, unseen_only=unseen_only) if self._journal is not None else []
-
-    @property
-    def journal_path(self) -> Path | None:
-        with self._lock:
-            self._open_journal()
-            return self._journal.path if self._journal is not None else None
-
-    def _open_journal(self) -> None:
-        # Opened on first use, so the first load reaches the screen before the journal is read.
-        from tui.core.journal.journal import Journal
-
-        if self._journal is None and self._journal_at != NO_JOURNAL:
-            self._journal, warnings = Journal.open(self.root, path=self._journal_at, state_dir=self._state_dir)
-            self._warnings += warnings
-            self._journal_at = NO_JOURNAL
-
     def _summary(self, changes: tuple[Change, ...], own: bool) -> DeskState:
+        from tui.core.journal.news import net_entries
         from tui.core.journal.storage import JournalError
 
         entries: list = []
@@ -226,16 +197,21 @@ class Desk(DeskGit):
                 # E.g. its folder replaced by a file: the dashboard must go on following the store.
                 self._warnings.append(f"cannot read the change journal {self._journal.path}: {exc}")
             self._warnings += self._journal.take_warnings()
-        unseen = [e for e in entries if not e.seen]
+        marks = self._marks
+        if marks is not None:
+            self._warnings += marks.take_warnings()
+        # What is new to this reader: the net change of what they have not seen (a slip and its
+        # fix, a stance flipped and flipped back, is not news).
+        news = net_entries([e for e in entries if marks is None or not marks.seen(e)], self._store.snapshot)
         warnings, self._warnings = tuple(self._warnings), []
         return dataclasses.replace(
             self.state,
             snapshot=self._store.snapshot,
             problems=self._problems(self._store.snapshot, self._store.problems),
             changes=changes,
-            unseen=frozenset((e.change.kind, e.change.item_id) for e in unseen),
-            unseen_count=len(unseen),
-            unseen_since=min((e.observed_at for e in unseen), default=None),
+            unseen=frozenset((e.change.kind, e.change.item_id) for e in news),
+            unseen_count=len(news),
+            unseen_since=min((e.observed_at for e in news), default=None),
             last_change=entries[0].observed_at if entries else self.state.last_change,
             warnings=warnings,
             recorded=True,
@@ -320,18 +296,6 @@ class Desk(DeskGit):
                                            " (peacewatch changes lists them)")], "unknown change")
             summary = "reverted " + (entries[0].text if len(entries) == 1 else f"{len(entries)} changes")
             return undo_all([e.change for e in entries], self._store.snapshot, summary)
-
-    def history(self, section: str, item_id: str) -> list[Entry]:
-        """The journal's entries about one item, oldest first (empty without a journal)."""
-        with self._lock:
-            return [e for reload in reversed(self.reloads()) for e in reload.entries
-                    if e.change.kind == section and e.change.item_id == item_id]
-
-    def stance_moves(self, issue_id: str) -> dict:
-        """How each party's stance on an issue moved, from the journal (see `stance_history`)."""
-        from tui.core.journal.stance_history import stance_moves
-
-        return stance_moves(self.history("issues", issue_id))
 
     def catch_up(self, settle_tries: int = 40) -> CatchUp:
         """Load the folder and record what changed since the journal last looked, for a command

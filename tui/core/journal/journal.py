@@ -7,7 +7,7 @@ import os
 import re
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ class Retention:
 
 @dataclass(frozen=True)
 class Entry:
-    """One recorded change: when it was seen, in which reload, and whether the user has seen it."""
+    """One recorded change: when it was observed, in which reload, and whether the reader has seen it."""
 
     id: int
     reload: int
@@ -58,6 +58,8 @@ class Entry:
     text: str
     """The readable line, written with the names the store had when the change was seen."""
     seen: bool
+    """As the desk gives it: whether this reader has seen it (their own marks, see `news`). In the
+    file, journals before marks were each reader's kept one flag for everyone."""
     author: str | None = None
     """Who made the change, where git says (the author of the commit that brought it); else None."""
 
@@ -124,6 +126,8 @@ class Journal:
         self._warnings: list[str] = []
         self._baseline: tuple[str, Snapshot] | None = None
         """The last state this process read or wrote, with its token: saves re-reading it."""
+        self.recorded_ids: tuple[int, ...] = ()
+        """The ids of the entries the last `record` wrote (an edit's own: its author has seen them)."""
 
     @classmethod
     def open(
@@ -191,14 +195,14 @@ class Journal:
             return taken
 
     def record(
-        self, snapshot: Snapshot, observed_at: dt.datetime | None = None, seen: bool = False,
+        self, snapshot: Snapshot, observed_at: dt.datetime | None = None,
         problems: Iterable[Problem] | None = None, authors: Mapping[str, str] | None = None,
     ) -> list[Change]:
         """Record what changed since the last state the journal knows, then remember `snapshot`.
 
         The first call on a new journal only remembers the state and returns no changes.
         Raises JournalError if the file cannot be written (nothing is then lost: the next
-        call finds the same changes again). `seen` records them as seen: the user's own edit.
+        call finds the same changes again). Who has seen them is each reader's own (see `news`).
 
         With `problems` (the store's, as loaded), a state with a problem the last recorded
         state did not have is not recorded: a typo in an id, a moment of duplicate ids, a
@@ -210,16 +214,17 @@ class Journal:
         """
         at = _utc(observed_at)
         with self._lock:
+            self.recorded_ids = ()
             try:
                 with self._storage.transaction():
-                    changes, baseline = self._record(snapshot, at, seen, problems, authors or {})
+                    changes, baseline = self._record(snapshot, at, problems, authors or {})
             except OSError as exc:
                 raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
             self._baseline = baseline
             return changes
 
     def _record(
-        self, snapshot: Snapshot, at: dt.datetime, seen: bool = False, problems: Iterable[Problem] | None = None,
+        self, snapshot: Snapshot, at: dt.datetime, problems: Iterable[Problem] | None = None,
         authors: Mapping[str, str] | None = None,
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
@@ -239,12 +244,13 @@ class Journal:
         meta = self._meta()
         reload_id, first = int(meta.get("next_reload", 1)), int(meta.get("next_entry", 1))
         docs = [
-            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": seen}
+            Document({"reload": reload_id, "at": at.isoformat(), **c.to_json(), "text": c.text(snapshot), "seen": False}
                      | ({"author": authors[c.path]} if authors and c.path is not None and c.path in authors else {}), first + i)
             for i, c in enumerate(changes)
         ]
         table = self._table("changes")
         table.insert_multiple(docs)
+        self.recorded_ids = tuple(range(first, first + len(docs)))
         if self._expire(table, at):
             # Appending says what went; rewriting the file also lets the dropped entries' bytes go,
             # so a journal past its retention shrinks on disk, not only in memory.
@@ -327,39 +333,20 @@ class Journal:
             table.remove(doc_ids=sorted(drop))
         return len(drop)
 
-    def entries(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Entry]:
+    def entries(self, since: dt.datetime | None = None) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""
         with self._lock:
             docs = sorted(self._table("changes").all(), key=lambda d: d.doc_id, reverse=True)
         cutoff = _utc(since) if since is not None else None
         found = [e for e in map(_entry, docs) if e is not None]
-        return [e for e in found if (cutoff is None or e.observed_at >= cutoff) and not (unseen_only and e.seen)]
+        return [e for e in found if cutoff is None or e.observed_at >= cutoff]
 
-    def reloads(self, since: dt.datetime | None = None, *, unseen_only: bool = False) -> list[Reload]:
+    def reloads(self, since: dt.datetime | None = None) -> list[Reload]:
         """The entries grouped by the reload that found them, newest reload first."""
         groups: dict[int, list[Entry]] = {}
-        for entry in self.entries(since, unseen_only=unseen_only):
+        for entry in self.entries(since):
             groups.setdefault(entry.reload, []).append(entry)
         return [Reload(rid, es[0].observed_at, tuple(reversed(es))) for rid, es in groups.items()]
-
-    def unseen_count(self) -> int:
-        return len(self.entries(unseen_only=True))
-
-    def mark_all_seen(self) -> int:
-        """Mark every change seen; returns how many were unseen."""
-        return self._mark(lambda doc: True)
-
-    def mark_seen(self, kind: str, item_id: str) -> int:
-        """Mark the changes of one item seen, e.g. ('issues', 'territory')."""
-        return self._mark(lambda doc: doc.get("kind") == kind and doc.get("item_id") == item_id)
-
-    def _mark(self, wanted: Callable[[Document], bool]) -> int:
-        with self._lock, self._storage.transaction():
-            table = self._table("changes")
-            ids = [d.doc_id for d in table.all() if not d.get("seen") and wanted(d)]
-            if ids:
-                table.update({"seen": True}, doc_ids=ids)
-            return len(ids)
 
     def close(self) -> None:
         with self._lock:
