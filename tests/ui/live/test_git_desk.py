@@ -1,0 +1,134 @@
+"""A desk sharing the story through git: two dashboards on two clones of one remote.
+
+Real repositories in a temp dir (a bare remote, clones A and B with their own identities, the
+content a subfolder of each); real key presses; what is checked is what each screen shows, and
+git's own account of each clone (HEAD, files) where a clone must be left alone.
+"""
+
+from __future__ import annotations
+
+from tests.helpers.forms import choose, open_form, save, type_into
+from tests.helpers.git import commit_file, git, shared_desk
+from tests.helpers.pilot import make_app, screen_text, started, wait_until
+
+FOLLOW = 0.3
+"""The follow interval in these tests: short, so news shows within a second or two."""
+
+
+async def add_quote(pilot, text: str) -> None:
+    await open_form(pilot, "a")
+    await type_into(pilot, "text", text)
+    await type_into(pilot, "speaker", "Sergey Lavrov")
+    await type_into(pilot, "date", "2025-11-25")
+    await choose(pilot, "medium", "press conference")
+    await choose(pilot, "source", "Meduza")
+    await save(pilot)
+
+
+async def test_an_edit_committed_and_pushed_from_a_shows_on_bs_dashboard_with_its_author(tmp_path):
+    shared = shared_desk(tmp_path)
+    a = make_app(shared.a, live=True, commit=True, push=True)
+    b = make_app(shared.b, live=True, follow_git=FOLLOW, journal=tmp_path / "b-journal.json")
+    async with a.run_test(size=(120, 50), notifications=True) as pa, b.run_test(size=(120, 40), notifications=True) as pb:
+        await started(pa)
+        await started(pb)
+        await wait_until(pb, lambda: "git origin/main ✓ up to date" in screen_text(pb), what="B's title to say it follows origin/main")
+        await add_quote(pa, "We are ready to talk in Geneva")
+        await wait_until(pa, lambda: "Pushed to origin/main" in screen_text(pa), timeout=15, what="A's push")
+        assert "Saved and committed" in screen_text(pa)
+        assert "New quote: Sergey Lavrov" in git(shared.a.parent, "log", "-1", "--format=%s")
+        # B follows: the quote on screen, and a notification naming the commit's author and message.
+        # Within the follow interval, plus what git and a reload take on a busy two-core machine.
+        await wait_until(pb, lambda: "We are ready to talk in Geneva" in screen_text(pb), timeout=FOLLOW + 4, what="the quote on B")
+        await wait_until(pb, lambda: "1 commit from origin/main" in screen_text(pb), what="the notification on B")
+        shown = screen_text(pb)
+        assert "Anna Editor: New quote: Sergey Lavrov" in shown
+        assert shared.head(shared.b) == shared.head(shared.a)
+        # B's journal keeps who made the change.
+        await pb.press("c")
+        await wait_until(pb, lambda: "Anna Editor · New quote: Sergey Lavrov" in screen_text(pb), what="the author in B's changes")
+        await pb.press("escape")
+        # The full view of the quote says who last changed it, from git.
+        await pb.press("4", "g", "enter")
+        await wait_until(pb, lambda: "Last changed by Anna Editor" in screen_text(pb), what="the author in the full view")
+        assert "New quote: Sergey Lavrov" in screen_text(pb)
+
+
+async def test_a_dirty_clone_is_reported_on_screen_and_left_untouched(tmp_path):
+    shared = shared_desk(tmp_path)
+    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    git(shared.a.parent, "push", "--quiet")
+    typed = (shared.b / "parties.yaml").read_text() + "# Boris, not committed\n"
+    (shared.b / "parties.yaml").write_text(typed)
+    head, events = shared.head(shared.b), (shared.b / "events.yaml").read_bytes()
+    app = make_app(shared.b, live=True, follow_git=FOLLOW)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await started(pilot)
+        await wait_until(pilot, lambda: "git origin/main ⚠ 1 file not committed" in screen_text(pilot), what="the title to say why")
+        await wait_until(pilot, lambda: "content/parties.yaml" in screen_text(pilot), what="the notification naming the file")
+        await pilot.pause(3 * FOLLOW)  # several more looks: still nothing touched
+        assert shared.head(shared.b) == head
+        assert (shared.b / "events.yaml").read_bytes() == events and (shared.b / "parties.yaml").read_text() == typed
+
+
+async def test_a_diverged_clone_is_reported_on_screen_and_left_untouched(tmp_path):
+    shared = shared_desk(tmp_path)
+    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    git(shared.a.parent, "push", "--quiet")
+    commit_file(shared.b, "parties.yaml", (shared.b / "parties.yaml").read_text() + "# from B\n", "B's own note")
+    head, events = shared.head(shared.b), (shared.b / "events.yaml").read_bytes()
+    app = make_app(shared.b, live=True, follow_git=FOLLOW)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await started(pilot)
+        # At 80 columns the upstream's name gives way to the story's title; the trouble is still said.
+        await wait_until(pilot, lambda: "git ⚠ diverged" in screen_text(pilot).splitlines()[0], what="the title to say it diverged")
+        await wait_until(pilot, lambda: "never merges" in screen_text(pilot), what="the notification saying what to do")
+        await pilot.pause(3 * FOLLOW)
+        assert shared.head(shared.b) == head and (shared.b / "events.yaml").read_bytes() == events
+
+
+async def test_a_full_view_says_not_committed_yet_and_nothing_outside_a_repository(tmp_path, store):
+    shared = shared_desk(tmp_path)
+    path = shared.a / "issues.yaml"
+    app = make_app(shared.a, live=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("3", "g", "enter")
+        await wait_until(pilot, lambda: "Last changed by Sam Seed" in screen_text(pilot), what="the seed's commit")
+        first = app.state.snapshot.issues[0].id
+        text = path.read_text()
+        marker = f"  - id: {first}\n"
+        assert marker in text
+        path.write_text(text.replace(marker, marker + "    # Anna is checking this\n", 1))
+        await wait_until(pilot, lambda: "Last changed: not committed yet" in screen_text(pilot), what="the uncommitted line")
+    plain = make_app(store)
+    async with plain.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("3", "g", "enter")
+        await pilot.pause(0.5)
+        assert "Last changed" not in screen_text(pilot) and "git" not in screen_text(pilot).lower()
+
+
+async def test_a_push_that_fails_is_notified_and_the_committed_edit_stays(tmp_path):
+    shared = shared_desk(tmp_path)
+    top = shared.a.parent
+    git(top, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    app = make_app(shared.a, live=True, push=True)
+    async with app.run_test(size=(120, 50), notifications=True) as pilot:
+        await started(pilot)
+        await add_quote(pilot, "We are ready to talk in Geneva")
+        await wait_until(pilot, lambda: "Push failed" in screen_text(pilot), timeout=15, what="the failed push on screen")
+        assert "saved and committed, but not pushed" in screen_text(pilot)
+        assert "We are ready to talk in Geneva" in screen_text(pilot)
+    assert git(top, "log", "-1", "--format=%s").startswith("New quote: Sergey Lavrov")
+    assert "We are ready to talk in Geneva" in (shared.a / "quotes/2025-11-25.yaml").read_text()
+
+
+async def test_commit_asked_for_outside_a_repository_is_notified_and_the_edit_stays(store):
+    app = make_app(store, live=True, commit=True)
+    async with app.run_test(size=(120, 50), notifications=True) as pilot:
+        await started(pilot)
+        await add_quote(pilot, "We are ready to talk in Geneva")
+        await wait_until(pilot, lambda: "Not committed" in screen_text(pilot), what="the notice")
+        assert "not in a git repository" in screen_text(pilot) and "Saved and committed" not in screen_text(pilot)
+    assert "We are ready to talk in Geneva" in (store / "quotes/2025-11-25.yaml").read_text()

@@ -1,0 +1,25 @@
+"""A theme change redraws every list in the new theme's colours, not only the frames around them."""
+
+from __future__ import annotations
+
+from tests.helpers.pilot import make_app, started, style_of, wait_until
+from rich.color import Color
+
+
+def _colour(theme_colour: str) -> Color:
+    return Color.parse(theme_colour)
+
+
+async def test_a_theme_change_redraws_the_stances_in_the_new_colours(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        app.theme = "textual-dark"
+        await pilot.pause()
+        before = style_of(pilot, "conditional")
+        assert before.color is not None
+        assert before.color.triplet == _colour(app.current_theme.warning).get_truecolor()
+        app.theme = "nord"
+        nord = _colour(app.current_theme.warning).get_truecolor()
+        assert nord != before.color.triplet
+        await wait_until(pilot, lambda: style_of(pilot, "conditional").color.triplet == nord, what="the stance in nord's colour")
