@@ -35,7 +35,7 @@ def textual():
     return sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 
 found = {"culprit": None, "modules": []}
-for name in ["tests.conftest", "tests.core.conftest", *sys.argv[2:]]:
+for name in ["tests.conftest", *sys.argv[2:]]:
     importlib.import_module(name)
     if textual():
         found = {"culprit": name, "modules": textual()}
@@ -63,7 +63,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         if loaded:
             pytest.exit(f"the core tests imported Textual: {', '.join(loaded[:5])}", returncode=pytest.ExitCode.TESTS_FAILED)
     run = subprocess.run(
-        [sys.executable, "-c", _CHECK, str(REPO), *map(_dotted, modules)],
+        # Every conftest of the core's folders is imported first, as pytest imports it.
+        [sys.executable, "-c", _CHECK, str(REPO), *map(_dotted, sorted(CORE.rglob("conftest.py"))), *map(_dotted, modules)],
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )
     if run.returncode != 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from types import ModuleType
 
@@ -10,8 +11,9 @@ from tests.helpers.paths import REPO
 SCRIPT = REPO / "scripts" / "bench_store.py"
 
 
+@functools.cache
 def bench_store() -> ModuleType:
-    """The generator module, loaded from its file (scripts/ is not a package)."""
+    """The generator module, loaded from its file (scripts/ is not a package), once per session."""
     spec = importlib.util.spec_from_file_location("bench_store", SCRIPT)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.helpers.pilot import wait_until
+from tests.helpers.textual_private import select_options
 from textual.widgets import Input, Select
 
 from tui.ui.forms.base import EditForm
@@ -15,8 +16,8 @@ async def choose(pilot, select_id: str, label_start: str) -> None:
     await pilot.press("enter")
     await pilot.pause()
     # The overlay lists the options in order (the blank one first) and opens on the current value.
-    values = [value for _, value in select._options]
-    labels = [str(prompt) for prompt, _ in select._options]
+    values = [value for _, value in select_options(select)]
+    labels = [label for label, _ in select_options(select)]
     target = next(i for i, label in enumerate(labels) if label.startswith(label_start))
     current = values.index(select.value)
     for _ in range(abs(target - current)):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.style import Style
 from textual.pilot import Pilot
 
+from tests.helpers.textual_private import key_name, screen_strips, send_key_as_terminal, unicode_name
 from tui.ui.app import PeacewatchApp
 
 FIXED_NOW = dt.datetime(2025, 11, 25, 18, 0)
@@ -25,9 +27,30 @@ def make_app(
     return PeacewatchApp(root, live=live, poll=poll, journal=journal, clock=lambda: now, **options)  # type: ignore[arg-type]
 
 
+@asynccontextmanager
+async def started(
+    content: Path | PeacewatchApp, size: tuple[int, int] = (120, 40), *, notifications: bool = False, **options: object,
+) -> AsyncIterator[Pilot]:
+    """The app running headless at `size`, its first load on screen; yields the pilot (the app is `pilot.app`).
+
+    `content` is a content folder, and `options` are `make_app`'s (live, poll, journal, now, and the
+    app's own: follow_git, commit, read_only…); or it is an app already made (a subclass, one whose
+    attributes a test set first), and then there are no options. `notifications` shows toasts,
+    which `run_test` hides by default."""
+    if isinstance(content, PeacewatchApp):
+        if options:
+            raise TypeError(f"started() takes no app options with an app already made: {sorted(options)}")
+        app = content
+    else:
+        app = make_app(content, **options)  # type: ignore[arg-type]
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await wait_loaded(pilot)
+        yield pilot
+
+
 def screen_text(pilot: Pilot) -> str:
     """Everything on the current screen, as plain text lines."""
-    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+    return "\n".join(strip.text for strip in screen_strips(pilot.app))
 
 
 async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
@@ -40,8 +63,8 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
         await pilot.pause(0.02)
 
 
-async def started(pilot: Pilot) -> None:
-    """Wait for the first load to be on screen."""
+async def wait_loaded(pilot: Pilot) -> None:
+    """Wait for the first load to be on screen (`started` does it; for an app run by other means)."""
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
     await pilot.pause()
 
@@ -49,7 +72,7 @@ async def started(pilot: Pilot) -> None:
 def screen_cells(pilot: Pilot) -> list[list[tuple[str, Style | None]]]:
     """The current screen as the terminal receives it: each line, each cell's character and style."""
     lines = []
-    for strip in pilot.app.screen._compositor.render_strips():
+    for strip in screen_strips(pilot.app):
         cells: list[tuple[str, Style | None]] = []
         for segment in strip:
             if segment.control:
@@ -81,20 +104,20 @@ async def burst(pilot: Pilot, *keys: str) -> None:
     import unicodedata
 
     from textual import events
-    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+    from textual.keys import REPLACED_KEYS
 
     app = pilot.app
     for key in keys:
         if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
+            key = key_name(key)
         original = REPLACED_KEYS.get(key, key)
         try:
-            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+            char: str | None = unicodedata.lookup(unicode_name(original))
         except KeyError:
             char = key if len(key) == 1 else None
         event = events.Key(key, char)
         event.set_sender(app)
-        app._driver.send_message(event)
+        send_key_as_terminal(app, event)
     await pilot.pause()
     await pilot.pause()
 

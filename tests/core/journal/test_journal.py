@@ -29,16 +29,6 @@ T0 = dt.datetime.now(UTC).replace(microsecond=0) - dt.timedelta(days=1)
 """Recent, so the default retention (90 days) keeps what the tests record at the current time."""
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Store:
-    return Store(tmp_path / "content")
-
-
-@pytest.fixture
-def jpath(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "journal.json"
-
-
 def opened(content: Store, jpath: Path, **kw) -> Journal:
     journal, warnings = Journal.open(content.root, path=jpath, **kw)
     assert warnings == []

@@ -24,16 +24,6 @@ from tui.core.journal.storage import COMPACT_FLOOR, AtomicJSONStorage
 T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=1)
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Store:
-    return Store(tmp_path / "content")
-
-
-@pytest.fixture
-def jpath(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "journal.json"
-
-
 def opened(content: Store, jpath: Path) -> Journal:
     journal, warnings = Journal.open(content.root, path=jpath)
     assert warnings == []

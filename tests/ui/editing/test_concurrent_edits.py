@@ -6,7 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
-from tests.helpers.pilot import make_app, started, wait_until
+from tests.helpers.pilot import started, wait_until
 
 from tui.core.store.loader import ContentStore
 
@@ -27,9 +27,7 @@ for i in range({n}):
 
 
 async def test_two_command_line_writers_and_a_dashboard_lose_nothing(store):
-    app = make_app(store, live=True, now=LATER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, now=LATER) as pilot:
         script = WRITER.format(n=PER_WRITER)
         writers = [
             subprocess.Popen([sys.executable, "-c", script, str(store), name], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -42,5 +40,5 @@ async def test_two_command_line_writers_and_a_dashboard_lose_nothing(store):
         wanted = {f"writer {w} quote {i}" for w in "AB" for i in range(PER_WRITER)}
         on_disk = {q.text for q in ContentStore(store).load().snapshot.quotes}
         assert wanted <= on_disk
-        await wait_until(pilot, lambda: wanted <= {q.text for q in app.state.snapshot.quotes}, timeout=10, what="every quote on screen")
-        assert app.state.problems == ()
+        await wait_until(pilot, lambda: wanted <= {q.text for q in pilot.app.state.snapshot.quotes}, timeout=10, what="every quote on screen")
+        assert pilot.app.state.problems == ()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers.edits import assert_changed
 from tests.helpers.forms import choose, open_form, type_into
-from tests.helpers.pilot import FIXED_NOW, make_app, screen_text, started, wait_until
+from tests.helpers.pilot import FIXED_NOW, screen_text, started, wait_until
 from textual.widgets import Input, Select
 
 from tui.ui import app as app_module
@@ -50,12 +50,10 @@ async def test_saving_a_position_with_only_the_stance_changed_writes_one_line(st
     path = store / "issues.yaml"
     old = path.read_bytes()
     others = {k: v for k, v in tree(store).items() if k != "issues.yaml"}
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50), notifications=True) as pilot:
         await open_form(pilot, "3", "j", "p")  # the territory issue
         await choose(pilot, "party", "Russia")
-        assert app.screen.query_one("#stance", Select).value == "conditional"  # the stored position, filled in
+        assert pilot.app.screen.query_one("#stance", Select).value == "conditional"  # the stored position, filled in
         await choose(pilot, "stance", "insists")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not form_open(pilot), what="the form to save and close")
@@ -67,9 +65,7 @@ async def test_saving_a_position_with_only_the_stance_changed_writes_one_line(st
 # -- (b) one's own save is not news ----------------------------------------------------------------
 
 async def test_the_authors_save_says_saved_but_is_not_announced_and_rings_no_bell(store: Path, tmp_path: Path):
-    app = BellCountingApp(store, live=True, journal=tmp_path / "journal.json", bell=True, clock=lambda: FIXED_NOW)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(BellCountingApp(store, live=True, journal=tmp_path / "journal.json", bell=True, clock=lambda: FIXED_NOW), size=(120, 50), notifications=True) as pilot:
         await fill_event(pilot, "A meeting we recorded ourselves")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not form_open(pilot), what="the form to save and close")
@@ -78,7 +74,7 @@ async def test_the_authors_save_says_saved_but_is_not_announced_and_rings_no_bel
         await pilot.pause(1.5)  # the watcher's echo of the save comes and goes
         shown = screen_text(pilot)
         assert "1 change" not in shown, shown  # the title of the announcement of others' changes
-        assert app.rung == 0
+        assert pilot.app.rung == 0
         assert "new since" not in shown
 
         # A colleague's save, for contrast: announced, with the bell.
@@ -86,26 +82,24 @@ async def test_the_authors_save_says_saved_but_is_not_announced_and_rings_no_bel
         events.write_text(events.read_text(encoding="utf-8").replace(
             "title: Putin and Trump meet in Alaska", "title: Putin and Trump meet in Anchorage", 1), encoding="utf-8")
         await wait_until(pilot, lambda: "1 change" in screen_text(pilot), what="the colleague's change to be announced")
-        assert app.rung == 1
+        assert pilot.app.rung == 1
 
 
 # -- (c) a file emptied after the form opened ------------------------------------------------------
 
 async def test_a_save_into_a_file_emptied_after_the_form_opened_says_it_is_empty(store: Path):
     path = store / "events.yaml"
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50), notifications=True) as pilot:
         await fill_event(pilot, "Delegations meet again")
         path.write_bytes(b"")  # a save in progress elsewhere
-        await wait_until(pilot, lambda: any(p.path == "events.yaml" for p in app.state.problems), what="the watcher to read the empty file")
+        await wait_until(pilot, lambda: any(p.path == "events.yaml" for p in pilot.app.state.problems), what="the watcher to read the empty file")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "nothing was written" in screen_text(pilot).lower(), what="the refusal")
         assert form_open(pilot)
-        banner = str(app.screen.query_one("#form-error").render())  # the form's own message, as shown
+        banner = str(pilot.app.screen.query_one("#form-error").render())  # the form's own message, as shown
         assert banner[:40] in screen_text(pilot)  # on screen
         assert "events.yaml" in banner and "empty" in banner, banner
-        assert app.screen.query_one("#title", Input).value == "Delegations meet again"
+        assert pilot.app.screen.query_one("#title", Input).value == "Delegations meet again"
     assert path.read_bytes() == b""
 
 
@@ -114,9 +108,7 @@ async def test_a_save_into_a_file_emptied_after_the_form_opened_says_it_is_empty
 async def test_a_save_waits_visibly_for_a_busy_folder_and_esc_stops_it(store: Path):
     path = store / "events.yaml"
     before = tree(store)
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50), notifications=True) as pilot:
         await fill_event(pilot, "Delegations meet again")
         fd = os.open(store, os.O_RDONLY | os.O_DIRECTORY)
         try:
@@ -146,9 +138,7 @@ async def test_a_save_waits_visibly_for_a_busy_folder_and_esc_stops_it(store: Pa
 
 async def test_a_full_disk_is_shown_in_the_form_which_keeps_what_was_typed(store: Path, monkeypatch):
     before = tree(store)
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50), notifications=True) as pilot:
         await fill_event(pilot, "Delegations meet again")
         await type_into(pilot, "place", "Abu Dhabi")
 
@@ -162,8 +152,8 @@ async def test_a_full_disk_is_shown_in_the_form_which_keeps_what_was_typed(store
         assert form_open(pilot)
         shown = screen_text(pilot)
         assert "events.yaml" in shown and "Saved" not in shown
-        assert app.screen.query_one("#title", Input).value == "Delegations meet again"
-        assert app.screen.query_one("#place", Input).value == "Abu Dhabi"
+        assert pilot.app.screen.query_one("#title", Input).value == "Delegations meet again"
+        assert pilot.app.screen.query_one("#place", Input).value == "Abu Dhabi"
         assert "Delegations meet again" in shown and "Abu Dhabi" in shown  # still on screen, as typed
         assert tree(store) == before
         # The disk has room again: the same form saves.
@@ -188,9 +178,7 @@ async def test_one_form_save_parses_the_written_file_once_even_with_the_watchers
             return real(raw, *args, **kwargs)
 
         monkeypatch.setattr(module, "read_yaml", spy)
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
         await wait_until(pilot, lambda: "● live" in screen_text(pilot), what="live")
         parsed.clear()
         await pilot.press("3", "j")

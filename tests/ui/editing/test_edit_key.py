@@ -7,7 +7,7 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 from tui.ui.widgets.row_list import RowList
 
@@ -34,15 +34,13 @@ async def test_e_opens_the_party_at_its_line_and_the_edit_shows(store, tmp_path,
     script, log = stand_in_editor(tmp_path, "Sergey Lavrov", "Sergei Lavrov")
     monkeypatch.setenv("EDITOR", str(script))
     monkeypatch.delenv("VISUAL", raising=False)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press("2")
-        app.screen.query_one("#parties RowList", RowList).select_key("russia")
+        pilot.app.screen.query_one("#parties RowList", RowList).select_key("russia")
         await pilot.press("e")
         await wait_until(pilot, lambda: "Sergei Lavrov" in screen_text(pilot), what="the edited name")
         line, path = json.loads(log.read_text())
-        origin = app.state.snapshot.origins[("parties", "russia")]
+        origin = pilot.app.state.snapshot.origins[("parties", "russia")]
         assert path == str(store / "parties.yaml")
         assert line == f"+{origin.line}"
         assert store.joinpath("parties.yaml").read_text(encoding="utf-8").splitlines()[origin.line - 1].lstrip().startswith("- id: russia")
@@ -51,13 +49,11 @@ async def test_e_opens_the_party_at_its_line_and_the_edit_shows(store, tmp_path,
 async def test_e_in_a_quote_detail_and_a_broken_edit_shows_the_banner(store, tmp_path, monkeypatch):
     script, log = stand_in_editor(tmp_path, "medium: press-conference", "medium: [press-conference")
     monkeypatch.setenv("VISUAL", str(script))
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        quotes = app.screen.query_one("#quotes RowList", RowList)
-        lavrov = next(k for k in quotes.keys if app.state.snapshot.quote_by_id[k].medium == "press-conference")
+    async with started(store) as pilot:
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
+        lavrov = next(k for k in quotes.keys if pilot.app.state.snapshot.quote_by_id[k].medium == "press-conference")
         quotes.select_key(lavrov)
         await pilot.press("4", "enter", "e")
-        await wait_until(pilot, lambda: bool(app.state.problems), what="the problem")
-        assert app.state.problems[0].path.startswith("quotes/")
-        assert lavrov in app.state.snapshot.quote_by_id  # the last good version stays
+        await wait_until(pilot, lambda: bool(pilot.app.state.problems), what="the problem")
+        assert pilot.app.state.problems[0].path.startswith("quotes/")
+        assert lavrov in pilot.app.state.snapshot.quote_by_id  # the last good version stays

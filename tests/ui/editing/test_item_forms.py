@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from tests.helpers.forms import choose, save, type_into
-from tests.helpers.pilot import make_app, overlay_text, region_text, screen_text, started, wait_until
+from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 from textual.widgets import OptionList
 
 from tui.ui.forms.item_form import ItemForm
@@ -50,14 +50,12 @@ async def on_quote(pilot, words: str, key: str, choice: str) -> None:
 async def test_a_typo_in_a_saved_quote_is_fixed_from_its_form_with_a_one_line_diff(store):
     path = store / "quotes" / "2025-11-25.yaml"
     before = path.read_text(encoding="utf-8")
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         await on_quote(pilot, "welcomed", "E", "Quote by Sergey Lavrov: “welcomed”")
-        assert isinstance(app.screen, ItemForm)
+        assert isinstance(pilot.app.screen, ItemForm)
         assert "Edit quote by Sergey Lavrov: “welcomed”" in screen_text(pilot)
         assert "Sergey Lavrov" in screen_text(pilot)  # filled in with what is stored
-        text = app.screen.query_one("#f-text")
+        text = pilot.app.screen.query_one("#f-text")
         text.focus()
         await pilot.press("end", *" it")
         await save(pilot)
@@ -67,9 +65,7 @@ async def test_a_typo_in_a_saved_quote_is_fixed_from_its_form_with_a_one_line_di
 
 async def test_a_form_that_changes_nothing_says_so_and_writes_nothing(store):
     before = (store / "parties.yaml").read_bytes()
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press("2", "E")
         await pilot.pause()
         await pick(pilot, "Party")
@@ -81,9 +77,7 @@ async def test_a_form_that_changes_nothing_says_so_and_writes_nothing(store):
 
 async def test_a_cited_source_is_not_removed_and_the_notice_counts_what_cites_it(store):
     before = (store / "sources.yaml").read_bytes()
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, notifications=True) as pilot:
         await on_quote(pilot, "welcomed", "d", "Source")
         await wait_until(pilot, lambda: "cannot be removed" in screen_text(pilot), what="the refusal")
         assert "cite this source" in screen_text(pilot)
@@ -93,11 +87,9 @@ async def test_a_cited_source_is_not_removed_and_the_notice_counts_what_cites_it
 async def test_removing_a_quote_asks_then_takes_out_only_its_lines(store):
     path = store / "quotes" / "2025-11-25.yaml"
     before = path.read_text(encoding="utf-8")
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         await on_quote(pilot, "as soon as possible", "d", "Quote")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, ConfirmScreen)
         assert "Remove Quote by Andriy Yermak: “as soon as possible”" in screen_text(pilot)
         await pilot.press("y")
         await wait_until(pilot, lambda: "yermak-as-soon-as-possible" not in path.read_text(encoding="utf-8"), what="the removal")
@@ -110,18 +102,16 @@ async def test_removing_a_quote_asks_then_takes_out_only_its_lines(store):
 async def test_a_wrong_stance_is_reverted_from_the_changes_view(store, tmp_path):
     path = store / "issues.yaml"
     original = path.read_text(encoding="utf-8")
-    app = make_app(store, live=True, journal=tmp_path / "journal.json")
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=tmp_path / "journal.json", notifications=True) as pilot:
         path.write_text(original.replace("stance: conditional", "stance: opposes", 1), encoding="utf-8")
-        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the wrong stance")
+        await wait_until(pilot, lambda: ("issues", "territory") in pilot.app.state.unseen, what="the wrong stance")
         await pilot.press("c")
-        await wait_until(pilot, lambda: isinstance(app.screen, ChangesScreen) and "conditional → opposes" in region_text(pilot, "#list-body"),
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChangesScreen) and "conditional → opposes" in region_text(pilot, "#list-body"),
                          what="the change listed")
         await pilot.press("j")  # from the reload's heading to its one change
         await pilot.press("u")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen) and "Revert" in screen_text(pilot)
+        assert isinstance(pilot.app.screen, ConfirmScreen) and "Revert" in screen_text(pilot)
         await pilot.press("y")
         await wait_until(pilot, lambda: path.read_text(encoding="utf-8") == original, what="the old stance written back")
         await wait_until(pilot, lambda: "opposes → conditional" in region_text(pilot, "#list-body"), what="the revert listed as a change")
@@ -134,14 +124,12 @@ async def test_a_wrong_stance_is_reverted_from_the_changes_view(store, tmp_path)
 
 async def test_the_issue_view_shows_how_a_stance_moved(store, tmp_path):
     path = store / "issues.yaml"
-    app = make_app(store, live=True, journal=tmp_path / "journal.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=tmp_path / "journal.json") as pilot:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("stance: conditional", "stance: insists", 1), encoding="utf-8")
-        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the stance change")
+        await wait_until(pilot, lambda: ("issues", "territory") in pilot.app.state.unseen, what="the stance change")
         await pilot.press("3", "j", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen), what="the issue's full view")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen), what="the issue's full view")
         await wait_until(pilot, lambda: "How the stances moved" in overlay_text(pilot), what="the history")
         line = next(x for x in overlay_text(pilot).splitlines() if "conditional →" in x)
         # When the journal saw the move (the real clock: the journal dates what it observes).
@@ -151,15 +139,13 @@ async def test_the_issue_view_shows_how_a_stance_moved(store, tmp_path):
 async def test_a_second_story_is_set_up_from_peacewatch_new_without_an_editor(tmp_path):
     root = tmp_path / "story"
     subprocess.run([sys.executable, "-m", "tui", "new", str(root)], check=True, capture_output=True)
-    app = make_app(root, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(root, live=True, size=(120, 50)) as pilot:
 
         async def add(what: str) -> None:
             await pilot.press("plus")
             await pilot.pause()
             await pick(pilot, what)
-            assert isinstance(app.screen, ItemForm)
+            assert isinstance(pilot.app.screen, ItemForm)
 
         await add("   A source")
         await type_into(pilot, "f-outlet", "The Wire")
@@ -192,9 +178,7 @@ async def test_a_second_story_is_set_up_from_peacewatch_new_without_an_editor(tm
 async def test_fields_typed_in_a_burst_with_tabs_land_each_in_its_own_field(store):
     from tests.helpers.pilot import burst
 
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press("plus")
         await pilot.pause()
         await pick(pilot, "   A source")
@@ -212,9 +196,7 @@ async def test_fields_typed_in_a_burst_with_tabs_land_each_in_its_own_field(stor
 
 
 async def test_a_first_position_of_a_party_redraws_every_issue_row_under_the_new_columns(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         await pilot.press("3", "j", "p")
         await pilot.pause()
         await choose(pilot, "party", "Financial Times")
@@ -233,9 +215,7 @@ async def test_a_first_position_of_a_party_redraws_every_issue_row_under_the_new
 async def test_a_list_with_nothing_to_pick_says_so_instead_of_a_blank_box(tmp_path):
     root = tmp_path / "story"
     subprocess.run([sys.executable, "-m", "tui", "new", str(root)], check=True, capture_output=True)
-    app = make_app(root)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await started(pilot)
+    async with started(root, size=(100, 40)) as pilot:
         await pilot.press("p")
         await pilot.pause()
         lines = screen_text(pilot).splitlines()
@@ -246,9 +226,7 @@ async def test_a_list_with_nothing_to_pick_says_so_instead_of_a_blank_box(tmp_pa
 async def test_a_burst_that_starts_on_a_drop_down_lands_in_the_fields_after_it(store):
     from tests.helpers.pilot import burst
 
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
         await pilot.press("2", "plus")  # the person's party starts as the one under the cursor
         await pilot.pause()
         await pick(pilot, "   A person")

@@ -70,26 +70,22 @@ def stand_in_editor(tmp_path: Path, monkeypatch) -> Path:
 
 async def test_each_form_key_says_read_only_and_opens_nothing(store):
     before = files(store)
-    app = app_on(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(app_on(store), notifications=True) as pilot:
         assert "when the deal to end this war is final" in screen_text(pilot)  # the story is shown
         assert "read-only · not watching" in screen_text(pilot).splitlines()[0]  # said in the title bar
         for keys in (("a",), ("t",), ("S",), ("3", "p")):
-            app.clear_notifications()
+            pilot.app.clear_notifications()
             await pilot.press(*keys)
             await wait_until(pilot, lambda: "read-only: adding to or changing" in screen_text(pilot), what=f"the refusal of {keys}")
-            assert isinstance(app.screen, DashboardScreen), keys
+            assert isinstance(pilot.app.screen, DashboardScreen), keys
     assert files(store) == before
 
 
 async def test_without_read_only_the_same_key_opens_the_form(store):
-    app = app_on(store, read_only=False)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(app_on(store, read_only=False), notifications=True) as pilot:
         assert "read-only" not in screen_text(pilot).splitlines()[0]
         await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, EditForm), what="the quote form")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, EditForm), what="the quote form")
         assert "read-only" not in screen_text(pilot)
 
 
@@ -97,26 +93,24 @@ async def test_e_opens_no_editor_in_a_list_a_full_item_or_the_problems(store, tm
     ran = stand_in_editor(tmp_path, monkeypatch)
     store.joinpath("events.yaml").write_text("events: [\n", encoding="utf-8")  # a problem to open
     before = files(store)
-    app = app_on(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(app_on(store), notifications=True) as pilot:
         refusal = "read-only: opening a file"
-        app.screen.query_one("#parties RowList", RowList).focus()
+        pilot.app.screen.query_one("#parties RowList", RowList).focus()
         await pilot.press("e")
         await wait_until(pilot, lambda: refusal in screen_text(pilot), what="the refusal in the parties pane")
-        app.clear_notifications()
+        pilot.app.clear_notifications()
         await pilot.press("4", "enter")
-        await wait_until(pilot, lambda: not isinstance(app.screen, DashboardScreen), what="the quote's detail")
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, DashboardScreen), what="the quote's detail")
         await pilot.press("e")
         await wait_until(pilot, lambda: refusal in screen_text(pilot), what="the refusal in a full item")
         await pilot.press("escape")
-        app.clear_notifications()
+        pilot.app.clear_notifications()
         await pilot.press("exclamation_mark")
         await wait_until(pilot, lambda: "events.yaml" in screen_text(pilot), what="the problems list")
         assert "read-only: fix each in the file itself" in screen_text(pilot) and "open the file there" not in screen_text(pilot)
         await pilot.press("enter")
         await wait_until(pilot, lambda: refusal in screen_text(pilot), what="the refusal in the problems list")
-        app.clear_notifications()
+        pilot.app.clear_notifications()
         await pilot.press("e")
         await wait_until(pilot, lambda: refusal in screen_text(pilot), what="the refusal of e in the problems list")
     assert not ran.exists()
@@ -126,31 +120,27 @@ async def test_e_opens_no_editor_in_a_list_a_full_item_or_the_problems(store, tm
 async def test_keys_added_later_are_stopped_at_the_doors(store, tmp_path, monkeypatch):
     ran = stand_in_editor(tmp_path, monkeypatch)
     before = files(store)
-    app = app_on(store, cls=LaterKeys)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(app_on(store, cls=LaterKeys), size=(120, 50), notifications=True) as pilot:
         await pilot.press("x")
         await wait_until(pilot, lambda: "read-only: adding to or changing" in screen_text(pilot), what="open_form's refusal")
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(pilot.app.screen, DashboardScreen)
         await pilot.press("w")
         await wait_until(pilot, lambda: "read-only: opening a file" in screen_text(pilot), what="edit_file's refusal")
         # A form that got on screen some other way is still written by nobody: submit says so in the form.
         await pilot.press("X")
-        await wait_until(pilot, lambda: isinstance(app.screen, EditForm), what="the pushed form")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, EditForm), what="the pushed form")
         await type_into(pilot, "title", "Delegations meet again in Abu Dhabi")
         await choose(pilot, "source", "Meduza")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: "Not written: read-only: writing to the content files" in screen_text(pilot), what="submit's refusal")
-        assert isinstance(app.screen, EditForm)  # what was typed is kept
+        assert isinstance(pilot.app.screen, EditForm)  # what was typed is kept
     assert not ran.exists()
     assert files(store) == before
 
 
 async def test_edit_keys_are_left_out_of_the_footer_help_and_palette(store):
     async def shown(read_only: bool) -> tuple[str, str, str]:
-        app = app_on(store, read_only=read_only)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await started(pilot)
+        async with started(app_on(store, read_only=read_only), notifications=True) as pilot:
             await pilot.press("2")
             footer = screen_text(pilot).splitlines()[-1]
             await pilot.press("question_mark")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 EDITS = [
     ("status.yaml", "Ukraine agrees", "Ukraine accepts"),
@@ -25,9 +25,7 @@ def _rewrite(path, old: str, new: str) -> None:
 
 
 async def test_many_files_changing_at_once_make_one_summary(store, tmp_path):
-    app = make_app(store, live=True, journal=tmp_path / "journal.json")
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=tmp_path / "journal.json", notifications=True) as pilot:
         await wait_until(pilot, lambda: "● live" in screen_text(pilot), what="live")
         for name, old, new in EDITS:
             _rewrite(store / name, old, new)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 from tui.core.model.snapshot import Snapshot
 from tui.ui.widgets.problem_banner import ProblemBanner
@@ -117,33 +117,29 @@ async def still_following(pilot, store: Path, headline: str) -> None:
 
 
 async def test_a_deleted_file_is_reported_and_comes_back(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         sources = store / "sources.yaml"
         original = sources.read_bytes()
         sources.unlink()
         # Once the grace period is over its sources are gone, and every citation of them says so.
         await banner_shows(pilot, "unknown source 'meduza-2025-11-25-lavrov'", "the deleted file's references reported")
-        assert app.state.snapshot.sources == ()
-        assert all("unknown source" in m for m in messages(app)), messages(app)
-        assert_others_intact(app, baseline, {"sources.yaml"}, screen_text(pilot))
+        assert pilot.app.state.snapshot.sources == ()
+        assert all("unknown source" in m for m in messages(pilot.app)), messages(pilot.app)
+        assert_others_intact(pilot.app, baseline, {"sources.yaml"}, screen_text(pilot))
         sources.write_bytes(original)
         await recovered(pilot, baseline, "the file back")
         await still_following(pilot, store, "Followed after a deletion")
 
 
 async def test_a_file_renamed_away_and_back(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         parties = store / "parties.yaml"
         parties.rename(store / "parties.yaml.bak")  # no longer a content file
         await banner_shows(pilot, "unknown party 'russia'", "the renamed file's parties reported missing")
-        assert app.state.snapshot.parties == ()
-        assert_others_intact(app, baseline, {"parties.yaml"}, screen_text(pilot))
+        assert pilot.app.state.snapshot.parties == ()
+        assert_others_intact(pilot.app, baseline, {"parties.yaml"}, screen_text(pilot))
         (store / "parties.yaml.bak").rename(parties)
         await recovered(pilot, baseline, "the file renamed back")
         assert "Free Russia Foundation" in screen_text(pilot)
@@ -156,40 +152,36 @@ async def test_a_file_renamed_away_and_back(store):
     ids=["file", "folder"],
 )
 async def test_a_rename_inside_the_store_keeps_every_item(store, old, new):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        before = {key: (item, path) for path, items in items_by_file(app.state.snapshot).items() for key, item in items.items()}
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        before = {key: (item, path) for path, items in items_by_file(pilot.app.state.snapshot).items() for key, item in items.items()}
         (store / old).rename(store / new)
 
         def moved(path: str) -> str:
             return new + path[len(old):] if path == old or path.startswith(old + "/") else path
 
         def settled() -> bool:
-            now = items_by_file(app.state.snapshot)
-            return app.state.problems == () and all(now.get(moved(path), {}).get(key) == item for key, (item, path) in before.items())
+            now = items_by_file(pilot.app.state.snapshot)
+            return pilot.app.state.problems == () and all(now.get(moved(path), {}).get(key) == item for key, (item, path) in before.items())
 
         # The same items, now defined in the new place; the brief duplicate while the old name's
         # grace period runs must not be left behind.
         await wait_until(pilot, settled, 5, "every item back from its new place, with no problem")
-        assert len(app.state.snapshot.origins) == len(before)
-        assert {key: origin.path for key, origin in app.state.snapshot.origins.items()} == {key: moved(path) for key, (_, path) in before.items()}
-        assert not app.screen.query_one(ProblemBanner).display
+        assert len(pilot.app.state.snapshot.origins) == len(before)
+        assert {key: origin.path for key, origin in pilot.app.state.snapshot.origins.items()} == {key: moved(path) for key, (_, path) in before.items()}
+        assert not pilot.app.screen.query_one(ProblemBanner).display
         await still_following(pilot, store, "Followed after a rename inside")
 
 
 async def test_an_emptied_file_keeps_its_content_and_recovers(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         parties = store / "parties.yaml"
         original = parties.read_bytes()
         parties.write_bytes(b"")
         await banner_shows(pilot, "parties.yaml:1:1: file is empty", "the emptied file reported")
         # Its last good version is still shown: nothing of any file is lost.
-        assert items_by_file(app.state.snapshot) == baseline
-        assert_others_intact(app, baseline, set(), screen_text(pilot))
+        assert items_by_file(pilot.app.state.snapshot) == baseline
+        assert_others_intact(pilot.app, baseline, set(), screen_text(pilot))
         parties.write_bytes(original.replace(b"Natalia Arno", b"Natalia Arno-Back"))
         await wait_until(pilot, lambda: "Natalia Arno-Back" in screen_text(pilot), 5, "the refilled file")
         await recovered(pilot, None, "the banner to go")
@@ -197,16 +189,14 @@ async def test_an_emptied_file_keeps_its_content_and_recovers(store):
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads files whatever their mode, so chmod 000 cannot make one unreadable")
 async def test_an_unreadable_file_keeps_its_content_and_recovers(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         issues = store / "issues.yaml"
         issues.chmod(0)
         try:
             await banner_shows(pilot, "issues.yaml:1:1: cannot be read (Permission denied); showing its last good content", "the unreadable file reported")
-            assert items_by_file(app.state.snapshot) == baseline
-            assert_others_intact(app, baseline, set(), screen_text(pilot))
+            assert items_by_file(pilot.app.state.snapshot) == baseline
+            assert_others_intact(pilot.app, baseline, set(), screen_text(pilot))
         finally:
             issues.chmod(0o644)
         await recovered(pilot, baseline, "the file readable again")
@@ -214,17 +204,15 @@ async def test_an_unreadable_file_keeps_its_content_and_recovers(store):
 
 
 async def test_a_file_replaced_by_a_folder_keeps_its_content_and_recovers(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         issues = store / "issues.yaml"
         original = issues.read_text(encoding="utf-8")
         issues.unlink()
         issues.mkdir()
         await banner_shows(pilot, "issues.yaml:1:1: is a folder, expected a YAML file; showing its last good content", "the folder reported")
-        assert items_by_file(app.state.snapshot) == baseline
-        assert_others_intact(app, baseline, set(), screen_text(pilot))
+        assert items_by_file(pilot.app.state.snapshot) == baseline
+        assert_others_intact(pilot.app, baseline, set(), screen_text(pilot))
         issues.rmdir()
         issues.write_text(original.replace("title: Territory", "title: Territory and borders"), encoding="utf-8")
         await wait_until(pilot, lambda: "Territory and borders" in screen_text(pilot), 5, "the file back, edited")
@@ -233,10 +221,8 @@ async def test_a_file_replaced_by_a_folder_keeps_its_content_and_recovers(store)
 
 
 async def test_a_file_replaced_by_a_link_outside_the_store_is_refused_and_recovers(store, tmp_path):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         undated = store / "quotes" / "undated.yaml"
         original = undated.read_text(encoding="utf-8")
         outside = tmp_path / "outside"
@@ -247,10 +233,10 @@ async def test_a_file_replaced_by_a_link_outside_the_store_is_refused_and_recove
         undated.symlink_to(secret)
         await banner_shows(pilot, "quotes/undated.yaml:1:1: is a link to a file outside the content folder; ignored", "the link refused")
         # What the link leads to never reaches the dashboard; the file's own content goes with it.
-        assert not any("SECRET" in q.text for q in app.state.snapshot.quotes)
+        assert not any("SECRET" in q.text for q in pilot.app.state.snapshot.quotes)
         assert "SECRET" not in screen_text(pilot)
-        assert "quotes/undated.yaml" not in items_by_file(app.state.snapshot)
-        assert_others_intact(app, baseline, {"quotes/undated.yaml"}, screen_text(pilot))
+        assert "quotes/undated.yaml" not in items_by_file(pilot.app.state.snapshot)
+        assert_others_intact(pilot.app, baseline, {"quotes/undated.yaml"}, screen_text(pilot))
         secret.write_text(secret.read_text(encoding="utf-8") + "# edited outside\n", encoding="utf-8")
         undated.unlink()
         undated.write_text(original, encoding="utf-8")
@@ -272,15 +258,13 @@ def put_back(store: Path, source: Path, headline: str) -> None:
 async def test_the_folder_removed_then_put_back(store, tmp_path, poll):
     saved = tmp_path / "saved"
     shutil.copytree(store, saved)
-    app = make_app(store, live=True, poll=poll)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, poll=poll, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         shutil.rmtree(store)
         await banner_shows(pilot, MISSING_FOLDER, "the missing folder reported")
-        assert messages(app) == [MISSING_FOLDER]
-        assert items_by_file(app.state.snapshot) == baseline  # the last good state, whole
-        assert_others_intact(app, baseline, set(), screen_text(pilot))
+        assert messages(pilot.app) == [MISSING_FOLDER]
+        assert items_by_file(pilot.app.state.snapshot) == baseline  # the last good state, whole
+        assert_others_intact(pilot.app, baseline, set(), screen_text(pilot))
         put_back(store, saved, "The folder is back")
         await wait_until(pilot, lambda: "The folder is back" in screen_text(pilot), 5, "the folder's new content")
         await recovered(pilot, None, "the banner to go")
@@ -293,9 +277,7 @@ async def test_the_folder_replaced_at_once_is_followed(store, tmp_path, poll, ho
     """A new folder where the old one was, before the watcher looked (a deploy, a sync, a restore)."""
     saved = tmp_path / "saved"
     shutil.copytree(store, saved)
-    app = make_app(store, live=True, poll=poll)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, poll=poll, size=(120, 50)) as pilot:
         if how == "rmtree":
             shutil.rmtree(store)
         else:
@@ -308,14 +290,12 @@ async def test_the_folder_replaced_at_once_is_followed(store, tmp_path, poll, ho
 
 
 async def test_the_folder_renamed_away_and_back(store, tmp_path):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
-        baseline = items_by_file(app.state.snapshot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
+        baseline = items_by_file(pilot.app.state.snapshot)
         away = tmp_path / "away"
         store.rename(away)
         await banner_shows(pilot, MISSING_FOLDER, "the missing folder reported")
-        assert items_by_file(app.state.snapshot) == baseline
+        assert items_by_file(pilot.app.state.snapshot) == baseline
         away.rename(store)
         await recovered(pilot, baseline, "the folder back")
         await still_following(pilot, store, "Followed after the folder came back")
@@ -326,9 +306,7 @@ async def test_the_folder_renamed_away_and_back(store, tmp_path):
 
 async def test_polling_sees_a_second_save_within_the_same_second(store):
     """On a network mount, --poll: a save right after another must not be missed (mtime in whole seconds would)."""
-    app = make_app(store, live=True, poll=0.1)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, poll=0.1, size=(120, 50)) as pilot:
         status = store / "status.yaml"
         original = status.read_text(encoding="utf-8")
         for round_ in range(4):
@@ -337,7 +315,7 @@ async def test_polling_sees_a_second_save_within_the_same_second(store):
                 with open(status, "w", encoding="utf-8") as handle:  # in place: the same file, a new size and time
                     handle.write(with_headline(original, headline))
                 await wait_until(pilot, lambda: headline in screen_text(pilot), 3, headline)
-        assert app.state.problems == ()
+        assert pilot.app.state.problems == ()
 
 
 # -- the journal beside the store -----------------------------------------------------------------------------------
@@ -346,14 +324,12 @@ async def test_polling_sees_a_second_save_within_the_same_second(store):
 async def test_the_journal_folder_replaced_by_a_file_does_not_stop_following(store, tmp_path):
     state = tmp_path / "state"
     state.mkdir()
-    app = make_app(store, live=True, journal=state / "journal.json")
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=state / "journal.json", size=(120, 50)) as pilot:
         shutil.rmtree(state)
         state.write_text("not a folder\n")  # the journal can be neither read nor written now
         await still_following(pilot, store, "Followed without a journal")
         await still_following(pilot, store, "And again")
-        assert app.state.problems == ()  # the journal's trouble is not the content's
+        assert pilot.app.state.problems == ()  # the journal's trouble is not the content's
 
 
 async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
@@ -368,9 +344,7 @@ async def test_one_failed_reload_does_not_end_following(store, monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(diff, "diff_snapshots", fails_once)
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, size=(120, 50)) as pilot:
         status = store / "status.yaml"
         save_by_rename(status, with_headline(status.read_text(encoding="utf-8"), "The reload that fails"))
         await wait_until(pilot, lambda: len(calls) >= 1, 5, "the failing reload")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tests.helpers.forms import choose, open_form, save, type_into
 from tests.helpers.git import commit_file, git, shared_desk
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 FOLLOW = 0.3
 """The follow interval in these tests: short, so news shows within a second or two."""
@@ -27,11 +27,10 @@ async def add_quote(pilot, text: str) -> None:
 
 async def test_an_edit_committed_and_pushed_from_a_shows_on_bs_dashboard_with_its_author(tmp_path):
     shared = shared_desk(tmp_path)
-    a = make_app(shared.a, live=True, commit=True, push=True)
-    b = make_app(shared.b, live=True, follow_git=FOLLOW, journal=tmp_path / "b-journal.json")
-    async with a.run_test(size=(120, 50), notifications=True) as pa, b.run_test(size=(120, 40), notifications=True) as pb:
-        await started(pa)
-        await started(pb)
+    async with (
+        started(shared.a, live=True, commit=True, push=True, size=(120, 50), notifications=True) as pa,
+        started(shared.b, live=True, follow_git=FOLLOW, journal=tmp_path / "b-journal.json", notifications=True) as pb,
+    ):
         await wait_until(pb, lambda: "git origin/main ✓ up to date" in screen_text(pb), what="B's title to say it follows origin/main")
         await add_quote(pa, "We are ready to talk in Geneva")
         await wait_until(pa, lambda: "Pushed to origin/main" in screen_text(pa), timeout=15, what="A's push")
@@ -61,9 +60,7 @@ async def test_a_dirty_clone_is_reported_on_screen_and_left_untouched(tmp_path):
     typed = (shared.b / "parties.yaml").read_text() + "# Boris, not committed\n"
     (shared.b / "parties.yaml").write_text(typed)
     head, events = shared.head(shared.b), (shared.b / "events.yaml").read_bytes()
-    app = make_app(shared.b, live=True, follow_git=FOLLOW)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shared.b, live=True, follow_git=FOLLOW, notifications=True) as pilot:
         await wait_until(pilot, lambda: "git origin/main ⚠ 1 file not committed" in screen_text(pilot), what="the title to say why")
         await wait_until(pilot, lambda: "content/parties.yaml" in screen_text(pilot), what="the notification naming the file")
         await pilot.pause(3 * FOLLOW)  # several more looks: still nothing touched
@@ -77,9 +74,7 @@ async def test_a_diverged_clone_is_reported_on_screen_and_left_untouched(tmp_pat
     git(shared.a.parent, "push", "--quiet")
     commit_file(shared.b, "parties.yaml", (shared.b / "parties.yaml").read_text() + "# from B\n", "B's own note")
     head, events = shared.head(shared.b), (shared.b / "events.yaml").read_bytes()
-    app = make_app(shared.b, live=True, follow_git=FOLLOW)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shared.b, live=True, follow_git=FOLLOW, size=(80, 24), notifications=True) as pilot:
         # At 80 columns the upstream's name gives way to the story's title; the trouble is still said.
         await wait_until(pilot, lambda: "git ⚠ diverged" in screen_text(pilot).splitlines()[0], what="the title to say it diverged")
         await wait_until(pilot, lambda: "never merges" in screen_text(pilot), what="the notification saying what to do")
@@ -90,20 +85,16 @@ async def test_a_diverged_clone_is_reported_on_screen_and_left_untouched(tmp_pat
 async def test_a_full_view_says_not_committed_yet_and_nothing_outside_a_repository(tmp_path, store):
     shared = shared_desk(tmp_path)
     path = shared.a / "issues.yaml"
-    app = make_app(shared.a, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shared.a, live=True) as pilot:
         await pilot.press("3", "g", "enter")
         await wait_until(pilot, lambda: "Last changed by Sam Seed" in screen_text(pilot), what="the seed's commit")
-        first = app.state.snapshot.issues[0].id
+        first = pilot.app.state.snapshot.issues[0].id
         text = path.read_text()
         marker = f"  - id: {first}\n"
         assert marker in text
         path.write_text(text.replace(marker, marker + "    # Anna is checking this\n", 1))
         await wait_until(pilot, lambda: "Last changed: not committed yet" in screen_text(pilot), what="the uncommitted line")
-    plain = make_app(store)
-    async with plain.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press("3", "g", "enter")
         await pilot.pause(0.5)
         assert "Last changed" not in screen_text(pilot) and "git" not in screen_text(pilot).lower()
@@ -113,9 +104,7 @@ async def test_a_push_that_fails_is_notified_and_the_committed_edit_stays(tmp_pa
     shared = shared_desk(tmp_path)
     top = shared.a.parent
     git(top, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
-    app = make_app(shared.a, live=True, push=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shared.a, live=True, push=True, size=(120, 50), notifications=True) as pilot:
         await add_quote(pilot, "We are ready to talk in Geneva")
         await wait_until(pilot, lambda: "Push failed" in screen_text(pilot), timeout=15, what="the failed push on screen")
         assert "saved and committed, but not pushed" in screen_text(pilot)
@@ -125,9 +114,7 @@ async def test_a_push_that_fails_is_notified_and_the_committed_edit_stays(tmp_pa
 
 
 async def test_commit_asked_for_outside_a_repository_is_notified_and_the_edit_stays(store):
-    app = make_app(store, live=True, commit=True)
-    async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, live=True, commit=True, size=(120, 50), notifications=True) as pilot:
         await add_quote(pilot, "We are ready to talk in Geneva")
         await wait_until(pilot, lambda: "Not committed" in screen_text(pilot), what="the notice")
         assert "not in a git repository" in screen_text(pilot) and "Saved and committed" not in screen_text(pilot)

@@ -51,29 +51,23 @@ def headline_on_screen(pilot, headline: str) -> bool:
 
 @pytest.mark.parametrize("save", [save_in_place, save_by_rename, save_like_vim], ids=["in-place", "rename-over", "vim"])
 async def test_a_saved_change_shows_on_screen(store, save):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         for round_ in range(3):  # several saves: a single-file watch would go dead after the first rename
             headline = f"Round {round_} — delegations resume talks"
             save(store / "status.yaml", set_headline(store, headline))
             await wait_until(pilot, lambda: headline_on_screen(pilot, headline), what=f"headline {round_}")
-        assert app.state.problems == ()
+        assert pilot.app.state.problems == ()
 
 
 async def test_poll_mode_sees_saves_too(store):
-    app = make_app(store, live=True, poll=0.1)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, poll=0.1) as pilot:
         await wait_until(pilot, lambda: "polling" in screen_text(pilot), what="poll state in title")
         save_by_rename(store / "status.yaml", set_headline(store, "Polled headline"))
         await wait_until(pilot, lambda: headline_on_screen(pilot, "Polled headline"), what="polled change")
 
 
 async def test_a_broken_save_keeps_the_last_good_state_and_names_the_place(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         good = screen_text(pilot)
         parties = store / "parties.yaml"
         original = parties.read_text(encoding="utf-8")
@@ -81,24 +75,22 @@ async def test_a_broken_save_keeps_the_last_good_state_and_names_the_place(store
         index = next(i for i, l in enumerate(lines) if l.strip().startswith("role:"))
         lines[index] = lines[index].replace("role:", "role: [unclosed", 1)
         save_in_place(parties, "".join(lines))
-        banner = app.screen.query_one(ProblemBanner)
+        banner = pilot.app.screen.query_one(ProblemBanner)
         await wait_until(pilot, lambda: banner.display and "parties.yaml:" in screen_text(pilot), what="error banner")
         text = screen_text(pilot)
         assert re.search(r"parties\.yaml:\d+:\d+: YAML syntax", text)
-        problem = app.state.problems[0]
+        problem = pilot.app.state.problems[0]
         assert problem.path == "parties.yaml" and problem.line >= index + 1
         # Nothing blanked: every party is still listed, and the other panes too.
         for name in ("United States", "Russia", "Ukraine", "Sergey Lavrov", "Territory"):
             assert name in text and name in good
         save_in_place(parties, original)
         await wait_until(pilot, lambda: not banner.display, what="banner to go away")
-        assert app.state.problems == ()
+        assert pilot.app.state.problems == ()
 
 
 async def test_an_invalid_value_is_reported_while_other_files_stay(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         quotes = store / "quotes" / "2025-11-25.yaml"
         text = quotes.read_text(encoding="utf-8")
         save_by_rename(quotes, text.replace("party: russia", "party: rusia", 1))
@@ -109,13 +101,11 @@ async def test_an_invalid_value_is_reported_while_other_files_stay(store):
 
 
 async def test_a_file_briefly_missing_during_a_save_is_never_dropped(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         parties = store / "parties.yaml"
         text = parties.read_text(encoding="utf-8")
         seen_counts = []
-        app.watch(app, "state", lambda state: seen_counts.append(len(state.snapshot.parties)), init=False)
+        pilot.app.watch(pilot.app, "state", lambda state: seen_counts.append(len(state.snapshot.parties)), init=False)
         parties.unlink()
         await pilot.pause(0.15)
         parties.write_text(text.replace("Sergey Lavrov", "Sergei Lavrov"), encoding="utf-8")
@@ -124,20 +114,16 @@ async def test_a_file_briefly_missing_during_a_save_is_never_dropped(store):
 
 
 async def test_a_deleted_file_drops_its_content_after_the_grace_period(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         (store / "quotes" / "undated.yaml").unlink()
         await wait_until(pilot, lambda: "a reward to a dictator" not in screen_text(pilot), what="deleted quotes to go")
 
 
 async def test_a_half_written_save_is_never_shown(store):
     """An in-place save arrives in pieces; every prefix here is valid YAML, so only timing can tell."""
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         shown: list[str] = []
-        app.watch(app, "state", lambda state: shown.append(state.snapshot.status.headline if state.snapshot.status else ""), init=False)
+        pilot.app.watch(pilot.app, "state", lambda state: shown.append(state.snapshot.status.headline if state.snapshot.status else ""), init=False)
         final = set_headline(store, "The whole headline arrived")
         cut = final.index("The whole") + len("The whole")
         with open(store / "status.yaml", "w", encoding="utf-8") as handle:
@@ -150,45 +136,37 @@ async def test_a_half_written_save_is_never_shown(store):
 
 
 async def test_the_cursor_and_filter_survive_a_reload(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         await pilot.press("slash", *"lavrov", "enter", "j")
-        quotes = app.screen.query_one("#quotes RowList", RowList)
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
         before = quotes.current
         assert before is not None and quotes.cursor == 1
         save_by_rename(store / "status.yaml", set_headline(store, "Elsewhere in the store"))
         await wait_until(pilot, lambda: headline_on_screen(pilot, "Elsewhere in the store"), what="reload")
         assert quotes.current == before
-        assert app.screen.quote_filter.text == "lavrov"
+        assert pilot.app.screen.quote_filter.text == "lavrov"
         assert "“lavrov”" in screen_text(pilot)
 
 
 async def test_what_changed_is_briefly_highlighted(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         path = store / "parties.yaml"
         save_by_rename(path, path.read_text(encoding="utf-8").replace("Sergey Lavrov", "Sergei Lavrov"))
-        await wait_until(pilot, lambda: ("parties", "russia") in app.state.flash, what="flash")
-        assert app.state.flash == {("parties", "russia")}
-        await wait_until(pilot, lambda: not app.state.flash, timeout=6, what="flash to end")
+        await wait_until(pilot, lambda: ("parties", "russia") in pilot.app.state.flash, what="flash")
+        assert pilot.app.state.flash == {("parties", "russia")}
+        await wait_until(pilot, lambda: not pilot.app.state.flash, timeout=6, what="flash to end")
 
 
 async def test_a_start_after_an_edit_of_the_same_size_within_the_second_shows_the_edit(store):
     """The parse cache of the first run must not stand in for bytes it was not made from."""
-    first = make_app(store)
-    async with first.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         assert "Round 0 — delegations resume talks" not in screen_text(pilot)
     status = store / "status.yaml"
     stat = status.stat()
     save_in_place(status, set_headline(store, "Round 0 — delegations resume talks"))
     save_in_place(status, set_headline(store, "Round 1 — delegations resume talks"))  # the same size again
     os.utime(status, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    second = make_app(store)
-    async with second.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         assert "Round 1 — delegations resume talks" in screen_text(pilot)
 
 

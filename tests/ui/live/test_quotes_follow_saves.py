@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from tests.helpers.bench import bench_store
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 from tui.core.views.search import matches
 from tui.ui.quote_filter import searched_text
@@ -62,14 +62,12 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
     root = bench_store().write_store(tmp_path / "store", 1500, seed=3)
     days = sorted((root / "quotes").glob("*.yaml"))
     newest, middle, oldest = days[-1], days[len(days) // 2], days[0]
-    app = make_app(root, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        rows = app.query_one("#quotes-list", RowList)
+    async with started(root, live=True) as pilot:
+        rows = pilot.app.query_one("#quotes-list", RowList)
 
         async def saved(has: str) -> None:
             """Wait until a quote holding `has` is in the state, its search (if any) done, its frame drawn."""
-            await wait_until(pilot, lambda: any(has in q.text for q in app.state.snapshot.quotes), timeout=10, what=has)
+            await wait_until(pilot, lambda: any(has in q.text for q in pilot.app.state.snapshot.quotes), timeout=10, what=has)
             await searches_done(pilot)
             await pilot.pause()
 
@@ -79,7 +77,7 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
         entries[-1] = with_text(entries[-1], "Topmost edit")
         write_day(newest, head, entries)
         await saved("Topmost edit")
-        assert list(rows.keys) == [q.id for q in app.state.snapshot.quotes]
+        assert list(rows.keys) == [q.id for q in pilot.app.state.snapshot.quotes]
         assert "Topmost edit" in screen_text(pilot)
 
         head, entries = read_day(middle)
@@ -88,23 +86,23 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
         write_day(middle, head, entries)
         await saved("Middle addition")
         keys = list(rows.keys)
-        assert keys == [q.id for q in app.state.snapshot.quotes]
+        assert keys == [q.id for q in pilot.app.state.snapshot.quotes]
         assert "middle-addition" in keys and removed not in keys
 
         head, entries = read_day(oldest)
         entries[0] = with_text(entries[0], "Oldest edit")
         write_day(oldest, head, entries)
         await saved("Oldest edit")
-        assert list(rows.keys) == [q.id for q in app.state.snapshot.quotes]
+        assert list(rows.keys) == [q.id for q in pilot.app.state.snapshot.quotes]
 
         # A save that only takes a quote away.
         head, entries = read_day(middle)
         removed = entry_id(entries.pop(0))
         write_day(middle, head, entries)
-        await wait_until(pilot, lambda: ("quotes", removed) not in app.state.snapshot.origins, timeout=10, what="the removal")
+        await wait_until(pilot, lambda: ("quotes", removed) not in pilot.app.state.snapshot.origins, timeout=10, what="the removal")
         await pilot.pause()
         assert removed not in rows.keys
-        assert list(rows.keys) == [q.id for q in app.state.snapshot.quotes]
+        assert list(rows.keys) == [q.id for q in pilot.app.state.snapshot.quotes]
 
         # The cursor stays on its quote when one is added above it.
         await pilot.press("4", "j", "j", "j")
@@ -113,11 +111,11 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
         write_day(newest, head, [*entries, copied(with_text(entries[0], "Newest addition"), "newest-addition")])
         await saved("Newest addition")
         assert rows.current == before and rows.cursor == at + 1
-        assert list(rows.keys) == [q.id for q in app.state.snapshot.quotes]
+        assert list(rows.keys) == [q.id for q in pilot.app.state.snapshot.quotes]
 
         # Filtered by a party: a quote of that party added in the middle, another removed.
         await pilot.press("2", "j")
-        party = app.screen.quote_filter.party
+        party = pilot.app.screen.quote_filter.party
         assert party is not None
         head, entries = read_day(middle)
         ours = [e for e in entries if f"\n    party: {party}\n" in e]
@@ -126,7 +124,7 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
         entries.append(copied(with_text(ours[0], "Party addition"), "party-addition"))
         write_day(middle, head, entries)
         await saved("Party addition")
-        snapshot = app.state.snapshot
+        snapshot = pilot.app.state.snapshot
         assert list(rows.keys) == [q.id for q in snapshot.quotes if q.party == party]
         assert "party-addition" in rows.keys and entry_id(ours[0]) not in rows.keys
 
@@ -139,7 +137,7 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
         entries[-1] = with_text(entries[-1], "A zebra crossing")
         write_day(oldest, head, entries)
         await saved("A zebra crossing")
-        snapshot = app.state.snapshot
+        snapshot = pilot.app.state.snapshot
         assert list(rows.keys) == [q.id for q in snapshot.quotes if matches(searched_text(q, snapshot), "zebra")]
         assert len(rows.keys) == 1
         assert "zebra" in screen_text(pilot)
@@ -147,12 +145,10 @@ async def test_rows_stay_the_snapshots_through_saves_anywhere_in_a_large_store(t
 
 async def test_a_renamed_party_is_found_by_its_new_name_in_a_large_store(tmp_path):
     root = bench_store().write_store(tmp_path / "store", 1500, seed=4)
-    app = make_app(root, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        rows = app.query_one("#quotes-list", RowList)
-        party = app.state.snapshot.quotes[0].party
-        name = app.state.snapshot.party_name(party)
+    async with started(root, live=True) as pilot:
+        rows = pilot.app.query_one("#quotes-list", RowList)
+        party = pilot.app.state.snapshot.quotes[0].party
+        name = pilot.app.state.snapshot.party_name(party)
         # The index is built for the first search, then carried to the next snapshot.
         await pilot.press("slash", *"quokka", "enter")
         await searches_done(pilot)
@@ -162,9 +158,9 @@ async def test_a_renamed_party_is_found_by_its_new_name_in_a_large_store(tmp_pat
         temp = parties.with_name("parties.yaml.tmp~")
         temp.write_text(text.replace(f"name: {name}\n", "name: Quokka Republic\n"), encoding="utf-8")
         os.replace(temp, parties)
-        await wait_until(pilot, lambda: app.state.snapshot.party_name(party) == "Quokka Republic", timeout=10, what="the rename")
+        await wait_until(pilot, lambda: pilot.app.state.snapshot.party_name(party) == "Quokka Republic", timeout=10, what="the rename")
         await searches_done(pilot)
         await pilot.pause()
-        snapshot = app.state.snapshot
+        snapshot = pilot.app.state.snapshot
         assert list(rows.keys) == [q.id for q in snapshot.quotes if q.party == party]
         assert "Quokka Republic" in screen_text(pilot)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from tests.helpers.textual_private import as_active
 from tests.helpers.pilot import make_app, screen_text, started, wait_until
 
 from tui.core.journal.journal import Journal
@@ -250,7 +251,7 @@ def same_content(a: Snapshot, b: Snapshot) -> bool:
 
 def shows_final_state(pilot, expected: Snapshot, headline: str, party: str, quote_texts: list[str] = ()) -> bool:
     app = pilot.app
-    with app._context():  # two apps run in one test: read each one's screen as itself
+    with as_active(app):  # two apps run in one test: read each one's screen as itself
         if app.state.problems or app.screen.query_one(ProblemBanner).display or not same_content(app.state.snapshot, expected):
             return False
         quotes = app.screen.query_one("#quotes RowList", RowList)
@@ -266,7 +267,7 @@ def shows_final_state(pilot, expected: Snapshot, headline: str, party: str, quot
 def assert_final_state(pilot, expected: Snapshot, headline: str, party: str, quote_texts: list[str]) -> None:
     """The same checks as `shows_final_state`, one by one, so a failure says which."""
     app = pilot.app
-    with app._context():
+    with as_active(app):
         assert app.state.problems == ()
         assert not app.screen.query_one(ProblemBanner).display
         assert {q.id for q in app.state.snapshot.quotes} == {q.id for q in expected.quotes}
@@ -283,7 +284,7 @@ async def ends_showing(pilot, expected: Snapshot, headline: str, party: str, quo
     try:
         await wait_until(pilot, lambda: shows_final_state(pilot, expected, headline, party), 10, what)
         # The cursor stays on the quote it was on, wherever that moved: the newest are at the top.
-        with pilot.app._context():
+        with as_active(pilot.app):
             await pilot.press("4", "g")
         await wait_until(pilot, lambda: shows_final_state(pilot, expected, headline, party, quote_texts), 5, f"{what}: the newest quotes")
     finally:
@@ -340,9 +341,7 @@ async def test_two_dashboards_on_one_store_end_showing_the_final_state(store, tm
     """Two dashboards on one folder share its journal (as they would by default) while a script rewrites it."""
     journal = tmp_path / "journal.json"
     first, second = make_app(store, live=True, journal=journal, now=LATER), make_app(store, live=True, journal=journal, now=LATER)
-    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
-        await started(one)
-        await started(two)
+    async with started(first) as one, started(second) as two:
         tally, stop = Tally(), threading.Event()
         writers = [
             StatusAndParties("script", store, 40, seed=11, tally=tally, holds=None, stop=stop),
@@ -390,8 +389,7 @@ async def test_soak(store, tmp_path, soak_saves, poll):
             last["problems"] = state.problems
             banners += bool(state.problems)
 
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(app) as pilot:
         app.watch(app, "state", applied, init=False)
         tally, holds, stop = Tally(), queue.Queue(), threading.Event()
         half = soak_saves // 2

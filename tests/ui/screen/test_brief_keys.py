@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 from tests.helpers.minimal_store import write_store
-from tests.helpers.pilot import make_app, overlay_text, screen_text, started, wait_until
+from tests.helpers.pilot import overlay_text, screen_text, started, wait_until
 
 TRUMP = ("“when the deal to end this war is final or is in its final stages.” — Donald Trump, U.S. President, in a post on "
          "Truth Social on 25 November 2025, according to Meduza.")
@@ -43,60 +43,52 @@ def cursor_row(pilot) -> str:
 
 
 async def test_y_copies_the_quote_under_the_cursor_after_moving_with_j_and_k(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("4", "y")
         await pilot.pause()
-        assert app.clipboard == TRUMP
+        assert pilot.app.clipboard == TRUMP
         assert "Donald Trump" in cursor_row(pilot)
         await toast_says(pilot, "Copied attribution")
         await pilot.press("j", "j", "y")
         await pilot.pause()
-        assert app.clipboard == LAVROV
+        assert pilot.app.clipboard == LAVROV
         assert "Sergey Lavrov" in cursor_row(pilot)
         await pilot.press("k", "y")
         await pilot.pause()
-        assert app.clipboard == YERMAK
+        assert pilot.app.clipboard == YERMAK
         assert "Andriy Yermak" in cursor_row(pilot)
 
 
 async def test_y_in_a_quotes_full_view_copies_that_quote(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("4", "j", "j", "enter")
         await pilot.pause()
         assert "“If the spirit and letter of Anchorage" in overlay_text(pilot)
         await pilot.press("y")
         await pilot.pause()
-        assert app.clipboard == LAVROV
+        assert pilot.app.clipboard == LAVROV
         footer = screen_text(pilot).splitlines()[-1]
         assert "y Copy attribution" in footer and "o Open source" in footer
         # An issue's full view has no attribution: the key is not offered, and copies nothing.
         await pilot.press("escape", "3", "enter", "y")
         await pilot.pause()
-        assert app.clipboard == LAVROV
+        assert pilot.app.clipboard == LAVROV
         footer = screen_text(pilot).splitlines()[-1]
         assert "Copy attribution" not in footer and "o Open source" in footer
 
 
 async def test_y_on_a_quote_that_is_filtered_away_copies_nothing(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("slash", *"no such words anywhere", "enter")
         await pilot.pause()
         await pilot.press("4", "y")
         await pilot.pause()
-        assert app.clipboard == ""
+        assert pilot.app.clipboard == ""
         await toast_says(pilot, "No quote under the cursor to copy.")
 
 
 async def test_o_says_when_no_address_is_known(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("4", "o")
         await pilot.pause()
         await toast_says(pilot, "No address to open")
@@ -119,9 +111,7 @@ def browser(tmp_path, monkeypatch) -> Path:
 
 async def test_o_opens_the_source_of_the_quote_or_event_under_the_cursor(tmp_path, browser):
     store = write_store(tmp_path / "content")
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, notifications=True) as pilot:
         await pilot.press("4", "o")  # the Envoy's quote: its source has an address
         await wait_until(pilot, lambda: browser.is_file() and browser.read_text().strip() != "", what="the browser to be started")
         assert browser.read_text().splitlines() == ["https://example.org/wire-1"]
@@ -140,9 +130,7 @@ async def test_o_never_hands_a_non_web_address_to_the_browser(tmp_path, browser)
     from tests.helpers.minimal_store import SOURCES
 
     store = write_store(tmp_path / "content", sources_yaml=SOURCES.replace("https://example.org/wire-1", "javascript:alert(1)"))
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, notifications=True) as pilot:
         await pilot.press("4", "o")
         await pilot.pause(0.3)
         await toast_says(pilot, "not a web address")
@@ -153,9 +141,7 @@ async def test_b_writes_the_brief_in_the_current_folder_and_never_over_another(s
     out = tmp_path / "desk"
     out.mkdir()
     monkeypatch.chdir(out)
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("b")
         await pilot.pause()
         first = out / "peacewatch-brief-2025-11-25-1800.md"
@@ -177,9 +163,7 @@ async def test_b_never_writes_into_the_content_folder(store, tmp_path, monkeypat
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.chdir(store / "quotes")
     before = sorted(p.name for p in store.rglob("*"))
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, notifications=True) as pilot:
         await pilot.press("b")
         await pilot.pause()
         written = home / "Documents" / "peacewatch-brief-2025-11-25-1800.md"
@@ -190,20 +174,16 @@ async def test_b_never_writes_into_the_content_folder(store, tmp_path, monkeypat
 
 async def test_b_in_the_search_box_is_typed_not_a_brief(shipped, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(shipped, notifications=True) as pilot:
         await pilot.press("slash", "b", "y", "o")
         await pilot.pause()
-        assert app.screen.query_one("#quote-search").value == "byo"
-        assert app.clipboard == ""
+        assert pilot.app.screen.query_one("#quote-search").value == "byo"
+        assert pilot.app.clipboard == ""
     assert os.listdir(tmp_path) == []
 
 
 async def test_help_lists_the_new_keys(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 80)) as pilot:
-        await started(pilot)
+    async with started(shipped, size=(120, 80)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         text = overlay_text(pilot)

@@ -46,19 +46,17 @@ def changes_text(pilot) -> str:
 
 async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path):
     journal = tmp_path / "journal.json"
-    app = make_app(store, live=True, journal=journal)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        assert app.state.unseen == frozenset()
+    async with started(store, live=True, journal=journal) as pilot:
+        assert pilot.app.state.unseen == frozenset()
         harden_russia_on_territory(store)
-        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the position change")
+        await wait_until(pilot, lambda: ("issues", "territory") in pilot.app.state.unseen, what="the position change")
         add_two_quotes(store)
-        await wait_until(pilot, lambda: len(app.state.unseen) == 3, what="two new quotes")
-        assert app.state.unseen == {("issues", "territory"), ("quotes", "lavrov-new-one"), ("quotes", "umerov-new-one")}
+        await wait_until(pilot, lambda: len(pilot.app.state.unseen) == 3, what="two new quotes")
+        assert pilot.app.state.unseen == {("issues", "territory"), ("quotes", "lavrov-new-one"), ("quotes", "umerov-new-one")}
         assert "3 new since" in screen_text(pilot)
         # The marks in the panes: a ● in the gutter of each changed row.
-        issues = app.screen.query_one("#issues RowList", RowList)
-        quotes = app.screen.query_one("#quotes RowList", RowList)
+        issues = pilot.app.screen.query_one("#issues RowList", RowList)
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
         assert issues.render_line(2 * issues.keys.index("territory")).text.startswith("●")
         assert quotes.render_line(0).text.startswith("●") and quotes.render_line(2).text.startswith("●")
         assert not quotes.render_line(4).text.startswith("●")
@@ -69,7 +67,7 @@ async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path
         assert "Sergey Lavrov" in text and "Rustem Umerov" in text
         assert text.count("●") == 3
         await pilot.press("m")
-        await wait_until(pilot, lambda: not app.state.unseen, what="mark all seen")
+        await wait_until(pilot, lambda: not pilot.app.state.unseen, what="mark all seen")
         await wait_until(pilot, lambda: "●" not in changes_text(pilot), what="the marks to go")
         await pilot.press("escape")
         await pilot.pause()
@@ -78,31 +76,25 @@ async def test_edits_while_running_are_listed_marked_and_cleared(store, tmp_path
 
 
 async def test_opening_an_item_marks_it_seen(store, tmp_path):
-    app = make_app(store, live=True, journal=tmp_path / "journal.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=tmp_path / "journal.json") as pilot:
         harden_russia_on_territory(store)
         add_two_quotes(store)
-        await wait_until(pilot, lambda: len(app.state.unseen) == 3, what="three changes")
+        await wait_until(pilot, lambda: len(pilot.app.state.unseen) == 3, what="three changes")
         await pilot.press("3")
-        issues = app.screen.query_one("#issues RowList", RowList)
+        issues = pilot.app.screen.query_one("#issues RowList", RowList)
         issues.select_key("territory")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: ("issues", "territory") not in app.state.unseen, what="the issue to be seen")
-        assert len(app.state.unseen) == 2
+        await wait_until(pilot, lambda: ("issues", "territory") not in pilot.app.state.unseen, what="the issue to be seen")
+        assert len(pilot.app.state.unseen) == 2
 
 
 async def test_edits_made_while_closed_show_on_the_next_start(store, tmp_path):
     journal = tmp_path / "journal.json"
-    app = make_app(store, journal=journal)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        assert app.state.unseen == frozenset()
+    async with started(store, journal=journal) as pilot:
+        assert pilot.app.state.unseen == frozenset()
     harden_russia_on_territory(store)
-    app = make_app(store, journal=journal)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        assert app.state.unseen == {("issues", "territory")}
+    async with started(store, journal=journal) as pilot:
+        assert pilot.app.state.unseen == {("issues", "territory")}
         await pilot.press("c")
         await wait_until(pilot, lambda: "insists" in changes_text(pilot), what="the change made while closed")
 
@@ -112,8 +104,7 @@ async def test_each_reload_that_changes_something_is_announced(store, tmp_path):
     rings = []
     app.bell = lambda: rings.append(1)  # Textual's bell writes to the terminal; count it instead
     app.ring_bell = True
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(app, notifications=True) as pilot:
         harden_russia_on_territory(store)
         await wait_until(pilot, lambda: "1 change" in screen_text(pilot), what="the notification")
         assert "Russia on Territory: stance conditional → insists" in screen_text(pilot)
@@ -123,9 +114,7 @@ async def test_each_reload_that_changes_something_is_announced(store, tmp_path):
 async def test_a_corrupt_journal_is_moved_aside_and_the_dashboard_starts(store, tmp_path):
     journal = tmp_path / "journal.json"
     journal.write_text('{"changes": {"1": {"kind": "iss', encoding="utf-8")
-    app = make_app(store, journal=journal)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, journal=journal, notifications=True) as pilot:
         await wait_until(pilot, lambda: "Change journal" in screen_text(pilot), what="the warning")
         assert "Sergey Lavrov" in screen_text(pilot)
     assert list(tmp_path.glob("journal.json.corrupt-*"))
@@ -134,15 +123,13 @@ async def test_a_corrupt_journal_is_moved_aside_and_the_dashboard_starts(store, 
 async def test_enter_on_a_change_opens_the_item_it_is_about(store, tmp_path):
     from tui.ui.screens.detail import DetailScreen
 
-    app = make_app(store, live=True, journal=tmp_path / "journal.json")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True, journal=tmp_path / "journal.json") as pilot:
         harden_russia_on_territory(store)
-        await wait_until(pilot, lambda: ("issues", "territory") in app.state.unseen, what="the change")
+        await wait_until(pilot, lambda: ("issues", "territory") in pilot.app.state.unseen, what="the change")
         await pilot.press("c")
         await wait_until(pilot, lambda: "insists" in changes_text(pilot), what="the changes view")
         await pilot.press("j", "enter")  # the reload's heading, then its one change
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(pilot.app.screen, DetailScreen)
         assert "Territory" in screen_text(pilot)
-        await wait_until(pilot, lambda: app.state.unseen == frozenset(), what="opening it marks it seen")
+        await wait_until(pilot, lambda: pilot.app.state.unseen == frozenset(), what="opening it marks it seen")

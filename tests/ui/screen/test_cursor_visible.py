@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from tests.helpers.pilot import make_app, screen_cells, started, wait_until
+from tests.helpers.pilot import screen_cells, started, wait_until
 
 
 def save_text(path, text: str) -> None:
@@ -28,9 +28,7 @@ def _row_styles(pilot, list_id: str, rows: int) -> list[tuple]:
 
 
 async def test_the_cursor_row_looks_different_from_its_neighbours_and_moves_with_j(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         first, second, third = _row_styles(pilot, "quotes-list", 3)
         assert first != second and second == third  # the cursor starts on the newest quote
         await pilot.press("j")
@@ -39,9 +37,7 @@ async def test_the_cursor_row_looks_different_from_its_neighbours_and_moves_with
 
 
 async def test_keys_in_a_burst_leave_the_cursor_where_they_say(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press(*"jjjk")  # no pause between keys, as a paste or a slow link sends them
         rows = _row_styles(pilot, "quotes-list", 4)
         assert rows[2] != rows[0] and rows[0] == rows[1] == rows[3]
@@ -49,9 +45,7 @@ async def test_keys_in_a_burst_leave_the_cursor_where_they_say(store):
 
 @pytest.mark.parametrize("pane", ["parties", "issues", "events"])
 async def test_every_list_shows_its_cursor_focused_and_unfocused(store, pane):
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         list_id = f"{pane}-list"
         # Unfocused: a band on the cursor row, the words keeping their own colours.
         band, other = _row_styles(pilot, list_id, 2)
@@ -63,12 +57,10 @@ async def test_every_list_shows_its_cursor_focused_and_unfocused(store, pane):
 
 
 async def test_the_cursor_is_visible_in_every_built_in_theme(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         invisible = []
-        for theme in sorted(app.available_themes):
-            app.theme = theme
+        for theme in sorted(pilot.app.available_themes):
+            pilot.app.theme = theme
             await pilot.pause()
             cursor, neighbour = _row_styles(pilot, "quotes-list", 2)
             if cursor[:2] == neighbour[:2]:
@@ -77,9 +69,7 @@ async def test_the_cursor_is_visible_in_every_built_in_theme(store):
 
 
 async def test_a_changed_row_is_highlighted_until_the_flash_ends(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         before = _row_styles(pilot, "parties-list", 3)
         parties = store / "parties.yaml"
         save_text(parties, parties.read_text(encoding="utf-8").replace("Sergey Lavrov", "Sergei Lavrov"))
@@ -92,9 +82,7 @@ async def test_a_changed_row_is_highlighted_until_the_flash_ends(store):
 async def test_keys_behind_a_pane_jump_in_a_burst_move_that_pane(store):
     from tests.helpers.pilot import burst
 
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         quotes_before = _row_styles(pilot, "quotes-list", 3)
         await burst(pilot, "2", "j", "j")
         parties = _row_styles(pilot, "parties-list", 3)
@@ -109,16 +97,14 @@ async def test_the_border_counts_the_rows_that_are_whole_on_screen(shipped):
 
     from tests.helpers.pilot import screen_text
 
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("4", "G")
         await pilot.pause(0.2)
         first, last = map(int, re.search(r"(\d+)–(\d+) of 12 quotes", screen_text(pilot)).groups())
         assert last == 12
-        rows = app.query_one("#quotes-list")
+        rows = pilot.app.query_one("#quotes-list")
         # The first row counted starts on screen (the line above it may show the end of the row before).
-        quote = app.state.snapshot.quote_by_id[rows.keys[first - 1]]
-        before = app.state.snapshot.quote_by_id[rows.keys[first - 2]]
+        quote = pilot.app.state.snapshot.quote_by_id[rows.keys[first - 1]]
+        before = pilot.app.state.snapshot.quote_by_id[rows.keys[first - 2]]
         top = screen_text(pilot).splitlines()[rows.region.y : rows.region.y + 2]
         assert any(quote.speaker in line for line in top) and not any(before.speaker in line for line in top)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers.pilot import make_app, overlay_text, screen_text, started
+from tests.helpers.pilot import overlay_text, screen_text, started
 
 from tui.core.model.vocab import Medium
 
@@ -15,9 +15,7 @@ def test_media_keep_the_capitals_of_their_names():
 
 
 async def test_a_long_value_wraps_under_itself_not_under_its_label(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(80, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped, size=(80, 40)) as pilot:
         await pilot.press("enter")  # the newest quote, in full
         await pilot.pause()
         lines = overlay_text(pilot).splitlines()
@@ -26,9 +24,7 @@ async def test_a_long_value_wraps_under_itself_not_under_its_label(shipped):
 
 
 async def test_an_issues_positions_are_in_the_order_of_the_issues_pane(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         header = next(line for line in screen_text(pilot).splitlines() if "Issue" in line and "Status" in line)
         pane_order = [name for name in ("U.S.", "Russia", "Ukraine") if name in header]
         pane_order.sort(key=header.index)

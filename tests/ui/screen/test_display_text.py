@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 from rich.cells import cell_len
 
 from tui.core.text.safe_text import visible
@@ -295,12 +295,10 @@ def without_spaces(text: str) -> str:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24), (200, 50), (100, 32)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_odd_text_is_shown_whole_and_every_row_fills_its_list(odd_store, size):
-    app = make_app(odd_store)
-    async with app.run_test(size=size) as pilot:
-        await started(pilot)
-        assert app.state.problems == ()
-        assert {q.id: q.text for q in app.state.snapshot.quotes} == QUOTE_TEXTS  # CRLF, BOM and tabs read as written
-        assert app.state.snapshot.party_by_id["broker"].name == "Broker 🕊️ Land\tof tabs"
+    async with started(odd_store, size=size) as pilot:
+        assert pilot.app.state.problems == ()
+        assert {q.id: q.text for q in pilot.app.state.snapshot.quotes} == QUOTE_TEXTS  # CRLF, BOM and tabs read as written
+        assert pilot.app.state.snapshot.party_by_id["broker"].name == "Broker 🕊️ Land\tof tabs"
         await assert_every_list_fills_its_width(pilot)
         assert assert_issue_columns_line_up(pilot) >= 1
         assert assert_event_titles_line_up(pilot) == 2
@@ -310,22 +308,20 @@ async def test_odd_text_is_shown_whole_and_every_row_fills_its_list(odd_store, s
 
 
 async def test_odd_text_in_the_rows_and_the_full_views(odd_store):
-    app = make_app(odd_store)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await started(pilot)
+    async with started(odd_store, size=(200, 50)) as pilot:
         text = screen_text(pilot)
         for fragment in ("北方联邦 Northland", "ארץ הדרום — أرض الجنوب", "边界线", "我们不会后退一步", "👩‍👩‍👧‍👦", "שלום עולם",
                          "<U+202E>evil.exe<U+202C>", "tab    inside    the quote", "长句长句", "草案正在交换"):
             assert fragment in text, fragment
         # Every quote opens, the longest too, and shows its whole text as written (tabs as spaces).
-        quotes = app.screen.query_one("#quotes RowList", RowList)
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
         await pilot.press("4", "g")
         for n, key in enumerate(list(quotes.keys)):
             assert quotes.current == key
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, DetailScreen)
-            body = app.screen.query_one("#detail-body")
+            assert isinstance(pilot.app.screen, DetailScreen)
+            body = pilot.app.screen.query_one("#detail-body")
             shown = without_spaces(region_text(pilot, body.scrollable_content_region))
             expected = without_spaces(visible(QUOTE_TEXTS[key]))
             if key == "q-long":
@@ -337,34 +333,30 @@ async def test_odd_text_in_the_rows_and_the_full_views(odd_store):
         # The CJK issue and party open too.
         await pilot.press("3", "g", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen) and "边界线" in screen_text(pilot)
+        assert isinstance(pilot.app.screen, DetailScreen) and "边界线" in screen_text(pilot)
         await pilot.press("escape", "2", "g", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen) and "北方联邦 Northland" in screen_text(pilot)
+        assert isinstance(pilot.app.screen, DetailScreen) and "北方联邦 Northland" in screen_text(pilot)
         assert "王\u200b小明" in screen_text(pilot) or "王小明" in screen_text(pilot)
         await pilot.press("escape")
-        assert app.is_running
+        assert pilot.app.is_running
 
 
 async def test_columns_stay_lined_up_when_a_short_name_changes_live(odd_store):
-    app = make_app(odd_store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(odd_store, live=True) as pilot:
         parties = odd_store / "parties.yaml"
         raw = parties.read_bytes().decode("utf-8")
         parties.write_bytes(raw.replace("short: 北方", "short: 北方北方北").replace("short: דרום", "short: 🕊️南").encode("utf-8"))
-        await wait_until(pilot, lambda: app.state.snapshot.party_by_id["north"].label == "北方北方北", what="the new short names")
+        await wait_until(pilot, lambda: pilot.app.state.snapshot.party_by_id["north"].label == "北方北方北", what="the new short names")
         await pilot.pause()
-        assert app.state.problems == ()
+        assert pilot.app.state.problems == ()
         assert assert_issue_columns_line_up(pilot) >= 1
         await assert_every_list_fills_its_width(pilot)
 
 
 async def test_a_list_longer_than_its_pane_shows_every_line_and_whole_rows(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        quotes = app.screen.query_one("#quotes RowList", RowList)
+    async with started(shipped) as pilot:
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
         assert len(quotes.keys) * quotes.row_height > quotes.content_region.height  # it must scroll
         shown = quotes.scrollable_content_region
         assert quotes.max_scroll_x == 0 and not quotes.show_horizontal_scrollbar

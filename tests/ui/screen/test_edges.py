@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import os
 
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.pilot import screen_text, started, wait_until
 
 
 async def test_an_unbalanced_editor_setting_is_a_message_not_a_crash(store, monkeypatch):
     monkeypatch.setenv("EDITOR", 'vim "unclosed')
     monkeypatch.delenv("VISUAL", raising=False)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(store, notifications=True) as pilot:
         await pilot.press("e")
         await wait_until(pilot, lambda: "cannot be read as a command" in screen_text(pilot), what="the message")
         assert "=vim" in screen_text(pilot)  # what to set it to (the toast may wrap the line)
-        assert app.is_running
+        assert pilot.app.is_running
 
 
 async def test_a_file_name_that_is_not_utf8_never_ends_live_following(store):
-    app = make_app(store, live=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store, live=True) as pilot:
         await wait_until(pilot, lambda: "● live" in screen_text(pilot), what="live")
         fd = os.open(os.fsencode(store) + b"/odd-\xff.yaml", os.O_CREAT | os.O_WRONLY, 0o644)
         os.write(fd, b"quotes: []\n")

@@ -15,68 +15,58 @@ VIEWS = {"help": ["question_mark"], "changes": ["c"], "full item": ["enter"], "p
 
 @pytest.mark.parametrize("keys", list(VIEWS.values()), ids=list(VIEWS))
 async def test_q_quits_from_every_view(shipped, keys):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
-        assert app.screen is not app.screen_stack[0]  # the view is open
+        assert pilot.app.screen is not pilot.app.screen_stack[0]  # the view is open
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit
+        assert pilot.app.return_code == 0  # asked to exit (None until then)
 
 
 async def test_q_in_a_form_is_typed_not_quit(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, size=(120, 50)) as pilot:
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"quiet")
         await pilot.pause()
-        assert not app._exit and isinstance(app.screen, EditForm)
+        assert pilot.app.return_code is None and isinstance(pilot.app.screen, EditForm)
         assert "quiet" in screen_text(pilot)
 
 
 async def test_esc_on_a_filled_form_asks_first_and_n_keeps_the_typing(store):
     before = {p: p.read_bytes() for p in store.rglob("*.yaml")}
-    app = make_app(store)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, size=(120, 50)) as pilot:
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"Talks go on")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, ConfirmScreen)
         assert "Discard what you typed in this form?" in screen_text(pilot)
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, EditForm) and "Talks go on" in screen_text(pilot)
+        assert isinstance(pilot.app.screen, EditForm) and "Talks go on" in screen_text(pilot)
         await pilot.press("escape", "y")
         await pilot.pause()
-        assert not isinstance(app.screen, (EditForm, ConfirmScreen))
+        assert not isinstance(pilot.app.screen, (EditForm, ConfirmScreen))
     assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == before
 
 
 async def test_esc_on_an_untouched_form_closes_it_at_once(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, size=(120, 50)) as pilot:
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, (EditForm, ConfirmScreen))
+        assert not isinstance(pilot.app.screen, (EditForm, ConfirmScreen))
 
 
 async def test_tab_takes_the_completion_shown_for_a_speaker(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await started(pilot)
+    async with started(store, size=(120, 50)) as pilot:
         await pilot.press("a")
         await pilot.pause()
-        app.screen.query_one("#speaker").focus()
+        pilot.app.screen.query_one("#speaker").focus()
         await pilot.press(*"Sergey")
         await wait_until(pilot, lambda: "Sergey Lavrov" in screen_text(pilot), what="the completion shown")
         await pilot.press("tab")
@@ -86,9 +76,7 @@ async def test_tab_takes_the_completion_shown_for_a_speaker(store):
 
 
 async def test_g_and_shift_g_go_to_the_top_and_bottom_of_an_overlay(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 24)) as pilot:  # small: help does not fit
-        await started(pilot)
+    async with started(shipped, size=(120, 24)) as pilot:  # small: help does not fit
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Anywhere" in screen_text(pilot) and "Full item" not in screen_text(pilot)
@@ -134,9 +122,7 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
 
 
 async def test_zooming_any_pane_keeps_the_title_bar_on_top(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await started(pilot)
+    async with started(shipped, size=(100, 30)) as pilot:
         for digit in "1234":
             await pilot.press(digit, "z")
             await pilot.pause()

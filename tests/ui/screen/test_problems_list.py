@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.helpers.pilot import make_app, screen_cells, screen_text, started, wait_until
+from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
 
 from tui.ui.screens.problems import ProblemsScreen
 
@@ -37,17 +37,15 @@ async def test_enter_on_a_problem_opens_the_editor_at_its_line_and_column(store,
     vim.chmod(vim.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("EDITOR", str(vim))
     monkeypatch.delenv("VISUAL", raising=False)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(store) as pilot:
         await pilot.press("exclamation_mark")
         await pilot.pause()
-        assert isinstance(app.screen, ProblemsScreen)
+        assert isinstance(pilot.app.screen, ProblemsScreen)
         text = screen_text(pilot)
         locations = re.findall(r"(\S+\.yaml):(\d+):(\d+)", text)
         assert len(locations) == 2
         # The cursor is on the first problem: its row looks different from the second's.
-        rows = app.screen.query_one("#overlay-list")
+        rows = pilot.app.screen.query_one("#overlay-list")
         cells = screen_cells(pilot)
         first, second = cells[rows.region.y][rows.region.x + 3], cells[rows.region.y + 3][rows.region.x + 3]
         assert first[1].bgcolor != second[1].bgcolor

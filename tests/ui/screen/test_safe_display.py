@@ -7,7 +7,7 @@ import json
 
 import pytest
 from tests.helpers.hostile_text import HOSTILE
-from tests.helpers.pilot import make_app, screen_text, started
+from tests.helpers.pilot import screen_text, started
 
 from tui.core.text.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
@@ -37,11 +37,9 @@ def hostile_store(store, text: str):
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 async def test_hostile_quote_text_is_shown_literally(store, case):
     text = HOSTILE[case]
-    app = make_app(hostile_store(store, text), now=THE_DAY_AFTER)
-    async with app.run_test(size=(200, 40)) as pilot:
-        await started(pilot)
-        assert app.state.problems == ()
-        quotes = app.screen.query_one("#quotes RowList", RowList)
+    async with started(hostile_store(store, text), now=THE_DAY_AFTER, size=(200, 40)) as pilot:
+        assert pilot.app.state.problems == ()
+        quotes = pilot.app.screen.query_one("#quotes RowList", RowList)
         assert quotes.keys[0] == "hostile"
         screen = screen_text(pilot)
         expected = visible(text)
@@ -49,11 +47,11 @@ async def test_hostile_quote_text_is_shown_literally(store, case):
         assert "\x1b" not in screen and "\x07" not in screen
         await pilot.press("4", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, DetailScreen)
+        assert isinstance(pilot.app.screen, DetailScreen)
         assert expected in screen_text(pilot)
         await pilot.press("escape")
         await pilot.pause()
         # A [@click=app.quit] in the text is not an action: the app is still running.
         await pilot.click("#quotes RowList", offset=(20, 1))
         await pilot.pause()
-        assert app.is_running
+        assert pilot.app.is_running

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.helpers.pilot import burst, make_app, screen_text, started, style_of, wait_until
+from tests.helpers.bench import bench_store
+from tests.helpers.pilot import burst, screen_text, started, style_of, wait_until
 
 from tui.ui.screens.dashboard import DashboardScreen
 
@@ -17,27 +18,23 @@ def _quote_count(pilot) -> str:
 
 
 async def test_a_pasted_search_is_exactly_what_was_pasted_and_fires_no_shortcut(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         # 'a', 'p', 't', 'S' and 'T' are shortcuts on the dashboard; in a burst after '/' they must be typed.
         await burst(pilot, "slash", *"Trump's 28-point peace plan")
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(pilot.app.screen, DashboardScreen)
         assert "“Trump's 28-point peace plan”" in _filter_line(pilot)
         # Straight quote typed, curly quote in the story (Putin's context): found.
         assert "2 of 12 quotes" in screen_text(pilot)
 
 
 async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await burst(pilot, "slash", *"lavrov", "escape")
         await pilot.pause()
         assert _filter_line(pilot) == ""
         assert "of 12 quotes ↕" in screen_text(pilot) and "match" not in screen_text(pilot)
-        assert app.focused is app.query_one("#quotes-list")
+        assert pilot.app.focused is pilot.app.query_one("#quotes-list")
         # And the keys after it act on the list again: 'j' moves, it is not typed anywhere.
         await burst(pilot, "j", "slash", *"zelensky", "escape", "slash", *"umerov")
         await pilot.pause()
@@ -45,9 +42,7 @@ async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(
 
 
 async def test_search_folds_accents_and_case_and_looks_in_reported_by_and_party(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("slash", *"FINANCIAL TIMES")  # a party's name, in any case
         await pilot.pause()
         assert "Christopher Miller" in screen_text(pilot)
@@ -57,9 +52,7 @@ async def test_search_folds_accents_and_case_and_looks_in_reported_by_and_party(
 
 
 async def test_what_the_search_finds_is_highlighted_in_the_rows(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("slash", *"anchorage", "enter")
         await pilot.pause()
         found = style_of(pilot, "Anchorage")
@@ -68,20 +61,18 @@ async def test_what_the_search_finds_is_highlighted_in_the_rows(shipped):
 
 
 async def test_n_and_shift_n_step_through_what_the_search_found(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("slash", *"lavrov", "enter")
         await pilot.pause()
-        rows = app.query_one("#quotes-list")
-        first = style_of(pilot, rows_text(app, rows, 0))
+        rows = pilot.app.query_one("#quotes-list")
+        first = style_of(pilot, rows_text(pilot.app, rows, 0))
         await pilot.press("n")
         await pilot.pause()
-        assert style_of(pilot, rows_text(app, rows, 0)).bgcolor != first.bgcolor  # the cursor left row 1
-        assert style_of(pilot, rows_text(app, rows, 1)).bgcolor == first.bgcolor  # and is on row 2
+        assert style_of(pilot, rows_text(pilot.app, rows, 0)).bgcolor != first.bgcolor  # the cursor left row 1
+        assert style_of(pilot, rows_text(pilot.app, rows, 1)).bgcolor == first.bgcolor  # and is on row 2
         await pilot.press("N")
         await pilot.pause()
-        assert style_of(pilot, rows_text(app, rows, 0)).bgcolor == first.bgcolor
+        assert style_of(pilot, rows_text(pilot.app, rows, 0)).bgcolor == first.bgcolor
 
 
 def rows_text(app, rows, index: int) -> str:
@@ -91,35 +82,26 @@ def rows_text(app, rows, index: int) -> str:
 
 
 async def test_esc_after_a_party_filter_keeps_the_focus_on_the_parties(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("2", "j", "f")
         await pilot.pause()
         assert "party Russia" in _filter_line(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert _filter_line(pilot) == ""
-        assert app.focused is app.query_one("#parties-list")
+        assert pilot.app.focused is pilot.app.query_one("#parties-list")
 
 
 async def test_a_pane_digit_then_a_pasted_search_in_one_burst(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await burst(pilot, "3", "slash", *"Putin")  # 't' is a shortcut (add an event)
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(pilot.app.screen, DashboardScreen)
         assert "“Putin”" in _filter_line(pilot)
         await burst(pilot, "escape", "4", "slash", *"Lavrov")  # 'a' is a shortcut (add a quote)
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(pilot.app.screen, DashboardScreen)
         assert "“Lavrov”" in _filter_line(pilot)
 
 
-def _bench_store_generator():
-    """scripts/bench_store.py, the benchmark's generator of large realistic stores."""
-    from tests.helpers.bench import bench_store
-
-    return bench_store()
 
 
 @pytest.mark.parametrize("count", [2000, 2500])
@@ -130,23 +112,21 @@ async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_row
     from tui.core.views.search import matches
     from tui.ui.quote_filter import searched_text
 
-    root = _bench_store_generator().write_store(tmp_path / "store", count, seed=5)
+    root = bench_store().write_store(tmp_path / "store", count, seed=5)
     snapshot = ContentStore(root).load().snapshot
 
     def expected(text: str) -> list[str]:
         # The plain way, one quote at a time, as the pane did before it had an index.
         return [q.id for q in snapshot.quotes if matches(searched_text(q, snapshot), text)]
 
-    app = make_app(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        rows = app.query_one("#quotes-list")
+    async with started(root) as pilot:
+        rows = pilot.app.query_one("#quotes-list")
 
         async def settled(text: str) -> None:
             wanted = expected(text)
             assert 0 < len(wanted) < count
             await wait_until(pilot, lambda: f"{len(wanted)} of {count} quotes match" in screen_text(pilot), what=f"the rows of “{text}”")
-            await app.workers.wait_for_complete()
+            await pilot.app.workers.wait_for_complete()
             await pilot.pause()
             # Nothing older lands after the newest: the rows, the count and the filter line are the last text's.
             assert list(rows.keys) == wanted
@@ -170,10 +150,8 @@ async def test_a_search_typed_in_bursts_on_a_large_store_ends_on_exactly_its_row
 async def test_a_long_quote_ends_in_an_ellipsis_and_a_match_cut_by_the_edge_is_still_marked(store):
     # A row draws only what fits of a quote's words: cut before it is drawn, the match that
     # the edge cuts in two keeps its mark, and the line still says that it goes on.
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        rows = app.query_one("#quotes-list")
+    async with started(store) as pilot:
+        rows = pilot.app.query_one("#quotes-list")
         shown = rows.row_width - rows.GUTTER - len("  “")  # the words' columns in a row
         path = store / "quotes" / "2025-11-25.yaml"
         long_text = "w" * (shown - 4) + " zebrafish " + "and more words after it " * 20
@@ -183,7 +161,7 @@ async def test_a_long_quote_ends_in_an_ellipsis_and_a_match_cut_by_the_edge_is_s
             ),
             encoding="utf-8",
         )
-        app.reload_now()
+        pilot.app.reload_now()
         # The word runs past the edge: cut, with an ellipsis.
         await wait_until(pilot, lambda: "www ze…" in screen_text(pilot), what="the long quote, cut")
         await pilot.press("slash", *"zebrafish", "enter")

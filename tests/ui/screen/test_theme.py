@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers.pilot import make_app, started, style_of, wait_until
+from tests.helpers.pilot import started, style_of, wait_until
 from rich.color import Color
 
 
@@ -11,15 +11,13 @@ def _colour(theme_colour: str) -> Color:
 
 
 async def test_a_theme_change_redraws_the_stances_in_the_new_colours(store):
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
-        app.theme = "textual-dark"
+    async with started(store) as pilot:
+        pilot.app.theme = "textual-dark"
         await pilot.pause()
         before = style_of(pilot, "conditional")
         assert before.color is not None
-        assert before.color.triplet == _colour(app.current_theme.warning).get_truecolor()
-        app.theme = "nord"
-        nord = _colour(app.current_theme.warning).get_truecolor()
+        assert before.color.triplet == _colour(pilot.app.current_theme.warning).get_truecolor()
+        pilot.app.theme = "nord"
+        nord = _colour(pilot.app.current_theme.warning).get_truecolor()
         assert nord != before.color.triplet
         await wait_until(pilot, lambda: style_of(pilot, "conditional").color.triplet == nord, what="the stance in nord's colour")

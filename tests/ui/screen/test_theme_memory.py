@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from tests.helpers.textual_private import notifications
 from tests.helpers.pilot import make_app, region_text, screen_text, started, style_of, wait_until
 from rich.color import Color
 from textual.constants import DEFAULT_THEME
@@ -43,10 +44,8 @@ async def pick_theme(pilot, name: str) -> None:
 
 async def test_a_theme_picked_in_the_palette_colours_the_next_start(store, private_config):
     settings = private_config / "peacewatch" / "settings.json"
-    first = make_app(store)
-    async with first.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
-        assert first.theme == DEFAULT_THEME
+    async with started(store, notifications=True) as pilot:
+        assert pilot.app.theme == DEFAULT_THEME
         default_colour = stance_colour(pilot)
         await pick_theme(pilot, "nord")
         await wait_until(pilot, settings.exists, what="the settings file")
@@ -54,8 +53,7 @@ async def test_a_theme_picked_in_the_palette_colours_the_next_start(store, priva
 
     second = make_app(store)
     assert second.theme == "nord"  # set when the app is made: before its first frame
-    async with second.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
+    async with started(second, notifications=True) as pilot:
         nord = warning_of(second)
         assert nord != default_colour
         assert stance_colour(pilot) == nord
@@ -66,15 +64,13 @@ async def test_a_broken_settings_file_starts_in_the_default_theme_and_says_so(st
     settings = private_config / "peacewatch" / "settings.json"
     settings.parent.mkdir(parents=True)
     settings.write_text('{"theme": "nord",\n', encoding="utf-8")
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
-        assert app.theme == DEFAULT_THEME
-        assert stance_colour(pilot) == warning_of(app)
+    async with started(store, notifications=True) as pilot:
+        assert pilot.app.theme == DEFAULT_THEME
+        assert stance_colour(pilot) == warning_of(pilot.app)
         await wait_until(pilot, lambda: "could not be read" in screen_text(pilot), what="the notification")
         shown = toast_text(pilot)
         assert "line 2, column 1" in shown and "the default theme is used" in shown and "ctrl+p, Theme" in shown
-        assert any(str(settings) in n.message for n in app._notifications)  # the whole path, however the toast wraps it
+        assert any(str(settings) in n.message for n in notifications(pilot.app))  # the whole path, however the toast wraps it
         # Picking a theme writes a good file over the broken one.
         await pick_theme(pilot, "gruvbox")
         await wait_until(pilot, lambda: "gruvbox" in settings.read_text(encoding="utf-8"), what="the file rewritten")
@@ -85,10 +81,8 @@ async def test_an_unknown_saved_theme_falls_back_to_the_default_and_says_so(stor
     settings = private_config / "peacewatch" / "settings.json"
     settings.parent.mkdir(parents=True)
     settings.write_text('{"theme": "no-such-theme"}', encoding="utf-8")
-    app = make_app(store)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await started(pilot)
-        assert app.theme == DEFAULT_THEME
+    async with started(store, notifications=True) as pilot:
+        assert pilot.app.theme == DEFAULT_THEME
         await wait_until(pilot, lambda: "no-such-theme" in screen_text(pilot), what="the notification")
         shown = toast_text(pilot)
         assert f"using the default ({DEFAULT_THEME})" in shown

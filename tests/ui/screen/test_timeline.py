@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import make_app, overlay_text, region_text, screen_text, started, wait_until
+from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 
 from tui.ui.screens.timeline import TimelineScreen
 
@@ -48,15 +48,13 @@ def row_of(text: str, starts: str) -> str:
 
 
 async def open_timeline(pilot) -> None:
-    await started(pilot)
     await pilot.press("T")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, TimelineScreen) and "Stages" in screen_text(pilot), what="the timeline")
     await pilot.pause(0.1)
 
 
 async def test_t_opens_the_story_on_a_date_axis_and_esc_and_t_close_it(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(shipped) as pilot:
         await open_timeline(pilot)
         shown = panel(pilot)
         assert "Timeline" in shown
@@ -77,19 +75,17 @@ async def test_t_opens_the_story_on_a_date_axis_and_esc_and_t_close_it(shipped):
         assert "FT" not in shown.split("Quotes per day")[1].split("In date order")[0]  # no dated quote: no row
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, TimelineScreen) and "1 Deal status" in screen_text(pilot)
+        assert not isinstance(pilot.app.screen, TimelineScreen) and "1 Deal status" in screen_text(pilot)
         await pilot.press("T")
         await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
+        assert isinstance(pilot.app.screen, TimelineScreen)
         await pilot.press("T")
         await pilot.pause()
-        assert not isinstance(app.screen, TimelineScreen)
+        assert not isinstance(pilot.app.screen, TimelineScreen)
 
 
 async def test_the_palette_opens_it_and_help_lists_its_key(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+    async with started(shipped) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "The story on a date axis" in overlay_text(pilot)
@@ -98,12 +94,11 @@ async def test_the_palette_opens_it_and_help_lists_its_key(shipped):
         await pilot.press(*"timeline")
         await wait_until(pilot, lambda: "(key T)" in screen_text(pilot), what="the Timeline command")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen) and "Stages" in screen_text(pilot), what="the timeline")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TimelineScreen) and "Stages" in screen_text(pilot), what="the timeline")
 
 
 async def test_the_list_is_in_date_order_with_deadlines_and_what_has_no_date(shipped):
-    app = make_app(shipped)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(shipped) as pilot:
         await open_timeline(pilot)
         text = overlay_text(pilot)
         order = [
@@ -129,8 +124,7 @@ async def test_events_out_of_file_order_are_drawn_and_listed_by_date_and_passed_
     events = store / "events.yaml"
     # An event of the 26th written first in the file: it still comes after the 25th.
     events.write_text(events.read_text(encoding="utf-8").replace("events:\n", "events:" + EVENT_ON_26, 1), encoding="utf-8")
-    app = make_app(store, now=LATER)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(store, now=LATER) as pilot:
         await open_timeline(pilot)
         shown = panel(pilot)
         ticks = row_of(shown, "25 Nov 2025")
@@ -147,11 +141,10 @@ async def test_events_out_of_file_order_are_drawn_and_listed_by_date_and_passed_
 async def test_each_party_s_bars_stand_under_the_days_they_count(store):
     path = store / "quotes" / "2025-11-25.yaml"
     path.write_text(path.read_text(encoding="utf-8") + FT_QUOTE_ON_26, encoding="utf-8")
-    app = make_app(store, now=LATER)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(store, now=LATER) as pilot:
         await open_timeline(pilot)
         shown = panel(pilot)
-        assert app.state.problems == ()
+        assert pilot.app.state.problems == ()
         ticks = row_of(shown, "25 Nov 2025")
         ft = row_of(shown, "FT")
         # FT's one dated quote is on the 26th: its bar fills exactly the 26th's columns.
@@ -168,8 +161,7 @@ async def test_long_names_are_cut_with_an_ellipsis_and_nothing_leaves_the_panel(
     parties.write_text(text.replace("    short: FT\n", "    short: The Financial Times of London and the World\n", 1), encoding="utf-8")
     path = store / "quotes" / "2025-11-25.yaml"
     path.write_text(path.read_text(encoding="utf-8") + FT_QUOTE_ON_26, encoding="utf-8")
-    app = make_app(store, now=LATER)
-    async with app.run_test(size=size) as pilot:
+    async with started(store, now=LATER, size=size) as pilot:
         await open_timeline(pilot)
         shown = panel(pilot)
         lines = shown.splitlines()
@@ -183,8 +175,7 @@ async def test_long_names_are_cut_with_an_ellipsis_and_nothing_leaves_the_panel(
 
 
 async def test_a_party_s_first_dated_quote_adds_its_row_while_the_timeline_is_open(store):
-    app = make_app(store, live=True, now=LATER)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(store, live=True, now=LATER) as pilot:
         await open_timeline(pilot)
         assert "FT " not in panel(pilot)
         path = store / "quotes" / "2025-11-25.yaml"
@@ -196,15 +187,14 @@ async def test_a_party_s_first_dated_quote_adds_its_row_while_the_timeline_is_op
 
 
 async def test_a_save_to_the_events_file_while_the_timeline_is_open_shows_up_in_it(store):
-    app = make_app(store, live=True, now=LATER)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(store, live=True, now=LATER) as pilot:
         await open_timeline(pilot)
         assert "Delegations reconvene in Geneva" not in overlay_text(pilot)
         events = store / "events.yaml"
         events.write_text(events.read_text(encoding="utf-8") + EVENT_ON_26, encoding="utf-8")
         await wait_until(pilot, lambda: "● Delegations reconvene in Geneva" in row_of(panel(pilot), "Events"), what="the new event on the axis")
         assert "26 Nov 2025 ● Delegations reconvene in Geneva" in overlay_text(pilot)
-        assert isinstance(app.screen, TimelineScreen)
+        assert isinstance(pilot.app.screen, TimelineScreen)
 
 
 async def test_a_store_with_nothing_dated_says_so(tmp_path: Path):
@@ -215,9 +205,7 @@ async def test_a_store_with_nothing_dated_says_so(tmp_path: Path):
     status = "status:\n  stage: proposed\n  headline: H\n  source: wire-1\n"
     quotes = "quotes:\n  - id: q\n    text: t\n    speaker: s\n    medium: other\n    source: wire-1\n"
     root = write_store(tmp_path / "s", events_yaml=undated, story_yaml=story, status_yaml=status, quotes_yaml=quotes, issues_yaml="issues: []\n")
-    app = make_app(root)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await started(pilot)
+    async with started(root, size=(80, 24)) as pilot:
         await pilot.press("T")
         await wait_until(pilot, lambda: "Nothing in the store has a date yet" in screen_text(pilot), what="the empty chart")
         text = overlay_text(pilot)
