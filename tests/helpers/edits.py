@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from tui.core.store.loader import ContentStore
@@ -60,3 +61,11 @@ def problems(root: Path) -> list[str]:
 
 def line_of(path: Path, line: int) -> str:
     return path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
+
+
+def set_headline(store: Path, headline: str) -> str:
+    """The status file's text with a new one-line headline (the rest byte for byte)."""
+    text = (store / "status.yaml").read_text(encoding="utf-8")
+    new, count = re.subn(r"(?m)^  headline: (?:>-\n(?:    .*\n)+|.*\n)", f"  headline: {headline}\n", text, count=1)
+    assert count == 1, "the shipped status.yaml changed shape; update this helper"
+    return new

@@ -7,7 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from tests.helpers.edits import assert_changed
+from tests.helpers.edits import assert_changed, set_headline
 from tests.helpers.forms import choose, open_form, type_into
 from tests.helpers.pilot import FIXED_NOW, screen_text, started, wait_until
 from textual.widgets import Input, Select
@@ -71,18 +71,23 @@ async def test_the_authors_save_says_saved_but_is_not_announced_and_rings_no_bel
         await wait_until(pilot, lambda: not form_open(pilot), what="the form to save and close")
         await wait_until(pilot, lambda: "Saved" in screen_text(pilot), what="the Saved notification")
         assert "Written to events.yaml:" in screen_text(pilot)
-        await pilot.pause(1.5)  # the watcher's echo of the save comes and goes
         shown = screen_text(pilot)
         assert "1 change" not in shown, shown  # the title of the announcement of others' changes
         assert pilot.app.rung == 0
         assert "new since" not in shown
 
-        # A colleague's save, for contrast: announced, with the bell.
+        # A colleague's save, for contrast: announced, with the bell. The watcher reports the
+        # folder's changes in order and the app reads them one batch at a time, so once the
+        # colleague's save is announced, the echo of one's own save has been read before it
+        # (or with it): had it been announced, the bell would have rung twice, or the
+        # announcement would count two changes.
         events = store / "events.yaml"
         events.write_text(events.read_text(encoding="utf-8").replace(
             "title: Putin and Trump meet in Alaska", "title: Putin and Trump meet in Anchorage", 1), encoding="utf-8")
         await wait_until(pilot, lambda: "1 change" in screen_text(pilot), what="the colleague's change to be announced")
+        shown = screen_text(pilot)
         assert pilot.app.rung == 1
+        assert "2 changes" not in shown, shown
 
 
 # -- (c) a file emptied after the form opened ------------------------------------------------------
@@ -120,18 +125,28 @@ async def test_a_save_waits_visibly_for_a_busy_folder_and_esc_stops_it(store: Pa
             await wait_until(pilot, lambda: not form_open(pilot), what="esc to close the form")
         finally:
             os.close(fd)  # released
-        await pilot.pause(1.0)  # time enough for a save that had not stopped waiting to take the lock and write
+        # The save's worker has ended: esc reached it.
+        await wait_until(pilot, lambda: not any(w.name == "Saving the form" and not w.is_finished for w in pilot.app.workers), what="the save to stop")
         shown = screen_text(pilot)
         assert "Saved" not in shown and "Something went wrong" not in shown, shown
         assert "Delegations meet again" not in shown
+        assert path.read_bytes() == before["events.yaml"]
+        assert tree(store) == before
         # The app holds no lock either: it stopped waiting.
         probe = os.open(store, os.O_RDONLY | os.O_DIRECTORY)
         try:
             fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(probe)
-    assert path.read_bytes() == before["events.yaml"]
-    assert tree(store) == before
+        # A later save takes the folder's lock and writes: had the stopped one still been waiting
+        # for the lock, it would have taken it first, and its event would be in the file too.
+        await fill_event(pilot, "A later meeting")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not form_open(pilot) and "Saved" in screen_text(pilot), what="the later save")
+        written = path.read_text(encoding="utf-8")
+        assert "A later meeting" in written and "Delegations meet again" not in written
+    assert "Delegations meet again" not in path.read_text(encoding="utf-8")
+    assert {k: v for k, v in tree(store).items() if k != "events.yaml"} == {k: v for k, v in before.items() if k != "events.yaml"}
 
 
 # -- (e) a write that fails ------------------------------------------------------------------------
@@ -187,6 +202,10 @@ async def test_one_form_save_parses_the_written_file_once_even_with_the_watchers
         await choose(pilot, "stance", "insists")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not form_open(pilot), what="the save")
-        await pilot.pause(0.6)  # the watcher's echo of the write has arrived and been read
+        # A marker saved to another file after the form's write: the watcher reports changes in
+        # order and the app reads them one batch at a time, so once the marker is on screen the
+        # echo of the form's write has arrived and been read.
+        (store / "status.yaml").write_text(set_headline(store, "The echo has been read"), encoding="utf-8")
+        await wait_until(pilot, lambda: "The echo has been read" in screen_text(pilot), what="the marker on screen")
         written = (store / "issues.yaml").read_bytes()
         assert parsed.count(written) == 1

@@ -149,7 +149,8 @@ async def test_edit_keys_are_left_out_of_the_footer_help_and_palette(store):
             await pilot.press("escape", "ctrl+p")
             await pilot.pause()
             await pilot.press(*"add a")
-            await pilot.pause(0.3)
+            # The palette has searched: it lists what matched, or says nothing did.
+            await wait_until(pilot, lambda: "No matches found" in screen_text(pilot) or "Add a quote" in screen_text(pilot), what="the palette's search")
             return footer, help_text, screen_text(pilot)
 
     footer, help_text, palette = await shown(read_only=True)

@@ -7,9 +7,14 @@ git's own account of each clone (HEAD, files) where a clone must be left alone.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from tests.helpers.forms import choose, open_form, save, type_into
 from tests.helpers.git import commit_file, git, shared_desk
-from tests.helpers.pilot import screen_text, started, wait_until
+from tui.ui.screens.detail import DetailScreen
+from tui.ui.app import PeacewatchApp
+from tests.helpers.pilot import FIXED_NOW, screen_text, started, wait_until
 
 FOLLOW = 0.3
 """The follow interval in these tests: short, so news shows within a second or two."""
@@ -24,6 +29,36 @@ async def add_quote(pilot, text: str) -> None:
     await choose(pilot, "source", "Meduza")
     await save(pilot)
 
+async def more_looks(pilot, content: Path, looks: int = 3) -> None:
+    """Wait until the app has looked upstream `looks` more times. Each look fetches (git rewrites
+    the clone's FETCH_HEAD), then compares and, where that is safe, fast-forwards; a fetch begins
+    only once the look before it has ended, so all but the last look are over when this returns."""
+    fetch_head = content.parent / ".git" / "FETCH_HEAD"
+    seen: set[int] = set()
+
+    def fetched() -> bool:
+        try:
+            seen.add(fetch_head.stat().st_mtime_ns)
+        except FileNotFoundError:
+            pass
+        return len(seen) > looks
+
+    await wait_until(pilot, fetched, timeout=looks * FOLLOW + 15, what=f"{looks} more looks upstream")
+
+
+class AnswerKeepingApp(PeacewatchApp):
+    """The app, keeping each answer to who last changed an item as the full view receives it."""
+
+    CSS_PATH = Path(sys.modules[PeacewatchApp.__module__].__file__).with_name(PeacewatchApp.CSS_PATH)  # a subclass's is relative to its own file
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.answers: list = []
+
+    async def last_change(self, section: str, item_id: str):
+        found = await super().last_change(section, item_id)
+        self.answers.append(found)
+        return found
 
 async def test_an_edit_committed_and_pushed_from_a_shows_on_bs_dashboard_with_its_author(tmp_path):
     shared = shared_desk(tmp_path)
@@ -63,7 +98,7 @@ async def test_a_dirty_clone_is_reported_on_screen_and_left_untouched(tmp_path):
     async with started(shared.b, live=True, follow_git=FOLLOW, notifications=True) as pilot:
         await wait_until(pilot, lambda: "git origin/main ⚠ 1 file not committed" in screen_text(pilot), what="the title to say why")
         await wait_until(pilot, lambda: "content/parties.yaml" in screen_text(pilot), what="the notification naming the file")
-        await pilot.pause(3 * FOLLOW)  # several more looks: still nothing touched
+        await more_looks(pilot, shared.b)  # several more looks: still nothing touched
         assert shared.head(shared.b) == head
         assert (shared.b / "events.yaml").read_bytes() == events and (shared.b / "parties.yaml").read_text() == typed
 
@@ -78,7 +113,7 @@ async def test_a_diverged_clone_is_reported_on_screen_and_left_untouched(tmp_pat
         # At 80 columns the upstream's name gives way to the story's title; the trouble is still said.
         await wait_until(pilot, lambda: "git ⚠ diverged" in screen_text(pilot).splitlines()[0], what="the title to say it diverged")
         await wait_until(pilot, lambda: "never merges" in screen_text(pilot), what="the notification saying what to do")
-        await pilot.pause(3 * FOLLOW)
+        await more_looks(pilot, shared.b)
         assert shared.head(shared.b) == head and (shared.b / "events.yaml").read_bytes() == events
 
 
@@ -94,9 +129,12 @@ async def test_a_full_view_says_not_committed_yet_and_nothing_outside_a_reposito
         assert marker in text
         path.write_text(text.replace(marker, marker + "    # Anna is checking this\n", 1))
         await wait_until(pilot, lambda: "Last changed: not committed yet" in screen_text(pilot), what="the uncommitted line")
-    async with started(store) as pilot:
+    async with started(AnswerKeepingApp(store, journal="off", clock=lambda: FIXED_NOW)) as pilot:
         await pilot.press("3", "g", "enter")
-        await pilot.pause(0.5)
+        # The full view asked who last changed the item, and had its answer: none, outside a repository.
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen) and pilot.app.answers, what="the answer to who changed it")
+        await pilot.pause()
+        assert pilot.app.answers == [None]
         assert "Last changed" not in screen_text(pilot) and "git" not in screen_text(pilot).lower()
 
 

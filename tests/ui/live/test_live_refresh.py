@@ -8,18 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.helpers.edits import set_headline
 from tests.helpers.pilot import make_app, region_text, screen_text, started, wait_until
 
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.row_list import RowList
-
-
-def set_headline(store: Path, headline: str) -> str:
-    """The status file's text with a new one-line headline (the rest byte for byte)."""
-    text = (store / "status.yaml").read_text(encoding="utf-8")
-    new, count = re.subn(r"(?m)^  headline: (?:>-\n(?:    .*\n)+|.*\n)", f"  headline: {headline}\n", text, count=1)
-    assert count == 1, "the shipped status.yaml changed shape; update this helper"
-    return new
 
 
 def save_in_place(path: Path, text: str) -> None:

@@ -132,8 +132,7 @@ async def test_o_never_hands_a_non_web_address_to_the_browser(tmp_path, browser)
     store = write_store(tmp_path / "content", sources_yaml=SOURCES.replace("https://example.org/wire-1", "javascript:alert(1)"))
     async with started(store, notifications=True) as pilot:
         await pilot.press("4", "o")
-        await pilot.pause(0.3)
-        await toast_says(pilot, "not a web address")
+        await toast_says(pilot, "not a web address")  # the key was handled, and refused
     assert not browser.exists()
 
 

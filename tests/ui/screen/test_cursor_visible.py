@@ -99,7 +99,7 @@ async def test_the_border_counts_the_rows_that_are_whole_on_screen(shipped):
 
     async with started(shipped) as pilot:
         await pilot.press("4", "G")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: re.search(r"(\d+)–12 of 12 quotes", screen_text(pilot)) is not None, what="the last quote in the border's count")
         first, last = map(int, re.search(r"(\d+)–(\d+) of 12 quotes", screen_text(pilot)).groups())
         assert last == 12
         rows = pilot.app.query_one("#quotes-list")
