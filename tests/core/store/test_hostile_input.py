@@ -9,7 +9,6 @@ import functools
 import re
 import shutil
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -244,22 +243,27 @@ def test_a_date_stays_a_date_only_where_one_is_expected(tmp_path):
     assert str(store.snapshot.quote_by_id["q-north"].date) == "2025-02-21"
 
 
-# -- limits, with time -----------------------------------------------------------------------------------
+# -- limits: refused where the bound is met, not after the whole input --------------------------------------
+# (How fast that is on a given machine is the benchmark's to say: scripts/benchmark.py.)
 
 
-def timed_problems(raw: bytes, limits: Limits = Limits()) -> list[str]:
-    start = time.perf_counter()
+def refused_problems(raw: bytes, limits: Limits = Limits()) -> list[str]:
     doc, problems = read_yaml(raw, "f.yaml", limits)
-    assert time.perf_counter() - start < 2, "a bound was met too slowly"
     assert doc is None
     return [str(p) for p in problems]
+
+
+def refused_at(problem: str) -> tuple[int, int]:
+    """The line and column a problem names."""
+    line, column = re.match(r"f\.yaml:(\d+):(\d+): ", problem).groups()
+    return int(line), int(column)
 
 
 def test_alias_bomb_is_refused_fast(tmp_path):
     lines = ['lol: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 9):
         lines.append(f"l{i}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 9) + "]")
-    found = timed_problems(("\n".join(lines) + "\n").encode())
+    found = refused_problems(("\n".join(lines) + "\n").encode())
     assert found == [
         "f.yaml:6:13: more than 200,000 values in one file, the limit (anchors and aliases count each time they "
         "are used); split the file or raise --max-values"
@@ -268,22 +272,30 @@ def test_alias_bomb_is_refused_fast(tmp_path):
 
 def test_many_values_are_refused_fast():
     raw = b"quotes:\n" + b"  - id: q\n" * 100_001  # 200,000 values and more
-    found = timed_problems(raw)
+    found = refused_problems(raw)
     assert len(found) == 1 and found[0].endswith(
         ": more than 200,000 values in one file, the limit (anchors and aliases count each time they are used); "
         "split the file or raise --max-values"
     )
+    # Refused by the line where the count passed the limit (each line holds three values: an item,
+    # its key, its value), not at the end of the input (line 100,002).
+    line, _ = refused_at(found[0])
+    assert line <= 200_000 // 3 + 1, line
 
 
 @pytest.mark.parametrize("raw", [b"a: " + b"[" * 100_000, b"".join(b" " * i + b"- \n" for i in range(2000)),
                                  b"".join(b"  " * i + b"k:\n" for i in range(2000))])
 def test_deep_nesting_is_refused_fast(raw):
-    found = timed_problems(raw)
+    found = refused_problems(raw)
     assert len(found) == 1 and found[0].endswith(": nested more than 40 levels deep, the limit for one file; flatten the structure")
+    # Refused by the line where the 41st level opens, before the end of the input.
+    line, column = refused_at(found[0])
+    last_line = raw.count(b"\n") + 1
+    assert line <= 41 and (line < last_line or column < len(raw)), (line, column)
 
 
 def test_an_oversized_file_is_refused_before_it_is_parsed():
-    found = timed_problems(b"a: [" + b"1, " * (2 * 1024 * 1024) + b"]\n")
+    found = refused_problems(b"a: [" + b"1, " * (2 * 1024 * 1024) + b"]\n")
     assert found == [
         "f.yaml:1:1: file is 6.0 MB, over the 5.0 MB limit; split it into several files (e.g. one per day) or raise --max-file-mb"
     ]
@@ -295,10 +307,9 @@ def test_a_file_at_the_limits_still_loads(tmp_path):
     )
     assert len(quotes) < Limits().max_file_bytes
     store = ContentStore(write_store(tmp_path, quotes_yaml=quotes, issues_yaml="issues: []\n"))
-    start = time.perf_counter()
     assert store.load().problems == ()
-    assert time.perf_counter() - start < 2
     assert len(store.snapshot.quotes) == 500
+    assert {len(q.text) for q in store.snapshot.quotes} == {9000}
 
 
 # -- encodings ----------------------------------------------------------------------------------------------
@@ -348,10 +359,10 @@ def test_undecodable_or_forbidden_bytes_are_located(tmp_path, raw, expected):
 
 def test_a_very_long_line_is_reported_not_choked_on(tmp_path):
     raw = QUOTES.replace("speaker: an official", "speaker: " + "z" * 2_000_000).encode()
-    start = time.perf_counter()
     result = ContentStore(write_store(tmp_path, quotes_yaml=raw)).load()
-    assert time.perf_counter() - start < 2
     assert "quotes.yaml:14:14: 'speaker' is longer than 500 characters" in [str(p) for p in result.problems]
+    # Reported without the 2 MB value: the message and the rest of the store stay readable.
+    assert all(len(str(p)) < 1_000 for p in result.problems), [len(str(p)) for p in result.problems]
 
 
 # -- unsafe tags ----------------------------------------------------------------------------------------------

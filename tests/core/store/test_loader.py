@@ -347,14 +347,12 @@ def test_an_oversized_file_is_refused_and_keeps_its_last_good_version(root):
     assert store.reload(["quotes.yaml"]).problems == ()
 
 
-def test_a_50_mb_file_is_refused_fast_without_reading_it_whole(root):
+def test_a_50_mb_file_is_refused_without_reading_it_whole(root):
     with open(root / "huge.yaml", "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: costs no disk
     tracemalloc.start()
     try:
-        start = time.perf_counter()
         result = ContentStore(root).load()
-        elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -362,7 +360,7 @@ def test_a_50_mb_file_is_refused_fast_without_reading_it_whole(root):
         "huge.yaml:1:1: file is 50.0 MB, over the 5.0 MB limit; split it into several files "
         "(e.g. one per day) or raise --max-file-mb"
     ]
-    assert elapsed < 2
+    # Read whole, its 50 MB would be in memory at once; refused by its size, they never are.
     assert peak < 20 * 1024 * 1024, f"peak memory {peak:,} bytes"
 
 
