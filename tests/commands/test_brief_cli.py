@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from tests.helpers.minimal_store import QUOTES, write_store
 
+from tests.helpers.minimal_store import QUOTES, write_store
 from tests.helpers.paths import REPO
 
 BOX_DRAWING = re.compile(r"[\u2500-\u259f]")

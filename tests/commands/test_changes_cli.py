@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.journal import Store, write_store
 
+from tests.helpers.journal import Store, write_store
 from tests.helpers.paths import REPO
 from tui.cli import main
 from tui.commands.changes import parse_when

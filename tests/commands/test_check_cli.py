@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.paths import YAML_SUITE
+
 from tests.helpers.minimal_store import EVENTS, QUOTES, write_store
+from tests.helpers.paths import YAML_SUITE
 
 SUITE = YAML_SUITE
 LINE = re.compile(r"[^:\n]+:\d+:\d+: \S[^\n]*")

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.paths import REPO
-from tests.helpers.edits import assert_changed, assert_inserted
 
+from tests.helpers.edits import assert_changed, assert_inserted
+from tests.helpers.paths import REPO
 from tui.cli import main
 from tui.core.model.vocab import Medium, Stage, Stance
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.edits import assert_changed
 
+from tests.helpers.edits import assert_changed
 from tui.cli import main
 
 LAVROV = "meduza-2025-11-25-lavrov"

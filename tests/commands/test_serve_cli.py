@@ -14,7 +14,6 @@ import urllib.request
 from pathlib import Path
 
 from tests.helpers.serve import served
-
 from tui.cli import parse
 from tui.commands.dashboard import build_app
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tests.helpers.pilot import wait_until
-from tests.helpers.textual_private import select_options
 from textual.widgets import Input, Select
 
+from tests.helpers.pilot import wait_until
+from tests.helpers.textual_private import select_options
 from tui.ui.forms.base import EditForm
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from tests.helpers.paths import SHIPPED
 
 
-
 def git(cwd: Path, *args: str) -> str:
     done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
     if done.returncode != 0:

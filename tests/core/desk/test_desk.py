@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.helpers.edits import line_of
 
+from tests.helpers.edits import line_of
 from tui.core.desk import (
     NO_JOURNAL,
     AddEvent,

@@ -12,8 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.helpers.edits import assert_changed, assert_inserted, changes, line_of, problems
 
+from tests.helpers.edits import assert_changed, assert_inserted, changes, line_of, problems
 from tui.core.desk import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
 from tui.core.desk import one_edit as edits
 from tui.core.store.loader import ContentStore

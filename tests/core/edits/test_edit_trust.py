@@ -14,9 +14,9 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from tests.helpers.edits import assert_inserted, changes, problems
 from tests.helpers.minimal_store import write_store
-
 from tui.core.desk import (
     NO_JOURNAL,
     AddQuote,

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from tests.helpers.edits import assert_changed, assert_inserted, line_of, problems
 from tests.helpers.minimal_store import write_store
-
 from tui.core.desk import one_edit as edits
 
 LAVROV = "meduza-2025-11-25-lavrov"

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.helpers.edits import assert_inserted, problems
 
+from tests.helpers.edits import assert_inserted, problems
 from tui.core.desk import one_edit as edits
 from tui.core.store.loader import ContentStore
 

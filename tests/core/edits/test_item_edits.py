@@ -10,8 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.helpers.edits import assert_changed, changes, problems
 
+from tests.helpers.edits import assert_changed, changes, problems
 from tui.core.desk import (
     NO_JOURNAL,
     AddDeadline,

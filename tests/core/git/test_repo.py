@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.git import commit_file, git, shared_desk
 
+from tests.helpers.git import commit_file, git, shared_desk
 from tui.core.desk import AddQuote, AddSource, Desk, SetPosition
 from tui.core.git.repo import GitError
 

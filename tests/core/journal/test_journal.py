@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.helpers.journal import Store, stored
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
+from tests.helpers.journal import Store, stored
 from tests.helpers.paths import REPO
 from tui.core.journal.journal import Journal, Retention, default_journal_path
 from tui.core.journal.storage import AtomicJSONStorage, JournalBusy, JournalError

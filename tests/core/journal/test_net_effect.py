@@ -11,7 +11,6 @@ from tests.helpers.paths import SHIPPED
 from tui.core.desk import Desk
 
 
-
 @pytest.fixture
 def desk(tmp_path: Path):
     root = tmp_path / "content"

@@ -12,10 +12,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.helpers.journal import Store, stored
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from tests.helpers.journal import Store, stored
 from tests.helpers.paths import REPO
 from tui.core.journal.journal import Journal, JournalError, Retention
 from tui.core.journal.state import state_of

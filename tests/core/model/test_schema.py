@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from tests.helpers.minimal_store import FILES
 
+from tests.helpers.minimal_store import FILES
 from tests.helpers.paths import REPO
 from tui.core.model.schema import SCHEMA_ID
 from tui.core.model.vocab import Medium, Stage

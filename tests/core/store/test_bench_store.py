@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers.bench import bench_store as _generator
-
 from tui.core.store.loader import ContentStore
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers.paths import SHIPPED, YAML_SUITE
-from tests.helpers.minimal_store import COUNTS, FILES, PARTIES, QUOTES, counts, write_store
 from pydantic import ValidationError
 
+from tests.helpers.minimal_store import COUNTS, FILES, PARTIES, QUOTES, counts, write_store
+from tests.helpers.paths import SHIPPED, YAML_SUITE
 from tui.core.model.items import ContentFile
 from tui.core.store.loader import ContentStore
 from tui.core.store.schema_errors import problems_from

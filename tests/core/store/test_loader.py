@@ -12,11 +12,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from tests.helpers.minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
 
 import tui.core.disk.safe_read as safe_read
 import tui.core.store.file_parser as file_parser
 import tui.core.store.loader as loader
+from tests.helpers.minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
 from tui.core.store.loader import ContentStore
 from tui.core.yaml.reader import Limits
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.minimal_store import EVENTS, FILES, ISSUES, PARTIES, QUOTES, SOURCES, STATUS, STORY, write_store
 
+from tests.helpers.minimal_store import EVENTS, FILES, ISSUES, PARTIES, QUOTES, SOURCES, STATUS, STORY, write_store
 from tui.core.store.loader import ContentStore
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tests.helpers.hostile_text import HOSTILE
-
 from tui.core.text.safe_text import visible
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from tests.helpers.minimal_store import QUOTES, SOURCES, STATUS, STORY, write_store
 
+from tests.helpers.minimal_store import QUOTES, SOURCES, STATUS, STORY, write_store
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.model.snapshot import Snapshot
 from tui.core.views import brief, brief_formats

@@ -8,8 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.helpers.minimal_store import write_store
 
+from tests.helpers.minimal_store import write_store
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.model.vocab import Outcome
 from tui.core.views.timeline import NO_PARTY, Entry, build, deadline_state, fit_axis, lane, undated_note

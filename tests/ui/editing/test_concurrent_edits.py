@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from tests.helpers.pilot import started, wait_until
-
 from tui.core.store.loader import ContentStore
 
 PER_WRITER = 6

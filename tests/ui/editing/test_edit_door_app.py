@@ -7,11 +7,11 @@ import fcntl
 import os
 from pathlib import Path
 
+from textual.widgets import Input, Select
+
 from tests.helpers.edits import assert_changed, set_headline
 from tests.helpers.forms import choose, open_form, type_into
 from tests.helpers.pilot import FIXED_NOW, screen_text, started, wait_until
-from textual.widgets import Input, Select
-
 from tui.ui import app as app_module
 from tui.ui.app import PeacewatchApp
 from tui.ui.forms.base import EditForm

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from tests.helpers.pilot import screen_text, started, wait_until
-
 from tui.ui.widgets.row_list import RowList
 
 EDITOR = """#!{python}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from tests.helpers.forms import choose, open_form, save, type_into
-from tests.helpers.pilot import burst, screen_text, started, wait_until
 from textual.widgets import Input, Select
 
+from tests.helpers.forms import choose, open_form, save, type_into
+from tests.helpers.pilot import burst, screen_text, started, wait_until
 from tui.ui.forms.base import EditForm
 
 

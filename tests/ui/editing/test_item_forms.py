@@ -12,10 +12,10 @@ import re
 import subprocess
 import sys
 
-from tests.helpers.forms import choose, save, type_into
-from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 from textual.widgets import OptionList
 
+from tests.helpers.forms import choose, save, type_into
+from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 from tui.ui.forms.item_form import ItemForm
 from tui.ui.screens.changes import ChangesScreen
 from tui.ui.screens.choose import ChooseScreen

@@ -10,10 +10,10 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.helpers.forms import choose, type_into
-from tests.helpers.pilot import FIXED_NOW, overlay_text, screen_text, started, wait_until
 from textual.binding import Binding
 
+from tests.helpers.forms import choose, type_into
+from tests.helpers.pilot import FIXED_NOW, overlay_text, screen_text, started, wait_until
 from tui.ui.app import PeacewatchApp
 from tui.ui.forms.base import EditForm
 from tui.ui.screens.dashboard import DashboardScreen

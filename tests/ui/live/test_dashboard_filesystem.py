@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import screen_text, started, wait_until
 
+from tests.helpers.pilot import screen_text, started, wait_until
 from tui.core.model.snapshot import Snapshot
 from tui.ui.widgets.problem_banner import ProblemBanner
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from tests.helpers.forms import choose, open_form, save, type_into
 from tests.helpers.git import commit_file, git, shared_desk
-from tui.ui.screens.detail import DetailScreen
-from tui.ui.app import PeacewatchApp
 from tests.helpers.pilot import FIXED_NOW, screen_text, started, wait_until
+from tui.ui.app import PeacewatchApp
+from tui.ui.screens.detail import DetailScreen
 
 FOLLOW = 0.3
 """The follow interval in these tests: short, so news shows within a second or two."""

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+
 from tests.helpers.edits import set_headline
 from tests.helpers.pilot import make_app, region_text, screen_text, started, wait_until
-
 from tui.ui.widgets.problem_banner import ProblemBanner
 from tui.ui.widgets.row_list import RowList
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from tests.helpers.bench import bench_store
 from tests.helpers.pilot import screen_text, started, wait_until
-
 from tui.core.views.search import matches
 from tui.ui.quote_filter import searched_text
 from tui.ui.widgets.row_list import RowList

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from tests.helpers.textual_private import as_active
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
 
+from tests.helpers.pilot import make_app, screen_text, started, wait_until
+from tests.helpers.textual_private import as_active
 from tui.core.journal.journal import Journal
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore

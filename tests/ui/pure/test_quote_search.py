@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 
 from tests.helpers.bench import bench_store as _generator
-
 from tui.core.store.loader import ContentStore
 from tui.core.views.search import _fold_char, fold, matches
 from tui.ui.quote_filter import QuoteFilter, SearchIndex, searched_text

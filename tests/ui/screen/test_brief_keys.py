@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+
 from tests.helpers.minimal_store import write_store
 from tests.helpers.pilot import overlay_text, screen_text, started, wait_until
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers.pilot import make_app, region_text, screen_text, started, wait_until
-
 from tui.ui.screens.changes import ChangesScreen
 from tui.ui.widgets.row_list import RowList
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from tests.helpers.pilot import screen_cells, started, wait_until
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.helpers.pilot import overlay_text, screen_text, started
 
+from tests.helpers.pilot import overlay_text, screen_text, started
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen
 from tui.ui.widgets.row_list import RowList

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tests.helpers.pilot import overlay_text, screen_text, started
-
 from tui.core.model.vocab import Medium
 
 

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import screen_text, started, wait_until
 from rich.cells import cell_len
 
+from tests.helpers.pilot import screen_text, started, wait_until
 from tui.core.text.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList

@@ -4,8 +4,8 @@ throwing typing away, Tab takes a completion, g and G move in every overlay."""
 from __future__ import annotations
 
 import pytest
-from tests.helpers.pilot import make_app, screen_text, started, wait_until
 
+from tests.helpers.pilot import make_app, screen_text, started, wait_until
 from tui.ui.forms.base import EditForm
 from tui.ui.screens.confirm import ConfirmScreen
 

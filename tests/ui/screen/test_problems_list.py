@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
-
 from tui.ui.screens.problems import ProblemsScreen
 
 EDITOR = """#!{python}

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
+
 from tests.helpers.hostile_text import HOSTILE
 from tests.helpers.pilot import screen_text, started
-
 from tui.core.text.safe_text import visible
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.row_list import RowList

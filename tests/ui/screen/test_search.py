@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.helpers.bench import bench_store
 from tests.helpers.pilot import burst, screen_text, started, style_of, wait_until
-
 from tui.ui.screens.dashboard import DashboardScreen
 
 

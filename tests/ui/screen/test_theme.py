@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.helpers.pilot import started, style_of, wait_until
 from rich.color import Color
+
+from tests.helpers.pilot import started, style_of, wait_until
 
 
 def _colour(theme_colour: str) -> Color:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers.textual_private import notifications
-from tests.helpers.pilot import make_app, region_text, screen_text, started, style_of, wait_until
 from rich.color import Color
 from textual.constants import DEFAULT_THEME
+
+from tests.helpers.pilot import make_app, region_text, screen_text, started, style_of, wait_until
+from tests.helpers.textual_private import notifications
 
 
 def stance_colour(pilot) -> tuple[int, int, int]:

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 
+from tests.helpers.pilot import overlay_text, region_text, screen_text, started, wait_until
 from tui.ui.screens.timeline import TimelineScreen
 
 LATER = dt.datetime(2025, 11, 28, 12, 0)
