@@ -3,7 +3,7 @@
 Textual 8 has no public API for these; each function says why the test needs it and what it
 reads, so that a Textual upgrade that moves one breaks here, once, with the reason beside it.
 What Textual does offer publicly is used directly in the tests instead (`app.screen`,
-`app.return_code`, `app.export_screenshot()`, `widget.render()`).
+`app.return_code` for whether the app was asked to exit, `app.workers`, `widget.render()`).
 """
 
 from __future__ import annotations
