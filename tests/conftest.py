@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
-if str(TESTS) not in sys.path:
-    # The tests sit in layers (unit/, app/, cli/, snapshots/) and import the shared helpers here
-    # (minimal_store, edit_helpers, journal_helpers, hostile_text, pilot_helpers) by their plain names.
-    sys.path.insert(0, str(TESTS))
-SHIPPED = REPO / "content"
+from tests.helpers.paths import SHIPPED
+
+# The tests mirror the code: core/<package>/ for each package of tui/core (no Textual there),
+# ui/ for the app driven by Pilot, commands/ for the command line, serve/ for a real browser,
+# snapshots/ for the screen pinned as SVG. Every folder is a package, so a module is named by
+# its path (tests.core.yaml.test_reader) and the shared helpers are imported as tests.helpers.*.
 
 SOAK_SAVES = 400
 """Saves the soak test makes by default: a quarter of a minute or so on a small CI machine."""

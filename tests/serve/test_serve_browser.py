@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serve_helpers import served
+
+from tests.helpers.serve import served
 
 TIMEOUT_MS = 60_000
 """How long to wait for text in the page: first loads take seconds on a busy two-core machine."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from pilot_helpers import make_app
+from tests.helpers.pilot import make_app
 
 
 async def loaded(pilot) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from tui.commands.changes import _when_arg
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
-from tui.core.model.clock import story_clock
 from tui.core.desk import NO_JOURNAL, Desk, DeskState
+from tui.core.model.clock import story_clock
 from tui.core.views import brief
 
 _EPILOG = """\

@@ -9,8 +9,8 @@ from tui.ui.render import v
 
 if TYPE_CHECKING:
     from tui.core.desk import Followed
-    from tui.core.model.diff import Change
     from tui.core.desk.state import DeskState
+    from tui.core.model.diff import Change
     from tui.ui.app import PeacewatchApp
 
 BULK_SECONDS = 3.0

@@ -23,7 +23,7 @@ import yaml
 
 from tui.core.disk.limits import Limits
 from tui.core.text.problems import Problem
-from tui.core.yaml.build import Path, LineCol, _Abort, _Builder, _depth_message
+from tui.core.yaml.build import LineCol, Path, _Abort, _Builder, _depth_message
 from tui.core.yaml.lines import LOADER as _Loader
 from tui.core.yaml.lines import ODD_BREAKS, TextLines
 from tui.core.yaml.mistakes import explain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from tui.core.yaml.build import Limits, Path, LineCol, _Builder
+from tui.core.yaml.build import Limits, LineCol, Path, _Builder
 from tui.core.yaml.lines import TextLines, end_of, start_of
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.core.yaml.emit import Fields, Plain, Style, Value, _escaped, flow_mapping, flow_value, item_lines, mapping_lines, scalar, value_lines
 from tui.core.yaml.lines import BREAKS, line_starts
-from tui.core.yaml.reader import Path, LineCol, YamlDocument
+from tui.core.yaml.reader import LineCol, Path, YamlDocument
 
 
 @dataclass(frozen=True)

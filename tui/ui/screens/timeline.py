@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from tui.core.model.clock import story_clock
 from tui.core.desk.state import DeskState
+from tui.core.model.clock import story_clock
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day
 from tui.core.views.timeline import Axis, Mark, Pace, Timeline, build, plural

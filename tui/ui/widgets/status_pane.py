@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tui.core.model.clock import story_clock
 from tui.core.desk.state import DeskState
+from tui.core.model.clock import story_clock
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render

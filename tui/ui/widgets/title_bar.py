@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.core.model.clock import story_clock
-from tui.ui.house import app_of
 from tui.core.desk.state import DeskState
+from tui.core.model.clock import story_clock
 from tui.core.views.timefmt import day
+from tui.ui.house import app_of
 from tui.ui.render import v
 
 

@@ -1,0 +1,107 @@
+"""`peacewatch serve` and `peacewatch --read-only` on the command line, as real subprocesses.
+
+Only loopback addresses are ever listened on or connected to: the warning for an address others could
+reach is shown with 192.0.2.1, a documentation address no machine has, so binding it fails at once.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.helpers.serve import served
+from tui.cli import parse
+from tui.commands.dashboard import build_app
+
+
+def peacewatch(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def wait_for_line(log: Path, words: str, timeout: float = 30) -> str:
+    """The server's output once it holds `words` (it is written by another process, in its own time)."""
+    deadline = time.monotonic() + timeout
+    while words not in (text := log.read_text(encoding="utf-8", errors="replace")):
+        assert time.monotonic() < deadline, f"{words!r} never came; the server said:\n{text}"
+        time.sleep(0.05)
+    return text
+
+
+def test_serve_is_listed_and_explains_its_safe_defaults():
+    assert "peacewatch serve" in peacewatch("--help").stdout
+    result = peacewatch("serve", "--help")
+    assert result.returncode == 0
+    for words in ("--host", "127.0.0.1", "--port", "--allow-edits", "read-only", "--public-url", "reverse proxy", "--journal", "--max-file-mb"):
+        assert words in result.stdout, words
+
+
+def test_a_non_loopback_address_warns_there_is_no_login_and_says_how_to_add_one(tmp_path):
+    result = peacewatch("serve", str(tmp_path), "--host", "192.0.2.1", "--port", "8000")
+    assert "no authentication" in result.stderr
+    assert "reverse proxy" in result.stderr and "--public-url" in result.stderr
+    assert "ssh -N -L 8000:127.0.0.1:8000" in result.stderr
+    # That address is not this machine's: said in plain words, and nothing claims to be serving.
+    assert result.returncode == 2
+    assert "cannot listen on 192.0.2.1 port 8000" in result.stderr and "not an address of this machine" in result.stderr
+    assert " at http" not in result.stdout
+
+
+def test_every_address_needs_the_one_browsers_use_and_bad_values_are_refused(tmp_path):
+    wildcard = peacewatch("serve", str(tmp_path), "--host", "0.0.0.0")
+    assert wildcard.returncode == 2 and "--public-url" in wildcard.stderr and "every address" in wildcard.stderr
+    port = peacewatch("serve", str(tmp_path), "--port", "70000")
+    assert port.returncode == 2 and "1 to 65535" in port.stderr
+    url = peacewatch("serve", str(tmp_path), "--public-url", "desk.example.org")
+    assert url.returncode == 2 and "http:// or https://" in url.stderr
+    missing = peacewatch("serve", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
+
+
+def test_a_port_already_taken_is_said_plainly(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = peacewatch("serve", str(tmp_path), "--port", str(port))
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1 port {port}: address already in use" in result.stderr
+    assert "--port" in result.stderr
+    assert "warning" not in result.stderr  # loopback: nothing to warn about
+
+
+def test_behind_a_proxy_the_page_points_browsers_at_the_public_address(store, tmp_path):
+    with served(store, tmp_path, "--no-journal", "--public-url", "https://desk.example.org/") as url:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            page = response.read().decode("utf-8")
+        log = wait_for_line(next(tmp_path.glob("serve-*.log")), "ctrl+c stops")
+    assert 'data-session-websocket-url="wss://desk.example.org/ws"' in page
+    assert "https://desk.example.org/static/js/textual.js" in page
+    assert "read-only at https://desk.example.org (ctrl+c stops)" in log
+    assert "warning" not in log  # it listens on 127.0.0.1, for the proxy only
+
+
+def test_read_only_is_an_option_of_the_dashboard_too(shipped):
+    assert build_app(parse([str(shipped), "--read-only"])).read_only is True
+    assert build_app(parse([str(shipped)])).read_only is False
+    assert "--read-only" in peacewatch("--help").stdout
+
+
+def test_each_page_follows_git_and_commits_as_the_server_was_told(tmp_path, monkeypatch):
+    import shlex
+
+    monkeypatch.delenv("PEACEWATCH_COMMIT", raising=False)
+    from tui.cli import parse
+    from tui.commands.serve import dashboard_command
+
+    folder = str(tmp_path)
+    read_only = shlex.split(dashboard_command(parse(["serve", folder, "--follow-git", "5"])))
+    assert read_only[read_only.index("--follow-git") + 1] == "5.0" and "--read-only" in read_only
+    assert "--commit" not in read_only and "--push" not in read_only
+    edits = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits", "--push"])))
+    assert "--push" in edits and "--read-only" not in edits and "--follow-git" not in edits
+    plain = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits"])))
+    assert "--no-commit" in plain

@@ -1,0 +1,63 @@
+"""The dashboard's first frame waits for none of the store's heavy libraries.
+
+pydantic, PyYAML and TinyDB (with the model, the reader and the journal) are imported by the desk
+in a thread; the event loop that draws the first frame must not import them itself. Run in a
+fresh interpreter, since this test process has long imported all three.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.helpers.paths import SHIPPED
+
+PROBE = r"""
+import asyncio, json, sys, threading
+from pathlib import Path
+
+HEAVY = ("pydantic", "yaml", "tinydb")
+by_main = []
+
+
+class Watch:
+    # Notes each first import of a heavy library made by the main thread (the event loop's).
+    def find_spec(self, name, path=None, target=None):
+        if name in HEAVY and name not in sys.modules and threading.current_thread() is threading.main_thread():
+            by_main.append(name)
+        return None
+
+
+sys.meta_path.insert(0, Watch())
+
+from tui.ui.app import PeacewatchApp
+
+at_first_frame = {}
+
+
+class Probe(PeacewatchApp):
+    CSS_PATH = Path(sys.modules[PeacewatchApp.__module__].__file__).with_name(PeacewatchApp.CSS_PATH)
+
+    def on_ready(self) -> None:  # Textual: the DOM is ready and the first frame is on screen
+        at_first_frame["by_main"] = list(by_main)
+
+
+async def main() -> None:
+    app = Probe(Path(sys.argv[1]), journal="off", settings="off")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.loaded.wait()
+        await pilot.pause()
+    print(json.dumps({"first_frame": at_first_frame, "loaded": sorted(m for m in HEAVY if m in sys.modules)}))
+
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_imports_no_pydantic_yaml_or_tinydb_on_the_event_loop() -> None:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(SHIPPED)], capture_output=True, text=True, check=True, timeout=120)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["first_frame"] == {"by_main": []}, "the event loop imported a heavy library before the first frame"
+    # The probe would see them: the store was loaded (in a thread), so all three are there by now.
+    assert seen["loaded"] == ["pydantic", "tinydb", "yaml"] or seen["loaded"] == ["pydantic", "yaml"]

@@ -1,0 +1,57 @@
+"""The problems list: a row per problem with a visible cursor; enter opens the editor at its line and column."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+import sys
+from pathlib import Path
+
+from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
+from tui.ui.screens.problems import ProblemsScreen
+
+EDITOR = """#!{python}
+import json, sys
+from pathlib import Path
+Path({log!r}).write_text(json.dumps(sys.argv[1:]))
+path = Path(sys.argv[-1])
+path.write_text(path.read_text(encoding="utf-8").replace("rusia", "russia").replace("ukrane", "ukraine"), encoding="utf-8")
+"""
+
+
+def _break(store: Path) -> None:
+    events = store / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("      - ukraine\n", "      - ukrane\n", 1), encoding="utf-8")
+    day = store / "quotes" / "2025-11-25.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("party: russia", "party: rusia", 1), encoding="utf-8")
+
+
+async def test_enter_on_a_problem_opens_the_editor_at_its_line_and_column(store, tmp_path, monkeypatch):
+    _break(store)
+    log = tmp_path / "argv.json"
+    vim = tmp_path / "bin" / "vim"  # named vim, so the column is passed as vim takes it
+    vim.parent.mkdir()
+    vim.write_text(EDITOR.format(python=sys.executable, log=str(log)), encoding="utf-8")
+    vim.chmod(vim.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("EDITOR", str(vim))
+    monkeypatch.delenv("VISUAL", raising=False)
+    async with started(store) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ProblemsScreen)
+        text = screen_text(pilot)
+        locations = re.findall(r"(\S+\.yaml):(\d+):(\d+)", text)
+        assert len(locations) == 2
+        # The cursor is on the first problem: its row looks different from the second's.
+        rows = pilot.app.screen.query_one("#overlay-list")
+        cells = screen_cells(pilot)
+        first, second = cells[rows.region.y][rows.region.x + 3], cells[rows.region.y + 3][rows.region.x + 3]
+        assert first[1].bgcolor != second[1].bgcolor
+        await pilot.press("j", "enter")
+        await wait_until(pilot, log.exists, what="the editor")
+        path, line, column = locations[1]
+        argv = json.loads(log.read_text())
+        assert argv == [f"+call cursor({line}, {column})", str(store / path)]
+        # The file is read again on return: the problem fixed in it leaves the list.
+        await wait_until(pilot, lambda: f"{path}:{line}:{column}" not in screen_text(pilot), what="the fixed problem gone")
