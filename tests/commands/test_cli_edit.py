@@ -47,6 +47,19 @@ def test_add_quote_prints_where_it_went_and_adds_only_its_lines(store: Path):
     check_passes(store.parent)
 
 
+def test_add_quote_fills_party_and_role_from_a_known_speaker_and_says_so(store: Path):
+    run = peacewatch("add", "quote", "content", "--text", "Soon.", "--speaker", "andriy yermak", "--date", "2025-11-25",
+                     "--medium", "interview", "--source", LAVROV, cwd=store.parent)
+    assert run.returncode == 0, run.stderr
+    assert "Ukraine's people: party ukraine and role 'Ukrainian Presidential Office Head' filled in" in run.stderr
+    text = (store / "quotes/2025-11-25.yaml").read_text(encoding="utf-8")
+    assert text.endswith("    speaker: andriy yermak\n    speaker_role: Ukrainian Presidential Office Head\n    party: ukraine\n"
+                         "    date: 2025-11-25\n    medium: interview\n    source: " + LAVROV + "\n")
+    unknown = peacewatch("add", "quote", "content", "--text", "Later.", "--speaker", "A diplomat", "--date", "2025-11-25",
+                         "--medium", "anonymous", "--source", LAVROV, cwd=store.parent)
+    assert unknown.returncode == 0 and "A diplomat is not among the store's people, so no party or role is filled in" in unknown.stderr
+
+
 def test_add_event_and_source_then_set_status_and_position(store: Path):
     cwd = store.parent
     run = peacewatch("add", "source", "content", "--outlet", "Meduza", "--title", "Talks move to Geneva",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
 from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Request
 from tui.core.model.fields import FIELDS
+from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole
 
 
@@ -83,17 +85,41 @@ def _optional(values: dict[str, object], key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def _quote(args: argparse.Namespace, prog: str, snapshot: Snapshot) -> AddQuote:
+    """The quote asked for, its party and role filled in from the speaker where the store knows
+    them (as the form does), and said: a quote without its party is missed by filters and views."""
+    party, role = args.party, args.speaker_role
+    known = snapshot.people_named(args.speaker)
+    if len(known) == 1:
+        person_party, person = known[0]
+        filled = []
+        if party is None:
+            party = person_party.id
+            filled.append(f"party {party}")
+        if not role and person.title:
+            role = person.title
+            filled.append(f"role {role!r}")
+        if filled:
+            print(f"{prog}: {args.speaker} is one of {person_party.name}'s people: {' and '.join(filled)} filled in", file=sys.stderr)
+    elif len(known) > 1 and (party is None or not role):
+        parties = ", ".join(p.id for p, _ in known)
+        print(f"{prog}: more than one person is named {args.speaker} ({parties}): give --party and --speaker-role", file=sys.stderr)
+    elif not known and party is None:
+        print(f"{prog}: {args.speaker} is not among the store's people, so no party or role is filled in; give --party "
+              f"(and --speaker-role), or add them first: peacewatch add person", file=sys.stderr)
+    return AddQuote(
+        text=args.text, speaker=args.speaker, source=args.source, medium=args.medium, speaker_role=role, party=party,
+        date=args.date, reported_by=args.reported_by, issues=args.issue, context=args.context,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     prog = f"peacewatch add {args.kind}"
     request: Request
     if args.kind in {noun for noun, _, _ in _MORE}:
         request = _more(args)
     elif args.kind == "quote":
-        request = AddQuote(
-            text=args.text, speaker=args.speaker, source=args.source, medium=args.medium,
-            speaker_role=args.speaker_role, party=args.party, date=args.date, reported_by=args.reported_by,
-            issues=args.issue, context=args.context,
-        )
+        return run_edit(args, prog, lambda desk: _quote(args, prog, desk.state.snapshot))
     elif args.kind == "event":
         request = AddEvent(
             title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the UI imports this module at start-up; pydantic loads later, with the store
-    from tui.core.model.items import Deadline, DealStatus, Event, Issue, Party, Position, Quote, Source, Story
+    from tui.core.model.items import Deadline, DealStatus, Event, Issue, Party, Person, Position, Quote, Source, Story
 
 
 class Origin(NamedTuple):
@@ -75,6 +75,12 @@ class Snapshot:
         issue = self.issue_by_id.get(issue_id)
         cited = {qid for p in issue.positions for qid in p.quotes} if issue else set()
         return [q for q in self.quotes if issue_id in q.issues or q.id in cited]
+
+    def people_named(self, name: str) -> list[tuple[Party, Person]]:
+        """Every person of a party whose name is `name` (case aside), with their party: who a
+        speaker is, for a quote's party and role."""
+        wanted = name.strip().casefold()
+        return [(party, person) for party in self.parties for person in party.people if person.name.casefold() == wanted]
 
     def positions_of(self, party_id: str) -> list[tuple[Issue, Position]]:
         """Each issue on which the party has a position, with that position."""

@@ -52,11 +52,11 @@ class QuoteForm(EditForm):
 
     @on(Input.Changed, "#speaker")
     def _fill_from_person(self, event: Input.Changed) -> None:
-        for party in self.snapshot.parties:
-            for person in party.people:
-                if person.name.casefold() == event.value.strip().casefold():
-                    self.query_one("#speaker_role", Input).value = person.title
-                    self.query_one("#party", Select).value = party.id
+        known = self.snapshot.people_named(event.value)
+        if len(known) == 1:
+            party, person = known[0]
+            self.query_one("#speaker_role", Input).value = person.title
+            self.query_one("#party", Select).value = party.id
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))
