@@ -4,6 +4,7 @@ holds a story; otherwise writing is refused and reading opens the shipped demo, 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -75,7 +76,13 @@ def test_new_demo_makes_an_editable_copy_that_checks_clean(tmp_path: Path) -> No
 
 
 def test_the_wheel_carries_the_shipped_story_and_opens_it_without_a_checkout(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(tmp_path / "dist")],
+    # Built from a copy of what the wheel is made of: a build in the checkout would leave build/ there.
+    source = tmp_path / "source"
+    for part in ("tui", "content", "schema"):
+        shutil.copytree(REPO / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for part in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / part, source / part)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(tmp_path / "dist")],
                    check=True, capture_output=True, timeout=300)
     [wheel] = (tmp_path / "dist").glob("peacewatch-*.whl")
     names = zipfile.ZipFile(wheel).namelist()

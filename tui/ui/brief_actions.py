@@ -55,9 +55,9 @@ class BriefActions:
 
     def write_brief(self) -> None:
         """Write the state of play as Markdown to a new file outside the content folder, and say where."""
+        from tui.core.desk import brief_folder, write_new
         from tui.core.model.clock import story_clock
         from tui.core.views.brief import brief, file_name, markdown
-        from tui.ui.brief_file import brief_folder, write_new
 
         app = self._app
         # Read-only (a wall screen, a page served to colleagues): nothing is written anywhere.

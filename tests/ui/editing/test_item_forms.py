@@ -183,15 +183,15 @@ async def test_fields_typed_in_a_burst_with_tabs_land_each_in_its_own_field(stor
         await pilot.pause()
         await pick(pilot, "   A source")
         # As a paste or a slow SSH link delivers them: every key queued before the first is read.
-        await burst(pilot, *"Reuters", "tab", *"Some title", "tab", *"2026-11-20")
-        await wait_until(pilot, lambda: "2026-11-20" in screen_text(pilot), what="the burst typed")
+        await burst(pilot, *"Reuters", "tab", *"Some title", "tab", *"2025-11-20")
+        await wait_until(pilot, lambda: "2025-11-20" in screen_text(pilot), what="the burst typed")
         lines = screen_text(pilot).splitlines()
         # Each value on the line of its own field's box, under its own label.
-        for label, value in (("Outlet", "Reuters"), ("Title", "Some title"), ("Date", "2026-11-20")):
+        for label, value in (("Outlet", "Reuters"), ("Title", "Some title"), ("Date", "2025-11-20")):
             at = next(i for i, line in enumerate(lines) if f"│  {label} " in line)
             assert value in lines[at + 2] and "ReutersSome" not in lines[at + 2], lines[at : at + 3]
         await save(pilot)
-        await wait_until(pilot, lambda: "id: reuters-2026-11-20-some-title" in (store / "sources.yaml").read_text(encoding="utf-8"),
+        await wait_until(pilot, lambda: "id: reuters-2025-11-20-some-title" in (store / "sources.yaml").read_text(encoding="utf-8"),
                          what="the source written")
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
     from tui.core.desk.state import DeskState
     from tui.core.disk.atomic_write import write_atomic
+    from tui.core.disk.brief_file import brief_folder, write_new
     from tui.core.disk.folder_lock import Wait
     from tui.core.disk.limits import Limits
     from tui.core.disk.settings import read_settings, save_theme, settings_path
@@ -34,6 +35,7 @@ _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
     "tui.core.desk.state": ("DeskState",),
     "tui.core.disk.atomic_write": ("write_atomic",),
+    "tui.core.disk.brief_file": ("brief_folder", "write_new"),
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
     "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
@@ -56,7 +58,7 @@ __all__ = [
     "Batch", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Entry",
     "Followed", "GitError", "LastChange", "Limits", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
     "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition", "SetStatus", "Step", "UpdateItem", "Wait",
-    "Written", "read_settings", "save_theme", "settings_path", "watch_folder", "write_atomic",
+    "Written", "brief_folder", "read_settings", "save_theme", "settings_path", "watch_folder", "write_atomic", "write_new",
 ]
 
 

@@ -1,7 +1,7 @@
 """What an edit asks for: one request per kind of edit, built by a form or a command, applied by the door.
 
 A request is plain data. `plan` makes its change to the files in memory (through
-`edit_engine`), against the store the door holds; the door checks and writes the plans.
+`tui.core.edits.engine`), against the store the door holds; the door checks and writes the plans.
 A field left None is kept exactly as the file has it.
 """
 

@@ -236,6 +236,14 @@ class ContentFile(Item):
     sources: list[Source] = []
 
 
+def plain_data(item: BaseModel) -> dict[str, Any]:
+    """An item as plain JSON-safe data, as the journal writes it (dates as text, words as words)."""
+    from pydantic_core import to_jsonable_python
+
+    data: dict[str, Any] = to_jsonable_python(item)
+    return data
+
+
 _FIELDS_SET: dict[frozenset[str], frozenset[str]] = {}
 
 

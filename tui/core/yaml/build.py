@@ -1,6 +1,6 @@
 """The reader's builder: parser events to plain data, within the limits, noting where each value stands.
 
-Shared by `yaml_reader` (which runs it) and `yaml_spans` (which extends it); it imports
+Shared by `reader` (which runs it) and `spans` (which extends it); it imports
 neither, so the dependency runs one way: reader -> spans -> build.
 """
 

@@ -29,7 +29,7 @@ from tui.core.yaml.lines import ODD_BREAKS, TextLines
 from tui.core.yaml.mistakes import explain
 from tui.core.yaml.spans import SpanBuilder
 
-# Limits lives in tui.core.disk.limits, Path and LineCol in yaml_build (shared with yaml_spans); all three are still imported from here.
+# Limits lives in tui.core.disk.limits, Path and LineCol in build (shared with spans); all three are still imported from here.
 __all__ = ["Limits", "Path", "LineCol", "YamlDocument", "decode", "read_yaml"]
 
 

@@ -44,17 +44,17 @@ def _a(noun: str) -> str:
 
 
 class ItemForm(EditForm):
-    """`noun` is a key of `item_fields.FIELDS`; with a `target` the form edits that item, else adds one."""
+    """`noun` is a key of `tui.core.model.fields.FIELDS`; with a `target` the form edits that item, else adds one."""
 
     def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes], noun: str, target: Target | None = None,
                  start: Mapping[str, str] | None = None) -> None:
         super().__init__(snapshot, digests)
         self.noun, self.target = noun, target
         self.specs: tuple[Spec, ...] = ((_PARTY,) if noun == "person" and target is None else ()) + FIELDS[noun]
-        from pydantic_core import to_jsonable_python
+        from tui.core.model.items import plain_data
 
         item = find(snapshot, target) if target is not None else None
-        self.stored: dict[str, Any] = to_jsonable_python(item) if item is not None else {}
+        self.stored: dict[str, Any] = plain_data(item) if item is not None else {}
         """What the item holds now, as the journal would write it: the form's starting values."""
         self.start = dict(start or {})
         what = target.describe(snapshot) if target is not None else ""

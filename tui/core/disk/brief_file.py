@@ -1,4 +1,5 @@
-"""Where the dashboard's `b` writes a brief: the folder peacewatch was started from, never the content folder."""
+"""Where the dashboard's `b` writes a brief, and how: the folder peacewatch was started from, never the
+content folder; a new file, never over one written a minute ago."""
 
 from __future__ import annotations
 
