@@ -157,6 +157,7 @@ class Desk(DeskJournal, DeskGit):
 
         with self._lock:
             self._open_journal()
+            self._stand_in_kept_files()
             snapshot = self._store.snapshot
             changes: list[Change] = []
             if self._journal is None:

@@ -109,3 +109,27 @@ class DeskJournal:
         from tui.core.journal.stance_history import stance_moves
 
         return stance_moves(self.history("issues", issue_id))
+
+    def _stand_in_kept_files(self) -> None:
+        """A file this run has never read whole (broken on a fresh start) is shown as the journal
+        last recorded it, and the banner says so with when; never an edit's base (it is not the file)."""
+        from pydantic import ValidationError
+
+        from tui.core.model.items import ContentFile
+        from tui.core.store.parsed_file import ParsedFile, Places
+        from tui.core.text.problems import Problem
+
+        if self._journal is None:
+            return
+        for relative in self._store.without_good_version():
+            kept = self._journal.kept_file(relative)
+            if kept is None:
+                continue
+            state, at = kept
+            try:
+                content = ContentFile.model_validate(state)
+            except ValidationError:
+                continue  # kept by an older model: nothing to show in its place
+            when = f"as the change journal recorded it on {at.astimezone():%-d %b %Y at %H:%M}" if at else "as the change journal last recorded it"
+            note = Problem(relative, 1, 1, f"cannot be read now, so it is shown {when}; fix it to see it as it is")
+            self._store.stand_in(relative, ParsedFile(relative, content, Places({}, {})), note)

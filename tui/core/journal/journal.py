@@ -258,7 +258,7 @@ class Journal:
         # The state is kept per content file: only the files whose items changed are written
         # again, so a record costs what changed, not the size of the store.
         per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
-        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None)
+        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None, at)
         token = uuid.uuid4().hex
         state_table.truncate()
         state_table.insert(Document({"token": token, "layout": LAYOUT, "problems": sorted(keys or ())}, 1))
@@ -269,10 +269,21 @@ class Journal:
         }, 1))
         return changes, (token, snapshot)
 
-    def _save_files(self, snapshot: Snapshot, paths: set[str] | None) -> None:
+    def kept_file(self, path: str) -> tuple[dict[str, Any], dt.datetime | None] | None:
+        """What the journal last recorded of one content file (its items, as JSON), and when; None
+        if it has nothing of it. A file that cannot be read now can be shown as it last was."""
+        with self._lock:
+            for doc in self._table("files").all():
+                if doc.get("path") == path and isinstance(doc.get("state"), dict):
+                    return doc["state"], _when(doc)
+        return None
+
+    def _save_files(self, snapshot: Snapshot, paths: set[str] | None, at: dt.datetime) -> None:
         """Write the state of the items of `paths` (None: of every file), one document a file."""
         table = self._table("files")
-        ids = {doc.get("path"): doc.doc_id for doc in table.all()}
+        docs = table.all()
+        ids = {doc.get("path"): doc.doc_id for doc in docs}
+        kept = {doc.get("path"): doc.get("state") for doc in docs}
         states = file_states(snapshot, paths)
         gone = [doc_id for path, doc_id in ids.items() if (paths is None or path in paths) and path not in states]
         if paths is None:
@@ -284,7 +295,9 @@ class Journal:
             doc_id = ids.get(path)
             if doc_id is None:
                 doc_id, next_id = next_id, next_id + 1
-            table.upsert(Document({"path": path, "state": state}, doc_id))
+            elif kept.get(path) == state:
+                continue  # the same items (new objects of an equal file): its document, and when it changed, stand
+            table.upsert(Document({"path": path, "state": state, "at": at.isoformat()}, doc_id))
 
     def _files_baseline(self, current: Snapshot | None) -> Snapshot:
         """The recorded state from its per-file documents. With the store's `current` state, a

@@ -20,11 +20,12 @@ from pathlib import Path
 from tui.core.disk.limits import Limits
 from tui.core.disk.paths import is_content_file
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
+from tui.core.model.kinds import LIST_SECTIONS
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.crossref import Merger
 from tui.core.store.file_parser import FileParser, cut_texts, file_digest
 from tui.core.store.parse_cache import ParseCache
-from tui.core.store.parsed_file import ParsedFile
+from tui.core.store.parsed_file import ParsedFile, Places
 from tui.core.text.problems import Problem
 from tui.core.yaml.reader import YamlDocument, _size_text
 
@@ -65,8 +66,13 @@ class _FileState:
     good_digest: bytes | None = None
     """The digest of the bytes `good` was read from."""
 
+    stand_in: Problem | None = None
+    """Set while `good` is not a version of the file this run read (it never read one): what was
+    kept of it instead, said in the banner with when it was last good."""
+
     def shown_problems(self) -> list[Problem]:
-        return [self.read_problem] if self.read_problem else self.problems
+        said = [self.read_problem] if self.read_problem else self.problems
+        return said + [self.stand_in] if self.stand_in else said
 
 
 @dataclass(frozen=True)
@@ -292,9 +298,29 @@ class ContentStore:
         parsed, problems = self._parser.parse(relative, raw, digest)
         state.problems = problems
         if parsed is None:
+            if state.good is None:
+                # Never read whole this run: the ids its items have still mark what refers to them as known,
+                # so one mistake is one problem (until the desk puts the last good version in its place).
+                state.good = stand_in_of(relative, raw)
+                return "changed"
             return None
-        state.good, state.good_digest = parsed, digest
+        state.good, state.good_digest, state.stand_in = parsed, digest, None
         return "changed"
+
+    def without_good_version(self) -> list[str]:
+        """Files that exist but have given this run nothing it read whole: each shows only a stand-in."""
+        return sorted(path for path, state in self._files.items()
+                      if state.good is not None and state.good_digest is None and state.stand_in is None)
+
+    def stand_in(self, relative: str, parsed: ParsedFile, note: Problem) -> LoadResult:
+        """Show `parsed` (what was kept of a file that cannot be read now, such as its last good
+        version in the journal) in its place until the file reads again; `note` says so."""
+        state = self._files.get(relative)
+        if state is None or state.good_digest is not None:
+            return self._result(set(), None)  # read whole meanwhile: the file itself wins
+        state.good, state.stand_in = parsed, note
+        self._remerge({relative})
+        return self._result({relative}, None)
 
     def _unreadable(self, state: _FileState, relative: str, what: str) -> None:
         """A file that is there but cannot be read now: report it, keep its last good content."""
@@ -328,6 +354,28 @@ class ContentStore:
     def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
         """See `FileParser.validate`: how an edit checks the content it is about to write."""
         return self._parser.validate(relative, doc, digest, unwritten)
+
+
+_SECTION = re.compile(r"^([A-Za-z_]+):", re.MULTILINE)
+_ITEM_ID = re.compile(r"^[ \t]*-[ \t]+id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
+
+
+def stand_in_of(relative: str, raw: bytes) -> ParsedFile:
+    """A file that does not read: no items, but the ids its text gives each section (`- id: …`
+    lines, and `story:`/`status:`), so that what refers to them is not reported as well."""
+    from tui.core.model.items import ContentFile
+
+    text = raw.decode("utf-8", "replace")
+    broken: dict[str, set[str]] = {}
+    sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
+    for _start, section in sections:
+        if section in ("story", "status"):
+            broken.setdefault(section, set()).add(section)
+    for match in _ITEM_ID.finditer(text):
+        section = next((name for start, name in reversed(sections) if start < match.start()), None)
+        if section in LIST_SECTIONS:
+            broken.setdefault(section, set()).add(match.group(1))
+    return ParsedFile(relative, ContentFile(), Places({}, {}), None, {k: frozenset(v) for k, v in broken.items()})
 
 
 @contextlib.contextmanager

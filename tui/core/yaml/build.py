@@ -42,6 +42,28 @@ def _depth_message(limits: Limits) -> str:
     return f"nested more than {limits.max_depth} levels deep, the limit for one file; flatten the structure"
 
 
+def misplaced_item(lines: list[str], first: LineCol, again: LineCol) -> tuple[LineCol, LineCol] | None:
+    """A key set twice in one mapping may be a list item typed at the wrong depth between the two:
+    the item that holds the first (`- id: …` at some column) has a sibling that starts the same way
+    further down at another column. Its line and column, and the good item's line and dash column."""
+    head_line = next((n for n in range(first[0], 0, -1) if lines[n - 1].lstrip(" ").startswith("- ")
+                      and len(lines[n - 1]) - len(lines[n - 1].lstrip(" ")) < first[1] - 1), None)
+    if head_line is None:
+        return None
+    head = lines[head_line - 1]
+    dash = len(head) - len(head.lstrip(" "))
+    start = head.lstrip(" ").split(":", 1)[0] + ":" if ":" in head else None
+    if start is None:
+        return None
+    for number in range(first[0] + 1, again[0]):
+        text = lines[number - 1]
+        body = text.lstrip(" ")
+        column = len(text) - len(body)
+        if body.startswith(start) and column != dash:
+            return (number, column + 1), (head_line, dash + 1)
+    return None
+
+
 class _Frame:
     """A mapping or list being built, with what it needs to place its children."""
 
@@ -106,6 +128,15 @@ class _Builder:
             )
 
     def _duplicate(self, key: str, first: LineCol, pos: LineCol) -> None:
+        misplaced = misplaced_item(self.lines.text.splitlines(), first, pos)
+        if misplaced is not None:
+            # Not two values for one field: a list item between them is at the wrong depth, so
+            # the fields after it run on into the item above. Deleting a field would lose data.
+            (line, column), (item_line, dash) = misplaced
+            raise _Abort(line, column, (
+                f"line {line}: this list item ('- ') is at the wrong depth (column {column}), so the fields below it "
+                f"run on into the item above; line its '-' up with the item at line {item_line} (column {dash})"
+            ))
         where = f"line {first[0]}" + (f", column {first[1]}" if first[0] == pos[0] else "")
         raise _Abort(*pos, f"duplicate key {shown(key)}: already set at {where}; keep one of them")
 
