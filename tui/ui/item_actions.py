@@ -255,16 +255,32 @@ class ItemActions:
 
         app = self._app
         written = applied.written
+        hidden = "\nHidden by the filter: esc shows it" if self._hidden_by_filter(applied) else ""
         if applied.commit is not None:
             # One notice for the edit and its commit; the push, if asked for, reports on its own.
-            made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}"
+            made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}{hidden}"
             app.notify(made, title="Saved and committed", markup=False, timeout=5)
             if app.push:
                 app.git.push()
         else:
-            app.notify(f"Written to {written.path}:{written.line}", title="Saved", markup=False, timeout=4)
+            app.notify(f"Written to {written.path}:{written.line}{hidden}", title="Saved", markup=False, timeout=6 if hidden else 4)
         if applied.git_error:
             app.notify(applied.git_error, title="Not committed", severity="error", markup=False, timeout=12)
+
+    def _hidden_by_filter(self, applied: Applied) -> bool:
+        """Whether the quote just saved is one the quotes list's filter leaves out: said, or the
+        user looks for what they wrote and finds nothing."""
+        import dataclasses
+
+        from tui.ui.widgets.quotes_pane import QuotesPane
+
+        snapshot = applied.state.snapshot
+        quote = snapshot.quote_by_id.get(applied.written.item_id)
+        panes = list(self._app.screen_stack[0].query(QuotesPane)) if self._app.screen_stack else []
+        if quote is None or not panes or not panes[0].quote_filter.active:
+            return False
+        # The filter asked of this quote alone: no pass over the store's quotes.
+        return not panes[0].quote_filter.keys(dataclasses.replace(snapshot, quotes=(quote,)))
 
     def _refused(self, title: str, refused: EditRefused) -> None:
         detail = "\n".join(p.message if not p.path or p.line <= 1 else str(p) for p in refused.problems)

@@ -51,6 +51,22 @@ async def test_add_a_quote_writes_only_its_lines(store):
     assert any("speaker: Sergey Lavrov" in line for line in new)
 
 
+async def test_a_quote_saved_under_a_filter_that_hides_it_is_said_to_be_hidden(store):
+    async with started(store, live=True, size=(120, 50), notifications=True) as pilot:
+        await pilot.press("2", "f")  # the quotes filtered to the first party, the United States
+        await wait_until(pilot, lambda: "Filter: party United States" in screen_text(pilot), what="the filter")
+        await open_form(pilot, "a")
+        await type_into(pilot, "text", "We are ready to talk")
+        await type_into(pilot, "speaker", "Sergey Lavrov")
+        await choose(pilot, "medium", "press conference")
+        await choose(pilot, "source", "Meduza")
+        await save(pilot)
+        await wait_until(pilot, lambda: "Hidden by the filter: esc shows it" in " ".join(screen_text(pilot).split()), what="the hint")
+        assert "We are ready to talk" not in screen_text(pilot)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "We are ready to talk" in screen_text(pilot), what="the quote, once the filter is cleared")
+
+
 async def test_missing_fields_are_refused_beside_the_field(store):
     snapshot_files = {p: p.read_bytes() for p in store.rglob("*.yaml")}
     async with started(store, size=(120, 50)) as pilot:
