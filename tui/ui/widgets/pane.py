@@ -100,6 +100,8 @@ class Pane(Vertical):
         event.stop()
         # Setting the subtitle paints the whole pane again, even to the same words: only when they change.
         subtitle = self.count_text(event.first, event.last, event.total)
+        if event.new_above:
+            subtitle = f"▲ {event.new_above} new above · {subtitle}"
         if subtitle != self.border_subtitle:
             self.border_subtitle = subtitle
 

@@ -91,6 +91,8 @@ class RowList(ScrollView, can_focus=True):
         first: int
         last: int
         total: int
+        new_above: int = 0
+        """Rows that arrived above the first one on screen since the list was last at its top."""
 
         @property
         def control(self) -> RowList:
@@ -105,7 +107,9 @@ class RowList(ScrollView, can_focus=True):
         self._cache: dict[tuple[str, int], list[Strip]] = {}
         self._flash: frozenset[str] = frozenset()
         self._marked: frozenset[str] = frozenset()
-        self._shown: tuple[int, int, int] | None = None
+        self._shown: tuple[int, int, int, int] | None = None
+        self._new_above = 0
+        """Rows that arrived above the view while it was scrolled down: said, never scrolled into."""
         self._style: Style | None = None
 
     @property
@@ -126,6 +130,10 @@ class RowList(ScrollView, can_focus=True):
         before = self.cursor
         keys = list(keys)
         same_rows = keys == self._keys  # a C loop over pointers: a save seldom changes which rows there are
+        top_row = -(-round(self.scroll_offset.y) // self.row_height)
+        # Scrolled down, a reader keeps reading the same rows when news arrives above them.
+        kept_top = self._keys[top_row] if not same_rows and 0 < top_row < len(self._keys) else None
+        old_keys = self._keys
         if not same_rows:
             self._keys = keys
         self._render_row = render
@@ -139,8 +147,13 @@ class RowList(ScrollView, can_focus=True):
                 del self._cache[cached]
         if len(self._cache) > 4 * len(self._keys) + 200:
             self._cache.clear()
-        self.virtual_size = Size(0, len(self._keys) * self.row_height)
+        self.virtual_size = Size(0, self._virtual_height())
         self.call_after_refresh(self._report_shown)
+        if kept_top is not None and (at := self._find(kept_top, top_row)) is not None:
+            if at != top_row:
+                known = set(old_keys)
+                self._new_above += sum(1 for key in keys[:at] if key not in known)
+                self.scroll_to(y=at * self.row_height, animate=False, force=True, immediate=True)
         found = self._find(current, before) if current is not None else None
         if found is not None:
             self._move(found, announce=False)
@@ -151,6 +164,11 @@ class RowList(ScrollView, can_focus=True):
             self._refresh_keys(dropped)
         else:
             self.refresh()
+
+    def _virtual_height(self) -> int:
+        """The rows' lines, and the part of a row the view has room for below the last: scrolled
+        to the end, the first row on screen is whole, never its second half."""
+        return len(self._keys) * self.row_height + self.scrollable_content_region.height % self.row_height
 
     def _refresh_keys(self, keys: Collection[str]) -> None:
         """Paint again the rows on screen whose key is in `keys`."""
@@ -187,7 +205,9 @@ class RowList(ScrollView, can_focus=True):
         total = len(self._keys)
         first = -(-top // self.row_height)  # the first row that starts on screen
         last = min((top + height) // self.row_height, total)  # rows that end on screen
-        shown = (min(first + 1, total), last, total)
+        if top == 0:
+            self._new_above = 0  # at the top, what arrived is in view
+        shown = (min(first + 1, total), last, total, self._new_above)
         if shown != self._shown:
             self._shown = shown
             self.post_message(self.Shown(self, *shown))
@@ -226,8 +246,16 @@ class RowList(ScrollView, can_focus=True):
     def _move(self, index: int, announce: bool) -> None:
         before, row_before, scrolled = self.current, self.cursor, self.scroll_offset.y
         self.cursor = max(0, min(index, len(self._keys) - 1)) if self._keys else 0
-        top = self.cursor * self.row_height
-        self.scroll_to_region(Region(0, top, 1, self.row_height), animate=False, force=True)
+        # Scrolled by whole rows, never to half of one: the first row on screen is whole.
+        height = self.scrollable_content_region.height
+        visible = max(height // self.row_height, 1)
+        first = -(-round(scrolled) // self.row_height)
+        if self.cursor < first:
+            first = self.cursor
+        elif self.cursor >= first + visible:
+            first = self.cursor - visible + 1
+        if height and first * self.row_height != scrolled:
+            self.scroll_to(y=first * self.row_height, animate=False, force=True, immediate=True)
         if self.scroll_offset.y == scrolled:
             # The list did not scroll: only the row the cursor left and the one it reached change.
             self._refresh_row(row_before)
@@ -251,7 +279,7 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(0, len(self._keys) * self.row_height)
+        self.virtual_size = Size(0, self._virtual_height())
         self._cache.clear()
         self.call_after_refresh(self._report_shown)
 
