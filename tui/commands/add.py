@@ -7,9 +7,8 @@ import sys
 
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
-from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Request
+from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Applied, Request
 from tui.core.model.fields import FIELDS
-from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole
 
 
@@ -85,32 +84,23 @@ def _optional(values: dict[str, object], key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _quote(args: argparse.Namespace, prog: str, snapshot: Snapshot) -> AddQuote:
-    """The quote asked for, its party and role filled in from the speaker where the store knows
-    them (as the form does), and said: a quote without its party is missed by filters and views."""
-    party, role = args.party, args.speaker_role
+def _said_of_speaker(args: argparse.Namespace, prog: str, applied: Applied) -> None:
+    """Say what the store's people gave the quote: a quote without its party is missed by filters and views."""
+    snapshot = applied.state.snapshot
+    quote = snapshot.quote_by_id.get(applied.written.item_id)
     known = snapshot.people_named(args.speaker)
-    if len(known) == 1:
-        person_party, person = known[0]
-        filled = []
-        if party is None:
-            party = person_party.id
-            filled.append(f"party {party}")
-        if not role and person.title:
-            role = person.title
-            filled.append(f"role {role!r}")
-        if filled:
-            print(f"{prog}: {args.speaker} is one of {person_party.name}'s people: {' and '.join(filled)} filled in", file=sys.stderr)
-    elif len(known) > 1 and (party is None or not role):
+    if quote is None:
+        return
+    filled = ([f"party {quote.party}"] if args.party is None and quote.party else []) + (
+        [f"role {quote.speaker_role!r}"] if not args.speaker_role and quote.speaker_role else [])
+    if filled and len(known) == 1:
+        print(f"{prog}: {args.speaker} is one of {known[0][0].name}'s people: {' and '.join(filled)} filled in", file=sys.stderr)
+    elif len(known) > 1 and (args.party is None or not args.speaker_role):
         parties = ", ".join(p.id for p, _ in known)
         print(f"{prog}: more than one person is named {args.speaker} ({parties}): give --party and --speaker-role", file=sys.stderr)
-    elif not known and party is None:
+    elif not known and args.party is None:
         print(f"{prog}: {args.speaker} is not among the store's people, so no party or role is filled in; give --party "
               f"(and --speaker-role), or add them first: peacewatch add person", file=sys.stderr)
-    return AddQuote(
-        text=args.text, speaker=args.speaker, source=args.source, medium=args.medium, speaker_role=role, party=party,
-        date=args.date, reported_by=args.reported_by, issues=args.issue, context=args.context,
-    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,7 +109,11 @@ def run(args: argparse.Namespace) -> int:
     if args.kind in {noun for noun, _, _ in _MORE}:
         request = _more(args)
     elif args.kind == "quote":
-        return run_edit(args, prog, lambda desk: _quote(args, prog, desk.state.snapshot))
+        request = AddQuote(
+            text=args.text, speaker=args.speaker, source=args.source, medium=args.medium, speaker_role=args.speaker_role,
+            party=args.party, date=args.date, reported_by=args.reported_by, issues=args.issue, context=args.context, fill_speaker=True,
+        )
+        return run_edit(args, prog, request, after=lambda applied: _said_of_speaker(args, prog, applied))
     elif args.kind == "event":
         request = AddEvent(
             title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,

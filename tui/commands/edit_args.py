@@ -57,10 +57,14 @@ def _prefix(root: Path) -> str:
     return "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
 
 
-def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: Path | str | None = NO_JOURNAL) -> int:
+def run_edit(
+    args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: Path | str | None = NO_JOURNAL,
+    after: Callable[[Applied], None] | None = None,
+) -> int:
     """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not.
 
-    `request` may be a function of the desk that builds it (a revert reads the desk's journal)."""
+    `request` may be a function of the desk that builds it (a revert reads the desk's journal);
+    `after` is told what was applied."""
     root = store_to_write(args, prog)
     if root is None:
         return 2
@@ -104,6 +108,8 @@ def run_edit(args: argparse.Namespace, prog: str, request: Request | Callable[[D
         desk.close()  # the journal only: the desk still reaches the repository to push
     written = applied.written
     print(f"{prefix}{written.path}:{written.line}: {applied.message}")
+    if after is not None:
+        after(applied)  # what the command says of the edit made, beside where it went
     return _publish(desk, applied, publish, prog)
 
 

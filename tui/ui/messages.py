@@ -9,9 +9,9 @@ from textual.message import Message
 
 @dataclass
 class OpenItem(Message):
-    """Show the full item: kind is 'party', 'issue', 'quote', 'event' or 'status'."""
+    """Show the full item: `noun` is 'party', 'issue', 'quote', 'event' or 'status'."""
 
-    kind: str
+    noun: str
     item_id: str
 
 
@@ -25,9 +25,9 @@ class FilterQuotes(Message):
 
 @dataclass
 class EditItem(Message):
-    """Open the file that defines an item in the user's editor; kind as in `Snapshot.origins`."""
+    """Open the file that defines an item in the user's editor; `section` as in `Snapshot.origins` ('parties')."""
 
-    kind: str
+    section: str
     item_id: str
 
 
@@ -35,10 +35,10 @@ class EditItem(Message):
 class ChangeItem(Message):
     """Change an item from the dashboard: `action` is "form" (edit it in a form) or "remove".
 
-    `kind` as in `Snapshot.origins`; `item_id` may be "" where the pane has no row (the
+    `section` as in `Snapshot.origins` ('parties'); `item_id` may be "" where the pane has no row (the
     deal status pane with no events still offers the status, story and deadlines).
     """
 
-    kind: str
+    section: str
     item_id: str
     action: str

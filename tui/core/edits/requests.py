@@ -109,6 +109,8 @@ class AddQuote(Request):
 
     With `new_source`, the source is added too, in the same edit: both are written or neither,
     and a source the store already has (same outlet, title and date) is cited, not added again.
+    With `fill_speaker`, a party or role not given is taken from the one person of the store's
+    parties with the speaker's name (as the form fills them in), read under the edit's lock.
     """
 
     text: str
@@ -122,11 +124,16 @@ class AddQuote(Request):
     issues: Sequence[str] = ()
     context: str = ""
     new_source: AddSource | None = None
+    fill_speaker: bool = False
     noun: ClassVar[str] = "quote"
 
     def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
         plans: list[Planned] = []
         source = self.source
+        party, role = self.party, self.speaker_role
+        known = store.snapshot.people_named(self.speaker) if self.fill_speaker else []
+        if len(known) == 1:
+            party, role = party or known[0][0].id, role or known[0][1].title
         if self.new_source is not None and not source:
             source = self.new_source.same_as(store.snapshot)
             if source is None:
@@ -141,7 +148,7 @@ class AddQuote(Request):
             required = ("text", "speaker", "medium", "source")
             new = fields(
                 ("id", item_id), ("text", self.text), ("context", self.context), ("speaker", self.speaker),
-                ("speaker_role", self.speaker_role), ("party", self.party), ("date", date_value(day)),
+                ("speaker_role", role), ("party", party), ("date", date_value(day)),
                 ("medium", self.medium), ("reported_by", self.reported_by), ("source", source),
                 ("issues", self.issues), required=required,
             )

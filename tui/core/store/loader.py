@@ -20,12 +20,11 @@ from pathlib import Path
 from tui.core.disk.limits import Limits
 from tui.core.disk.paths import is_content_file
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
-from tui.core.model.kinds import LIST_SECTIONS
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.crossref import Merger
-from tui.core.store.file_parser import FileParser, cut_texts, file_digest
+from tui.core.store.file_parser import FileParser, cut_texts, file_digest, stand_in_of
 from tui.core.store.parse_cache import ParseCache
-from tui.core.store.parsed_file import ParsedFile, Places
+from tui.core.store.parsed_file import ParsedFile
 from tui.core.text.problems import Problem
 from tui.core.yaml.reader import YamlDocument, _size_text
 
@@ -354,28 +353,6 @@ class ContentStore:
     def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
         """See `FileParser.validate`: how an edit checks the content it is about to write."""
         return self._parser.validate(relative, doc, digest, unwritten)
-
-
-_SECTION = re.compile(r"^([A-Za-z_]+):", re.MULTILINE)
-_ITEM_ID = re.compile(r"^[ \t]*-[ \t]+id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
-
-
-def stand_in_of(relative: str, raw: bytes) -> ParsedFile:
-    """A file that does not read: no items, but the ids its text gives each section (`- id: …`
-    lines, and `story:`/`status:`), so that what refers to them is not reported as well."""
-    from tui.core.model.items import ContentFile
-
-    text = raw.decode("utf-8", "replace")
-    broken: dict[str, set[str]] = {}
-    sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
-    for _start, section in sections:
-        if section in ("story", "status"):
-            broken.setdefault(section, set()).add(section)
-    for match in _ITEM_ID.finditer(text):
-        section = next((name for start, name in reversed(sections) if start < match.start()), None)
-        if section in LIST_SECTIONS:
-            broken.setdefault(section, set()).add(match.group(1))
-    return ParsedFile(relative, ContentFile(), Places({}, {}), None, {k: frozenset(v) for k, v in broken.items()})
 
 
 @contextlib.contextmanager

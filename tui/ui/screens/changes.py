@@ -16,7 +16,7 @@ from tui.ui.render import v
 from tui.ui.screens.list_overlay import ListOverlay
 from tui.ui.widgets.row_list import RowList
 
-OPENS = {"parties": "party", "issues": "issue", "quotes": "quote", "events": "event", "status": "status"}
+NOUN_OF = {"parties": "party", "issues": "issue", "quotes": "quote", "events": "event", "status": "status"}
 """The kinds a full view exists for, by section."""
 
 
@@ -83,7 +83,7 @@ class ChangesScreen(ListOverlay):
         if event.key not in self._items:
             return  # a reload's heading: nothing to open
         kind, item_id = self._items[event.key]
-        if kind not in OPENS:
+        if kind not in NOUN_OF:
             noun = BY_SECTION[kind].noun if kind in BY_SECTION else "row"
             self.notify(f"A {noun} has no full view; e on the dashboard opens its file.", markup=False, timeout=4)
             return
@@ -92,7 +92,7 @@ class ChangesScreen(ListOverlay):
             return
         from tui.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(OPENS[kind], item_id))
+        self.app.push_screen(DetailScreen(NOUN_OF[kind], item_id))
         app_of(self).mark_seen(kind, item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -124,14 +124,14 @@ class DashboardScreen(Screen):
     def on_open_item(self, message: OpenItem) -> None:
         from tui.ui.screens.detail import DetailScreen
 
-        self.app.push_screen(DetailScreen(message.kind, message.item_id))
-        app_of(self).mark_seen(BY_NOUN[message.kind].section, message.item_id)
+        self.app.push_screen(DetailScreen(message.noun, message.item_id))
+        app_of(self).mark_seen(BY_NOUN[message.noun].section, message.item_id)
 
     def on_edit_item(self, message: EditItem) -> None:
-        app_of(self).editor.edit_item(message.kind, message.item_id)
+        app_of(self).editor.edit_item(message.section, message.item_id)
 
     def on_change_item(self, message: ChangeItem) -> None:
-        app_of(self).items.change_item(message.kind, message.item_id, message.action)
+        app_of(self).items.change_item(message.section, message.item_id, message.action)
 
     def action_add(self) -> None:
         # A person is added to the party under the cursor, if one is.

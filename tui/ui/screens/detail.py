@@ -41,11 +41,11 @@ class DetailScreen(Overlay):
     EDIT_ACTIONS = {"edit": read_only.EDITOR, "change": read_only.FORMS}
 
 
-    def __init__(self, kind: str, item_id: str) -> None:
+    def __init__(self, noun: str, item_id: str) -> None:
         super().__init__()
-        self.kind = kind
+        self.noun = noun
         self.item_id = item_id
-        self.PANEL_TITLE = BY_NOUN[kind].title
+        self.PANEL_TITLE = BY_NOUN[noun].title
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -57,7 +57,7 @@ class DetailScreen(Overlay):
         if state.snapshot is not self._shown:
             self._shown = state.snapshot
             self.show(self._text(state.snapshot))
-            if self.kind == "issue":
+            if self.noun == "issue":
                 self._with_history(state.snapshot)
             self._who()
 
@@ -68,14 +68,14 @@ class DetailScreen(Overlay):
             self.show(self._text(snapshot))
 
     def action_change(self, action: str) -> None:
-        section = BY_NOUN[self.kind].section
-        app_of(self).items.change_item(section, self.item_id if self.kind != "status" else "", action)
+        section = BY_NOUN[self.noun].section
+        app_of(self).items.change_item(section, self.item_id if self.noun != "status" else "", action)
 
     @work(exclusive=True, group="blame", exit_on_error=False, name="Asking git who changed the item")
     async def _who(self) -> None:
         from tui.core.desk import GitError
 
-        section = BY_NOUN[self.kind].section
+        section = BY_NOUN[self.noun].section
         try:
             found = await app_of(self).git.last_change(section, self.item_id)
         except GitError as exc:
@@ -88,35 +88,35 @@ class DetailScreen(Overlay):
             note.update(line)
 
     def action_edit(self) -> None:
-        app_of(self).editor.edit_item(BY_NOUN[self.kind].section, self.item_id)
+        app_of(self).editor.edit_item(BY_NOUN[self.noun].section, self.item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a quote has an attribution, and a party names no source: neither key is offered there.
         if action == "copy_attribution":
-            return self.kind == "quote"
+            return self.noun == "quote"
         if action == "open_source":
-            return self.kind != "party"
+            return self.noun != "party"
         return read_only.refused(self, action) is None
 
     def action_copy_attribution(self) -> None:
         app_of(self).briefs.copy_attribution(self.item_id)
 
     def action_open_source(self) -> None:
-        app_of(self).briefs.open_source(self.kind, self.item_id)
+        app_of(self).briefs.open_source(self.noun, self.item_id)
 
     def _text(self, snapshot: Snapshot) -> RenderableType:
         palette = Palette.of(self.app)
-        missing = Text(f"This {self.kind} is no longer in the store.", style="italic")
-        if self.kind == "party":
+        missing = Text(f"This {self.noun} is no longer in the store.", style="italic")
+        if self.noun == "party":
             party = snapshot.party_by_id.get(self.item_id)
             return render.party_detail(party, snapshot, palette) if party else missing
-        if self.kind == "issue":
+        if self.noun == "issue":
             issue = snapshot.issue_by_id.get(self.item_id)
             return render.issue_detail(issue, snapshot, palette, getattr(self, "_moves", None)) if issue else missing
-        if self.kind == "quote":
+        if self.noun == "quote":
             quote = snapshot.quote_by_id.get(self.item_id)
             return render.quote_detail(quote, snapshot, app_of(self).state.in_doubt.get(self.item_id)) if quote else missing
-        if self.kind == "event":
+        if self.noun == "event":
             event = snapshot.event_by_id.get(self.item_id)
             return render.event_detail(event, snapshot) if event else missing
         if snapshot.status:

@@ -18,7 +18,7 @@ class IssuesPane(FilteringPane):
     """Moving onto an issue filters the quotes to it; Enter shows every position and the quotes behind it."""
 
     BORDER_TITLE = "3 Issues"
-    KIND, OPENS = "issues", "issue"
+    SECTION, NOUN = "issues", "issue"
 
     def compose(self) -> ComposeResult:
         yield Static(id="issues-header")

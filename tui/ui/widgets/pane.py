@@ -19,9 +19,9 @@ class Pane(Vertical):
 
     ALLOW_MAXIMIZE = True
 
-    KIND = ""
+    SECTION = ""
     """The snapshot's and journal's name for the listed items, e.g. "parties"."""
-    OPENS = ""
+    NOUN = ""
     """What Enter on a row opens, e.g. "party"."""
 
     state: reactive[DeskState] = reactive(DeskState, init=False, repaint=False)
@@ -32,7 +32,7 @@ class Pane(Vertical):
         return self.state.snapshot
 
     def _of(self, pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
-        return frozenset(item_id for kind, item_id in pairs if kind == self.KIND)
+        return frozenset(item_id for kind, item_id in pairs if kind == self.SECTION)
 
     BELOW_TOP = False
     """Whether this pane's items are kept in the store's subfolders (quotes, events), which a
@@ -107,7 +107,7 @@ class Pane(Vertical):
 
     def count_text(self, first: int, last: int, total: int) -> str:
         """What the border says of the rows: all of them, or which are on screen."""
-        noun = BY_SECTION[self.KIND].section if total != 1 else BY_SECTION[self.KIND].noun
+        noun = BY_SECTION[self.SECTION].section if total != 1 else BY_SECTION[self.SECTION].noun
         if total and last < first:  # no room for a single row
             return f"{total} {noun} · z shows them"
         if total and (first > 1 or last < total):
@@ -117,14 +117,14 @@ class Pane(Vertical):
     def action_edit(self) -> None:
         key = self.query_one(RowList).current
         if key:
-            self.post_message(EditItem(self.KIND, key))
+            self.post_message(EditItem(self.SECTION, key))
 
     def action_change(self, action: str) -> None:
-        self.post_message(ChangeItem(self.KIND, self.query_one(RowList).current or "", action))
+        self.post_message(ChangeItem(self.SECTION, self.query_one(RowList).current or "", action))
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()
-        self.post_message(OpenItem(self.OPENS, event.key))
+        self.post_message(OpenItem(self.NOUN, event.key))
 
 
 class FilteringPane(Pane):
@@ -135,9 +135,9 @@ class FilteringPane(Pane):
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         if event.key and self.query_one(RowList).has_focus:
-            self.post_message(FilterQuotes(**{self.OPENS: event.key}))
+            self.post_message(FilterQuotes(**{self.NOUN: event.key}))
 
     def action_filter(self) -> None:
         key = self.query_one(RowList).current
         if key:
-            self.post_message(FilterQuotes(**{self.OPENS: key}))
+            self.post_message(FilterQuotes(**{self.NOUN: key}))

@@ -14,7 +14,7 @@ class PartiesPane(FilteringPane):
     """Moving onto a party filters the quotes to it; Enter shows its people, positions and quotes."""
 
     BORDER_TITLE = "2 Parties"
-    KIND, OPENS = "parties", "party"
+    SECTION, NOUN = "parties", "party"
 
     def compose(self) -> ComposeResult:
         yield RowList(row_height=2, empty="no parties yet", id="parties-list")

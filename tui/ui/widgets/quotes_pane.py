@@ -36,7 +36,7 @@ class QuotesPane(Pane):
     """Enter opens a quote with its whole attribution and source; / searches text and speakers."""
 
     BORDER_TITLE = "4 Quotes"
-    KIND, OPENS = "quotes", "quote"
+    SECTION, NOUN = "quotes", "quote"
     BELOW_TOP = True
 
     quote_filter: reactive[QuoteFilter] = reactive(QuoteFilter, init=False, repaint=False)

@@ -29,7 +29,7 @@ class StatusPane(Pane):
     """The deal's stage and clock; the timeline below it, newest first (Enter opens an event)."""
 
     BORDER_TITLE = "1 Deal status"
-    KIND, OPENS = "events", "event"
+    SECTION, NOUN = "events", "event"
 
     BINDINGS = [
         Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages", id="status.stage-history"),
