@@ -128,3 +128,19 @@ def test_an_editors_own_edit_is_seen_by_them_and_new_to_everyone_else(tmp_path, 
     other.load()
     assert other.record().unseen == {("issues", "territory")}
     other.close()
+
+
+def test_an_outcome_given_to_a_deadline_still_ahead_and_taken_back_is_not_news(tmp_path):
+    import datetime as dt
+
+    root = tmp_path / "early"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("README.md"))
+    early = Desk(root, journal=tmp_path / "early.json", clock=lambda: dt.datetime(2025, 11, 25, 18, 0))
+    early.load()
+    early.record()
+    said = "      source: meduza-thanksgiving-deadline\n"
+    assert _save(early, "story.yaml", said, said + "      outcome: met\n") == []  # a date's problem: a slip, not recorded
+    assert any("still ahead but has an outcome" in p.message for p in early.state.problems)
+    assert _save(early, "story.yaml", said + "      outcome: met\n", said) == []
+    assert _journal(early) == [] and early.state.unseen_count == 0
+    early.close()

@@ -83,3 +83,14 @@ async def test_an_event_dated_ahead_is_scheduled_not_news(store):
         assert "Last moved: story dated today" in text
         await pilot.press("T")
         await wait_until(pilot, lambda: "scheduled, in 5d 06h: A signing is planned" in screen_text(pilot), what="the timeline")
+
+
+async def test_how_long_since_is_read_on_the_storys_calendar(store):
+    # Kyiv's quote of 26 Nov, just after its midnight, seen from a machine whose day is still the 25th.
+    story = store / "story.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace("  as_of: 2025-11-25\n", "  as_of: 2025-11-25\n  timezone: Europe/Kyiv\n", 1), encoding="utf-8")
+    day = store / "quotes" / "2025-11-25.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("date: 2025-11-25", "date: 2025-11-26", 1), encoding="utf-8")
+    async with started(store, (120, 40), now=KYIV_AFTER_MIDNIGHT) as pilot:
+        text = screen_text(pilot)
+        assert "Last moved: story dated today" in text and "dated in " not in text

@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
+from tests.helpers.pilot import region_text, screen_cells, screen_text, started, wait_until
 from tui.ui.screens.problems import ProblemsScreen
 
 EDITOR = """#!{python}
@@ -55,3 +55,14 @@ async def test_enter_on_a_problem_opens_the_editor_at_its_line_and_column(store,
         assert argv == [f"+call cursor({line}, {column})", str(store / path)]
         # The file is read again on return: the problem fixed in it leaves the list.
         await wait_until(pilot, lambda: f"{path}:{line}:{column}" not in screen_text(pilot), what="the fixed problem gone")
+
+
+async def test_at_80x24_a_typo_names_its_problem_and_leaves_the_quotes_their_rows(store):
+    issues = store / "issues.yaml"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("stance: proposes", "stance: propsoes", 1), encoding="utf-8")
+    async with started(store, (80, 24)) as pilot:
+        await wait_until(pilot, lambda: "⚠ 1 problem in the content" in screen_text(pilot), what="the banner")
+        text = screen_text(pilot)
+        assert "issues.yaml:" in text and "'propsoes' is not a valid stance" in text
+        assert "25 Nov 2025 Donald Trump" in region_text(pilot, "#quotes")  # at least one quote row on screen
+        assert "z shows them" not in region_text(pilot, "#quotes")

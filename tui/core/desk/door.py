@@ -161,7 +161,7 @@ class Desk(DeskJournal, DeskGit):
             snapshot = self._store.snapshot
             changes: list[Change] = []
             if self._journal is None:
-                keys = problem_keys(self._store.problems)
+                keys = problem_keys(self._problems(snapshot, self._store.problems))
                 if self._recorded_keys is not None and not keys <= self._recorded_keys:
                     pass  # passing through a slip (a typo in an id): wait for the net effect
                 else:
@@ -175,7 +175,8 @@ class Desk(DeskJournal, DeskGit):
                 # While a file gives nothing (broken on a fresh start, mid-save), recording would
                 # log its items as removed, and as new again once it loads: wait until it does.
                 try:
-                    changes = self._journal.record(snapshot, problems=self._store.problems, authors=self._authors)
+                    # The dates' problems count too: an outcome given to a deadline still ahead, then taken back, is a slip, not news.
+                    changes = self._journal.record(snapshot, problems=self._problems(snapshot, self._store.problems), authors=self._authors)
                     self._recorded = snapshot
                     self._authors = {}
                     if seen and self._marks is not None and self._journal.recorded_ids:
@@ -321,7 +322,7 @@ class Desk(DeskJournal, DeskGit):
                 return CatchUp(0, False, ())
             first = not self._journal.has_state()  # cheap: a one-shot command should not rebuild the whole state twice
             try:
-                changes = self._journal.record(state.snapshot, problems=self._store.problems)
+                changes = self._journal.record(state.snapshot, problems=state.problems)  # with the dates' problems, as the dashboard records
             except JournalError as exc:
                 return CatchUp(None, first, (), str(exc))
             self._recorded = state.snapshot

@@ -39,6 +39,11 @@ class StoryClock:
             return now.astimezone(where).date()
         return now.date() if now.tzinfo is None else now.astimezone().date()
 
+    def local(self, now: dt.datetime) -> dt.datetime:
+        """`now` as the story's clock reads it (naive), for "how long since" and countdowns to its dates."""
+        where = zone(self.timezone) if self.timezone else None
+        return now.astimezone(where).replace(tzinfo=None) if where is not None else now
+
     def latest_today(self, now: dt.datetime) -> dt.date:
         """The last day that can already have come: a date after it is after today for the story."""
         if self.timezone and zone(self.timezone) is not None:

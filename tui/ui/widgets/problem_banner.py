@@ -26,17 +26,25 @@ class ProblemBanner(Static):
         if old.problems != new.problems or not new.problems:
             self._draw(new.problems)
 
+    def on_resize(self) -> None:
+        self._draw(self.state.problems)
+
     def _draw(self, problems: tuple[Problem, ...]) -> None:
         self.display = bool(problems)
         if not problems:
             return
         count = len(problems)
+        # On a small screen one problem is named, so the lists keep their rows; `!` lists them all.
+        narrow = self.screen.has_class("-narrow") if self.is_attached else False
+        shown = 1 if narrow else SHOWN
         head = Text.assemble(
             (f" ⚠ {count} problem{'s' if count != 1 else ''} in the content ", "bold reverse"),
-            ("  a file that cannot be read shows its last good version", "italic"),
+            ("  ! lists them" if narrow and count > 1 else "  what cannot be read is left out, or shown as it last was", "italic"),
+            no_wrap=True,
+            overflow="ellipsis",
         )
         lines = [head]
-        for problem in problems[:SHOWN]:
+        for problem in problems[:shown]:
             lines.append(
                 Text.assemble(
                     ("  " + v(f"{problem.path}:{problem.line}:{problem.column}"), "bold"),
@@ -46,6 +54,6 @@ class ProblemBanner(Static):
                     overflow="ellipsis",
                 )
             )
-        if count > SHOWN:
-            lines.append(Text(f"  … and {count - SHOWN} more: press ! to list them all", style="italic"))
-        self.update(Text("\n").join(lines))
+        if count > shown and not narrow:
+            lines.append(Text(f"  … and {count - shown} more: press ! to list them all", style="italic"))
+        self.update(Text("\n").join(lines))  # one line each, cut with an ellipsis (app.tcss)

@@ -48,7 +48,9 @@ class StatusPane(Pane):
     def _draw_card(self) -> None:
         snapshot = self.snapshot
         status = snapshot.status
-        now = app_of(self).now()
+        clock = story_clock(snapshot.story)
+        machine_now = app_of(self).now()
+        now = clock.local(machine_now)  # the story's dates are on its own calendar: so are "since" and the countdowns
         card = self.query_one("#status-card", Static)
         if status is None:
             words = "Reading the store…" if not self.state.read else "No deal status yet: add a 'status:' section."
@@ -62,8 +64,7 @@ class StatusPane(Pane):
             lines = [Text.assemble(stage, ("  " + changed, "dim"))]
         else:  # a narrow pane: the date on its own line rather than cut
             lines = [_one_line(stage, width), _one_line(Text(changed, style="dim"), width)]
-        clock = story_clock(snapshot.story)
-        today = clock.today(now)  # the story's day, in its own time zone if it names one
+        today = clock.today(machine_now)  # the story's day, in its own time zone if it names one
         deadline = snapshot.next_deadline(today)
         if deadline:
             # The countdown first, so a long description never pushes it off the line.
@@ -95,8 +96,8 @@ class StatusPane(Pane):
         # Stage, date and headline are shown whole, at any size; the timeline gets what is left.
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
-        newest = snapshot.last_changed(clock.latest_today(now))
-        if newest and newest > clock.latest_today(now):
+        newest = snapshot.last_changed(clock.latest_today(machine_now))
+        if newest and newest > clock.latest_today(machine_now):
             moved.append(f"story dated {day(newest)}, after today (check the date)")
         elif newest:
             moved.append(f"story dated {since(newest, now)}")
