@@ -66,7 +66,10 @@ async def test_a_quote_dated_by_the_storys_calendar_is_judged_by_its_time_zone(s
         text = screen_text(pilot)
         assert "26 Nov 2025" in text  # the quote is listed either way
         if flagged:
-            assert "after today (2025-11-25 in" in text and "America/New_York)" in text
+            assert "⚠ 1 problem in the content" in text and "quote 'lavrov-welcomed' is dated 2025-11-26" in text
+            await pilot.press("exclamation_mark")  # the whole message, in the list of problems
+            await wait_until(pilot, lambda: "after today (2025-11-25 in America/New_York)" in " ".join(screen_text(pilot).split()),
+                             what="the problem in full")
         else:
             assert "problem" not in text and "after today" not in text
 
