@@ -105,3 +105,33 @@ def test_each_page_follows_git_and_commits_as_the_server_was_told(tmp_path, monk
     assert "--push" in edits and "--read-only" not in edits and "--follow-git" not in edits
     plain = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits"])))
     assert "--no-commit" in plain
+
+
+def test_the_served_dashboard_answers_only_its_own_address_and_pages(store, tmp_path):
+    import asyncio
+    import http.client
+
+    import aiohttp
+
+    with served(store, tmp_path, "--no-journal") as url:
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+
+        def get(host: str) -> int:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", "/", headers={"Host": host})
+            return connection.getresponse().status
+
+        assert get(f"127.0.0.1:{port}") == 200 and get(f"localhost:{port}") == 200
+        assert get(f"evil.example:{port}") == 421  # a name rebound to this machine by another site
+
+        async def handshake(origin: str) -> int:
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+                try:
+                    async with session.ws_connect(f"ws://127.0.0.1:{port}/ws", headers={"Origin": origin}):
+                        return 101
+                except aiohttp.WSServerHandshakeError as refused:
+                    return refused.status
+
+        # A script on any other site could otherwise open the WebSocket from a desk member's browser.
+        assert asyncio.run(handshake("https://evil.example")) == 403
+        assert asyncio.run(handshake(f"http://127.0.0.1:{port}")) == 101

@@ -7,6 +7,7 @@ import errno
 import ipaddress
 import shlex
 import sys
+from typing import Any
 
 from tui.commands.dashboard import add_view_arguments, view_arguments_problem
 from tui.commands.git_args import SettingError, publish_from
@@ -123,6 +124,21 @@ def problem_with(args: argparse.Namespace) -> str | None:
     return None
 
 
+def own_addresses(host: str, port: int, public_url: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The `Host` headers and the `Origin`s the served pages may come with: the public URL's, and,
+    where it listens on loopback or every address, this machine's own loopback names at the port.
+    Anything else is another site (a page a desk member has open elsewhere) or a DNS rebinding."""
+    from urllib.parse import urlsplit
+
+    public = urlsplit(public_url)
+    hosts, origins = {public.netloc.lower()}, {f"{public.scheme}://{public.netloc}".lower()}
+    if is_loopback(host) or is_wildcard(host):
+        for name in ("127.0.0.1", "localhost", "[::1]"):
+            hosts.add(f"{name}:{port}")
+            origins.add(f"http://{name}:{port}")
+    return frozenset(hosts), frozenset(origins)
+
+
 def desk_server_class() -> type:
     """textual-serve's server, saying one plain line once it listens (imported here: only `serve` needs aiohttp)."""
     import asyncio
@@ -132,8 +148,28 @@ def desk_server_class() -> type:
     from textual_serve.server import Server
 
     class DeskServer(Server):
+        own_hosts: frozenset[str] = frozenset()
+        own_origins: frozenset[str] = frozenset()
+
         async def on_startup(self, app: web.Application) -> None:
             pass  # textual-serve's banner quotes the whole command line; `serve_saying` says what matters
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(self._own_only)
+            return app
+
+        @web.middleware
+        async def _own_only(self, request: web.Request, handler: Any) -> web.StreamResponse:
+            # Every request, the WebSocket's included: a script on another site can open
+            # ws://127.0.0.1:PORT/ws from a desk member's browser, and read or type into the story.
+            if request.headers.get("Host", "").lower() not in self.own_hosts:
+                return web.Response(status=421, text="This dashboard answers only at its own address.\n")
+            origin = request.headers.get("Origin")
+            if origin is not None and origin.lower().rstrip("/") not in self.own_origins:
+                return web.Response(status=403, text="This dashboard answers only its own pages, not another site's.\n")
+            response: web.StreamResponse = await handler(request)
+            return response
 
         def serve_saying(self, ready: str) -> None:
             """`Server.serve`, but saying `ready` only once the port is bound, so a failure to bind
@@ -163,6 +199,7 @@ def run(args: argparse.Namespace) -> int:
         print(no_login_warning(host, port, args.allow_edits), file=sys.stderr, flush=True)
     ready = f"peacewatch serve: {store_dir(args)} {mode} at {public_url} (ctrl+c stops)"
     server = desk_server_class()(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
+    server.own_hosts, server.own_origins = own_addresses(host, port, public_url)
     try:
         server.serve_saying(ready)
     except OSError as exc:
