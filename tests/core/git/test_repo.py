@@ -199,3 +199,70 @@ def test_an_untracked_file_does_not_stop_following_unless_it_is_in_the_way(tmp_p
     assert not refused.ok and refused.note == "not updated" and "nothing was changed" in refused.detail
     assert "untracked" in refused.detail and "quotes/2025-11-30.yaml" in refused.detail
     assert shared.head(shared.b) == head and (shared.b / "quotes/2025-11-30.yaml").read_text() == "# Boris's draft\n"
+
+
+def test_following_runs_no_hook_the_repository_names(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    b_top = shared.b.parent
+    # Shared hooks kept in the repository, as some desks do: a colleague's change to one would run on every desk.
+    hooks = b_top / "hooks"
+    hooks.mkdir()
+    ran = tmp_path / "hook-ran"
+    for name in ("post-merge", "reference-transaction", "post-checkout"):
+        (hooks / name).write_text(f"#!/bin/sh\necho {name} >> {ran}\n")
+        (hooks / name).chmod(0o755)
+    git(b_top, "config", "core.hooksPath", "hooks")
+    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    git(shared.a.parent, "push", "--quiet")
+    desk = Desk(shared.b, journal="off")
+    desk.load()
+    desk.fetch()
+    followed = desk.fast_forward()
+    assert followed.ok and followed.note == "updated" and (shared.b / "events.yaml").read_text().endswith("# from A\n")
+    assert not ran.exists(), ran.read_text()
+    git(b_top, "commit", "--quiet", "--allow-empty", "-m", "the hooks do run for the user's own git")
+    assert ran.exists()
+
+
+def test_a_commit_stages_exactly_the_files_written_whatever_their_names(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    top = shared.a.parent
+    (shared.a / "quotes" / "[draft].yaml").write_text("quotes: []\n")  # would match the pattern "[draft].yaml": d, r, a, f or t
+    (shared.a / "quotes" / "d.yaml").write_text("quotes: []\n")
+    git(top, "add", "--", "content/quotes/d.yaml")
+    git(top, "commit", "--quiet", "-m", "d")
+    (shared.a / "quotes" / "d.yaml").write_text("quotes: []\n# changed, not to be committed\n")
+    from tui.core.git.repo import GitRepo
+
+    repo = GitRepo.find(shared.a)
+    assert repo is not None
+    repo.commit([shared.a / "quotes" / "[draft].yaml"], "The draft file")
+    assert files_of(top) == ["content/quotes/[draft].yaml"]
+    assert " M content/quotes/d.yaml" in git(top, "status", "--porcelain")
+
+
+def test_a_git_that_times_out_ends_with_everything_it_started(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from tui.core.git.repo import _git
+
+    # A helper git starts (as ssh or a credential helper would be) that outlives a plain kill of git.
+    marker = tmp_path / "child.pid"
+    helper = tmp_path / "slow-helper"
+    helper.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {marker}\nwait\n")
+    helper.chmod(0o755)
+    git(tmp_path, "init", "--quiet", "r")
+    start = time.monotonic()
+    with pytest.raises(GitError, match="took longer than 1 s and was stopped"):
+        _git(tmp_path / "r", "-c", f"alias.slow=!{helper}", "slow", timeout=1)
+    assert time.monotonic() - start >= 1  # it waited for the timeout, then stopped
+    pid = int(marker.read_text())
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"the helper {pid} git started is still running")

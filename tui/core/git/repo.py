@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -78,25 +79,46 @@ def _env() -> dict[str, str]:
     return env
 
 
+NO_REPOSITORY_COMMANDS = ("-c", f"core.hooksPath={os.devnull}", "-c", "core.fsmonitor=false")
+"""For what following runs unattended (fetch, fast-forward): no hook and no file-system monitor the
+repository's own files could name runs. A colleague's commit must never run code on every desk."""
+
+
 def _git(cwd: Path, *args: str, timeout: float = GIT_TIMEOUT, input_text: str | None = None) -> str:
+    name = next((a for a in args if not a.startswith("-") and "=" not in a), "")
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, env=_env(), capture_output=True, timeout=timeout,
-            input=input_text.encode() if input_text is not None else b"",
+        process = subprocess.Popen(
+            ["git", *args], cwd=cwd, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             # Its own session, without the terminal: ssh asks for a passphrase on the terminal
             # itself, which would draw over the dashboard and wait for an answer nobody sees.
             start_new_session=True,
         )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH)") from None
-    except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} took longer than {timeout:g} s and was stopped") from None
     except OSError as exc:
-        raise GitError(f"git {args[0]} could not run: {exc.strerror or exc}") from None
-    if done.returncode != 0:
-        said = done.stderr.decode(errors="replace").strip() or done.stdout.decode(errors="replace").strip()
-        raise GitError(f"git {args[0]} failed: {said or f'exit status {done.returncode}'}")
-    return done.stdout.decode(errors="replace")
+        raise GitError(f"git {name} could not run: {exc.strerror or exc}") from None
+    try:
+        out, err = process.communicate(input_text.encode() if input_text is not None else b"", timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop_all(process)
+        raise GitError(f"git {name} took longer than {timeout:g} s and was stopped") from None
+    if process.returncode != 0:
+        said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
+        raise GitError(f"git {name} failed: {said or f'exit status {process.returncode}'}")
+    return out.decode(errors="replace")
+
+
+def _stop_all(process: subprocess.Popen[bytes]) -> None:
+    """End git and everything it started (ssh, a credential helper): its whole session, not git alone."""
+    killpg = getattr(os, "killpg", None)
+    try:
+        if killpg is not None:
+            killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.communicate()
 
 
 class GitRepo:
@@ -141,7 +163,7 @@ class GitRepo:
 
     def fetch(self) -> None:
         """Fetch the current branch's remote. Raises GitError (no network, refused, timed out)."""
-        self.git("fetch", "--quiet")
+        self.git(*NO_REPOSITORY_COMMANDS, "fetch", "--quiet")
 
     def dirty(self) -> list[str]:
         """Tracked files with changes not committed, staged or not, from the top of the repository.
@@ -192,7 +214,7 @@ class GitRepo:
                             "peacewatch never touches uncommitted work: commit or stash them.")
         old = self.head()
         try:
-            self.git("merge", "--ff-only", "--quiet", "@{upstream}")
+            self.git(*NO_REPOSITORY_COMMANDS, "merge", "--ff-only", "--quiet", "@{upstream}")
         except GitError as exc:
             # E.g. an untracked file in the way: git refuses before it changes anything.
             return Followed(False, "not updated", upstream, f"git would not fast-forward to {upstream}, and nothing was changed: {exc}")
@@ -221,8 +243,9 @@ class GitRepo:
         Whatever else is staged or changed stays as it was: `--only` commits the named paths alone.
         """
         paths = [self._in_repo(f) for f in files]
-        self.git("add", "--", *paths)
-        self.git("commit", "--quiet", "--only", "--file=-", "--", *paths, input_text=message)
+        # Literal: a file named with '*' or '[' is that file, never a pattern that stages others.
+        self.git("--literal-pathspecs", "add", "--", *paths)
+        self.git("--literal-pathspecs", "commit", "--quiet", "--only", "--file=-", "--", *paths, input_text=message)
         out = self.git("log", "-1", "--format=%H%x00%an%x00%s")
         return Commit(*out.rstrip("\n").split("\0", 2))
 
