@@ -53,3 +53,24 @@ def test_without_a_journal_a_broken_file_still_costs_one_problem(tmp_path: Path)
     _break(root)
     state = Desk(root, journal="off", state_dir=tmp_path / "state").load()
     assert [str(p)[:24] for p in state.problems] == ["issues.yaml:58:9: line 5"]  # no 'unknown issue' for each quote
+
+
+def test_a_stand_in_goes_with_its_file(tmp_path: Path) -> None:
+    import time
+
+    root, journal = _store(tmp_path), tmp_path / "journal.json"
+    first = Desk(root, journal=journal, state_dir=tmp_path / "state")
+    first.load()
+    first.record()
+    first.close()
+    _break(root)
+    desk = Desk(root, journal=journal, state_dir=tmp_path / "state")
+    desk.load()
+    assert any("cannot be read now" in p.message for p in desk.record().problems)
+    (root / "issues.yaml").unlink()
+    state = desk.reload(["issues.yaml"])
+    while state.recheck_in is not None:  # a missing file is given a moment to come back (a save by rename)
+        time.sleep(state.recheck_in)
+        state = desk.reload(["issues.yaml"])
+    assert not any(p.path == "issues.yaml" for p in desk.record().problems)  # no note about a file that is gone
+    desk.close()

@@ -342,7 +342,8 @@ class ContentStore:
     def _drop(self, relative: str, state: _FileState) -> str | None:
         """Forget a file's content; keep its entry only while it has a problem to report."""
         had_content = state.good is not None
-        state.good, state.digest, state.missing_since = None, None, None
+        # A stand-in goes with the file: its note would otherwise outlive what it speaks of.
+        state.good, state.digest, state.missing_since, state.stand_in = None, None, None, None
         if not state.shown_problems():
             del self._files[relative]
         return "changed" if had_content else None

@@ -148,10 +148,6 @@ def _title(doc: Document, snapshot: Snapshot, subtitle: str) -> None:
 NOT_VERBATIM = "its words are not what the source printed (a '#' in the file cut them short)"
 
 
-def in_doubt_ids(snapshot: Snapshot, in_doubt: Container[str]) -> list[str]:
-    return [q.id for q in snapshot.quotes if q.id in in_doubt] if in_doubt else []
-
-
 def _left_out(doc: Document, count: int) -> None:
     """Say that quotes were left out for their words, so nobody takes the brief for the whole story."""
     if count:
@@ -195,13 +191,14 @@ def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime, in_doubt: Co
         earlier = len(events) - LATEST_EVENTS
         doc.para(f"{earlier} earlier event{' is' if earlier == 1 else 's are'} in the store.")
     quotes = _key_quotes(snapshot, in_doubt)
+    doubted = sum(1 for q in snapshot.quotes if q.id in in_doubt) if in_doubt else 0
     doc.heading(2, "Key quotes")
     doc.bullets(_quote_item(q, snapshot) for q in quotes)
-    _left_out(doc, sum(1 for q in snapshot.quotes if q.id in in_doubt))
+    _left_out(doc, doubted)
     if not quotes:
         doc.para("None recorded.")
-    elif len(snapshot.quotes) - len(in_doubt_ids(snapshot, in_doubt)) > len(quotes):
-        more = len(snapshot.quotes) - len(in_doubt_ids(snapshot, in_doubt)) - len(quotes)
+    elif len(snapshot.quotes) - doubted > len(quotes):
+        more = len(snapshot.quotes) - doubted - len(quotes)
         doc.para(f"{more} more quote{' is' if more == 1 else 's are'} in the store.")
     return doc
 
