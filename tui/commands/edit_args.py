@@ -104,13 +104,14 @@ def run_edit(
     except Exception as exc:  # noqa: BLE001 - every failure reaches the user, with what was (not) written
         print(f"{prog}: failed: {type(exc).__name__}: {exc}; nothing was written", file=sys.stderr)
         return 2
+    else:
+        written = applied.written
+        print(f"{prefix}{written.path}:{written.line}: {applied.message}")
+        if after is not None:
+            after(applied)  # what the command says of the edit made, beside where it went
+        return _publish(desk, applied, publish, prog)
     finally:
-        desk.close()  # the journal only: the desk still reaches the repository to push
-    written = applied.written
-    print(f"{prefix}{written.path}:{written.line}: {applied.message}")
-    if after is not None:
-        after(applied)  # what the command says of the edit made, beside where it went
-    return _publish(desk, applied, publish, prog)
+        desk.close()
 
 
 def _publish(desk: Desk, applied: Applied, publish: Publish, prog: str) -> int:

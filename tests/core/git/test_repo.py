@@ -245,7 +245,7 @@ def test_a_git_that_times_out_ends_with_everything_it_started(tmp_path: Path) ->
     import os
     import time
 
-    from tui.core.git.repo import _git
+    from tui.core.git.run import git_in as _git
 
     # A helper git starts (as ssh or a credential helper would be) that outlives a plain kill of git.
     marker = tmp_path / "child.pid"

@@ -337,6 +337,11 @@ class Desk(DeskJournal, DeskGit):
             return warnings
 
     def close(self) -> None:
+        # Git first, and without the desk's lock: a fetch from a remote that hangs holds no lock,
+        # and quitting must not wait out its timeout.
+        repo = self._repo
+        if repo is not None and not isinstance(repo, bool):
+            repo.close()
         with self._lock:
             if self._journal is not None:
                 self._journal.close()

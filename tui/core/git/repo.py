@@ -1,31 +1,24 @@
 """The content folder's git repository: follow its upstream, commit an edit, say who last changed lines.
 
-Every call runs the `git` program itself (never a shell string), with a timeout, and with
-prompts for passwords turned off: a dashboard left in a corner must never hang on a question
-nobody sees. The only change made to a branch is a fast-forward or a commit of an edit: nothing
-here merges two lines of work, rebases, resets or sets an author, since a desk's history and
+Every call runs the `git` program itself (`run`): never a shell string, with a timeout, with
+prompts for passwords turned off, and ended when the repository is closed. A dashboard left in a
+corner must never hang on a question nobody sees, nor keep the user waiting at quit. The only
+changes made to a branch are a fast-forward, a commit of an edit, and (`merge`) an item-by-item
+merge that is clean; nothing here rebases, resets or sets an author, since a desk's history and
 identities are its own. The content folder may be any folder inside the repository.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import signal
-import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GIT_TIMEOUT = 30.0
-"""Seconds any git command may take (a fetch over a slow link included) before it is given up."""
+from tui.core.git.blame import LastChange, newest, parse_blame
+from tui.core.git.incoming import files_in_the_way, ignored, operation_in_progress, unsafe_files
+from tui.core.git.run import GIT_TIMEOUT, NO_REPOSITORY_COMMANDS, GitError, Runner, git_in
 
-NOT_COMMITTED = "0" * 40
-"""The commit `git blame` names for lines not committed yet."""
-
-
-class GitError(Exception):
-    """A git command failed; the message says which, and git's own words."""
+__all__ = ["Commit", "Followed", "GitError", "GitRepo", "LastChange", "commit_message"]
 
 
 @dataclass(frozen=True)
@@ -61,66 +54,6 @@ class Followed:
     """Each changed file (relative to the content folder) with the author of its newest commit."""
 
 
-@dataclass(frozen=True)
-class LastChange:
-    """Who last changed some lines, and when; `committed` False for lines not committed yet."""
-
-    committed: bool
-    author: str = ""
-    when: dt.datetime | None = None
-    subject: str = ""
-    sha: str = ""
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["GIT_TERMINAL_PROMPT"] = "0"  # a fetch that needs a password fails instead of waiting for one
-    env["LC_ALL"] = "C"  # git's own messages are parsed in a few places: the same words everywhere
-    return env
-
-
-NO_REPOSITORY_COMMANDS = ("-c", f"core.hooksPath={os.devnull}", "-c", "core.fsmonitor=false")
-"""For what following runs unattended (fetch, fast-forward): no hook and no file-system monitor the
-repository's own files could name runs. A colleague's commit must never run code on every desk."""
-
-
-def _git(cwd: Path, *args: str, timeout: float = GIT_TIMEOUT, input_text: str | None = None) -> str:
-    name = next((a for a in args if not a.startswith("-") and "=" not in a), "")
-    try:
-        process = subprocess.Popen(
-            ["git", *args], cwd=cwd, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            # Its own session, without the terminal: ssh asks for a passphrase on the terminal
-            # itself, which would draw over the dashboard and wait for an answer nobody sees.
-            start_new_session=True,
-        )
-    except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH)") from None
-    except OSError as exc:
-        raise GitError(f"git {name} could not run: {exc.strerror or exc}") from None
-    try:
-        out, err = process.communicate(input_text.encode() if input_text is not None else b"", timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _stop_all(process)
-        raise GitError(f"git {name} took longer than {timeout:g} s and was stopped") from None
-    if process.returncode != 0:
-        said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
-        raise GitError(f"git {name} failed: {said or f'exit status {process.returncode}'}")
-    return out.decode(errors="replace")
-
-
-def _stop_all(process: subprocess.Popen[bytes]) -> None:
-    """End git and everything it started (ssh, a credential helper): its whole session, not git alone."""
-    killpg = getattr(os, "killpg", None)
-    try:
-        if killpg is not None:
-            killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.communicate()
-
-
 class GitRepo:
     """The repository a content folder lives in."""
 
@@ -128,6 +61,11 @@ class GitRepo:
         self.top = top
         self.content = content
         """The content folder, absolute."""
+        self._runner = Runner()
+
+    def close(self) -> None:
+        """End every git this repository has running (a fetch from a remote that hangs) and run no more."""
+        self._runner.stop()
 
     @classmethod
     def find(cls, folder: Path) -> GitRepo | None:
@@ -136,13 +74,13 @@ class GitRepo:
         if not folder.is_dir():
             return None
         try:
-            top = _git(folder, "rev-parse", "--show-toplevel", timeout=10).strip()
+            top = git_in(folder, "rev-parse", "--show-toplevel", timeout=10).strip()
         except GitError:
             return None
         return cls(Path(top).resolve(), folder) if top else None
 
     def git(self, *args: str, timeout: float = GIT_TIMEOUT, input_text: str | None = None) -> str:
-        return _git(self.top, *args, timeout=timeout, input_text=input_text)
+        return self._runner.run(self.top, *args, timeout=timeout, input_text=input_text)
 
     def _in_repo(self, path: Path) -> str:
         return Path(path).resolve().relative_to(self.top).as_posix()
@@ -189,10 +127,25 @@ class GitRepo:
     def head(self) -> str:
         return self.git("rev-parse", "HEAD").strip()
 
+    def branch(self) -> str | None:
+        """The branch checked out; None when HEAD is detached (a commit checked out, not a branch)."""
+        try:
+            return self.git("symbolic-ref", "--quiet", "--short", "HEAD", timeout=10).strip() or None
+        except GitError:
+            return None
+
     def fast_forward(self) -> Followed:
-        """Fast-forward to the upstream when, and only when, that cannot lose or mix anyone's work:
-        the tree is clean and the branch is strictly behind. Anything else is reported, not touched.
+        """Fast-forward to the upstream when, and only when, that cannot lose or mix anyone's work
+        nor put anything unsafe on disk: no operation in progress, a branch checked out, the tree
+        clean, the branch strictly behind, no link out of the content folder in what arrives and no
+        local file in its way. Anything else is reported, naming what to do, and nothing is touched.
         Call `fetch` first."""
+        busy = operation_in_progress(self.git, self.top)
+        if busy is not None:
+            return Followed(False, busy[0], detail=busy[1])
+        if self.branch() is None:
+            return Followed(False, "detached HEAD", detail="The content repository has a commit checked out, not a branch (a detached "
+                            "HEAD), so there is no branch to bring commits into: switch back to one with `git switch BRANCH`.")
         upstream = self.upstream()
         if upstream is None:
             return Followed(False, "no upstream", detail="The content repository's branch has no upstream, so there is nothing to follow: "
@@ -201,37 +154,66 @@ class GitRepo:
         if behind == 0:
             note = "up to date" if ahead == 0 else f"{ahead} commit{'s' if ahead != 1 else ''} not pushed"
             return Followed(True, note, upstream)
+        waiting = f"{behind} new commits on {upstream} were" if behind != 1 else f"1 new commit on {upstream} was"
+        dirty = self.dirty()
+        if dirty:
+            shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
+            return Followed(False, f"{len(dirty)} file{'s' if len(dirty) != 1 else ''} not committed", upstream,
+                            f"{waiting} not brought in: the repository has changes not committed ({shown}). "
+                            "peacewatch never touches uncommitted work: commit or stash them.")
+        held = self._held_back(upstream, behind)
+        if held is not None:
+            return held
         if ahead:
             return Followed(False, "diverged", upstream,
                             f"The content repository and {upstream} have both moved on ({ahead} local, {behind} new there). "
                             "peacewatch never merges: bring them together with git (pull, or rebase), then it follows again.")
-        dirty = self.dirty()
-        if dirty:
-            shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
-            waiting = f"{behind} new commits on {upstream} were" if behind != 1 else f"1 new commit on {upstream} was"
-            return Followed(False, f"{len(dirty)} file{'s' if len(dirty) != 1 else ''} not committed", upstream,
-                            f"{waiting} not brought in: the repository has changes not committed ({shown}). "
-                            "peacewatch never touches uncommitted work: commit or stash them.")
         old = self.head()
+        in_way = files_in_the_way(self.git, self.top, old, "@{upstream}")
+        if in_way:
+            not_git = ignored(self.git, in_way)
+            shown = "; ".join(f"{p} ({'ignored' if p in not_git else 'untracked'})" for p in in_way[:3])
+            more = f" and {len(in_way) - 3} more" if len(in_way) > 3 else ""
+            return Followed(False, "not updated", upstream,
+                            f"{waiting} not brought in, and nothing was changed: they add files that are already here, "
+                            f"kept out of git: {shown}{more}. peacewatch never writes over a local file: move it aside "
+                            "(or commit it), and following goes on by itself.")
         try:
             self.git(*NO_REPOSITORY_COMMANDS, "merge", "--ff-only", "--quiet", "@{upstream}")
         except GitError as exc:
-            # E.g. an untracked file in the way: git refuses before it changes anything.
             return Followed(False, "not updated", upstream, f"git would not fast-forward to {upstream}, and nothing was changed: {exc}")
         new = self.head()
         return self._arrived(old, new, upstream)
 
+    def _held_back(self, upstream: str, behind: int) -> Followed | None:
+        """Refuse what arrives when the upstream's newest tree holds a link out of the content
+        folder or a submodule, naming the newest commit that put it there. Looked for again at
+        every look: once a colleague fixes it upstream, following goes on by itself."""
+        unsafe = unsafe_files(self.git, "@{upstream}", self._pathspec)
+        if not unsafe:
+            return None
+        first = unsafe[0]
+        sha, author, subject = (self.git("log", "-1", "--format=%h%x00%an%x00%s", "@{upstream}", "--", first.path).strip().split("\0", 2)
+                                + ["", "", ""])[:3]
+        more = f" (and {len(unsafe) - 1} more such file{'s' if len(unsafe) > 2 else ''})" if len(unsafe) > 1 else ""
+        commits = f"{behind} commit{'s' if behind != 1 else ''}"
+        return Followed(False, f"{commits} held back: {first.path}", upstream,
+                        f"{commits} on {upstream} not brought in, and nothing was changed: commit {sha} by {author} "
+                        f"(\u201c{subject}\u201d) adds {first.path}, {first.why}{more}. peacewatch never puts such a file in "
+                        "the content folder. Once it is removed or replaced upstream, following goes on by itself.")
+
     def _arrived(self, old: str, new: str, upstream: str) -> Followed:
         log = self.git("log", "--reverse", "--format=%H%x00%an%x00%s", f"{old}..{new}")
         commits = tuple(Commit(*line.split("\0", 2)) for line in log.splitlines() if line.count("\0") == 2)
-        changed = self.git("diff", "--name-only", "-z", old, new, "--", self._pathspec).split("\0")
-        files = tuple(str(self.top / name) for name in changed if name)
+        changed = [name for name in self.git("diff", "--name-only", "-z", old, new, "--", self._pathspec).split("\0") if name]
+        files = tuple(str(self.top / name) for name in changed)
+        prefix = "" if self._pathspec == "." else self._pathspec + "/"
         authors: dict[str, str] = {}
-        for full in files:
+        for name in changed:
             # The newest commit in the range that touched the file wrote what is in it now.
-            who = self.git("log", "-1", "--format=%an", f"{old}..{new}", "--", self._in_repo(Path(full))).strip()
-            if who:
-                authors[Path(full).relative_to(self.content).as_posix()] = who
+            who = self.git("--literal-pathspecs", "log", "-1", "--format=%an", f"{old}..{new}", "--", name).strip()
+            if who and name.startswith(prefix):
+                authors[name[len(prefix):]] = who
         count = len(commits)
         return Followed(True, "updated", upstream, f"{count} commit{'s' if count != 1 else ''} from {upstream}", commits, files, authors)
 
@@ -284,42 +266,6 @@ class GitRepo:
             if tip in committed:
                 return committed[tip]
         return newest(found)
-
-
-def parse_blame(porcelain: str) -> list[LastChange]:
-    """Each commit `git blame --porcelain` names, with its author, time and summary."""
-    found: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    for line in porcelain.splitlines():
-        if line.startswith("\t"):
-            current = None
-            continue
-        head = line.split(" ")
-        if current is None and len(head) >= 3 and len(head[0]) == 40 and all(c in "0123456789abcdef" for c in head[0]):
-            current = found.setdefault(head[0], {})
-            continue
-        if current is not None and " " in line:
-            key, value = line.split(" ", 1)
-            current[key] = value
-    changes = []
-    for sha, info in found.items():
-        if sha == NOT_COMMITTED:
-            changes.append(LastChange(False, sha=sha))
-            continue
-        try:
-            when = dt.datetime.fromtimestamp(int(info.get("author-time", "0")), dt.UTC)
-        except ValueError:
-            when = None
-        changes.append(LastChange(True, info.get("author", ""), when, info.get("summary", ""), sha))
-    return changes
-
-
-def newest(changes: Iterable[LastChange]) -> LastChange:
-    """Lines not committed yet win; else the most recent commit."""
-    changes = list(changes)
-    if not changes or any(not c.committed for c in changes):
-        return LastChange(False)
-    return max(changes, key=lambda c: c.when or dt.datetime.min.replace(tzinfo=dt.UTC))
 
 
 def commit_message(lines: Sequence[str], fallback: str) -> str:
