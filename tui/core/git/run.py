@@ -54,6 +54,10 @@ class Runner:
         for process in running:
             _kill_session(process)
 
+    def _closing(self) -> bool:
+        with self._lock:  # read again: another thread may have closed the repository meanwhile
+            return self.stopped
+
     def run(self, cwd: Path, *args: str, timeout: float = GIT_TIMEOUT, input_text: str | None = None) -> str:
         for pause in (*LOCK_RETRIES, None):
             try:
@@ -90,7 +94,7 @@ class Runner:
         finally:
             with self._lock:
                 self._running.discard(process)
-        if self.stopped and process.returncode < 0:
+        if process.returncode < 0 and self._closing():
             raise GitError(f"git {name} was stopped: the repository is being closed")
         if process.returncode != 0:
             said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
