@@ -131,16 +131,21 @@ def test_a_file_broken_after_the_desk_read_it_is_refused(store: Path):
     desk.close()
 
 
-def test_a_file_changed_since_the_desk_read_it_is_a_conflict(store: Path):
+def test_a_file_changed_since_the_desk_read_it_is_a_conflict_for_a_form_and_read_again_for_a_command(store: Path):
     desk = Desk(store, journal=NO_JOURNAL)
     desk.load()
+    form_saw = desk.digests()
     path = store / DAY
     colleague = path.read_bytes().replace(b"text: welcomed", b"text: welcomed  # checked")
     path.write_bytes(colleague)
-    error = refused(store, QUOTE, desk=desk)
+    error = refused(store, QUOTE, desk=desk, expected=form_saw)  # a form defends what its user saw
     assert isinstance(error, EditConflict) and error.path == DAY
     assert DAY in str(error) and "changed on disk" in str(error)
     assert path.read_bytes() == colleague
+    # A command has no view of its own: the desk reads the settled file again, and adds to it.
+    desk.apply(QUOTE)
+    now = path.read_bytes()
+    assert now.startswith(colleague.rstrip(b"\n")) and b"We are ready to talk" in now
     desk.close()
 
 

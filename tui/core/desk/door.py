@@ -27,7 +27,7 @@ from tui.core.text.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.disk.folder_lock import Wait
-    from tui.core.edits.engine import Written
+    from tui.core.edits.engine import Planned, Written
     from tui.core.edits.requests import Request
     from tui.core.git.repo import Commit, GitRepo
     from tui.core.journal.journal import Journal
@@ -248,11 +248,8 @@ class Desk(DeskJournal, DeskGit):
             with folder_lock(self.root, wait), self._lock:
                 if not self._store.snapshot.origins and not self._store.problems:
                     self._store.load()
-                if self._journal_at != NO_JOURNAL or self._journal is not None:
-                    if self._recorded is not self._store.snapshot:
-                        self.record()  # what others changed is news; only this edit is the user's own
+                plans = self._plan(request, expected)
                 before = self._store.snapshot
-                plans = request.plan(self._store, expected)
                 parsed = edit_engine.check(self._store, plans)
                 if dated := new_date_problems(parsed.values(), self._store.snapshot, self._clock()):
                     raise EditRefused(dated)
@@ -281,6 +278,23 @@ class Desk(DeskJournal, DeskGit):
         except LockCancelled:
             raise EditRefused([Problem(self.root.name or ".", 1, 1, "cancelled while waiting; nothing was written")], "cancelled") from None
         return Applied(written, state, request.describe(written.item_id), paths, lines, made, error)
+
+    def _plan(self, request: Request, expected: Mapping[str, bytes] | None) -> list[Planned]:
+        """The request planned on the files as they have settled: a file read mid-save (or before
+        a save since) is read again first. What others changed is recorded as theirs before."""
+        from tui.core.edits.engine import StaleRead
+
+        for attempt in range(3):
+            if self._journal_at != NO_JOURNAL or self._journal is not None:
+                if self._recorded is not self._store.snapshot:
+                    self.record()  # what others changed is news; only this edit is the user's own
+            try:
+                return request.plan(self._store, expected)
+            except StaleRead as stale:
+                if attempt == 2:
+                    raise
+                self._content(self._store.reload([stale.path]))
+        raise AssertionError("unreachable")
 
     def revert_request(self, entry_ids: Iterable[int]) -> Request:
         """The edit that takes back the journal's entries `entry_ids` (one change, or a whole

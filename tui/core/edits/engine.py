@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.core.disk.atomic_write import FileChanged, write_atomic
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
+from tui.core.disk.settle import StillChanging, wait_settled
 from tui.core.edits.field_values import as_data, read_back
 from tui.core.edits.new_items import header, modeline_for
 from tui.core.model.snapshot import Snapshot
@@ -55,6 +56,12 @@ class EditConflict(EditRefused):
         self.path = path
         message = "changed on disk since it was read; nothing was written: look at it again, then retry"
         super().__init__([Problem(path, 1, 1, message)], summary=f"conflict: {path} changed on disk")
+
+
+class StaleRead(EditConflict):
+    """The file settled into other bytes than the store last read (it was read mid-save, or before
+    a colleague's save): read it again and plan the edit again. Raised only when the caller has
+    no view of its own to defend (`expected` None); a form's view that is out of date is a conflict."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +211,14 @@ def _read_trusted(store: ContentStore, full: Path, relative: str, expected: Mapp
         return EditRefused([Problem(relative, 1, 1, why)], f"{relative} cannot be edited")
 
     try:
+        # An editor's save may pause between two writes with valid YAML on disk: trust only bytes
+        # that have settled, never the first half of someone's save.
+        wait_settled(full)
+    except StillChanging:
+        raise refuse("has kept changing for seconds (is something writing it continuously?); nothing was written") from None
+    except OSError:
+        pass  # said below, by the read
+    try:
         raw: bytes | None = read_regular(full, real_root(store.root), store.limits.max_file_bytes)
     except FileNotFoundError:
         if full.is_symlink():
@@ -234,7 +249,9 @@ def _read_trusted(store: ContentStore, full: Path, relative: str, expected: Mapp
     if expected is not None and expected.get(relative) != base:
         raise EditConflict(relative)
     if store.digest(relative) != base:
-        raise EditConflict(relative)  # it changed since the store read it
+        # It changed since the store read it: with a form's view to defend (`expected`), that
+        # view is out of date; otherwise the desk reads the settled file and plans again.
+        raise EditConflict(relative) if expected is not None else StaleRead(relative)
     trouble = store.problems_of(relative)
     if raw is not None and not store.shows_as_read(relative):
         trouble = trouble or [Problem(relative, 1, 1, "has not been read yet; try again in a moment")]
