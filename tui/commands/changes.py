@@ -83,6 +83,13 @@ def run(args: argparse.Namespace) -> int:
         _note(f"{args.journal}: the journal may not live inside the content folder")
         return 2
     desk = Desk(root, limits=limits_from(args), journal=args.journal)
+    if args.journal is not None and desk.journal_path is None:
+        # The journal named cannot be used (a folder, a pipe, a link): there is nothing to list
+        # nor to record into, and a journal in memory would claim a state it cannot keep.
+        for warning in desk.take_warnings():
+            _note(warning)
+        desk.close()
+        return 2
     try:
         status, recorded = (0, 0) if args.no_record else _record(desk)
         reloads = desk.reloads(args.since)

@@ -100,6 +100,7 @@ class Desk(DeskJournal, DeskGit):
         self._repo: GitRepo | None | bool = False
         """The content folder's git repository once looked for (None: not in one); False: not yet."""
         self.state = DeskState()
+        self._swept = False
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -233,6 +234,7 @@ class Desk(DeskJournal, DeskGit):
         With `commit`, the files written become one commit (still under the folder lock, so no
         other peacewatch edit can slip into it); a commit that fails is said in `git_error`.
         """
+        from tui.core.disk.atomic_write import sweep_leftovers
         from tui.core.disk.folder_lock import LockBusy, LockCancelled, folder_lock
         from tui.core.edits import engine as edit_engine
         from tui.core.edits.engine import EditRefused
@@ -248,6 +250,11 @@ class Desk(DeskJournal, DeskGit):
             with folder_lock(self.root, wait), self._lock:
                 if not self._store.snapshot.origins and not self._store.problems:
                     self._store.load()
+                if not self._swept:
+                    # Under the folder lock no peacewatch write is under way: what a killed one
+                    # left (a hidden temp file, which `git status` would list) goes now.
+                    self._swept = True
+                    sweep_leftovers(self.root)
                 plans = self._plan(request, expected)
                 before = self._store.snapshot
                 parsed = edit_engine.check(self._store, plans)

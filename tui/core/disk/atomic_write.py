@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable
@@ -18,6 +19,34 @@ def temp_name(target: Path) -> str:
     """A hidden name beside `target`: the loader and the watcher skip dot-files, so a temp
     file left by a crash is never read as content."""
     return f".{target.name}.{secrets.token_hex(4)}.tmp"
+
+
+_TEMP = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+
+LEFTOVER_SECONDS = 10.0
+"""A temp file older than this is a write that was killed (a write takes milliseconds)."""
+
+
+def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files killed writes left in `folder` and the folders below it (not through
+    links, not in hidden folders); returns them. Call where no write of ours can be under way
+    (under the folder lock); the age rule keeps even that safe."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    for directory, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not _TEMP.fullmatch(name):
+                continue
+            path = Path(directory) / name
+            with contextlib.suppress(OSError):
+                info = os.lstat(path)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > LEFTOVER_SECONDS:
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 def write_atomic(

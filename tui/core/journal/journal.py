@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
@@ -153,15 +154,36 @@ class Journal:
             assert root is not None  # checked above: without a path there is a content folder
             target = default_journal_path(root, state_dir)
         try:
+            refused = _not_a_journal_file(target)
+            if refused is not None:
+                # Said, and nothing renamed: a folder or pipe named by mistake is the user's own.
+                raise JournalError(refused)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not os.access(target.parent, os.W_OK):
                 raise PermissionError(f"{target.parent} is not writable")
             journal = cls(TinyDB(target, storage=AtomicJSONStorage, lock_timeout=lock_timeout), root, retention)
             journal._check()
+            journal._tidy()
         except (OSError, JournalError) as exc:
             warnings.append(f"the change journal {target} cannot be used ({exc}); changes are kept only until peacewatch quits")
             journal = cls(TinyDB(storage=MemoryJournalStorage), root, retention)
         return journal, warnings + journal.take_warnings()
+
+    def _tidy(self) -> None:
+        """At open, drop what is past retention and rewrite the file if anything went: a journal
+        kept longer (by an older version, or a retention since shortened) is then not replayed
+        whole at every start, only to be cut short in memory. Measured from its newest entry, as
+        each record measures; looked at first without the lock, which only a tidy-up then takes."""
+        docs = self._table("changes").all()
+        times = [when for d in docs if (when := _when(d)) is not None]
+        if not times or not self._expired(docs, max(times)):
+            return
+        try:
+            with self._lock, self._storage.transaction():
+                if self._expire(self._table("changes"), max(times)):
+                    self._storage.compact()
+        except JournalError:
+            pass  # another writer holds it: the next start (or record) tidies it
 
     @property
     def path(self) -> Path | None:
@@ -334,7 +356,14 @@ class Journal:
             return self._table("state").get(doc_id=1) is not None
 
     def _expire(self, table: Table, now: dt.datetime) -> int:
-        docs = sorted(table.all(), key=lambda d: d.doc_id)
+        drop = self._expired(table.all(), now)
+        if drop:
+            table.remove(doc_ids=sorted(drop))
+        return len(drop)
+
+    def _expired(self, docs: Iterable[Document], now: dt.datetime) -> set[int]:
+        """The entries past the retention at `now`: too old, or beyond the newest `max_entries`."""
+        docs = sorted(docs, key=lambda d: d.doc_id)
         drop: set[int] = set()
         if self.retention.max_days is not None:
             cutoff = now - dt.timedelta(days=self.retention.max_days)
@@ -342,9 +371,7 @@ class Journal:
         if self.retention.max_entries is not None:
             kept = [d.doc_id for d in docs if d.doc_id not in drop]
             drop |= set(kept[: max(0, len(kept) - self.retention.max_entries)])
-        if drop:
-            table.remove(doc_ids=sorted(drop))
-        return len(drop)
+        return drop
 
     def entries(self, since: dt.datetime | None = None) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""
@@ -390,3 +417,19 @@ def _entry(doc: Document) -> Entry | None:
                      str(author) if author else None)
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _not_a_journal_file(target: Path) -> str | None:
+    """Why `target` cannot be a journal file (a folder, a pipe or device, a link), or None.
+    Read without following a link or opening a pipe, either of which could hang or mislead."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a link; name the file itself"
+    if stat.S_ISDIR(info.st_mode):
+        return "it is a folder; name a file, e.g. a new one inside it"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file (a pipe, socket or device); name a file"
+    return None

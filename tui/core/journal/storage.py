@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import stat
@@ -166,6 +167,8 @@ class AtomicJSONStorage(Storage):
         """Rename the journal file with a timestamp suffix so a fresh one can start; call under the lock."""
         if not os.path.lexists(self.path):
             return None
+        if not stat.S_ISREG(os.lstat(self.path).st_mode):
+            raise JournalError(f"{self.path} is not a regular file; it was left as it is")
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         target, n = self.path.with_name(f"{self.path.name}.corrupt-{stamp}"), 1
         while os.path.lexists(target):
@@ -199,16 +202,20 @@ class AtomicJSONStorage(Storage):
         """The file's data, from the cache when the file is unchanged, reading only what was
         appended since when it only grew; under the lock a torn last line is cut off."""
         try:
-            handle = open(self.path, "rb")
+            # Never through a link, and never waiting on a pipe: either would hang or mislead.
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             self._parsed = None
             return None
         except OSError as exc:
+            if exc.errno == errno.ELOOP or os.path.isdir(self.path):
+                raise JournalError(f"{self.path} is a link or a folder, not a journal file") from None
             raise CorruptJournal(exc.strerror or str(exc)) from None
-        with handle:
+        with open(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise CorruptJournal("it is a folder")
+            if not stat.S_ISREG(info.st_mode):
+                # Said, never moved aside: a folder or pipe at this path is not a damaged journal.
+                raise JournalError(f"{self.path} is not a regular file (a folder, pipe or device)")
             key, cached = _key(info), self._parsed
             if cached and cached.key == key:
                 if locked and cached.torn:

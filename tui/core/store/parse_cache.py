@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from importlib import resources
@@ -59,6 +60,10 @@ def _sources(folder: Traversable, prefix: str = "") -> list[tuple[str, bytes]]:
         elif entry.name.endswith(".py"):
             found.append((prefix + entry.name, entry.read_bytes()))
     return found
+
+
+_OWN_NAME = re.compile(r"[0-9a-f]{24}\.json|\.[0-9a-f]{24}\.json\.[0-9a-f]{8}\.tmp")
+"""An entry's name (see `_entry`), or its temp file's."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,9 @@ class ParseCache:
         wanted = {self._entry(relative).name for relative in relatives}
         try:
             for entry in self.folder.iterdir():
-                if entry.name not in wanted:
+                # Only names this cache writes: were the folder a link to somewhere the user keeps
+                # other files, none of theirs is ever removed.
+                if entry.name not in wanted and _OWN_NAME.fullmatch(entry.name):
                     with contextlib.suppress(OSError):
                         entry.unlink()
         except OSError:
