@@ -164,6 +164,10 @@ def test_a_damaged_journal_is_moved_aside_and_a_fresh_one_works(content: Store, 
     if bad is not None:
         jpath.write_bytes(bad)
     journal, warnings = Journal.open(content.root, path=jpath)
+    if damage == "a folder":  # not a damaged journal but something else of the user's: said, left as it is
+        assert len(warnings) == 1 and "it is a folder" in warnings[0] and jpath.is_dir()
+        assert not list(jpath.parent.glob("journal.json.corrupt-*"))
+        return
     assert len(warnings) == 1 and "moved aside" in warnings[0] and str(jpath) in warnings[0]
     [aside] = jpath.parent.glob("journal.json.corrupt-*")
     assert aside.is_dir() if damage == "a folder" else aside.read_bytes() == bad

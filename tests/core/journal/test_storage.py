@@ -120,10 +120,10 @@ def test_expiry_compacts_the_file(content: Store, jpath: Path) -> None:
     journal.record(content.stance("accepts"), T0)
     lines = len(jpath.read_bytes().splitlines())
     assert lines > 2
-    aged, _ = Journal.open(content.root, path=jpath, retention=Retention(max_days=90))
-    aged.record(content.stance("supports"), T0)  # a record drops what is past the retention
+    aged, _ = Journal.open(content.root, path=jpath, retention=Retention(max_days=90))  # opening drops what is past it
     assert len(jpath.read_bytes().splitlines()) == 2  # the header and the tables, nothing of the dropped entry
     assert b'"new":"opposes"' not in jpath.read_bytes()
+    aged.record(content.stance("supports"), T0)
     assert [e.change.new for e in opened(content, jpath).entries()] == ["supports", "accepts"]
 
 
