@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "revert": ("tui.commands.revert", "revert recorded changes (numbers from `peacewatch changes`), or the last reload's with --last"),
     "schema": ("tui.commands.schema", "print (or write with -o) the JSON Schema of a content file, from the content model"),
     "new": ("tui.commands.new", "start an empty content folder for a new story, each file explaining its fields"),
+    "wake": ("tui.commands.wake", "have every dashboard following a folder's git upstream on this machine look now (for a push hook)"),
     "serve": ("tui.commands.serve", "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"),
 }
 """Each subcommand's module (which offers `add_arguments(parser)` and `run(args) -> int`) and what it does.

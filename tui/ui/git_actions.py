@@ -22,6 +22,10 @@ def _first_lines(text: str, keep: int = 3) -> str:
     return "\n".join(lines[:keep]) + "\n(git said more: run `git push` in the content folder to see it all)"
 
 
+WAKE_LOOK = 0.2
+"""Seconds between looks at the wake file while waiting for the next look upstream."""
+
+
 class GitActions:
     """A part of the app: follows the upstream, pushes edits, and says how the repository stands."""
 
@@ -64,10 +68,26 @@ class GitActions:
                 except GitError as exc:
                     self._trouble_said("git ⚠ cannot follow", f"Could not compare with the upstream: {exc}. Trying again in {every:g} s.",
                                        "Could not follow the upstream")
+            await self._wait_or_wake(every)
+
+    async def _wait_or_wake(self, every: float) -> None:
+        """Wait `every` seconds, or less: until quit, or until the folder's wake file is touched
+        (a push arrived: its webhook or hook woke us). The file is looked at 5 times a second,
+        a stat each: a push shows within a second, and an idle dashboard costs next to nothing."""
+        app = self._app
+        desk = await app.open_desk()
+        mark = await asyncio.to_thread(desk.wake_mark)
+        deadline = asyncio.get_running_loop().time() + every
+        while not app.stopped.is_set():
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                return
             try:
-                await asyncio.wait_for(app.stopped.wait(), every)
+                await asyncio.wait_for(app.stopped.wait(), min(left, WAKE_LOOK))
             except TimeoutError:
                 pass
+            if await asyncio.to_thread(desk.wake_mark) != mark:
+                return
 
     def say_state(self, followed: Followed) -> None:
         """Show how the repository stands against its upstream in the title bar; notify trouble once."""

@@ -160,3 +160,26 @@ async def test_commit_asked_for_outside_a_repository_is_notified_and_the_edit_st
         await wait_until(pilot, lambda: "Not committed" in screen_text(pilot), what="the notice")
         assert "not in a git repository" in screen_text(pilot) and "Saved and committed" not in screen_text(pilot)
     assert "We are ready to talk in Geneva" in (store / "quotes/2025-11-25.yaml").read_text()
+
+
+async def test_a_wake_up_brings_a_push_in_at_once_not_at_the_next_timed_look(tmp_path):
+    import subprocess
+    import time
+
+    from tests.helpers.paths import REPO
+    from tui.core.desk import AddQuote, Desk
+
+    shared = shared_desk(tmp_path)
+    async with started(shared.b, live=True, follow_git=120, notifications=True) as pb:
+        await wait_until(pb, lambda: "git origin/main ✓ up to date" in screen_text(pb), timeout=15, what="B's first look upstream")
+        a = Desk(shared.a, journal="off")
+        a.apply(AddQuote(text="Woken within a second", speaker="Sergey Lavrov", medium="press-conference",
+                         date="2025-11-25", source="meduza-2025-11-25-lavrov"), commit=True)
+        a.push()
+        a.close()
+        # What a post-receive hook runs (the next timed look is two minutes away).
+        woken = subprocess.run([sys.executable, "-m", "tui", "wake", str(shared.b)], capture_output=True, text=True, cwd=REPO, timeout=30)
+        assert woken.returncode == 0, woken.stderr
+        start = time.monotonic()
+        await wait_until(pb, lambda: "Woken within a second" in screen_text(pb), timeout=10, what="the pushed quote on B")
+        assert time.monotonic() - start < 5  # a look, a fetch and a reload on a busy machine: well under the timer

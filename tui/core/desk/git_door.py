@@ -20,6 +20,20 @@ class DeskGit:
     _store: ContentStore
     _repo: GitRepo | None | bool
     _authors: dict[str, str]
+    _state_dir: Path | str | None
+
+    def wake_mark(self) -> tuple[int, int, int] | None:
+        """How this folder's wake file looks now: when it changes, someone asked following to look
+        upstream at once (a push's webhook, a post-receive hook, `peacewatch wake`)."""
+        from tui.core.disk.wake import wake_mark, wake_path
+
+        return wake_mark(wake_path(self.root, self._state_dir))
+
+    def wake(self) -> Path:
+        """Wake every dashboard following this folder on this machine; returns the wake file."""
+        from tui.core.disk.wake import wake
+
+        return wake(self.root, self._state_dir)
 
     def repo(self) -> GitRepo | None:
         """The git repository the content folder is in; None when it is in none (looked for once)."""
