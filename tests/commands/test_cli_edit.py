@@ -185,3 +185,17 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path):
     run = peacewatch("new", "story", cwd=tmp_path)
     assert run.returncode == 2 and "not an empty folder" in run.stderr
     assert sorted(p.name for p in (tmp_path / "story").iterdir()) == ["notes.txt"]
+
+
+def test_spaces_around_a_value_are_dropped_and_said_in_add_and_in_edit(store: Path):
+    path = store / "quotes/2025-11-25.yaml"
+    run = peacewatch("add", "quote", "content", "--text", "  We are ready  ", "--speaker", "Sergey Lavrov ", "--party", "russia",
+                     "--medium", "press-conference", "--date", "2025-11-25", "--source", LAVROV, cwd=store.parent)
+    assert run.returncode == 0, run.stderr
+    assert "    text: We are ready\n    speaker: Sergey Lavrov\n" in path.read_text()
+    assert "note: spaces at the start or end of text, speaker were dropped" in run.stderr
+    run = peacewatch("edit", "quote", "content", "lavrov-we-are-ready", "--text", "We are ready now\n", cwd=store.parent)
+    assert run.returncode == 0 and "    text: We are ready now\n" in path.read_text()
+    assert "note: spaces at the start or end of text were dropped" in run.stderr
+    run = peacewatch("edit", "quote", "content", "lavrov-we-are-ready", "--text", "We are ready", cwd=store.parent)
+    assert run.returncode == 0 and "note" not in run.stderr

@@ -107,6 +107,8 @@ def run_edit(
     else:
         written = applied.written
         print(f"{prefix}{written.path}:{written.line}: {applied.message}")
+        for note in applied.notes:
+            print(f"{prog}: note: {note}", file=sys.stderr)
         if after is not None:
             after(applied)  # what the command says of the edit made, beside where it went
         return _publish(desk, applied, publish, prog)

@@ -256,6 +256,7 @@ class ItemActions:
         app = self._app
         written = applied.written
         hidden = "\nHidden by the filter: esc shows it" if self._hidden_by_filter(applied) else ""
+        hidden += "".join(f"\nNote: {note[0].upper()}{note[1:]}" for note in applied.notes)
         if applied.commit is not None:
             # One notice for the edit and its commit; the push, if asked for, reports on its own.
             made = f"Written to {written.path}:{written.line}\nCommitted {applied.commit.short} {v(applied.commit.subject)}{hidden}"

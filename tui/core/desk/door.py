@@ -51,6 +51,8 @@ class Applied:
     """The commit made of the edit, when one was asked for and made."""
     git_error: str | None = None
     """Why the commit asked for was not made; the edit itself stands."""
+    notes: tuple[str, ...] = ()
+    """What the edit did that was not asked for in so many words (spaces around a value dropped)."""
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,9 @@ class Desk(DeskJournal, DeskGit):
             raise EditRefused([Problem(self.root.name or ".", 1, 1, why)], "the folder is busy") from None
         except LockCancelled:
             raise EditRefused([Problem(self.root.name or ".", 1, 1, "cancelled while waiting; nothing was written")], "cancelled") from None
-        return Applied(written, state, request.describe(written.item_id), paths, lines, made, error)
+        padded = request.trimmed()
+        notes = (f"spaces at the start or end of {', '.join(padded)} were dropped: a value is its words, not the spaces around them",) if padded else ()
+        return Applied(written, state, request.describe(written.item_id), paths, lines, made, error, notes)
 
     def _plan(self, request: Request, expected: Mapping[str, bytes] | None) -> list[Planned]:
         """The request planned on the files as they have settled: a file read mid-save (or before

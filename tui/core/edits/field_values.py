@@ -24,10 +24,12 @@ def fields(*pairs: tuple[str, Any], required: tuple[str, ...] = ()) -> Fields:
     """Fields in order, leaving out the empty ones unless they are required (then written empty)."""
     out: Fields = []
     for key, value in pairs:
+        # Spaces around a value are never part of it (a quote's words are between its marks):
+        # dropped, and the edit says so (`trimmed`).
         if isinstance(value, (list, tuple)):
-            value = [str(v) for v in value]
+            value = [str(v).strip() for v in value if str(v).strip()]
         elif value is not None and not isinstance(value, Plain):
-            value = str(value)
+            value = str(value).strip()
         if value or key in required:
             out.append((key, value if value is not None else ""))
     return out
@@ -59,3 +61,14 @@ def read_back(value: Any) -> Any:
     if isinstance(value, list):
         return [as_data(v) if isinstance(v, list) else str(v) for v in value]
     return str(value)
+
+
+def trimmed(values: dict[str, Any]) -> list[str]:
+    """The names of the values given with spaces (or line breaks) at their start or end."""
+    def padded(v: Any) -> bool:
+        if isinstance(v, str):
+            return v != v.strip()
+        if isinstance(v, (list, tuple)):
+            return any(padded(x) for x in v)
+        return False
+    return [key for key, v in values.items() if padded(v)]

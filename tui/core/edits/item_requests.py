@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan, update_mapping
-from tui.core.edits.field_values import date_text, date_value, fields
+from tui.core.edits.field_values import date_text, date_value, fields, trimmed
 from tui.core.edits.new_items import slug, unique
 from tui.core.edits.requests import Expected, Request, _chain, _earlier, _last_file, _unread
 from tui.core.model.fields import FIELDS, Spec
@@ -143,6 +143,9 @@ class UpdateItem(ItemRequest):
 
     def describe(self, item_id: str) -> str:
         return f"changed {self._name()}: {', '.join(self.values)}"
+
+    def trimmed(self) -> list[str]:
+        return trimmed(dict(self.values))
 
     def _name(self) -> str:
         if self.target.section in ("story", "status") and not self.target.nested:

@@ -7,14 +7,15 @@ A field left None is kept exactly as the file has it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan
-from tui.core.edits.field_values import as_data, date_text, date_value, fields, real_date
+from tui.core.edits.field_values import as_data, date_text, date_value, fields, real_date, trimmed
 from tui.core.edits.new_items import event_id, quote_id, source_id, unique
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore
@@ -57,6 +58,15 @@ class Request:
 
     def describe(self, item_id: str) -> str:
         raise NotImplementedError
+
+    def trimmed(self) -> list[str]:
+        """The fields given with spaces at their start or end, which the edit drops (and says so)."""
+        given: dict[str, Any] = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} if dataclasses.is_dataclass(self) else {}
+        found = trimmed(given)
+        for inner in given.values():
+            if isinstance(inner, Request):
+                found += [name for name in inner.trimmed() if name not in found]
+        return found
 
 
 @dataclass(frozen=True)
