@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from tui.commands.store_args import add_store_arguments, store_to_write
+from tui.commands.store_args import store_to_write
 from tui.core.desk import GitError, install_merge_driver
 
 
@@ -21,7 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "`peacewatch merge` as that driver. Safe to run again."
         ),
     )
-    add_store_arguments(init)
+    init.add_argument(
+        "dir", nargs="?", type=Path, default=None, metavar="DIR",
+        help="the story's folder (default: the current folder if it holds a story; never the shipped demo)",
+    )
     init.epilog = "exit status: 0 when set up, 2 when the folder is not a story in a git repository or git fails"
 
 
