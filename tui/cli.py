@@ -20,6 +20,8 @@ SUBCOMMANDS = {
     "revert": ("tui.commands.revert", "revert recorded changes (numbers from `peacewatch changes`), or the last reload's with --last"),
     "schema": ("tui.commands.schema", "print (or write with -o) the JSON Schema of a content file, from the content model"),
     "new": ("tui.commands.new", "start an empty content folder for a new story, each file explaining its fields"),
+    "merge": ("tui.commands.merge", "git's merge driver for content files: merge BASE OURS THEIRS item by item, conflicts around the item only"),
+    "desk": ("tui.commands.desk", "set up a desk's git repository: `desk init` makes git merge content files item by item (peacewatch merge)"),
     "wake": ("tui.commands.wake", "have every dashboard following a folder's git upstream on this machine look now (for a push hook)"),
     "serve": ("tui.commands.serve", "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"),
 }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
+    from tui.core.desk.merge_door import DriverInstalled, MergeDriven, install_merge_driver, run_merge_driver
     from tui.core.desk.state import DeskState
     from tui.core.disk.atomic_write import write_atomic
     from tui.core.disk.brief_file import brief_folder, write_new
@@ -30,9 +31,11 @@ if TYPE_CHECKING:
     from tui.core.git.repo import Followed, GitError, LastChange
     from tui.core.journal.journal import Entry, Reload
     from tui.core.journal.stance_history import Step
+    from tui.core.merge.file_merge import Conflict, MergeResult, merge_file
 
 _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
+    "tui.core.desk.merge_door": ("DriverInstalled", "MergeDriven", "install_merge_driver", "run_merge_driver"),
     "tui.core.desk.state": ("DeskState",),
     "tui.core.disk.atomic_write": ("write_atomic",),
     "tui.core.disk.brief_file": ("brief_folder", "write_new"),
@@ -47,6 +50,7 @@ _FACE = {
     "tui.core.git.repo": ("Followed", "GitError", "LastChange"),
     "tui.core.journal.journal": ("Entry", "Reload"),
     "tui.core.journal.stance_history": ("Step",),
+    "tui.core.merge.file_merge": ("Conflict", "MergeResult", "merge_file"),
 }
 """Where each name of the face lives: imported when first asked for, so that showing a store
 never waits for the code that edits, keeps the journal or talks to git."""
@@ -55,10 +59,11 @@ _WHERE = {name: module for module, names in _FACE.items() for name in names}
 
 __all__ = [
     "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
-    "Batch", "CatchUp", "Desk", "DeskState", "EditConflict", "EditFailed", "EditRefused", "Entry",
-    "Followed", "GitError", "LastChange", "Limits", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
+    "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed", "EditRefused", "Entry",
+    "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
     "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition", "SetStatus", "Step", "UpdateItem", "Wait",
-    "Written", "brief_folder", "read_settings", "save_theme", "settings_path", "watch_folder", "write_atomic", "write_new",
+    "Written", "brief_folder", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path",
+    "watch_folder", "write_atomic", "write_new",
 ]
 
 

@@ -29,15 +29,6 @@ def explain(exc: Any, lines: TextLines) -> Explained | None:
     def source(line: int) -> str:
         return text_lines[line - 1] if 0 < line <= len(text_lines) else ""
 
-    conflict = next((n for n, text in enumerate(text_lines, 1) if text.startswith(("<<<<<<< ", "<<<<<<<\t")) or text == "<<<<<<<"), None)
-    if conflict is not None:
-        # Git's conflict markers: two editors changed the same place (both added an event at the
-        # end of events.yaml, say). No YAML advice fits; this is what to do.
-        return (conflict, 1), (
-            f"line {conflict} starts a git merge conflict (<<<<<<<, =======, >>>>>>>): two people changed this "
-            "place; keep what both wrote (often both items), delete the three marker lines, save, then "
-            "`git add` the file and finish the merge or rebase (`git rebase --continue`)"
-        )
     if pm is not None and "tab" in problem or (pm is not None and _char_at(lines, pm) == "\t"):
         line = line_of(pm)
         return (line, 1), f"line {line} is indented with a tab; YAML indents with spaces only: replace the tab with spaces"

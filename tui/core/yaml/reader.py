@@ -24,6 +24,7 @@ import yaml
 from tui.core.disk.limits import Limits
 from tui.core.text.problems import Problem
 from tui.core.yaml.build import LineCol, Path, _Abort, _Builder, _depth_message
+from tui.core.yaml.conflicts import conflict_problems
 from tui.core.yaml.lines import LOADER as _Loader
 from tui.core.yaml.lines import ODD_BREAKS, TextLines
 from tui.core.yaml.mistakes import explain
@@ -107,6 +108,11 @@ def read_yaml(
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
+    conflicts = conflict_problems(text, path)
+    if conflicts:
+        # A merge left unresolved: said as such (and which item), not as the syntax error YAML
+        # would find some lines further on.
+        return None, conflicts
     lines = TextLines(text)
     builder = SpanBuilder(limits, lines) if spans else _Builder(limits, lines)
     handle = builder.handlers
