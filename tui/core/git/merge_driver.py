@@ -12,7 +12,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from tui.core.git.repo import GitError, GitRepo, _env
+from tui.core.git.repo import GitRepo
+from tui.core.git.run import GitError, _env
 
 DRIVER = "peacewatch"
 """The driver's name in `merge=peacewatch` and `merge.peacewatch.driver`."""

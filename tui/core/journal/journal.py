@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
@@ -17,6 +16,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from tui.core.journal.retention import DEFAULT_RETENTION, Retention, expired, not_a_journal_file, when_of
 from tui.core.journal.state import (
     changed_paths,
     combined,
@@ -38,14 +38,6 @@ FORMAT = 1
 
 LAYOUT = "files"
 """How the last recorded state is kept: per content file (older journals kept it whole, as 'state')."""
-
-
-@dataclass(frozen=True)
-class Retention:
-    """How long entries are kept; None means no limit of that sort."""
-
-    max_entries: int | None = 5_000
-    max_days: float | None = 90.0
 
 
 @dataclass(frozen=True)
@@ -136,7 +128,7 @@ class Journal:
         content_dir: Path | str | None = None,
         *,
         path: Path | str | None = None,
-        retention: Retention = Retention(),
+        retention: Retention = DEFAULT_RETENTION,
         state_dir: Path | str | None = None,
         lock_timeout: float = 10.0,
     ) -> tuple[Journal, list[str]]:
@@ -154,7 +146,7 @@ class Journal:
             assert root is not None  # checked above: without a path there is a content folder
             target = default_journal_path(root, state_dir)
         try:
-            refused = _not_a_journal_file(target)
+            refused = not_a_journal_file(target)
             if refused is not None:
                 # Said, and nothing renamed: a folder or pipe named by mistake is the user's own.
                 raise JournalError(refused)
@@ -175,8 +167,8 @@ class Journal:
         whole at every start, only to be cut short in memory. Measured from its newest entry, as
         each record measures; looked at first without the lock, which only a tidy-up then takes."""
         docs = self._table("changes").all()
-        times = [when for d in docs if (when := _when(d)) is not None]
-        if not times or not self._expired(docs, max(times)):
+        times = [when for d in docs if (when := when_of(d)) is not None]
+        if not times or not expired(docs, self.retention, max(times)):
             return
         try:
             with self._lock, self._storage.transaction():
@@ -297,7 +289,7 @@ class Journal:
         with self._lock:
             for doc in self._table("files").all():
                 if doc.get("path") == path and isinstance(doc.get("state"), dict):
-                    return doc["state"], _when(doc)
+                    return doc["state"], when_of(doc)
         return None
 
     def _save_files(self, snapshot: Snapshot, paths: set[str] | None, at: dt.datetime) -> None:
@@ -356,22 +348,10 @@ class Journal:
             return self._table("state").get(doc_id=1) is not None
 
     def _expire(self, table: Table, now: dt.datetime) -> int:
-        drop = self._expired(table.all(), now)
+        drop = expired(table.all(), self.retention, now)
         if drop:
             table.remove(doc_ids=sorted(drop))
         return len(drop)
-
-    def _expired(self, docs: Iterable[Document], now: dt.datetime) -> set[int]:
-        """The entries past the retention at `now`: too old, or beyond the newest `max_entries`."""
-        docs = sorted(docs, key=lambda d: d.doc_id)
-        drop: set[int] = set()
-        if self.retention.max_days is not None:
-            cutoff = now - dt.timedelta(days=self.retention.max_days)
-            drop |= {d.doc_id for d in docs if (when := _when(d)) is None or when < cutoff}
-        if self.retention.max_entries is not None:
-            kept = [d.doc_id for d in docs if d.doc_id not in drop]
-            drop |= set(kept[: max(0, len(kept) - self.retention.max_entries)])
-        return drop
 
     def entries(self, since: dt.datetime | None = None) -> list[Entry]:
         """Recorded changes, newest first; `since` keeps those observed at or after it."""
@@ -399,16 +379,9 @@ class Journal:
         self.close()
 
 
-def _when(doc: dict) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(doc["at"]).astimezone(dt.UTC)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
 def _entry(doc: Document) -> Entry | None:
     """A stored document as an Entry; a malformed one (hand-edited, say) is skipped."""
-    at = _when(doc)
+    at = when_of(doc)
     if at is None:
         return None
     try:
@@ -417,19 +390,3 @@ def _entry(doc: Document) -> Entry | None:
                      str(author) if author else None)
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def _not_a_journal_file(target: Path) -> str | None:
-    """Why `target` cannot be a journal file (a folder, a pipe or device, a link), or None.
-    Read without following a link or opening a pipe, either of which could hang or mislead."""
-    try:
-        info = os.lstat(target)
-    except FileNotFoundError:
-        return None
-    if stat.S_ISLNK(info.st_mode):
-        return "it is a link; name the file itself"
-    if stat.S_ISDIR(info.st_mode):
-        return "it is a folder; name a file, e.g. a new one inside it"
-    if not stat.S_ISREG(info.st_mode):
-        return "it is not a regular file (a pipe, socket or device); name a file"
-    return None
