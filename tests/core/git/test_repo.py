@@ -116,18 +116,54 @@ def test_a_dirty_clone_is_left_untouched(tmp_path: Path) -> None:
     assert (shared.b / "parties.yaml").read_text() == edited
 
 
-def test_a_diverged_clone_is_left_untouched(tmp_path: Path) -> None:
+DAY = "quotes/2025-11-25.yaml"
+
+
+def _add_quote(content: Path, text: str) -> None:
+    desk = Desk(content, journal="off")
+    desk.apply(AddQuote(text=text, speaker="Sergey Lavrov", medium="press-conference", date="2025-11-25", source=LAVROV), commit=True)
+    desk.close()
+
+
+def test_a_diverged_clone_is_merged_item_by_item_without_a_conflict_ever_in_the_folder(tmp_path: Path) -> None:
     shared = shared_desk(tmp_path)
-    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    _add_quote(shared.a, "Anna's quote")
     git(shared.a.parent, "push", "--quiet")
-    commit_file(shared.b, "parties.yaml", (shared.b / "parties.yaml").read_text() + "# from B\n", "B's own commit")
+    _add_quote(shared.b, "Boris's quote")  # the same day's file, the same place in it: git alone conflicts
+    mine = shared.head(shared.b)
+    desk = Desk(shared.b, journal="off")
+    desk.fetch()
+    followed = desk.fast_forward()
+    assert followed.ok and followed.merged and followed.note == "merged", followed
+    text = (shared.b / DAY).read_text()
+    assert "Anna's quote" in text and "Boris's quote" in text and "<<<<<<<" not in text
+    assert git(shared.b.parent, "status", "--porcelain") == ""
+    parents = git(shared.b.parent, "log", "-1", "--format=%P").split()
+    assert mine in parents and len(parents) == 2
+    assert [c.subject for c in followed.commits] == ["New quote: Sergey Lavrov, press conference, 2025-11-25: “Anna's quote”"]
+    assert followed.authors == {DAY: "Anna Editor"}  # the colleague's change is theirs, not the merge's
+    assert len(git(shared.b.parent, "worktree", "list").splitlines()) == 1
+    assert desk.fast_forward().note == "2 commits not pushed"
+    desk.close()
+
+
+def test_the_same_quote_changed_two_ways_is_named_and_nothing_is_touched(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    for content, words in ((shared.a, "welcomed warmly"), (shared.b, "welcomed coldly")):
+        path = content / DAY
+        path.write_text(path.read_text().replace("text: welcomed\n", f"text: {words}\n", 1))
+        git(content.parent, "commit", "--quiet", "-am", f"Say {words}")
+    git(shared.a.parent, "push", "--quiet")
     head, tree = shared.head(shared.b), {p: p.read_bytes() for p in shared.b.rglob("*.yaml")}
     desk = Desk(shared.b, journal="off")
     desk.fetch()
     followed = desk.fast_forward()
-    assert not followed.ok and followed.note == "diverged" and followed.upstream == "origin/main"
-    assert "never merges" in followed.detail
+    assert not followed.ok and followed.note == "diverged: 1 item changed both ways"
+    assert "quote lavrov-welcomed: its text was changed two ways (content/quotes/2025-11-25.yaml)" in followed.detail
+    assert "Nothing was changed" in followed.detail
     assert shared.head(shared.b) == head and {p: p.read_bytes() for p in shared.b.rglob("*.yaml")} == tree
+    assert git(shared.b.parent, "status", "--porcelain") == "" and len(git(shared.b.parent, "worktree", "list").splitlines()) == 1
+    desk.close()
 
 
 def test_no_upstream_is_said(tmp_path: Path) -> None:

@@ -106,18 +106,38 @@ async def test_a_dirty_clone_is_reported_on_screen_and_left_untouched(tmp_path):
         assert (shared.b / "events.yaml").read_bytes() == events and (shared.b / "parties.yaml").read_text() == typed
 
 
-async def test_a_diverged_clone_is_reported_on_screen_and_left_untouched(tmp_path):
+async def test_a_diverged_clone_merges_item_by_item_and_pushes_or_names_the_quote_changed_both_ways(tmp_path):
+    from tui.core.desk import AddQuote, Desk
+
     shared = shared_desk(tmp_path)
-    commit_file(shared.a, "events.yaml", (shared.a / "events.yaml").read_text() + "# from A\n", "A note on events")
+    for content, text in ((shared.a, "Anna's own words"), (shared.b, "Boris's own words")):
+        desk = Desk(content, journal="off")
+        desk.apply(AddQuote(text=text, speaker="Sergey Lavrov", medium="press-conference", date="2025-11-25",
+                            source="meduza-2025-11-25-lavrov"), commit=True)
+        desk.close()
     git(shared.a.parent, "push", "--quiet")
-    commit_file(shared.b, "parties.yaml", (shared.b / "parties.yaml").read_text() + "# from B\n", "B's own note")
-    head, events = shared.head(shared.b), (shared.b / "events.yaml").read_bytes()
+    async with started(shared.b, live=True, follow_git=FOLLOW, push=True, commit=True, notifications=True) as pilot:
+        await wait_until(pilot, lambda: "Anna's own words" in screen_text(pilot), timeout=15, what="A's quote merged in on B")
+        assert "Boris's own words" in screen_text(pilot)
+        await wait_until(pilot, lambda: git(shared.b.parent, "rev-parse", "origin/main").strip() == shared.head(shared.b),
+                         timeout=15, what="the merge pushed")
+        assert "<<<<<<<" not in (shared.b / "quotes/2025-11-25.yaml").read_text()
+
+    # The same quote changed two ways: named, and nothing touched.
+    day = "quotes/2025-11-25.yaml"
+    for content, words in ((shared.b, "welcomed warmly"), (shared.a, "welcomed coldly")):
+        git(content.parent, "pull", "--quiet", "--no-rebase")
+        commit_file(content, day, (content / day).read_text().replace("text: welcomed\n", f"text: {words}\n", 1), f"Say {words}")
+    git(shared.a.parent, "push", "--quiet")
+    head, before = shared.head(shared.b), (shared.b / day).read_bytes()
     async with started(shared.b, live=True, follow_git=FOLLOW, size=(80, 24), notifications=True) as pilot:
         # At 80 columns the upstream's name gives way to the story's title; the trouble is still said.
-        await wait_until(pilot, lambda: "git ⚠ diverged" in screen_text(pilot).splitlines()[0], what="the title to say it diverged")
-        await wait_until(pilot, lambda: "never merges" in screen_text(pilot), what="the notification saying what to do")
+        await wait_until(pilot, lambda: "git ⚠ diverged: 1 item changed both ways" in screen_text(pilot).splitlines()[0],
+                         timeout=15, what="the title to say what diverged")
+        await wait_until(pilot, lambda: "quote lavrov-welcomed: its text was" in screen_text(pilot), what="the notification naming the quote")
+        assert "changed two ways" in screen_text(pilot) and "(content/quotes/2025-11-25.yaml)" in screen_text(pilot)
         await more_looks(pilot, shared.b)
-        assert shared.head(shared.b) == head and (shared.b / "events.yaml").read_bytes() == events
+        assert shared.head(shared.b) == head and (shared.b / day).read_bytes() == before
 
 
 async def test_a_full_view_says_not_committed_yet_and_nothing_outside_a_repository(tmp_path, store):

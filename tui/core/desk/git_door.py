@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.git.repo import Followed, GitRepo, LastChange
+    from tui.core.disk.limits import Limits
+    from tui.core.git.repo import Followed, GitRepo, LastChange, MergePlan
     from tui.core.store.loader import ContentStore
 
 
@@ -21,6 +22,7 @@ class DeskGit:
     _repo: GitRepo | None | bool
     _authors: dict[str, str]
     _state_dir: Path | str | None
+    limits: Limits
 
     def wake_mark(self) -> tuple[int, int, int] | None:
         """How this folder's wake file looks now: when it changes, someone asked following to look
@@ -68,11 +70,32 @@ class DeskGit:
             raise GitError("the content folder is not in a git repository")
         try:
             with folder_lock(self.root, Wait(timeout=2.0)), self._lock:
-                followed = repo.fast_forward()
+                followed = repo.fast_forward(self._merge_plan(repo))
                 self._authors.update(followed.authors)
                 return followed
         except (LockBusy, LockCancelled):
             return Followed(True, "waiting for an edit to finish", repo.upstream() or "")
+
+    def _merge_plan(self, repo: GitRepo) -> MergePlan:
+        """Following merges a branch that has moved on with its upstream as `peacewatch merge` does:
+        item by item for the content files, git's line merge for the rest."""
+        from tui.core.desk.merge_door import driver_command
+        from tui.core.git.merge_driver import patterns_for
+        from tui.core.git.repo import MergePlan
+
+        folder = self.root.resolve().relative_to(repo.top).as_posix()
+        return MergePlan(driver_command(), tuple(patterns_for("" if folder == "." else folder)), self._conflicting_items)
+
+    def _conflicting_items(self, files: dict[str, tuple[bytes, bytes, bytes]]) -> list[str]:
+        """Each item a merge could not settle, in words, with its file: what the conflict notes say."""
+        from tui.core.disk.paths import YAML_SUFFIXES
+        from tui.core.merge.file_merge import merge_file
+
+        named: list[str] = []
+        for path, (base, ours, theirs) in sorted(files.items()):
+            conflicts = merge_file(base, ours, theirs, path, self.limits).conflicts if path.endswith(YAML_SUFFIXES) else []
+            named += [f"{c.words.split('; keep one version')[0]} ({path})" for c in conflicts] or [f"{path}, changed both ways line by line"]
+        return named
 
     def push(self) -> str:
         """Push the content repository's branch to its upstream; returns the upstream's name. Raises GitError."""

@@ -10,15 +10,17 @@ identities are its own. The content folder may be any folder inside the reposito
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.git.blame import LastChange, newest, parse_blame
 from tui.core.git.incoming import files_in_the_way, ignored, operation_in_progress, unsafe_files
+from tui.core.git.merge_aside import merge_aside
 from tui.core.git.run import GIT_TIMEOUT, NO_REPOSITORY_COMMANDS, GitError, Runner, git_in
 
-__all__ = ["Commit", "Followed", "GitError", "GitRepo", "LastChange", "commit_message"]
+__all__ = ["Commit", "Followed", "GitError", "GitRepo", "LastChange", "MergePlan", "commit_message"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,21 @@ class Followed:
     """Content files (absolute paths) the fast-forward changed."""
     authors: dict[str, str] = field(default_factory=dict)
     """Each changed file (relative to the content folder) with the author of its newest commit."""
+    merged: bool = False
+    """True when local commits and the upstream's were merged (item by item): the branch is now
+    ahead of its upstream by the local commits and the merge, to be pushed where asked."""
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """How following merges a branch that has moved on with its upstream (see `merge_aside`)."""
+
+    driver: str
+    """The merge driver's command for the content files."""
+    patterns: tuple[str, ...]
+    """The attribute patterns of the files the driver merges."""
+    name_conflicts: Callable[[dict[str, tuple[bytes, bytes, bytes]]], list[str]]
+    """Each conflicting item in plain words, from the three versions of each conflicting file."""
 
 
 class GitRepo:
@@ -134,7 +151,7 @@ class GitRepo:
         except GitError:
             return None
 
-    def fast_forward(self) -> Followed:
+    def fast_forward(self, merge: MergePlan | None = None) -> Followed:
         """Fast-forward to the upstream when, and only when, that cannot lose or mix anyone's work
         nor put anything unsafe on disk: no operation in progress, a branch checked out, the tree
         clean, the branch strictly behind, no link out of the content folder in what arrives and no
@@ -164,10 +181,10 @@ class GitRepo:
         held = self._held_back(upstream, behind)
         if held is not None:
             return held
-        if ahead:
+        if ahead and merge is None:
             return Followed(False, "diverged", upstream,
                             f"The content repository and {upstream} have both moved on ({ahead} local, {behind} new there). "
-                            "peacewatch never merges: bring them together with git (pull, or rebase), then it follows again.")
+                            "Bring them together with git (pull, or rebase), then it follows again.")
         old = self.head()
         in_way = files_in_the_way(self.git, self.top, old, "@{upstream}")
         if in_way:
@@ -178,12 +195,27 @@ class GitRepo:
                             f"{waiting} not brought in, and nothing was changed: they add files that are already here, "
                             f"kept out of git: {shown}{more}. peacewatch never writes over a local file: move it aside "
                             "(or commit it), and following goes on by itself.")
+        target = "@{upstream}"
+        if ahead:
+            assert merge is not None
+            merged = merge_aside(self._runner.run, self.top, self.git("rev-parse", "@{upstream}").strip(), merge.driver, merge.patterns,
+                                 f"Merge {upstream} into {self.branch()}, item by item\n\nMade by peacewatch while following {upstream}.\n")
+            if merged.sha is None:
+                named = merge.name_conflicts(merged.conflicted)
+                count = f"{len(named)} item{'s' if len(named) != 1 else ''}" if named else "files"
+                return Followed(False, f"diverged: {count} changed both ways", upstream,
+                                f"The content repository and {upstream} have both moved on ({ahead} local, {behind} new there), and "
+                                f"some changes cannot be merged by item: {'; '.join(named[:4])}{' …' if len(named) > 4 else ''}. "
+                                "Nothing was changed: decide between the versions with git (git pull, then edit the file where "
+                                "peacewatch check says), and following goes on by itself.")
+            target = merged.sha
         try:
-            self.git(*NO_REPOSITORY_COMMANDS, "merge", "--ff-only", "--quiet", "@{upstream}")
+            self.git(*NO_REPOSITORY_COMMANDS, "merge", "--ff-only", "--quiet", target)
         except GitError as exc:
             return Followed(False, "not updated", upstream, f"git would not fast-forward to {upstream}, and nothing was changed: {exc}")
         new = self.head()
-        return self._arrived(old, new, upstream)
+        arrived = self._arrived(old, new, upstream)
+        return dataclasses.replace(arrived, merged=True, note="merged") if ahead else arrived
 
     def _held_back(self, upstream: str, behind: int) -> Followed | None:
         """Refuse what arrives when the upstream's newest tree holds a link out of the content
@@ -203,7 +235,7 @@ class GitRepo:
                         "the content folder. Once it is removed or replaced upstream, following goes on by itself.")
 
     def _arrived(self, old: str, new: str, upstream: str) -> Followed:
-        log = self.git("log", "--reverse", "--format=%H%x00%an%x00%s", f"{old}..{new}")
+        log = self.git("log", "--no-merges", "--reverse", "--format=%H%x00%an%x00%s", f"{old}..{new}")
         commits = tuple(Commit(*line.split("\0", 2)) for line in log.splitlines() if line.count("\0") == 2)
         changed = [name for name in self.git("diff", "--name-only", "-z", old, new, "--", self._pathspec).split("\0") if name]
         files = tuple(str(self.top / name) for name in changed)
@@ -211,7 +243,7 @@ class GitRepo:
         authors: dict[str, str] = {}
         for name in changed:
             # The newest commit in the range that touched the file wrote what is in it now.
-            who = self.git("--literal-pathspecs", "log", "-1", "--format=%an", f"{old}..{new}", "--", name).strip()
+            who = self.git("--literal-pathspecs", "log", "--no-merges", "-1", "--format=%an", f"{old}..{new}", "--", name).strip()
             if who and name.startswith(prefix):
                 authors[name[len(prefix):]] = who
         count = len(commits)
