@@ -204,3 +204,28 @@ def test_a_typo_fixed_in_a_long_folded_text_keeps_every_line_break(store: Path):
     removed, added = changes(middle, read(store, "quotes/2025-11-25.yaml"))
     assert len(removed) == len(added) == 2
     assert Desk(store, journal=NO_JOURNAL).load().snapshot.quote_by_id["lavrov-welcomed"].context == longer
+
+
+def test_revert_of_a_removal_puts_the_item_back_where_it_stood(store: Path, tmp_path: Path):
+    import re
+
+    from tui.core.desk import RemoveItem
+    from tui.core.model.targets import Target as ItemTarget
+
+    def ids() -> list[str]:
+        return re.findall(r"^  - id: (\S+)$", read(store, "quotes/2025-11-25.yaml").decode(), re.MULTILINE)
+
+    before = ids()
+    middle = before[2]  # yermak-as-soon-as-possible: between two quotes, cited by no position
+    assert len(before) >= 3
+    desk = Desk(store, journal=tmp_path / "journal.json")
+    try:
+        desk.load()
+        desk.record()
+        desk.apply(RemoveItem(ItemTarget("quotes", middle)))
+        assert middle not in ids()
+        reload = desk.reloads()[0]
+        desk.apply(desk.revert_request([e.id for e in reload.entries]))
+        assert ids() == before  # in its place, not at the end of the file
+    finally:
+        desk.close()

@@ -114,13 +114,19 @@ class Context:
     def refuse(self, message: str) -> EditRefused:
         return EditRefused([Problem(self.relative, 1, 1, message)])
 
-    def append(self, section: str, fields: Fields, item_id: str, required: tuple[str, ...]) -> FileEdit:
+    def append(self, section: str, fields: Fields, item_id: str, required: tuple[str, ...], after: str | None = None) -> FileEdit:
+        """A new item at the end of `section`, or right after the item with the id `after` when
+        the file has it (an item put back where it was)."""
         items = self.data.get(section)
         if items is not None and not isinstance(items, list):
             raise self.refuse(f"'{section}' is not a list; fix the file first")
-        splice = self.source.append_item((section,), fields, top_level=True)
-        self.data[section] = (items or []) + [as_data(fields)]
-        return FileEdit([splice], self.data, (section, len(self.data[section]) - 1), item_id, required)
+        items = items or []
+        ids = [i.get("id") if isinstance(i, dict) else None for i in items]
+        index = ids.index(after) if after is not None and after in ids else None
+        splice = self.source.append_item((section,), fields, top_level=True, after=index)
+        at = len(items) if index is None else index + 1
+        self.data[section] = items[:at] + [as_data(fields)] + items[at:]
+        return FileEdit([splice], self.data, (section, at), item_id, required)
 
 
 @dataclass

@@ -215,12 +215,15 @@ _CHILD = {"people": "person", "positions": "position", "deadlines": "deadline", 
 
 @dataclass(frozen=True)
 class RestoreItem(ItemRequest):
-    """Put back an item a change removed, as the journal kept it: at the end of the file it was
-    in (or where its kind's items are now), or of the list inside the item that held it."""
+    """Put back an item a change removed, as the journal kept it: in the file it was in, after
+    the item it stood after (at the file's end if that one is gone, or where its kind's items are
+    now if the file is), or at the end of the list inside the item that held it."""
 
     target: Target
     item: Mapping[str, Any]
     path: str | None = None
+    after: str | None = None
+    """The id of the item it stood after, where the file still has that item."""
     noun: ClassVar[str] = "item"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
@@ -244,7 +247,7 @@ class RestoreItem(ItemRequest):
             relative = self.path if self.path and (store.root / self.path).exists() else _last_file(store.snapshot, section, f"{section}.yaml")
 
             def make(ctx: Context) -> FileEdit:
-                return ctx.append(section, new, self.target.item_id, _required(noun))
+                return ctx.append(section, new, self.target.item_id, _required(noun), after=self.after if relative == self.path else None)
 
         return _chain(list(earlier), plan(store, relative, expected, make, section_kind(self.target), on_top_of=_earlier(earlier, relative)))
 

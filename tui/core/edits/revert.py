@@ -60,7 +60,7 @@ def undo(change: Change, snapshot: Snapshot) -> ItemRequest:
         if now is not None:
             raise EditRefused([Problem(where, 1, 1, f"{target.describe(snapshot)} is in the store again; nothing to revert")],
                               "already back")
-        return RestoreItem(target, change.old or {}, change.path)
+        return RestoreItem(target, change.old or {}, change.path, change.after)
     raise EditRefused([Problem(where, 1, 1, f"unknown kind of change '{change.op}'")])
 
 

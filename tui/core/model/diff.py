@@ -46,6 +46,9 @@ class Change:
     new: Any = None
     path: str | None = None
     """The file the item is defined in (the old file for a removed item)."""
+    after: str | None = None
+    """For a removed item: the id of the item before it in its file (None if it was the first),
+    so that putting it back puts it where it was."""
 
     def text(self, names: Snapshot | None = None) -> str:
         """The change as one readable line, naming parties and people from `names` where it can."""
@@ -56,11 +59,14 @@ class Change:
         return split_field(self.field)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["after"] is None:
+            del data["after"]  # kept only where it says something: a removed item's place
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Change:
-        fields: dict[str, Any] = {k: data.get(k) for k in ("kind", "item_id", "field", "op", "old", "new", "path")}
+        fields: dict[str, Any] = {k: data.get(k) for k in ("kind", "item_id", "field", "op", "old", "new", "path", "after")}
         return cls(**fields)
 
 
@@ -121,7 +127,7 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
         a_kept, b_kept = set(map(id, a_items)), set(map(id, b_items))
         for item in [item for item in a_items if id(item) not in b_kept]:
             if item.id not in b_by:
-                changes.append(Change(kind, item.id, "", REMOVED, _json(item), None, _origin(kind, item.id, old)))
+                changes.append(Change(kind, item.id, "", REMOVED, _json(item), None, _origin(kind, item.id, old), _before(kind, item.id, old)))
         for item in [item for item in b_items if id(item) not in a_kept]:
             before = a_by.get(item.id)
             if before is None:
@@ -129,6 +135,15 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
             elif before is not item and before != item:
                 _fields(before, item, kind, item.id, [], _origin(kind, item.id, new), changes)
     return changes
+
+
+def _before(kind: str, item_id: str, snapshot: Snapshot) -> str | None:
+    """The id of the item of `kind` just above this one in its file, from where each stood."""
+    origin = snapshot.origins.get((kind, item_id))
+    if origin is None:
+        return None
+    above = [(o.line, key[1]) for key, o in snapshot.origins.items() if key[0] == kind and o.path == origin.path and o.line < origin.line]
+    return max(above)[1] if above else None
 
 
 def _origin(kind: str, item_id: str, snapshot: Snapshot) -> str | None:

@@ -133,9 +133,18 @@ class FileText:
 
     # -- edits -------------------------------------------------------------------------------
 
-    def append_item(self, list_path: Path, fields: Fields, top_level: bool) -> Splice:
-        """A new last item of the list at `list_path`, which is created if missing."""
+    def append_item(self, list_path: Path, fields: Fields, top_level: bool, after: int | None = None) -> Splice:
+        """A new last item of the list at `list_path`, which is created if missing; with `after`,
+        a new item right after item `after` of a block list instead (before the comments of the
+        item that follows it, which are that item's)."""
         nl = self.newline
+        if after is not None and self.has(list_path) and list_path not in self.doc.flow:
+            items = self.get(list_path)
+            if isinstance(items, list) and 0 <= after < len(items) - 1:
+                dash = self.doc.value_at[list_path][1] - 1
+                at = self.line_end(self.doc.span[list_path + (after,)][1])
+                blank = self._blank_between(list_path, after + 1)
+                return Splice(at, at, nl + (nl if blank else "") + self._lines(item_lines(fields, dash, self.style)))
         if not self.has(list_path) or self.get(list_path) is None:
             return self._new_list(list_path, fields)
         items = self.get(list_path)
