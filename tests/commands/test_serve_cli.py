@@ -35,7 +35,8 @@ def test_serve_is_listed_and_explains_its_safe_defaults():
     assert "peacewatch serve" in peacewatch("--help").stdout
     result = peacewatch("serve", "--help")
     assert result.returncode == 0
-    for words in ("--host", "127.0.0.1", "--port", "--allow-edits", "read-only", "--public-url", "reverse proxy", "--journal", "--max-file-mb"):
+    for words in ("--host", "127.0.0.1", "--port", "--allow-edits", "read-only", "--public-url", "reverse proxy", "--journal", "--max-file-mb",
+                  "--max-readers", "default: 8", "is full"):
         assert words in result.stdout, words
 
 
@@ -57,6 +58,8 @@ def test_every_address_needs_the_one_browsers_use_and_bad_values_are_refused(tmp
     assert port.returncode == 2 and "1 to 65535" in port.stderr
     url = peacewatch("serve", str(tmp_path), "--public-url", "desk.example.org")
     assert url.returncode == 2 and "http:// or https://" in url.stderr
+    readers = peacewatch("serve", str(tmp_path), "--max-readers", "0")
+    assert readers.returncode == 2 and "--max-readers 0: at least one reader" in readers.stderr
     missing = peacewatch("serve", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no such folder" in missing.stderr
 
@@ -88,6 +91,7 @@ def test_read_only_is_an_option_of_the_dashboard_too(shipped):
     assert build_app(parse([str(shipped), "--read-only"])).read_only is True
     assert build_app(parse([str(shipped)])).read_only is False
     assert "--read-only" in peacewatch("--help").stdout
+    assert "--served" not in peacewatch("--help").stdout  # set by serve for its pages, never typed
 
 
 def test_each_page_follows_git_and_commits_as_the_server_was_told(tmp_path, monkeypatch):
@@ -105,6 +109,11 @@ def test_each_page_follows_git_and_commits_as_the_server_was_told(tmp_path, monk
     assert "--push" in edits and "--read-only" not in edits and "--follow-git" not in edits
     plain = shlex.split(dashboard_command(parse(["serve", folder, "--allow-edits"])))
     assert "--no-commit" in plain
+    # Each page's dashboard knows it is a shared page (it asks its reader's name before an edit), and
+    # the shell execs it: the process the server ends when the reader leaves is the dashboard itself.
+    for command in (read_only, edits, plain):
+        assert command[0] == "exec" and "--served" in command
+    assert parse([folder, "--served"]).served and not parse([folder]).served
 
 
 def test_the_served_dashboard_answers_only_its_own_address_and_pages(store, tmp_path):

@@ -52,6 +52,13 @@ def wait_for_port(process: subprocess.Popen, port: int, log: Path, timeout: floa
 @contextmanager
 def served(store: Path, log_dir: Path, *args: str) -> Iterator[str]:
     """`peacewatch serve STORE --port FREE ARGS…` running, as its URL; stopped on leaving, whatever happened."""
+    with served_process(store, log_dir, *args) as (url, _):
+        yield url
+
+
+@contextmanager
+def served_process(store: Path, log_dir: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As `served`, with the server's process too (its pid is the root of every page's dashboard)."""
     port = free_port()
     log = log_dir / f"serve-{port}.log"
     # The user's state directory and editor stay out of it.
@@ -63,6 +70,6 @@ def served(store: Path, log_dir: Path, *args: str) -> Iterator[str]:
         )
     try:
         wait_for_port(process, port, log)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", process
     finally:
         stop_group(process)

@@ -32,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="only show the story: no forms, no $EDITOR, nothing written to the content folder (for a shared screen)",
     )
+    # Set by `peacewatch serve` for each page's dashboard, never typed: the page is shared, so an edit
+    # made through it asks its reader's name first. Hidden from --help for that reason.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
 
 def _seconds(text: str) -> float:
@@ -84,7 +87,7 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
     return PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
         follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
-        notes=(DEMO_NOTE,) if demo else (),
+        notes=(DEMO_NOTE,) if demo else (), served=args.served,
     )
 
 

@@ -7,13 +7,14 @@ import errno
 import ipaddress
 import shlex
 import sys
-from typing import Any
 
 from tui.commands.dashboard import add_view_arguments, view_arguments_problem
 from tui.commands.git_args import SettingError, publish_from
 from tui.commands.store_args import opens_demo, store_dir
 
 DEFAULT_PORT = 8000
+DEFAULT_MAX_READERS = 8
+"""Pages served at once unless told otherwise: each runs its own dashboard process (some 60 MB)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the address browsers use to reach it, when that is not http://HOST:PORT "
         "(behind a reverse proxy: https://desk.example.org; required with --host 0.0.0.0 or ::)",
+    )
+    parser.add_argument(
+        "--max-readers",
+        type=int,
+        default=DEFAULT_MAX_READERS,
+        metavar="N",
+        help="how many pages may be open at once (default: %(default)s); each runs its own dashboard on this machine, "
+        "and a reader over the cap is told the dashboard is full and to try again later",
     )
 
 
@@ -78,8 +87,13 @@ def no_login_warning(host: str, port: int, allow_edits: bool) -> str:
 
 
 def dashboard_command(args: argparse.Namespace) -> str:
-    """The shell command textual-serve runs for each page: this dashboard, on the same folder and options."""
-    command = [sys.executable, "-m", "tui", str(store_dir(args).resolve())]
+    """The shell command textual-serve runs for each page: this dashboard, on the same folder and options.
+
+    `--served` tells it that it is a page anyone may open: it asks the reader's name before their
+    first edit. `exec`: the shell becomes the dashboard, so the process the server ends when the
+    reader leaves is the dashboard itself, not a shell that would leave it running.
+    """
+    command = [sys.executable, "-m", "tui", str(store_dir(args).resolve()), "--served"]
     command += ["--max-file-mb", repr(args.max_file_mb), "--max-values", str(args.max_values)]
     if args.no_journal:
         command.append("--no-journal")
@@ -96,7 +110,7 @@ def dashboard_command(args: argparse.Namespace) -> str:
     else:
         publish = publish_from(args)
         command.append("--push" if publish.push else "--commit" if publish.commit else "--no-commit")
-    return shlex.join(command)
+    return "exec " + shlex.join(command)
 
 
 def problem_with(args: argparse.Namespace) -> str | None:
@@ -107,6 +121,8 @@ def problem_with(args: argparse.Namespace) -> str | None:
         return "--allow-edits needs the story's folder: the current folder holds no story, and the shipped demo is read-only (name DIR)"
     if not 0 < args.port < 65536:
         return f"--port {args.port}: a port is a number from 1 to 65535"
+    if args.max_readers < 1:
+        return f"--max-readers {args.max_readers}: at least one reader, or nobody could open the page"
     if is_wildcard(args.host) and args.public_url is None:
         shown = args.host or "''"
         return (
@@ -139,53 +155,6 @@ def own_addresses(host: str, port: int, public_url: str) -> tuple[frozenset[str]
     return frozenset(hosts), frozenset(origins)
 
 
-def desk_server_class() -> type:
-    """textual-serve's server, saying one plain line once it listens (imported here: only `serve` needs aiohttp)."""
-    import asyncio
-    import signal
-
-    from aiohttp import web
-    from textual_serve.server import Server
-
-    class DeskServer(Server):
-        own_hosts: frozenset[str] = frozenset()
-        own_origins: frozenset[str] = frozenset()
-
-        async def on_startup(self, app: web.Application) -> None:
-            pass  # textual-serve's banner quotes the whole command line; `serve_saying` says what matters
-
-        async def _make_app(self) -> web.Application:
-            app = await super()._make_app()
-            app.middlewares.append(self._own_only)
-            return app
-
-        @web.middleware
-        async def _own_only(self, request: web.Request, handler: Any) -> web.StreamResponse:
-            # Every request, the WebSocket's included: a script on another site can open
-            # ws://127.0.0.1:PORT/ws from a desk member's browser, and read or type into the story.
-            if request.headers.get("Host", "").lower() not in self.own_hosts:
-                return web.Response(status=421, text="This dashboard answers only at its own address.\n")
-            origin = request.headers.get("Origin")
-            if origin is not None and origin.lower().rstrip("/") not in self.own_origins:
-                return web.Response(status=403, text="This dashboard answers only its own pages, not another site's.\n")
-            response: web.StreamResponse = await handler(request)
-            return response
-
-        def serve_saying(self, ready: str) -> None:
-            """`Server.serve`, but saying `ready` only once the port is bound, so a failure to bind
-            is never preceded by a claim that it is serving."""
-            self.initialize_logging()
-            loop = asyncio.new_event_loop()
-            loop.add_signal_handler(signal.SIGINT, self.request_exit)
-            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
-            web.run_app(
-                self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
-                print=lambda *_: print(ready, flush=True),
-            )
-
-    return DeskServer
-
-
 def run(args: argparse.Namespace) -> int:
     problem = problem_with(args)
     if problem is not None:
@@ -198,8 +167,11 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(host):
         print(no_login_warning(host, port, args.allow_edits), file=sys.stderr, flush=True)
     ready = f"peacewatch serve: {store_dir(args)} {mode} at {public_url} (ctrl+c stops)"
-    server = desk_server_class()(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
+    from tui.commands.serve_server import DeskServer  # here: only `serve` needs aiohttp
+
+    server = DeskServer(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
     server.own_hosts, server.own_origins = own_addresses(host, port, public_url)
+    server.max_readers = args.max_readers
     try:
         server.serve_saying(ready)
     except OSError as exc:

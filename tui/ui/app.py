@@ -29,6 +29,7 @@ from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.key_order import KeyOrder
 from tui.ui.news import News
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.served_page import ServedPage
 from tui.ui.theme_memory import ThemeMemory
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class PeacewatchApp(App[int]):
 
     What the app does by subject lives in parts it owns, each typed against it: `items` (edit,
     remove, add, revert), `editor` ($EDITOR), `git` (the content's repository), `briefs` (briefs
-    and attributions), `news` (announcing changes), `theme_memory` and `key_order` (keys in a burst).
+    and attributions), `news` (announcing changes), `theme_memory` and `key_order` (keys in a burst), `page` (a served page).
     """
 
     CSS_PATH = "app.tcss"
@@ -97,6 +98,7 @@ class PeacewatchApp(App[int]):
         push: bool = False,
         settings: Path | str | None = None,
         notes: Iterable[str] = (),
+        served: bool = False,
     ) -> None:
         super().__init__()
         self._notes = tuple(notes)
@@ -114,8 +116,7 @@ class PeacewatchApp(App[int]):
         """The journal's path; None for the default in the user's state directory; "off" for none."""
         self.follow_git = follow_git
         """Seconds between looks at the content repository's upstream; None to leave git alone."""
-        self.commit = commit or push
-        self.push = push
+        self.commit, self.push = commit or push, push
         self._clock = clock
         self._desk: Desk | None = None
         """Opened in a thread by the first load, so pydantic's import never delays the first frame."""
@@ -135,6 +136,7 @@ class PeacewatchApp(App[int]):
         self.briefs = BriefActions(self)
         self.news = News(self)
         self.key_order = KeyOrder(self)
+        self.page = ServedPage(self, served)
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -301,16 +303,14 @@ class PeacewatchApp(App[int]):
 
     async def reloads(self) -> tuple[list[Reload], bool]:
         """The journal's changes grouped by reload, newest first, and whether there is a journal."""
-        if self._desk is None:
+        if (desk := self._desk) is None:
             return [], False
-        desk = self._desk
         reloads = await asyncio.to_thread(desk.reloads)
         return reloads, await asyncio.to_thread(lambda: desk.journal_path is not None)
 
     async def stance_moves(self, issue_id: str) -> dict:
         """How each party's stance on an issue moved, from the journal (empty without one)."""
-        desk = self._desk
-        return await asyncio.to_thread(desk.stance_moves, issue_id) if desk is not None else {}
+        return await asyncio.to_thread(self._desk.stance_moves, issue_id) if self._desk is not None else {}
 
     # -- editing --------------------------------------------------------------------------------
 
@@ -323,8 +323,7 @@ class PeacewatchApp(App[int]):
         if self._desk is None or not self.state.complete:
             self.notify("The store is still loading.", markup=False)
             return
-        form = FORMS[kind](self.state.snapshot, self._desk.digests(), **start)
-        self.push_screen(form, callback=self.items.written)
+        self.push_screen(FORMS[kind](self.state.snapshot, self._desk.digests(), **start), callback=self.items.written)
 
     async def submit(self, request: Request, expected: dict[str, bytes], wait: Wait) -> Applied:
         """Apply a form's edit through the desk, in a thread; the result is on screen when this returns.
@@ -337,8 +336,8 @@ class PeacewatchApp(App[int]):
             from tui.core.desk import EditRefused
 
             raise EditRefused([], read_only.message(read_only.WRITING).rstrip("."))
-        desk = await self.open_desk()
-        applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit))
+        desk, author = await self.open_desk(), await self.page.author()  # the author first: nothing is held while they answer
+        applied = await asyncio.to_thread(lambda: desk.apply(request, expected, wait, commit=self.commit, author=author))
         self._show(applied.state)
         return applied
 
@@ -375,6 +374,9 @@ class PeacewatchApp(App[int]):
             what = read_only.refused_key(self.screen.focused or self.screen, event.key)
             if what is not None:
                 self.refuse_if_read_only(what)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.page.resized(event.size)
 
     def action_reload(self) -> None:
         self.reload_now()

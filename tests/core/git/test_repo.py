@@ -43,6 +43,29 @@ def test_an_edit_with_commit_is_one_commit_of_exactly_its_files_under_the_users_
     assert entry.author == "Anna Editor" and entry.text.startswith("New quote")
 
 
+def test_an_edit_a_reader_names_is_theirs_in_the_journal_and_a_trailer_of_its_commit(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    top = shared.a.parent
+    desk = Desk(shared.a, journal=tmp_path / "j.json")
+    desk.load()
+    # A name typed into a served page, with a line break that would start a trailer of its own.
+    applied = desk.apply(QUOTE, commit=True, author="Olena\nSigned-off-by: Someone Else")
+    assert applied.git_error is None and applied.commit is not None
+    message = git(top, "log", "-1", "--format=%B")
+    assert message.splitlines()[0].startswith("New quote: Sergey Lavrov")
+    assert git(top, "log", "-1", "--format=%(trailers)").strip() == "Edited-by: Olena Signed-off-by: Someone Else (through the served page)"
+    # The commit stays the git user's: the name is the reader's word, not an identity.
+    assert git(top, "log", "-1", "--format=%an <%ae>").strip() == "Anna Editor <anna@example.org>"
+    entry = desk.reloads()[0].entries[0]
+    assert entry.author == "Olena Signed-off-by: Someone Else" and entry.text.startswith("New quote")
+    # Without a commit too, the journal names the reader.
+    plain = Desk(shared.b, journal=tmp_path / "b.json")
+    plain.load()
+    plain.record()
+    plain.apply(QUOTE, author="Olena")
+    assert plain.reloads()[0].entries[0].author == "Olena"
+
+
 def test_an_edit_writing_two_files_commits_both_and_says_every_change(tmp_path: Path) -> None:
     shared = shared_desk(tmp_path)
     desk = Desk(shared.a, journal="off")

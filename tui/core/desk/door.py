@@ -227,6 +227,7 @@ class Desk(DeskJournal, DeskGit):
 
     def apply(
         self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
+        author: str | None = None,
     ) -> Applied:
         """Make one edit: under the folder lock, against this desk's store, checked, written
         atomically, the written files taken as read, recorded and marked seen. One trip.
@@ -235,6 +236,9 @@ class Desk(DeskJournal, DeskGit):
         differs now is a conflict. Raises EditRefused (EditConflict among them) with the reason.
         With `commit`, the files written become one commit (still under the folder lock, so no
         other peacewatch edit can slip into it); a commit that fails is said in `git_error`.
+        `author` is who made the edit as they named themselves (a reader of a served page): the
+        journal records the edit as theirs, and its commit says so in an `Edited-by:` trailer. The
+        commit's own author stays the git user's: the name is the reader's word, not an identity.
         """
         from tui.core.disk.atomic_write import sweep_leftovers
         from tui.core.disk.folder_lock import LockBusy, LockCancelled, folder_lock
@@ -243,6 +247,7 @@ class Desk(DeskJournal, DeskGit):
         from tui.core.git.repo import GitError, commit_message
         from tui.core.model import diff
         from tui.core.store.time_checks import new_date_problems
+        from tui.core.text.safe_text import one_line
 
         if not self.root.is_dir():
             raise EditRefused([Problem(self.root.name or str(self.root), 1, 1, "the content folder is missing or not a folder")])
@@ -266,9 +271,9 @@ class Desk(DeskJournal, DeskGit):
                 written = plans[-1].written()
                 paths = tuple(dict.fromkeys(plan.relative for plan in plans))
                 repo = self.repo() if commit else None
-                if repo is not None:
-                    name = repo.user_name()
-                    self._authors.update(dict.fromkeys(paths, name) if name else {})
+                author = one_line(author or "") or None  # one line: it goes into a commit's trailers
+                name = author or (repo.user_name() if repo is not None else "")
+                self._authors.update(dict.fromkeys(paths, name) if name else {})
                 state = self.record(seen=True)
                 changes = diff.diff_snapshots(before, state.snapshot)
                 main = [c for c in changes if c.item_id == written.item_id] + [c for c in changes if c.item_id != written.item_id]
@@ -278,7 +283,8 @@ class Desk(DeskJournal, DeskGit):
                     error = "the content folder is not in a git repository, so the edit was not committed"
                 elif repo is not None:
                     try:
-                        made = repo.commit([self.root / p for p in paths], commit_message(lines, request.describe(written.item_id)))
+                        trailers = (f"Edited-by: {author} (through the served page)",) if author else ()
+                        made = repo.commit([self.root / p for p in paths], commit_message(lines, request.describe(written.item_id)), trailers)
                     except GitError as exc:
                         error = f"the edit was saved but not committed: {exc}"
         except LockBusy:

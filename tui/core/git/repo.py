@@ -251,15 +251,17 @@ class GitRepo:
 
     # -- committing an edit ---------------------------------------------------------------------
 
-    def commit(self, files: Sequence[Path], message: str) -> Commit:
+    def commit(self, files: Sequence[Path], message: str, trailers: Sequence[str] = ()) -> Commit:
         """Commit exactly `files` (as they are on disk) with `message`, under the user's own identity.
 
         Whatever else is staged or changed stays as it was: `--only` commits the named paths alone.
+        `trailers` ("Edited-by: Anna") end the message, laid out by git itself.
         """
         paths = [self._in_repo(f) for f in files]
         # Literal: a file named with '*' or '[' is that file, never a pattern that stages others.
         self.git("--literal-pathspecs", "add", "--", *paths)
-        self.git("--literal-pathspecs", "commit", "--quiet", "--only", "--file=-", "--", *paths, input_text=message)
+        added = [f"--trailer={trailer}" for trailer in trailers]
+        self.git("--literal-pathspecs", "commit", "--quiet", "--only", *added, "--file=-", "--", *paths, input_text=message)
         out = self.git("log", "-1", "--format=%H%x00%an%x00%s")
         return Commit(*out.rstrip("\n").split("\0", 2))
 

@@ -54,7 +54,8 @@ class Entry:
     """As the desk gives it: whether this reader has seen it (their own marks, see `news`). In the
     file, journals before marks were each reader's kept one flag for everyone."""
     author: str | None = None
-    """Who made the change, where git says (the author of the commit that brought it); else None."""
+    """Who made the change: the name a served page's reader gave, or where git says (the author of
+    the commit that brought it, or the user who committed the edit); else None."""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "reload": self.reload, "observed_at": self.observed_at.isoformat(),

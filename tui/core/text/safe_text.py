@@ -58,3 +58,12 @@ def shown(value: Any, limit: int = 60) -> str:
             c if c.isprintable() else _PLAIN_ESCAPES.get(c) or f"<U+{ord(c):04X}>" for c in text
         )
     return f"'{text}'"
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """A short text someone typed (a reader's name), safe to record anywhere: the journal, a commit
+    message's trailer, a terminal that shows `git log`. One line, spaces collapsed, no control or
+    invisible character (a newline would start another trailer, an escape would act in a terminal),
+    at most `limit` characters; empty when nothing printable is left."""
+    kept = "".join(c if c.isprintable() else " " for c in text)
+    return " ".join(kept.split())[:limit].rstrip()
