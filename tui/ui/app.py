@@ -218,8 +218,6 @@ class PeacewatchApp(App[int]):
             if pull:
                 followed = await asyncio.to_thread(desk.fast_forward)
                 self.git.say_state(followed)
-                if followed.merged and self.push:
-                    self.git.push()  # the merge of the local commits with the upstream's, shared as they are
                 if not followed.files:
                     return
                 self.news.pulled, paths = followed, followed.files

@@ -95,6 +95,8 @@ class GitActions:
         if followed.ok:
             self._trouble = ""
             self._app.git_note = f"git{where} ✓ {followed.note}"
+            if followed.merged and self._app.push:
+                self.push()  # the merge of the local commits with the upstream's, shared as they are
         else:
             self._trouble_said(f"git{where} ⚠ {followed.note}", followed.detail)
 
