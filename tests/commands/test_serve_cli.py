@@ -144,3 +144,45 @@ def test_the_served_dashboard_answers_only_its_own_address_and_pages(store, tmp_
         # A script on any other site could otherwise open the WebSocket from a desk member's browser.
         assert asyncio.run(handshake("https://evil.example")) == 403
         assert asyncio.run(handshake(f"http://127.0.0.1:{port}")) == 101
+
+
+def test_a_push_webhook_with_the_shared_secret_wakes_following_and_nothing_else_does(store, tmp_path):
+    import hashlib
+    import hmac
+    import urllib.error
+
+    from tui.core.desk import Desk
+
+    secret = b"a-desk-secret-of-24-chars"
+    secret_file = tmp_path / "wake-secret"
+    secret_file.write_bytes(secret + b"\n")
+    body = b'{"ref": "refs/heads/main"}'
+
+    def post(headers: dict[str, str], url: str) -> int:
+        request = urllib.request.Request(f"{url.rstrip('/')}/wake", data=body, method="POST", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    desk = Desk(store, journal="off", state_dir=tmp_path / "state" / "peacewatch")  # the served process's state directory
+    with served(store, tmp_path, "--follow-git", "120", "--wake-secret-file", str(secret_file)) as url:
+        assert desk.wake_mark() is None
+        wrong = "sha256=" + hmac.new(b"not the secret at all!!", body, hashlib.sha256).hexdigest()
+        assert post({"X-Hub-Signature-256": wrong}, url) == 403
+        assert post({}, url) == 403
+        assert post({"Authorization": "Bearer guess-guess-guess-guess"}, url) == 403
+        assert desk.wake_mark() is None  # nothing was woken
+        signed = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+        assert post({"X-Hub-Signature-256": signed, "X-GitHub-Event": "push"}, url) == 202
+        first = desk.wake_mark()
+        assert first is not None
+        time.sleep(0.6)
+        assert post({"X-Gitlab-Token": secret.decode()}, url) == 202
+        assert desk.wake_mark() != first
+        # A script on another site cannot even reach it.
+        assert post({"Authorization": f"Bearer {secret.decode()}", "Origin": "https://evil.example"}, url) == 403
+    refused = subprocess.run([sys.executable, "-m", "tui", "serve", str(store), "--wake-secret-file", str(secret_file)],
+                             capture_output=True, text=True, timeout=30)
+    assert refused.returncode == 2 and "add --follow-git" in refused.stderr

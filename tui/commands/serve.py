@@ -7,6 +7,7 @@ import errno
 import ipaddress
 import shlex
 import sys
+from pathlib import Path
 
 from tui.commands.dashboard import add_view_arguments, view_arguments_problem
 from tui.commands.git_args import SettingError, publish_from
@@ -38,6 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the address browsers use to reach it, when that is not http://HOST:PORT "
         "(behind a reverse proxy: https://desk.example.org; required with --host 0.0.0.0 or ::)",
+    )
+    parser.add_argument(
+        "--wake-secret-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="answer a repository host's push webhook at /wake (POST, proven with the secret in FILE, shared with the "
+        "host) by having every dashboard following the story look upstream at once; needs --follow-git",
     )
     parser.add_argument(
         "--max-readers",
@@ -133,6 +142,15 @@ def problem_with(args: argparse.Namespace) -> str | None:
         return f"--public-url {args.public_url}: give the whole address, starting with http:// or https://"
     if args.follow_git is not None and args.follow_git <= 0:
         return "--follow-git takes a number of seconds greater than 0"
+    if args.wake_secret_file is not None:
+        if args.follow_git is None:
+            return "--wake-secret-file wakes following, which is off: add --follow-git"
+        from tui.commands.serve_wake import read_secret
+
+        try:
+            read_secret(args.wake_secret_file)
+        except ValueError as exc:
+            return str(exc)
     try:
         publish_from(args)
     except SettingError as exc:
@@ -172,6 +190,13 @@ def run(args: argparse.Namespace) -> int:
     server = DeskServer(dashboard_command(args), host=host.strip("[]"), port=port, title="peacewatch", public_url=public_url)
     server.own_hosts, server.own_origins = own_addresses(host, port, public_url)
     server.max_readers = args.max_readers
+    if args.wake_secret_file is not None:
+        from tui.commands.serve_wake import read_secret, wake_route
+        from tui.core.desk import NO_JOURNAL, Desk
+
+        desk = Desk(store_dir(args), journal=NO_JOURNAL)
+        server.wake = wake_route(read_secret(args.wake_secret_file), desk.wake)
+        ready += f"\npeacewatch serve: a push webhook wakes following at {public_url}/wake"
     try:
         server.serve_saying(ready)
     except OSError as exc:

@@ -48,6 +48,8 @@ class DeskServer(Server):
     own_hosts: frozenset[str] = frozenset()
     own_origins: frozenset[str] = frozenset()
     max_readers: int = DEFAULT_MAX_READERS
+    wake: Any = None
+    """The push webhook's handler (`serve_wake`), when --wake-secret-file is given."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,6 +70,10 @@ class DeskServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(self._own_only)
+        if self.wake is not None:
+            from tui.commands.serve_wake import WAKE_PATH
+
+            app.router.add_post(WAKE_PATH, self.wake)
         return app
 
     @web.middleware
