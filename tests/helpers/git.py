@@ -69,3 +69,20 @@ def commit_file(content: Path, relative: str, text: str, message: str) -> None:
     (content / relative).write_text(text, encoding="utf-8")
     git(content.parent, "add", "--", f"content/{relative}")
     git(content.parent, "commit", "--quiet", "-m", message)
+
+
+def ended(pid: int, within: float = 2.5) -> bool:
+    """Whether process `pid` (a helper git started: ssh, a credential helper, a remote's command)
+    is gone, or goes within `within` seconds."""
+    import os
+    import time
+
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.git import commit_file, git, shared_desk
+from tests.helpers.git import commit_file, ended, git, shared_desk
 from tui.core.desk import Desk, GitError
 from tui.core.git.repo import GitRepo
 
@@ -133,15 +133,7 @@ def test_closing_the_desk_ends_a_fetch_from_a_remote_that_hangs_and_all_it_start
     took = time.monotonic() - start
     assert not fetching.is_alive() and took < 2, took
     assert failed and "being closed" in str(failed[0]), failed
-    pid = int(marker.read_text())
-    for _ in range(40):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail(f"the remote's helper {pid} is still running")
+    assert ended(int(marker.read_text())), "the remote's helper is still running"
 
 
 def test_a_commit_waits_out_another_gits_index_lock(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.git import commit_file, git, shared_desk
+from tests.helpers.git import commit_file, ended, git, shared_desk
 from tui.core.desk import AddQuote, AddSource, Desk, SetPosition
 from tui.core.git.repo import GitError
 
@@ -301,7 +301,6 @@ def test_a_commit_stages_exactly_the_files_written_whatever_their_names(tmp_path
 
 
 def test_a_git_that_times_out_ends_with_everything_it_started(tmp_path: Path) -> None:
-    import os
     import time
 
     from tui.core.git.run import git_in as _git
@@ -316,12 +315,4 @@ def test_a_git_that_times_out_ends_with_everything_it_started(tmp_path: Path) ->
     with pytest.raises(GitError, match="took longer than 1 s and was stopped"):
         _git(tmp_path / "r", "-c", f"alias.slow=!{helper}", "slow", timeout=1)
     assert time.monotonic() - start >= 1  # it waited for the timeout, then stopped
-    pid = int(marker.read_text())
-    for _ in range(50):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail(f"the helper {pid} git started is still running")
+    assert ended(int(marker.read_text())), "the helper git started is still running"

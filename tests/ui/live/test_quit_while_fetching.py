@@ -13,16 +13,8 @@ import termios
 import time
 from pathlib import Path
 
-from tests.helpers.git import git, shared_desk
+from tests.helpers.git import ended, git, shared_desk
 from tests.helpers.paths import REPO
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_q_ends_the_dashboard_at_once_while_a_fetch_hangs_and_ends_the_fetch_too(tmp_path: Path) -> None:
@@ -54,12 +46,7 @@ def test_q_ends_the_dashboard_at_once_while_a_fetch_hangs_and_ends_the_fetch_too
         dashboard.wait(10)
         took = time.monotonic() - start
         assert took < 3, f"quitting took {took:.1f} s: it waited for git"
-        helper = int(marker.read_text())
-        for _ in range(40):
-            if not alive(helper):
-                break
-            time.sleep(0.05)
-        assert not alive(helper), "the remote's helper outlived the dashboard"
+        assert ended(int(marker.read_text())), "the remote's helper outlived the dashboard"
     finally:
         if dashboard.poll() is None:
             dashboard.kill()
