@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.commands.store_args import store_to_write
+from tui.commands.store_args import folder_to_write
 from tui.core.desk import GitError, install_merge_driver
 
 
@@ -31,11 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     prog = "peacewatch desk init"
-    root = store_to_write(args, prog)
+    root = folder_to_write(args, prog)
     if root is None:
-        return 2
-    if not root.is_dir():
-        print(f"{prog}: {root}: no such folder", file=sys.stderr)
         return 2
     try:
         done = install_merge_driver(root)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.commands.git_args import Publish, SettingError, add_git_arguments, publish_from
-from tui.commands.store_args import store_to_write
+from tui.commands.store_args import folder_to_write
 from tui.core.desk import NO_JOURNAL, Applied, Desk, EditConflict, EditFailed, EditRefused, GitError, Request, Wait
 from tui.core.model.vocab import Described
 
@@ -65,11 +65,8 @@ def run_edit(
 
     `request` may be a function of the desk that builds it (a revert reads the desk's journal);
     `after` is told what was applied."""
-    root = store_to_write(args, prog)
+    root = folder_to_write(args, prog)
     if root is None:
-        return 2
-    if not root.is_dir():
-        print(f"{prog}: {root}: no such folder", file=sys.stderr)
         return 2
     try:
         publish = publish_from(args)

@@ -100,5 +100,14 @@ def store_to_write(args: argparse.Namespace, prog: str) -> Path | None:
     return store_dir(args)
 
 
+def folder_to_write(args: argparse.Namespace, prog: str) -> Path | None:
+    """As `store_to_write`, and the folder must be there: None (said why) otherwise."""
+    root = store_to_write(args, prog)
+    if root is not None and not root.is_dir():
+        print(f"{prog}: {root}: no such folder", file=sys.stderr)
+        return None
+    return root
+
+
 def limits_from(args: argparse.Namespace) -> Limits:
     return Limits(max_file_bytes=int(args.max_file_mb * 1024 * 1024), max_values=args.max_values)
