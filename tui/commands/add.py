@@ -70,7 +70,8 @@ def _more(args: argparse.Namespace) -> Request:
     if args.kind == "party":
         return AddParty(name=str(values["name"]), role=str(values["role"]), short=str(values.get("short", "")))
     if args.kind == "person":
-        return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")))
+        return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")),
+                         aliases=tuple(str(a) for a in values.get("aliases", ())))
     if args.kind == "issue":
         return AddIssue(title=str(values["title"]), status=str(values["status"]), why=str(values.get("why", "")),
                         source=_optional(values, "source"))
