@@ -148,6 +148,19 @@ def test_an_interrupted_quote_is_the_same_speakers_on_both_sides():
     assert [(p.words, p.speaker) for p in found(text)] == [("We will not sign,", "Lavrov"), ("and nobody can make us.", "Lavrov")]
 
 
+def test_a_relative_pronoun_speaks_for_what_it_stands_for():
+    p = one("Palin posted it under a headline that said, “ISIS declares death to children.”")
+    assert (p.speaker, p.cue) == ("a headline", "said")
+    text = "“He is a dictator in the making,” said Lavrov, who said there were “too many things to dismiss.”"
+    second = found(text)[1]
+    assert (second.speaker, text[second.mention_start:second.mention_end]) == ("Lavrov", "Lavrov, who")
+
+
+def test_an_abbreviation_or_an_initial_does_not_end_the_sentence():
+    p = one("“We are ready,” said Gen. Mark A. Milley of the U.S. Army.", people=())
+    assert (p.speaker, p.role) == ("Mark A. Milley", "Gen.")
+
+
 def test_a_nested_quote_is_proposed_once_inside_its_speakers_words():
     text = "“He told me, ‘We will never sign it,’ and left,” Lavrov said."
     assert [p.words for p in found(text)] == ["He told me, ‘We will never sign it,’ and left,"]

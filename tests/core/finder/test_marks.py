@@ -20,6 +20,7 @@ def words(text: str) -> list[str]:
         ("Er sagte „nie wieder“ und ging.", ["nie wieder"]),
         ("Il a dit «jamais» hier.", ["jamais"]),
         ("Il a dit « jamais » hier.", ["jamais"]),
+        ("Il a dit ‘ jamais ’ hier.", ["jamais"]),
         ("Han sagde »aldrig« i går.", ["aldrig"]),
         ("Han sa ”aldrig” igår.", ["aldrig"]),
         ("Он сказал «никогда» вчера.", ["никогда"]),
@@ -32,6 +33,10 @@ def test_each_newsroom_style_of_marks(text, expected):
 def test_apostrophes_are_not_quotation_marks():
     text = "Trump’s plan, the voters’ anger, rock ’n’ roll in the ’90s, it wasn’t and 'em: nothing quoted here."
     assert words(text) == []
+
+
+def test_an_apostrophe_inside_a_single_quoted_quote_does_not_close_it():
+    assert words("‘Trump’s plan isn’t dead,’ she said.") == ["Trump’s plan isn’t dead,"]
 
 
 def test_a_headline_quote_in_single_marks_beside_apostrophes():
@@ -48,6 +53,10 @@ def test_a_nested_quote_stays_inside_the_outer_one():
     assert words(text) == ["He told me, ‘We will never sign it,’ and left,"]
     straight = "\"He told me, 'We will never sign it,' and left,\" Smith said."
     assert words(straight) == ["He told me, 'We will never sign it,' and left,"]
+
+
+def test_an_inner_mark_never_closed_does_not_keep_the_outer_quote_open():
+    assert words("“He said ‘no and left,” Smith said. Then “more” came.") == ["He said ‘no and left,", "more"]
 
 
 def test_a_quote_over_paragraphs_reopens_at_each_and_closes_once():
