@@ -44,6 +44,7 @@ def one(text: str, **kwargs) -> Proposal:
         ("The talks are “going nowhere,” according to Lavrov.", "going nowhere,", "Lavrov", "according to Lavrov"),
         ("In Lavrov’s words, “the plan is dead.”", "the plan is dead.", "Lavrov", "words"),
         ("Lavrov shot back, “Not a chance.”", "Not a chance.", "Lavrov", "shot back"),
+        ("Lavrov at the time said the talks were “a waste.”", "a waste.", "Lavrov", "said"),
     ],
 )
 def test_cues_before_and_after_the_quote(text, words, speaker, cue):

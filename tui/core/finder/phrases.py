@@ -21,6 +21,7 @@ TIME = frozenset(
 PARTICLES = frozenset("von van der den de la le du da di al el bin ibn".split())
 """Lower-case words inside a name (Ursula von der Leyen)."""
 OPENERS = frozenset("and but so yet however meanwhile".split())
+_PHRASE_OPENERS = frozenset("at in on during after before with".split())
 MODALS = frozenset("should must can cannot shall would will could may might".split())
 MAX_NP = 12
 _SEPARATORS = frozenset(",—–-")
@@ -81,6 +82,10 @@ def subject(tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
     start = _from_determiner(tokens, start, end)
     while start < end and (tokens[start].low in ("of", "and", "by", "cited", "quoted") or not tokens[start].is_word):
         start += 1
+    if start > 1 and tokens[start - 1].low in _PHRASE_OPENERS and not tokens[start].capitalised:
+        before = subject(tokens, start - 1)  # "Trump at the time said", "Trump in his speech called"
+        if before is not None and tokens[before[1]].capitalised:
+            return before
     return (start, end) if looks_like_speaker(tokens, start, end) else None
 
 
