@@ -70,7 +70,8 @@ def _more(args: argparse.Namespace) -> Request:
     if args.kind == "party":
         return AddParty(name=str(values["name"]), role=str(values["role"]), short=str(values.get("short", "")))
     if args.kind == "person":
-        return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")))
+        return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")),
+                         aliases=tuple(str(a) for a in _strings(values.get("aliases"))))
     if args.kind == "issue":
         return AddIssue(title=str(values["title"]), status=str(values["status"]), why=str(values.get("why", "")),
                         source=_optional(values, "source"))
@@ -122,3 +123,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         request = AddSource(outlet=args.outlet, title=args.title, date=args.date, url=args.url, note=args.note)
     return run_edit(args, prog, request)
+
+
+def _strings(value: object) -> list[str]:
+    """A list option's values (`--aliases A --aliases B`), or none."""
+    return [str(v) for v in value] if isinstance(value, list) else []

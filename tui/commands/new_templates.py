@@ -70,7 +70,8 @@ PARTIES = f"""\
 #   name    required. The full name.
 #   short   A short name for narrow columns ("U.S."); the name is used if empty.
 {_one_of(PartyRole, "#   role    required. ", 12)}
-#   people  The people who speak or act for it, each with id, name and title.
+#   people  The people who speak or act for it, each with id, name and title, and
+#           aliases: other spellings the sources use (Zelenskyy, Зеленський), if any.
 #
 # An example, to copy below `parties:` (then remove the `[]`):
 #

@@ -229,3 +229,14 @@ def test_revert_of_a_removal_puts_the_item_back_where_it_stood(store: Path, tmp_
         assert ids() == before  # in its place, not at the end of the file
     finally:
         desk.close()
+
+
+def test_a_persons_aliases_are_added_as_a_list_after_their_title(store: Path):
+    edits.apply(store, AddPerson(party="ukraine", name="Volodymyr Zelenskyy", title="President", aliases=("Zelensky", "Зеленський")))
+    edits.apply(store, UpdateItem(Target("parties", "russia", (("people", "vladimir-putin"),)), {"aliases": ["Putin V."]}))
+    assert problems(store) == []
+    people = {p.id: p for party in Desk(store, journal=NO_JOURNAL).load().snapshot.parties for p in party.people}
+    assert people["volodymyr-zelenskyy"].aliases == ["Zelensky", "Зеленський"]
+    assert people["vladimir-putin"].aliases == ["Putin V."]
+    text = read(store, "parties.yaml").decode()
+    assert "        title: Russian President\n        aliases:\n          - Putin V.\n" in text

@@ -70,3 +70,14 @@ def test_what_the_loader_refuses_the_schema_refuses(text: str, where: str, valid
         found.append(f"{error.message} {list(error.absolute_path)}")
         errors += error.context or []
     assert where in " ".join(found), found
+
+
+@pytest.mark.parametrize("aliases", ["aliases: Zelenskyy", "aliases: [Zelenskyy, Зеленський]"])
+def test_a_persons_aliases_are_a_list_or_one_name_for_the_model_and_the_schema(aliases: str, validator):
+    from tui.core.model.items import ContentFile
+
+    text = f"parties:\n  - id: ukraine\n    name: Ukraine\n    role: belligerent\n    people:\n      - id: zelensky\n        name: Zelensky\n        {aliases}\n"
+    data = data_of(text.encode())
+    assert list(validator.iter_errors(data)) == []
+    person = ContentFile.model_validate(data).parties[0].people[0]
+    assert person.aliases[0] == "Zelenskyy" and len(person.aliases) == aliases.count(",") + 1

@@ -29,7 +29,7 @@ _ORDER = {
     "earlier stage": ("stage", "date", "when", "headline", "source"),
     "deadline": ("date", "what", "outcome", "source"),
     "party": ("id", "name", "short", "role", "people"),
-    "person": ("id", "name", "title"),
+    "person": ("id", "name", "title", "aliases"),
     "issue": ("id", "title", "status", "why", "source", "positions"),
     "position": ("party", "stance", "says", "quotes", "events", "source"),
     "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
@@ -324,6 +324,7 @@ class AddPerson(ItemRequest):
     party: str
     name: str
     title: str = ""
+    aliases: tuple[str, ...] = ()
     noun: ClassVar[str] = "person"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
@@ -335,7 +336,7 @@ class AddPerson(ItemRequest):
             people = _get(ctx.data, locate(ctx, target)).get("people")
             here = {str(p.get("id")) for p in people if isinstance(p, dict)} if isinstance(people, list) else set()
             person_id = unique(slug(self.name, words=4) or "person", taken | here)
-            new = fields(("id", person_id), ("name", self.name), ("title", self.title), required=("name",))
+            new = fields(("id", person_id), ("name", self.name), ("title", self.title), ("aliases", list(self.aliases)), required=("name",))
             return append_nested(ctx, target, "people", new, self.party, ("name",))
 
         return _chain(list(earlier), plan(store, relative, expected, make, on_top_of=_earlier(earlier, relative)))

@@ -75,6 +75,7 @@ FIELDS: dict[str, tuple[Spec, ...]] = {
     "person": (
         Spec("name", "Name", required=True),
         Spec("title", "Title", hint="their title or role, as the sources give it"),
+        Spec("aliases", "Other names", "lines", hint="other spellings the sources use, one per line (Zelenskyy, Зеленський)"),
     ),
     "issue": (
         Spec("title", "Title", required=True, hint="a few words"),

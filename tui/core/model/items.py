@@ -102,6 +102,9 @@ class Person(Item):
     name: Line
     title: Line = ""
     """Their title or role, as the sources give it."""
+    aliases: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    """Other names or spellings the sources give them (Zelenskyy, Зеленський): a quote found in an
+    article under one of them is proposed as theirs."""
 
 
 class Party(Item):

@@ -131,7 +131,7 @@ class ItemForm(EditForm):
         if self.noun == "party":
             return desk.AddParty(name=v_["name"], role=v_["role"], short=v_.get("short", ""))
         if self.noun == "person":
-            return desk.AddPerson(party=v_["party"], name=v_["name"], title=v_.get("title", ""))
+            return desk.AddPerson(party=v_["party"], name=v_["name"], title=v_.get("title", ""), aliases=tuple(v_.get("aliases", ())))
         if self.noun == "issue":
             return desk.AddIssue(title=v_["title"], status=v_["status"], why=v_.get("why", ""), source=v_.get("source"))
         if self.noun == "deadline":
