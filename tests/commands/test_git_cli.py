@@ -108,3 +108,12 @@ def test_changes_names_the_author_the_dashboard_recorded(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr
     [line] = [line for line in run.stdout.splitlines() if "New quote" in line]
     assert re.match(r"  #\d+ New quote: Sergey Lavrov", line) and line.endswith("(quotes/2025-11-25.yaml) · by Anna Editor")
+
+
+def test_wake_names_the_story_folder_and_never_claims_to_have_woken_nobody(tmp_path: Path) -> None:
+    shared = shared_desk(tmp_path)
+    top = shared.b.parent
+    run = peacewatch("wake", str(top), cwd=tmp_path)  # the repository's top, as a hook author might write
+    assert run.returncode == 2 and "holds no story" in run.stderr and f"`peacewatch wake {top / 'content'}`" in run.stderr
+    run = peacewatch("wake", str(shared.b), cwd=tmp_path)
+    assert run.returncode == 0 and "no dashboard on this machine follows" in run.stderr and "nothing was woken" in run.stderr

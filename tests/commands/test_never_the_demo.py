@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.helpers.paths import REPO
+from tests.helpers.paths import REPO, SHIPPED
 from tests.helpers.pilot import region_text, screen_text, wait_until
 from tui.cli import parse
 from tui.commands.dashboard import build_app
@@ -44,9 +44,17 @@ def test_a_write_without_a_folder_inside_a_story_goes_to_that_story(store: Path)
     assert shipped_bytes() == before
 
 
-def test_reading_without_a_folder_outside_a_story_reads_the_demo(tmp_path: Path) -> None:
+def test_reading_without_a_folder_outside_a_story_reads_the_demo_and_says_so(tmp_path: Path) -> None:
     run = peacewatch("check", cwd=tmp_path)
-    assert (run.returncode, run.stderr) == (0, "ok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n")
+    assert (run.returncode, run.stderr) == (0, "peacewatch check: no story in the current folder, so this is the shipped demo "
+                                               "story; name your story's folder\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n")
+    # At the top of a repository (where `git pull` is run), with the story in a folder of it.
+    shutil.copytree(SHIPPED, tmp_path / "content")
+    (tmp_path / "content" / "quotes" / "undated.yaml").write_text("garbage: [\n")
+    for command in ("check", "changes", "brief"):
+        run = peacewatch(command, cwd=tmp_path)
+        assert (f"peacewatch {command}: no story in the current folder, so this is the shipped demo story; "
+                f"name your story's folder: `peacewatch {command} content`") in run.stderr, run.stderr
 
 
 async def test_the_dashboard_outside_a_story_opens_the_demo_read_only_and_says_how_to_edit_a_copy(tmp_path: Path, monkeypatch) -> None:
@@ -93,7 +101,7 @@ def test_the_wheel_carries_the_shipped_story_and_opens_it_without_a_checkout(tmp
     empty = tmp_path / "empty"
     empty.mkdir()
     run = peacewatch("check", cwd=empty, env={"PYTHONPATH": str(site)})
-    assert (run.returncode, run.stderr) == (0, "ok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n")
+    assert run.returncode == 0 and run.stderr.endswith("\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n"), run.stderr
     shown = peacewatch("check", "--help", cwd=empty, env={"PYTHONPATH": str(site)})
     assert shown.returncode == 0
 

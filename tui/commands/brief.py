@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from tui.commands.changes import _when_arg
-from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.commands.store_args import add_store_arguments, limits_from, store_to_read
 from tui.core.desk import NO_JOURNAL, Desk, DeskState
 from tui.core.model.clock import story_clock
 from tui.core.views import brief
@@ -66,7 +66,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = store_dir(args)
+    root = store_to_read(args, "peacewatch brief")
     if not root.is_dir():
         _note(f"{root}: no such folder")
         return 2

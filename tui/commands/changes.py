@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.commands.store_args import add_store_arguments, limits_from, store_to_read
 from tui.core.desk import Desk, Reload
 from tui.core.text.safe_text import visible
 
@@ -75,7 +75,7 @@ def _note(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = store_dir(args)
+    root = store_to_read(args, "peacewatch changes")
     if not root.is_dir():
         _note(f"{root}: no such folder")
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.commands.store_args import add_store_arguments, limits_from, store_dir
+from tui.commands.store_args import add_store_arguments, limits_from, store_to_read
 from tui.core.desk import NO_JOURNAL, Desk
 
 
@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = store_dir(args)
+    root = store_to_read(args, "peacewatch check")
     if not root.is_dir():
         print(f"peacewatch check: {root}: no such folder", file=sys.stderr)
         return 2

@@ -88,6 +88,18 @@ def store_dir(args: argparse.Namespace) -> Path:
     return shipped_story() if opens_demo(args) else Path(".")
 
 
+def store_to_read(args: argparse.Namespace, prog: str) -> Path:
+    """As `store_dir`, saying on stderr when it is the shipped demo: a command run in the wrong
+    folder (a repository's top, where `git pull` is run) must never pass the demo off as yours."""
+    root = store_dir(args)
+    if args.dir is None and opens_demo(args):
+        near = next((p for p in sorted(Path(".").iterdir()) if p.is_dir() and not p.name.startswith(".") and is_story(p)), None)
+        hint = f": `{prog} {near.as_posix()}`" if near is not None else ""
+        print(f"{prog}: no story in the current folder, so this is the shipped demo story; name your story's folder{hint}",
+              file=sys.stderr)
+    return root
+
+
 def store_to_write(args: argparse.Namespace, prog: str) -> Path | None:
     """The folder an edit goes to: as `store_dir`, but never the demo by default (None, said why)."""
     if opens_demo(args):

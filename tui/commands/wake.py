@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.commands.store_args import is_story
 from tui.core.desk import NO_JOURNAL, Desk
 
 
@@ -23,10 +24,21 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"peacewatch wake: {root}: no such folder", file=sys.stderr)
         return 2
+    if not is_story(root):
+        near = next((p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and is_story(p)), None)
+        hint = f": `peacewatch wake {near}`" if near is not None else ""
+        print(f"peacewatch wake: {root} holds no story (no YAML file with 'story:'); name the story's folder, the one the "
+              f"dashboards follow{hint}", file=sys.stderr)
+        return 2
     try:
-        Desk(root, journal=NO_JOURNAL).wake()
+        woken = Desk(root, journal=NO_JOURNAL).wake()
     except OSError as exc:
         print(f"peacewatch wake: cannot wake the dashboards of {root}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"woke the dashboards following {root} on this machine", file=sys.stderr)
+    if woken:
+        print(f"peacewatch wake: woke {woken} dashboard{'s' if woken != 1 else ''} following {root} on this machine", file=sys.stderr)
+    else:
+        # Not a failure (a hook must not fail a push), but never a claim that anyone was woken.
+        print(f"peacewatch wake: no dashboard on this machine follows {root} (one started with --follow-git would); "
+              "nothing was woken", file=sys.stderr)
     return 0

@@ -43,8 +43,6 @@ class GitActions:
 
         The network is never waited on under a lock: a slow fetch delays nothing but itself.
         """
-        from tui.core.desk import GitError
-
         app = self._app
         every = app.follow_git
         if every is None:
@@ -56,6 +54,17 @@ class GitActions:
             app.notify(f"--follow-git: {app.root} is not in a git repository (or git cannot be run here), so there is nothing to follow.",
                        title="Git", severity="warning", markup=False, timeout=10)
             return
+        # Said from the start: a first fetch from a slow remote can take its 30 s, and a title that
+        # says nothing of git meanwhile would not tell a reader whether following is on at all.
+        app.git_note = "git ◌ looking upstream…"
+        with desk.following():
+            await self._look_until_stopped(every)
+
+    async def _look_until_stopped(self, every: float) -> None:
+        from tui.core.desk import GitError
+
+        app = self._app
+        desk = await app.open_desk()
         while not app.stopped.is_set():
             try:
                 await asyncio.to_thread(desk.fetch)

@@ -199,7 +199,7 @@ async def test_a_wake_up_brings_a_push_in_at_once_not_at_the_next_timed_look(tmp
         a.close()
         # What a post-receive hook runs (the next timed look is two minutes away).
         woken = subprocess.run([sys.executable, "-m", "tui", "wake", str(shared.b)], capture_output=True, text=True, cwd=REPO, timeout=30)
-        assert woken.returncode == 0, woken.stderr
+        assert woken.returncode == 0 and f"woke 1 dashboard following {shared.b}" in woken.stderr, woken.stderr
         start = time.monotonic()
         await wait_until(pb, lambda: "Woken within a second" in screen_text(pb), timeout=10, what="the pushed quote on B")
         assert time.monotonic() - start < 5  # a look, a fetch and a reload on a busy machine: well under the timer

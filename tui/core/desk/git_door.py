@@ -4,6 +4,7 @@ and asked who last changed an item. A part of `Desk`, kept apart for its size.""
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,11 +32,17 @@ class DeskGit:
 
         return wake_mark(wake_path(self.root, self._state_dir))
 
-    def wake(self) -> Path:
-        """Wake every dashboard following this folder on this machine; returns the wake file."""
+    def wake(self) -> int:
+        """Wake every dashboard following this folder on this machine; returns how many follow it."""
         from tui.core.disk.wake import wake
 
         return wake(self.root, self._state_dir)
+
+    def following(self) -> AbstractContextManager[None]:
+        """Say, while it lasts, that a dashboard of this process follows the folder (see `wake`)."""
+        from tui.core.disk.wake import following
+
+        return following(self.root, self._state_dir)
 
     def repo(self) -> GitRepo | None:
         """The git repository the content folder is in; None when it is in none (looked for once)."""
