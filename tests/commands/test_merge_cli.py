@@ -105,8 +105,8 @@ def test_one_quotes_text_changed_two_ways_is_a_conflict_around_that_quote_that_c
     assert versions == [day[start:end].replace(said, "    text: “welcomed”\n"), day[start:end].replace(said, "    text: welcomed it\n")]
     check = peacewatch("check", "content", cwd=shared.b.parent)
     assert check.returncode == 1
-    assert check.stdout.startswith("content/quotes/2025-11-25.yaml:29:1: an unresolved merge conflict (lines 28–")
-    assert "quote lavrov-welcomed: its text was changed two ways" in check.stdout
+    assert check.stdout.startswith("content/quotes/2025-11-25.yaml:29:1: quote lavrov-welcomed: an unresolved merge conflict (lines 28–")
+    assert "): its text was changed two ways" in check.stdout
 
 
 def test_desk_init_refuses_the_demo_and_a_story_outside_a_repository(tmp_path: Path, shipped: Path) -> None:

@@ -20,10 +20,10 @@ def test_each_conflict_peacewatch_wrote_is_a_problem_at_its_marker_naming_the_it
     assert doc is None
     assert [(p.line, p.column) for p in problems] == [(6, 1), (19, 1)]
     assert problems[0].message == (
-        "an unresolved merge conflict (lines 5–14): event b: its title was changed two ways; keep one version and delete the "
+        "event b: an unresolved merge conflict (lines 5–14): its title was changed two ways; keep one version and delete the "
         "other and these marker lines; then `git add` the file and finish the merge (`git commit`) or the rebase (`git rebase --continue`)"
     )
-    assert "event d: its title" in problems[1].message
+    assert problems[1].message.startswith("event d: an unresolved merge conflict") and "its title" in problems[1].message
 
 
 def test_a_note_with_invisible_characters_is_shown_with_them_visible():

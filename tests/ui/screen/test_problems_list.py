@@ -40,7 +40,7 @@ async def test_enter_on_a_problem_opens_the_editor_at_its_line_and_column(store,
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ProblemsScreen)
-        text = screen_text(pilot)
+        text = region_text(pilot, "#overlay-list")
         locations = re.findall(r"(\S+\.yaml):(\d+):(\d+)", text)
         assert len(locations) == 2
         # The cursor is on the first problem: its row looks different from the second's.
@@ -66,3 +66,29 @@ async def test_at_80x24_a_typo_names_its_problem_and_leaves_the_quotes_their_row
         assert "issues.yaml:" in text and "'propsoes' is not a valid stance" in text
         assert "25 Nov 2025 Donald Trump" in region_text(pilot, "#quotes")  # at least one quote row on screen
         assert "z shows them" not in region_text(pilot, "#quotes")
+
+
+async def test_the_problem_under_the_cursor_is_given_whole_below_the_list_advice_and_all(store):
+    from tests.core.yaml.test_conflicts import block
+
+    events = store / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    first = text.index("  - id: ")
+    second = text.index("  - id: ", first + 1)
+    # A conflict git left around the first event (its title changed two ways), and a typo elsewhere.
+    events.write_text(text[:first] + block("x-first", "One way", "Another way") + text[second:], encoding="utf-8")
+    _break(store)
+    async with started(store, size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await wait_until(pilot, lambda: "merge conflict" in region_text(pilot, "#problem-whole")
+                         or "rusia" in region_text(pilot, "#problem-whole"), what="the first problem whole")
+        for _ in range(3):
+            whole = " ".join(region_text(pilot, "#problem-whole").split())
+            if "merge conflict" in whole:
+                break
+            await pilot.press("j")
+            await pilot.pause()
+        # The end of the message, which the two lines of its row cut off at 80 columns, is there.
+        assert "event x-first: an unresolved merge conflict" in whole and "its title was changed two ways" in whole
+        assert "finish the merge (`git commit`) or the rebase (`git rebase --continue`)" in whole
+        assert "rebase --continue" not in region_text(pilot, "#overlay-list")

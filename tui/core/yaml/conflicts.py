@@ -54,7 +54,10 @@ def conflict_problems(text: str, path: str) -> list[Problem]:
         above = lines[number - 1] if number > 0 else ""
         if above.startswith(NOTE):
             words = _visible(above[len(NOTE):].strip())
-            message = f"an unresolved merge conflict (lines {number}–{end + 1}): {words}; {FINISH}"
+            # The item first: a banner one line wide keeps the start, and the item is what to look for.
+            item, _, rest = words.partition(": ")
+            message = (f"{item}: an unresolved merge conflict (lines {number}–{end + 1}): {rest}; {FINISH}" if rest
+                       else f"an unresolved merge conflict (lines {number}–{end + 1}): {words}; {FINISH}")
         else:
             # Git's own markers: two editors changed the same lines (both added an event at the
             # end of events.yaml, say). No YAML advice fits; this is what to do.

@@ -31,7 +31,12 @@ class ListOverlay(ModalScreen[None]):
             body.border_title = self.PANEL_TITLE
             body.border_subtitle = self.PANEL_SUBTITLE
             yield RowList(row_height=self.ROW_HEIGHT, empty=self.EMPTY, id="overlay-list")
+            yield from self.below_list()
         yield Footer()
+
+    def below_list(self) -> ComposeResult:
+        """What a list shows below its rows (none by default)."""
+        yield from ()
 
     def on_mount(self) -> None:
         self.query_one(RowList).focus()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets import Static
 
 from tui.core.desk.state import DeskState
 from tui.core.text.problems import Problem
@@ -37,6 +39,20 @@ class ProblemsScreen(ListOverlay):
     ROW_HEIGHT = 3
     EMPTY = "No problems: every file is valid."
 
+    def below_list(self) -> ComposeResult:
+        # The rows keep two lines of each message, so that many fit; the one under the cursor is
+        # also given whole below them: a long message's advice (how to finish a merge) is at its end.
+        yield Static("", id="problem-whole")
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        self._whole(event.key)
+
+    def _whole(self, key: str | None) -> None:
+        problem = self._problems.get(key) if key is not None else None
+        shown = Text.assemble((v(f"{problem.path}:{problem.line}:{problem.column}"), "bold"), "\n", v(problem.message)) if problem else Text("")
+        self.query_one("#problem-whole", Static).update(shown)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return read_only.refused(self, action) is None
 
@@ -54,6 +70,7 @@ class ProblemsScreen(ListOverlay):
             return
         self._problems = problems
         self.rows.set_rows(list(problems), lambda key, width: problem_row(problems[key], width), list(problems))
+        self._whole(self.rows.current)
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
         event.stop()
