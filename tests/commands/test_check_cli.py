@@ -28,7 +28,7 @@ def check(cwd: Path, *args: str, env: dict | None = None) -> subprocess.Complete
 
 def assert_no_crash(run: subprocess.CompletedProcess) -> None:
     """Problems on stdout, one summary line on stderr, and nothing else: no traceback."""
-    assert re.fullmatch(r"\d+ problem\(s\); loaded \d+ part(y|ies), \d+ issues?, \d+ quotes?, \d+ events?, \d+ sources?\n",
+    assert re.fullmatch(r"\d+ problems?; loaded \d+ part(y|ies), \d+ issues?, \d+ quotes?, \d+ events?, \d+ sources?\n",
                         run.stderr), run.stderr
     for line in run.stdout.splitlines():
         assert LINE.fullmatch(line), f"not FILE:LINE:COL: message: {line!r}"
@@ -54,7 +54,7 @@ def test_problems_exit_1_one_line_each(tmp_path):
         # The event with the bad date is left out alone; the position that names it is not a second problem.
         "content/quotes.yaml:15:12: unknown party 'sout'; did you mean 'south'?",
     ]
-    assert run.stderr == "2 problem(s); loaded 3 parties, 2 issues, 2 quotes, 1 event, 2 sources\n"
+    assert run.stderr == "2 problems; loaded 3 parties, 2 issues, 2 quotes, 1 event, 2 sources\n"
 
 
 def test_the_current_folder_prints_bare_paths(tmp_path):

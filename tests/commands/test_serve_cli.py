@@ -186,3 +186,8 @@ def test_a_push_webhook_with_the_shared_secret_wakes_following_and_nothing_else_
     refused = subprocess.run([sys.executable, "-m", "tui", "serve", str(store), "--wake-secret-file", str(secret_file)],
                              capture_output=True, text=True, timeout=30)
     assert refused.returncode == 2 and "add --follow-git" in refused.stderr
+
+
+def test_commit_without_edits_on_is_refused_not_ignored(store):
+    run = subprocess.run([sys.executable, "-m", "tui", "serve", str(store), "--commit"], capture_output=True, text=True, timeout=30)
+    assert run.returncode == 2 and "the pages, which are read-only: add --allow-edits" in run.stderr

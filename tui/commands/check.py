@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     if result.problems:
-        print(f"{len(result.problems)} problem(s); loaded {counts}", file=sys.stderr)
+        count = len(result.problems)
+        print(f"{count} problem{'s' if count != 1 else ''}; loaded {counts}", file=sys.stderr)
         return 1
     print(f"ok: {counts}", file=sys.stderr)
     return 0

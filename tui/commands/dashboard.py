@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,5 +117,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"peacewatch: {exc}", file=sys.stderr)
         return 2
     app = build_app(args)
+    for ending in (signal.SIGHUP, signal.SIGTERM) if hasattr(signal, "SIGHUP") else ():
+        signal.signal(ending, _end_gits_then_go)
     app.run()
     return app.return_code or 0
+
+
+def _end_gits_then_go(signum: int, frame: object) -> None:
+    """The terminal closed (SIGHUP) or the process is told to end: git runs in sessions of its own
+    (so that ssh never asks on the dashboard's terminal), so a fetch from a remote that hangs would
+    outlive the dashboard, its time limit gone with it. End every git first, then end as asked."""
+    from tui.core.desk import stop_every_git
+
+    stop_every_git()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)

@@ -44,9 +44,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{done.attributes}: already names the merge driver for the content files")
     print(f"this clone's git config: merge.peacewatch.driver = {done.command}")
-    print(
-        "Commit .gitattributes (`git add .gitattributes && git commit`) so that every clone merges content files item by item, "
-        "and have each person run `peacewatch desk init` once in their own clone: git never takes a merge driver's "
-        "command from the repository, only from each clone's own config."
-    )
+    if done.added:
+        print("Commit .gitattributes (`git add .gitattributes && git commit`) so that every clone merges content files item by item, "
+              "and have each person run `peacewatch desk init` once in their own clone: git never takes a merge driver's "
+              "command from the repository, only from each clone's own config.")
+    else:
+        print("This clone now merges content files item by item. Each person runs `peacewatch desk init` once in their own "
+              "clone: git never takes a merge driver's command from the repository, only from each clone's own config.")
+    print("To bring a colleague's commits in: `git pull --no-rebase` (or `--rebase`); newer git asks which when both sides "
+          "have commits (`git config pull.rebase false` answers once for this clone).")
     return 0

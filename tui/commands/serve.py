@@ -130,6 +130,9 @@ def problem_with(args: argparse.Namespace) -> str | None:
         return "--allow-edits needs the story's folder: the current folder holds no story, and the shipped demo is read-only (name DIR)"
     if not 0 < args.port < 65536:
         return f"--port {args.port}: a port is a number from 1 to 65535"
+    if not args.allow_edits and (args.commit or args.push):
+        # Only the pages' own edits are committed, and read-only pages make none: said, not ignored.
+        return "--commit and --push commit the edits made on the pages, which are read-only: add --allow-edits"
     if args.max_readers < 1:
         return f"--max-readers {args.max_readers}: at least one reader, or nobody could open the page"
     if is_wildcard(args.host) and args.public_url is None:

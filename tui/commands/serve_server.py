@@ -130,7 +130,8 @@ class DeskServer(Server):
         return True
 
     async def _turn_away(self, websocket: web.WebSocketResponse) -> None:
-        log.warning("a reader was turned away: %d readers already, the most allowed (--max-readers)", len(self.readers))
+        count = len(self.readers)
+        log.warning("a reader was turned away: %d reader%s already, the most allowed (--max-readers)", count, "s" if count != 1 else "")
         await websocket.send_bytes(full_message(self.max_readers))
         self.turned_away.add(websocket)
         try:

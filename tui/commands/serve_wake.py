@@ -49,9 +49,9 @@ def signed_by(secret: bytes, headers: Mapping[str, str], body: bytes) -> bool:
     token = headers.get("X-Gitlab-Token")
     if token is not None:
         return hmac.compare_digest(token.encode(), secret)
-    authorization = headers.get("Authorization", "")
-    if authorization.startswith("Bearer "):
-        return hmac.compare_digest(authorization[7:].strip().encode(), secret)
+    scheme, _, credentials = headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer":  # the scheme's name is case-insensitive (RFC 9110)
+        return hmac.compare_digest(credentials.strip().encode(), secret)
     return False
 
 

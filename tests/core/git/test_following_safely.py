@@ -74,7 +74,7 @@ def test_an_ignored_local_file_an_incoming_commit_adds_is_never_written_over(tmp
     head = shared.head(shared.b)
 
     refused = followed(shared.b)
-    assert not refused.ok and refused.note == "not updated" and "nothing was changed" in refused.detail
+    assert not refused.ok and refused.note == "1 commit held back: content/quotes/2025-11-30.yaml is a local file" and "nothing was changed" in refused.detail
     assert "content/quotes/2025-11-30.yaml (ignored)" in refused.detail and "never writes over a local file" in refused.detail
     assert draft.read_text() == "# Boris's draft, never committed\nquotes: []\n" and shared.head(shared.b) == head
 

@@ -255,7 +255,7 @@ def test_an_untracked_file_does_not_stop_following_unless_it_is_in_the_way(tmp_p
     head = shared.head(shared.b)
     desk.fetch()
     refused = desk.fast_forward()
-    assert not refused.ok and refused.note == "not updated" and "nothing was changed" in refused.detail
+    assert not refused.ok and refused.note == "1 commit held back: content/quotes/2025-11-30.yaml is a local file" and "nothing was changed" in refused.detail
     assert "untracked" in refused.detail and "quotes/2025-11-30.yaml" in refused.detail
     assert shared.head(shared.b) == head and (shared.b / "quotes/2025-11-30.yaml").read_text() == "# Boris's draft\n"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -13,11 +14,14 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.git import ended, git, shared_desk
 from tests.helpers.paths import REPO
 
 
-def test_q_ends_the_dashboard_at_once_while_a_fetch_hangs_and_ends_the_fetch_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ending", ["q", "terminal closed"])
+def test_the_dashboard_ends_at_once_while_a_fetch_hangs_and_ends_the_fetch_too(tmp_path: Path, ending: str) -> None:
     shared = shared_desk(tmp_path)
     marker = tmp_path / "upload-pack.pid"
     git(shared.b.parent, "config", "remote.origin.uploadpack", f"echo $$ > {marker}; sleep 60; git-upload-pack")
@@ -35,8 +39,11 @@ def test_q_ends_the_dashboard_at_once_while_a_fetch_hangs_and_ends_the_fetch_too
             assert time.monotonic() < deadline, "the dashboard never began to fetch"
             while select.select([master], [], [], 0.05)[0]:
                 os.read(master, 65536)  # keep the terminal drained, as a terminal would
-        os.write(master, b"q")
         start = time.monotonic()
+        if ending == "q":
+            os.write(master, b"q")
+        else:
+            os.kill(dashboard.pid, signal.SIGHUP)  # as a terminal window closing sends it
         while dashboard.poll() is None and time.monotonic() - start < 10:
             if select.select([master], [], [], 0.05)[0]:
                 try:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui.core.edits.new_items import SCHEMA_IN_STORE
     from tui.core.edits.requests import AddEvent, AddQuote, AddSource, Request, SetPosition, SetStatus
     from tui.core.git.repo import Followed, GitError, LastChange
+    from tui.core.git.run import stop_every_git
     from tui.core.journal.journal import Entry, Reload
     from tui.core.journal.stance_history import Step
     from tui.core.merge.file_merge import Conflict, MergeResult, merge_file
@@ -48,6 +49,7 @@ _FACE = {
     "tui.core.edits.new_items": ("SCHEMA_IN_STORE",),
     "tui.core.edits.requests": ("AddEvent", "AddQuote", "AddSource", "Request", "SetPosition", "SetStatus"),
     "tui.core.git.repo": ("Followed", "GitError", "LastChange"),
+    "tui.core.git.run": ("stop_every_git",),
     "tui.core.journal.journal": ("Entry", "Reload"),
     "tui.core.journal.stance_history": ("Step",),
     "tui.core.merge.file_merge": ("Conflict", "MergeResult", "merge_file"),
@@ -62,7 +64,7 @@ __all__ = [
     "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed", "EditRefused", "Entry",
     "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
     "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition", "SetStatus", "Step", "UpdateItem", "Wait",
-    "Written", "brief_folder", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path",
+    "Written", "brief_folder", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path", "stop_every_git",
     "watch_folder", "write_atomic", "write_new",
 ]
 

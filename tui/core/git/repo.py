@@ -191,7 +191,8 @@ class GitRepo:
             not_git = ignored(self.git, in_way)
             shown = "; ".join(f"{p} ({'ignored' if p in not_git else 'untracked'})" for p in in_way[:3])
             more = f" and {len(in_way) - 3} more" if len(in_way) > 3 else ""
-            return Followed(False, "not updated", upstream,
+            commits = f"{behind} commit{'s' if behind != 1 else ''}"
+            return Followed(False, f"{commits} held back: {in_way[0]} is a local file", upstream,
                             f"{waiting} not brought in, and nothing was changed: they add files that are already here, "
                             f"kept out of git: {shown}{more}. peacewatch never writes over a local file: move it aside "
                             "(or commit it), and following goes on by itself.")
@@ -224,15 +225,17 @@ class GitRepo:
         unsafe = unsafe_files(self.git, "@{upstream}", self._pathspec)
         if not unsafe:
             return None
-        first = unsafe[0]
-        sha, author, subject = (self.git("log", "-1", "--format=%h%x00%an%x00%s", "@{upstream}", "--", first.path).strip().split("\0", 2)
-                                + ["", "", ""])[:3]
-        more = f" (and {len(unsafe) - 1} more such file{'s' if len(unsafe) > 2 else ''})" if len(unsafe) > 1 else ""
+        said = []
+        for bad in unsafe[:3]:
+            sha, author, subject = (self.git("log", "-1", "--format=%h%x00%an%x00%s", "@{upstream}", "--", bad.path).strip().split("\0", 2)
+                                    + ["", "", ""])[:3]
+            said.append(f"commit {sha} by {author} (\u201c{subject}\u201d) adds {bad.path}, {bad.why}")
+        more = f"; and {len(unsafe) - 3} more such file{'s' if len(unsafe) > 4 else ''}" if len(unsafe) > 3 else ""
         commits = f"{behind} commit{'s' if behind != 1 else ''}"
-        return Followed(False, f"{commits} held back: {first.path}", upstream,
-                        f"{commits} on {upstream} not brought in, and nothing was changed: commit {sha} by {author} "
-                        f"(\u201c{subject}\u201d) adds {first.path}, {first.why}{more}. peacewatch never puts such a file in "
-                        "the content folder. Once it is removed or replaced upstream, following goes on by itself.")
+        return Followed(False, f"{commits} held back: {unsafe[0].path}" + (f" and {len(unsafe) - 1} more" if len(unsafe) > 1 else ""),
+                        upstream,
+                        f"{commits} on {upstream} not brought in, and nothing was changed: {'; '.join(said)}{more}. peacewatch "
+                        "never puts such a file in the content folder. Once it is removed or replaced upstream, following goes on by itself.")
 
     def _arrived(self, old: str, new: str, upstream: str) -> Followed:
         log = self.git("log", "--no-merges", "--reverse", "--format=%H%x00%an%x00%s", f"{old}..{new}")

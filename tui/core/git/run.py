@@ -9,6 +9,7 @@ import signal
 import subprocess
 import threading
 import time
+import weakref
 from pathlib import Path
 
 GIT_TIMEOUT = 30.0
@@ -45,6 +46,7 @@ class Runner:
         self._running: set[subprocess.Popen[bytes]] = set()
         self._lock = threading.Lock()
         self.stopped = False
+        _EVERY.add(self)
 
     def stop(self) -> None:
         """End every git running now, and refuse any later one."""
@@ -112,6 +114,17 @@ def _kill_session(process: subprocess.Popen[bytes]) -> None:
             process.kill()
     except (ProcessLookupError, PermissionError):
         pass
+
+
+_EVERY: weakref.WeakSet[Runner] = weakref.WeakSet()
+"""Every runner of this process: what `stop_every_git` ends."""
+
+
+def stop_every_git() -> None:
+    """End every git this process has running, with all they started: for a process about to end
+    by a signal (its terminal closed), whose gits run in sessions of their own and would outlive it."""
+    for runner in list(_EVERY):
+        runner.stop()
 
 
 _ALONE = Runner()

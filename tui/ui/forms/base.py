@@ -185,7 +185,8 @@ class EditForm(ModalScreen["Any"]):
             self.show_errors({}, f"{conflict.path} changed on disk since it was loaded; nothing was written. "
                              "The dashboard has reloaded it: check, then press ctrl+s to apply your change again.")
         except EditRefused as refused:
-            self.show_errors({}, f"Not written: {refused.summary}:\n" + "\n".join(str(p) for p in refused.problems))
+            said = "\n".join(str(p) for p in refused.problems)
+            self.show_errors({}, f"Not written: {refused.summary}" + (f":\n{said}" if said else ". What you typed is kept: ctrl+s tries again."))
         except Exception as exc:  # noqa: BLE001 - every failure is shown beside the form, never lost
             self.show_errors({}, f"Not written: {type(exc).__name__}: {exc}. What you typed is kept; "
                              "press ctrl+s to try again, or esc to close.")
