@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from tui.commands.store_args import add_store_arguments, limits_from, store_dir
 from tui.core.desk import NO_JOURNAL, Desk, QuoteState
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     state = Desk(root, limits=limits_from(args), journal=NO_JOURNAL).load()
     snapshot, verified = state.snapshot, state.verified
     prefix = "" if root.as_posix() == "." else root.as_posix().rstrip("/") + "/"
-    rows = []
+    rows: list[dict[str, Any]] = []
     for quote in snapshot.quotes:
         check = verified.of(quote.id) if verified is not None else None
         origin = snapshot.origins.get(("quotes", quote.id))
@@ -48,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
                    "counts": {state.value: n for state, n in counts.items()}}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        width = max((len(row["id"]) for row in rows), default=0)
-        for row in rows:
-            check = verified.of(row["id"]) if verified is not None else None
+        width = max((len(quote.id) for quote in snapshot.quotes), default=0)
+        for row, quote in zip(rows, snapshot.quotes, strict=True):
+            check = verified.of(quote.id) if verified is not None else None
             detail = visible(check.diff) if check is not None and check.state is QuoteState.DIFFERS else ""
             if check is not None and check.state.fails:
                 detail = f"its {check.field}: {detail}" if detail else f"its {check.field} is nowhere in {visible(check.file)}"

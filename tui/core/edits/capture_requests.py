@@ -16,6 +16,7 @@ from tui.core.model.targets import Target
 from tui.core.store.loader import ContentStore
 from tui.core.text.problems import Problem
 
+
 @dataclass(frozen=True)
 class AddCapture(ItemRequest):
     """A new archived copy of a source, after its earlier ones: a newer capture of the same

@@ -113,8 +113,9 @@ class Verifier:
         """Per archived file: its stat when last read, the digest asked for, and why it failed (None: it is good)."""
         self._texts: dict[str, SourceText] = {}
         """Each good copy's text made ready, by digest."""
-        self._found: dict[tuple[str, str, str], tuple[Found, str]] = {}
-        """Each quote's finding by (text, context, digest): the worse part's and which field it is."""
+        self._found: dict[tuple[str, str, str, str], QuoteCheck] = {}
+        """Each quote's check by (text, context, digest, file): the same object while they stay the
+        same, so that a reader tells what changed by identity."""
         self._last: tuple[Snapshot, tuple[object, ...], Verification] | None = None
 
     def check(self, snapshot: Snapshot, locate: Locate | None = None) -> Verification:
@@ -129,18 +130,21 @@ class Verifier:
         bad = {(f.source, f.file) for f in faults}
         newest = {source.id: capture for source in sources if (capture := source.newest_capture) is not None}
         checked: dict[str, QuoteCheck] = {}
-        found: dict[tuple[str, str, str], tuple[Found, str]] = {}
+        found: dict[tuple[str, str, str, str], QuoteCheck] = {}
+        unchecked = {capture.file: QuoteCheck(QuoteState.UNCHECKED, file=capture.file, captured=capture.captured) for capture in newest.values()}
         for quote in snapshot.quotes:
             capture = newest.get(quote.source)
             if capture is None:
                 continue
             if (quote.source, capture.file) in bad:
-                checked[quote.id] = QuoteCheck(QuoteState.UNCHECKED, file=capture.file, captured=capture.captured)
+                checked[quote.id] = unchecked[capture.file]
                 continue
-            key = (quote.text, quote.context, capture.sha256)
-            result = found[key] = found.get(key) or self._found.get(key) or self._find(quote, capture)
-            finding, which = result
-            checked[quote.id] = QuoteCheck(finding.state, which, finding.hunks, finding.diff, capture.file, capture.captured)
+            key = (quote.text, quote.context, capture.sha256, capture.file)
+            check = found.get(key) or self._found.get(key)
+            if check is None or check.captured != capture.captured:
+                finding, which = self._find(quote, capture)
+                check = QuoteCheck(finding.state, which, finding.hunks, finding.diff, capture.file, capture.captured)
+            checked[quote.id] = found[key] = check
         self._found = found
         self._texts = {sha: text for sha, text in self._texts.items() if sha in {c.sha256 for c in newest.values()}}
         verification = Verification(checked, tuple(faults), tuple(self._problems(snapshot, checked, faults, locate)), len(stats))
@@ -198,7 +202,10 @@ class Verifier:
         for quote_id, check in checked.items():
             if not check.state.fails:
                 continue
-            its = "context" if check.field == "context" else "text"
-            said = (f"its {its} differs from what the archived source printed: {visible(check.diff)}" if check.state is QuoteState.DIFFERS
-                    else f"its {its} is nowhere in the archived source ({visible(check.file)}); check the words, or the source it cites")
-            yield Problem(*at("quotes", quote_id, check.field), f"quote '{quote_id}': {said}")
+            # The words that differ first: a banner line is cut at the screen's edge.
+            its = "context " if check.field == "context" else ""
+            said = (f"{its}not as printed: {visible(check.diff)} (quote '{quote_id}', against its source's archived copy)"
+                    if check.state is QuoteState.DIFFERS else
+                    f"{its}not in the source: quote '{quote_id}': its {check.field} is nowhere in its source's archived copy "
+                    f"({visible(check.file)}); check the words, or the source it cites")
+            yield Problem(*at("quotes", quote_id, check.field), said)

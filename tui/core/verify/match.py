@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 _FOLD = str.maketrans(
     {
@@ -29,7 +30,7 @@ SHOWN_HUNKS = 3
 """Differences spelled out in one line; more are counted."""
 
 
-class QuoteState(str, Enum):
+class QuoteState(StrEnum):
     """How a quote stands against its source's archived copy."""
 
     VERBATIM = "verbatim"
@@ -148,6 +149,8 @@ class Found:
 def find(text: str, source: SourceText) -> Found:
     """Where `text` stands in `source`: verbatim, normalised, differs (with the word diff against
     the closest passage) or missing."""
+    if not text.strip():
+        return Found(QuoteState.MISSING)
     if occurs(text, source.text):
         return Found(QuoteState.VERBATIM)
     mine = Tokens(text)
@@ -201,8 +204,12 @@ def _closest(mine: Tokens, source: SourceText) -> Found:
         # quotation marks around the quote in the source are not.
         start = lo + max(blocks[0].b - blocks[0].a, 0)
         end = min(lo + blocks[-1].b + blocks[-1].size + (len(folded) - blocks[-1].a - blocks[-1].size), len(theirs.folded))
-    else:  # no token in common: a word or two spelt differently, at most
+    else:  # no token in common: a word or two spelt differently, at most (not the marks around them)
         start, end = first, max(last, first + 1)
+        while end - start > 1 and not theirs.folded[start][0].isalnum():
+            start += 1
+        while end - start > 1 and not theirs.folded[end - 1][0].isalnum():
+            end -= 1
     matcher = SequenceMatcher(None, folded, theirs.folded[start:end], autojunk=False)
     words = sum(1 for token in folded if token[0].isalnum())
     if not (matcher.ratio() >= 0.5 or (words <= 3 and aligned.score >= 85)):
@@ -211,7 +218,7 @@ def _closest(mine: Tokens, source: SourceText) -> Found:
     return Found(QuoteState.DIFFERS, tuple(hunks[:SHOWN_HUNKS]), max(len(hunks) - SHOWN_HUNKS, 0))
 
 
-def _hunks(mine: Tokens, theirs: Tokens, offset: int, opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, str]]:
+def _hunks(mine: Tokens, theirs: Tokens, offset: int, opcodes: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, str]]:
     """Each run of changed tokens, with up to CONTEXT_WORDS of the words both share before it
     (after it, at the very start); runs that close together are one. `offset`: where the
     passage starts among the source's tokens."""
@@ -219,7 +226,7 @@ def _hunks(mine: Tokens, theirs: Tokens, offset: int, opcodes: list[tuple[str, i
     for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             continue
-        if merged and mine.back(i1, CONTEXT_WORDS) <= merged[-1][1]:
+        if merged and mine.back(i1, CONTEXT_WORDS) < merged[-1][1]:
             merged[-1][1], merged[-1][3] = i2, j2 + offset
         else:
             merged.append([i1, i2, j1 + offset, j2 + offset])
