@@ -58,7 +58,9 @@ def test_a_capture_is_recorded_on_its_source_as_new_lines_only_and_its_quotes_ve
     desk = Desk(root, journal=NO_JOURNAL)
     assert desk.load().verified is None  # no source has a copy: nothing checked, nothing shown
     archived = archive_article(root, ARTICLE, "wire-1.txt", DAY, "https://example.org/wire-1")
-    state = desk.apply(AddCapture("wire-1", archived.capture("as sent by the Wire"))).state
+    applied = desk.apply(AddCapture("wire-1", archived.capture("as sent by the Wire")))
+    state = applied.state
+    assert applied.lines == (f"Source The Wire: archived a copy {archived.file} (captured 2025-02-22)",)  # the journal's line
     after = (root / "sources.yaml").read_bytes()
     added = (
         "    archive:\n"

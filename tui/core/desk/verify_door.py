@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.core.desk.state import DeskState
     from tui.core.model.snapshot import Snapshot
     from tui.core.store.loader import ContentStore
     from tui.core.text.problems import Problem
@@ -17,6 +18,7 @@ class DeskVerify:
     """What `Desk` does with the archive; it uses the desk's folder and store."""
 
     root: Path
+    state: DeskState
     _store: ContentStore
     _verifier: Verifier | None
 
@@ -28,6 +30,8 @@ class DeskVerify:
         change to record (and a problem to show), not a slip to wait out."""
         if not any(source.archive for source in snapshot.sources):
             return problems, None
+        if not self.root.is_dir():  # the folder itself is gone (said already): not each copy in it
+            return problems, self.state.verified
         from tui.core.verify.check import Verifier
 
         if self._verifier is None:
