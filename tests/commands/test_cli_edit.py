@@ -44,7 +44,10 @@ def test_add_quote_prints_where_it_went_and_adds_only_its_lines(store: Path):
         "    date: 2025-11-25", "    medium: press-conference", "    reported_by:", "      - told reporters",
         "      - cited by TASS", f"    source: {LAVROV}", "    issues:", "      - territory",
     ])
-    check_passes(store.parent)
+    # Written, and valid; but the words are not in the source's archived copy, and check says so.
+    checked = peacewatch("check", "content", cwd=store.parent)
+    assert checked.returncode == 1
+    assert checked.stdout.startswith("content/quotes/2025-11-25.yaml:92:11: not in the source: quote 'lavrov-we-will-not-accept-that'")
 
 
 def test_add_quote_fills_party_and_role_from_a_known_speaker_and_says_so(store: Path):
@@ -64,7 +67,7 @@ def test_add_event_and_source_then_set_status_and_position(store: Path):
     cwd = store.parent
     run = peacewatch("add", "source", "content", "--outlet", "Meduza", "--title", "Talks move to Geneva",
                      "--date", "2025-11-26", "--note", "Seen on the site.", cwd=cwd)
-    assert (run.returncode, run.stdout) == (0, "content/sources.yaml:61: added source meduza-2025-11-26-talks-move-to-geneva\n")
+    assert (run.returncode, run.stdout) == (0, "content/sources.yaml:80: added source meduza-2025-11-26-talks-move-to-geneva\n")
     run = peacewatch("add", "event", "content", "--title", "Talks move to Geneva", "--date", "2025-11-26",
                      "--place", "Geneva", "--party", "ukraine", "--party", "united-states",
                      "--source", "meduza-2025-11-26-talks-move-to-geneva", cwd=cwd)
@@ -169,7 +172,7 @@ def test_new_makes_a_store_that_checks_clean_and_takes_edits(tmp_path: Path):
         schema = "../" * depth + ".schema/content.schema.json"
         assert path.read_text().splitlines()[0] == f"# yaml-language-server: $schema={schema}", path
     run = peacewatch("add", "source", "story", "--outlet", "The Wire", "--title", "Talks open", cwd=tmp_path)
-    assert (run.returncode, run.stdout) == (0, "story/sources.yaml:21: added source the-wire-talks-open\n")
+    assert (run.returncode, run.stdout) == (0, "story/sources.yaml:24: added source the-wire-talks-open\n")
     run = peacewatch("add", "quote", "story", "--text", "Not one metre", "--speaker", "A. Envoy", "--medium",
                      "interview", "--date", "2025-11-26", "--source", "the-wire-talks-open", cwd=tmp_path)
     assert run.returncode == 0, run.stderr

@@ -16,7 +16,6 @@ from tui.core.desk import NO_JOURNAL, Desk
 from tui.core.yaml.conflicts import BETWEEN, NOTE, OURS, THEIRS
 
 DAY = "quotes/2025-11-25.yaml"
-LAVROV = "meduza-2025-11-25-lavrov"
 TERRITORY = "  - id: territory\n"
 
 
@@ -34,7 +33,8 @@ def peacewatch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def quote(qid: str, text: str) -> str:
-    return f"\n  - id: {qid}\n    text: {text}\n    speaker: Sergey Lavrov\n    medium: press-conference\n    source: {LAVROV}\n"
+    # Cites a source with no archived copy: these words are not in the seed article.
+    return f"\n  - id: {qid}\n    text: {text}\n    speaker: Sergey Lavrov\n    medium: press-conference\n    source: meduza-thanksgiving-deadline\n"
 
 
 def commit(content: Path, relative: str, text: str, message: str) -> None:

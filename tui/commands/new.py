@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.commands.new_templates import FILES
 from tui.commands.store_args import shipped_story
-from tui.core.desk import NO_JOURNAL, SCHEMA_IN_STORE, Desk, write_atomic
+from tui.core.desk import ARCHIVE_FOLDER, NO_JOURNAL, SCHEMA_IN_STORE, Desk, write_atomic
 from tui.core.model.schema import modeline, schema_text
 
 
@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         for relative, text in files.items():
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):  # an archived copy: its bytes exactly, or its digest no longer holds
+                write_atomic(target, text)
+                continue
             if relative.endswith((".yaml", ".yml")):
                 schema = Path(os.path.relpath(root / SCHEMA_IN_STORE, target.parent)).as_posix()
                 text = modeline(schema) + "\n" + text
@@ -55,13 +58,18 @@ def run(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _demo_files() -> dict[str, str]:
+def _demo_files() -> dict[str, str | bytes]:
     """The shipped story's files, each YAML file without its first line (the schema's modeline,
-    written again to point at the new folder's own copy of the schema)."""
+    written again to point at the new folder's own copy of the schema); its archive as bytes."""
     shipped = shipped_story()
-    files = {}
+    files: dict[str, str | bytes] = {}
     for path in sorted(shipped.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(shipped).parts):
+        parts = path.relative_to(shipped).parts
+        if not path.is_file() or any(part.startswith(".") for part in parts):
+            continue
+        if parts[0] == ARCHIVE_FOLDER:
+            files[path.relative_to(shipped).as_posix()] = path.read_bytes()
+        else:
             text = path.read_text(encoding="utf-8")
             if path.suffix in (".yaml", ".yml") and text.startswith("# yaml-language-server:"):
                 text = text.split("\n", 1)[1]

@@ -180,6 +180,9 @@ SOURCES = """\
 #   date    Publication date as YYYY-MM-DD, if the source gives one.
 #   url     Only an address you have actually seen. Never guess one.
 #   note    Anything an editor should know.
+#   archive Archived copies of the source (the import writes them): each a file under
+#           archive/ named by its SHA-256, the day captured, the sha256, the url if known.
+#           `peacewatch verify` checks every quote citing the source against the newest.
 #
 # An example:
 #

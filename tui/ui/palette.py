@@ -27,6 +27,15 @@ _STATUS_TONE = {
     IssueStatus.DROPPED: "muted",
 }
 
+_VERIFIED_TONE = {
+    "verbatim": "success",
+    "normalised": "primary",
+    "differs": "error",
+    "missing": "error",
+    "unchecked": "warning",
+    "not archived": "muted",
+}
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -59,6 +68,11 @@ class Palette:
 
     def status(self, status: IssueStatus) -> str:
         return f"bold {self.tone(_STATUS_TONE[status])}"
+
+    def verified(self, state: str) -> str:
+        """A quote's state against its archived source (the state's value: "verbatim", "differs", …)."""
+        tone = _VERIFIED_TONE.get(state, "muted")
+        return f"bold {self.tone(tone)}" if tone != "muted" else "dim"
 
 
 def _rich(colour: str) -> str:

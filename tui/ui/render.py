@@ -14,15 +14,12 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import Stage, Stance
-from tui.core.text.problems import Problem
 from tui.core.text.safe_text import visible
-from tui.core.views.search import spans
 from tui.core.views.timefmt import day, since
 from tui.ui.palette import Palette
 
@@ -93,40 +90,6 @@ def split_words(text: str, width: int) -> tuple[str, str]:
     if cut <= 0:
         cut = width
     return text[:cut], text[cut:].lstrip()
-
-
-def quote_row(
-    quote: Quote, snapshot: Snapshot, search: str = "", mark: str | Style = "reverse", width: int | None = None, doubt: bool = False,
-) -> list[Text]:
-    """A quote in two lines; what `search` finds is drawn in `mark`. A quote in `doubt` (its words
-    are not what the source printed) says so first, and its words are not between quotation marks.
-
-    Given the `width` the row is drawn at, the words are cut a little past it first: a
-    quote runs to hundreds of characters, and finding the search's matches and measuring
-    the cells of all of them, for a row that shows one line of it, is most of the cost of
-    drawing it. The cut leaves room for a match that the edge cuts to be marked, and is made
-    only where the cells kept still run past the edge, so the line ends in "…" as before.
-    """
-    party = snapshot.party_name(quote.party)
-    chain = ", ".join(v(step) for step in quote.reported_by)
-    head = line(
-        (f"{day(quote.date):<12}", "dim"),
-        ("⚠ not verbatim · " if doubt else "", "bold reverse"),
-        (v(quote.speaker), "bold"),
-        (f" · {v(party)}" if party else "", ""),
-        (f" · {quote.medium.label}", "dim"),
-        (f" · {chain}" if chain else "", "dim italic"),
-    )
-    words = quote.text
-    if width is not None and len(words) > (keep := width + 2 * len(search) + 1) and cell_len(words[:keep]) > width:
-        words = words[:keep]
-    opening, closing = ("  ", "") if doubt else ("  “", "”")
-    body = line((opening + v(words).replace("\n", " ") + (closing if words is quote.text else ""), ""))
-    if search.strip():
-        for text in (head, body):
-            for start, end in spans(text.plain, search):
-                text.stylize(mark, start, end)
-    return [head, body]
 
 
 def issue_columns(snapshot: Snapshot) -> list[Party]:
@@ -244,27 +207,6 @@ def _quote_summary(quote: Quote, snapshot: Snapshot) -> Group:
         (f"{day(quote.date)}  ", "dim"), (v(quote.speaker), "bold"), (f" ({v(snapshot.party_name(quote.party))})" if quote.party else "", "")
     )
     return _join([head, _indented(Text(f"“{v(quote.text)}”"), 2)])
-
-
-def quote_detail(quote: Quote, snapshot: Snapshot, doubt: Problem | None = None) -> Group:
-    issues = ", ".join(v(snapshot.issue_by_id[i].title) if i in snapshot.issue_by_id else f"{v(i)} (unknown)" for i in quote.issues)
-    lines: list[RenderableType] = []
-    if doubt is not None:
-        # Never passed off as verbatim: said first, and the words shown without quotation marks.
-        lines += [Text.assemble(("⚠ Not verbatim: ", "bold reverse"), (f" {doubt}", "")), Text()]
-    lines += [Text(v(quote.text) if doubt else f"“{v(quote.text)}”", style="bold"), Text()]
-    if quote.context:
-        lines += [Text(v(quote.context), style="italic"), Text()]
-    lines += [
-        _field("Speaker", v(quote.speaker) + (f", {v(quote.speaker_role)}" if quote.speaker_role else "")),
-        _field("Party", v(snapshot.party_name(quote.party)) or "—"),
-        _field("Date", day(quote.date)),
-        _field("Medium", quote.medium.label),
-        _field("Reported", " → ".join(v(s) for s in quote.reported_by) or "—"),
-        _field("Source", source_line(quote.source, snapshot)),
-        _field("Issues", issues or "—"),
-    ]
-    return _join(lines)
 
 
 def _position_block(position: Position, snapshot: Snapshot, palette: Palette, heading: str) -> list[RenderableType]:

@@ -87,7 +87,7 @@ def test_unknown_field_suggests_the_near_one(tmp_path):
 
 def test_unknown_field_lists_the_fields(tmp_path):
     found = problems(tmp_path, sources_yaml=SOURCES + "    list: x\n")
-    assert "sources.yaml:9:5: unknown field 'list'; expected one of: id, outlet, title, date, url, note" in found
+    assert "sources.yaml:9:5: unknown field 'list'; expected one of: id, outlet, title, date, url, note, archive" in found
 
 
 def test_unknown_section(tmp_path):

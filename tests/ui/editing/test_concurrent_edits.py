@@ -19,7 +19,7 @@ from tui.cli import main
 
 for i in range({n}):
     code = main(["add", "quote", sys.argv[1], "--text", f"writer {{sys.argv[2]}} quote {{i}}", "--speaker", "Sergey Lavrov",
-                 "--source", "meduza-2025-11-25-lavrov", "--medium", "statement", "--date", "2025-11-27"])
+                 "--source", "meduza-thanksgiving-deadline", "--medium", "statement", "--date", "2025-11-27"])  # no archived copy
     if code:
         sys.exit(code)
 """

@@ -148,7 +148,7 @@ async def test_a_file_renamed_away_and_back(store):
 
 @pytest.mark.parametrize(
     "old, new",
-    [("quotes/undated.yaml", "quotes/2025-11-24.yaml"), ("quotes", "archive")],
+    [("quotes/undated.yaml", "quotes/2025-11-24.yaml"), ("quotes", "said")],
     ids=["file", "folder"],
 )
 async def test_a_rename_inside_the_store_keeps_every_item(store, old, new):

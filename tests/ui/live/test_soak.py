@@ -63,7 +63,7 @@ def soak_quotes(numbers: list[int], tag: str) -> str:
         "    party: russia\n"
         f"    date: 2025-11-{26 + n % 3}\n"
         "    medium: press-conference\n"
-        "    source: meduza-2025-11-25-lavrov\n"
+        "    source: meduza-thanksgiving-deadline\n"  # a source with no archived copy: these words are not its
         for n in numbers
     ]
     return "quotes:\n" + "".join(entries) if entries else "quotes: []\n"

@@ -28,7 +28,7 @@ def hostile_store(store, text: str):
         "    party: russia\n"
         "    date: 2025-11-26\n"
         "    medium: statement\n"
-        "    source: meduza-2025-11-25-lavrov\n",
+        "    source: meduza-readers-just-peace\n",  # a source with no archived copy: these words are not its
         encoding="utf-8",
     )
     return store

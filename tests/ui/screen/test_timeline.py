@@ -20,7 +20,7 @@ FT_QUOTE_ON_26 = """
     party: financial-times
     date: 2025-11-26
     medium: post-on-x
-    source: meduza-2025-11-25-lavrov
+    source: meduza-thanksgiving-deadline
 """
 
 EVENT_ON_26 = """

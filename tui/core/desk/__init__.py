@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tui.core.disk.limits import Limits
     from tui.core.disk.settings import read_settings, save_theme, settings_path
     from tui.core.disk.watcher import RESCAN, watch_folder
+    from tui.core.edits.capture_requests import AddCapture
     from tui.core.edits.engine import EditConflict, EditFailed, EditRefused, Written
     from tui.core.edits.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
     from tui.core.edits.new_items import SCHEMA_IN_STORE
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
     from tui.core.journal.journal import Entry, Reload
     from tui.core.journal.stance_history import Step
     from tui.core.merge.file_merge import Conflict, MergeResult, merge_file
+    from tui.core.verify.archive import ARCHIVE_FOLDER, Archived, archive_article
+    from tui.core.verify.article import Article, article_text
+    from tui.core.verify.check import QuoteCheck, Verification
+    from tui.core.verify.match import QuoteState
+    from tui.core.verify.recapture import Recaptured, compare_capture
 
 _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
@@ -44,6 +50,7 @@ _FACE = {
     "tui.core.disk.limits": ("Limits",),
     "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
     "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
+    "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
     "tui.core.edits.item_requests": ("AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem"),
     "tui.core.edits.new_items": ("SCHEMA_IN_STORE",),
@@ -53,6 +60,11 @@ _FACE = {
     "tui.core.journal.journal": ("Entry", "Reload"),
     "tui.core.journal.stance_history": ("Step",),
     "tui.core.merge.file_merge": ("Conflict", "MergeResult", "merge_file"),
+    "tui.core.verify.archive": ("ARCHIVE_FOLDER", "Archived", "archive_article"),
+    "tui.core.verify.article": ("Article", "article_text"),
+    "tui.core.verify.check": ("QuoteCheck", "Verification"),
+    "tui.core.verify.match": ("QuoteState",),
+    "tui.core.verify.recapture": ("Recaptured", "compare_capture"),
 }
 """Where each name of the face lives: imported when first asked for, so that showing a store
 never waits for the code that edits, keeps the journal or talks to git."""
@@ -60,11 +72,13 @@ never waits for the code that edits, keeps the journal or talks to git."""
 _WHERE = {name: module for module, names in _FACE.items() for name in names}
 
 __all__ = [
-    "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
-    "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed", "EditRefused", "Entry",
-    "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "RESCAN", "Reload", "RemoveItem",
-    "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition", "SetStatus", "Step", "UpdateItem", "Wait",
-    "Written", "brief_folder", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path", "stop_every_git",
+    "ARCHIVE_FOLDER", "AddCapture", "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
+    "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
+    "EditRefused", "Entry", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
+    "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
+    "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
+    "compare_capture", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path",
+    "stop_every_git",
     "watch_folder", "write_atomic", "write_new",
 ]
 

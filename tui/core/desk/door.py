@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tui.core.desk.git_door import DeskGit
 from tui.core.desk.journal_door import NO_JOURNAL, DeskJournal
 from tui.core.desk.state import DeskState
+from tui.core.desk.verify_door import DeskVerify
 from tui.core.disk.limits import Limits
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore, LoadResult
@@ -68,7 +69,7 @@ class CatchUp:
     error: str | None = None
 
 
-class Desk(DeskJournal, DeskGit):
+class Desk(DeskJournal, DeskGit, DeskVerify):
     """One content folder, loaded, followed and edited through one door."""
 
     def __init__(
@@ -103,6 +104,7 @@ class Desk(DeskJournal, DeskGit):
         """The content folder's git repository once looked for (None: not in one); False: not yet."""
         self.state = DeskState()
         self._swept = False
+        self._verifier = None
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -139,8 +141,9 @@ class Desk(DeskJournal, DeskGit):
             self._warnings.append(
                 f"cannot keep what was read in {self._cache.failed}; the dashboard works on, but each start reads every file again"
             )
+        problems, verified = self._verified(result.snapshot, self._problems(result.snapshot, result.problems))
         self.state = dataclasses.replace(
-            self.state, read=True, snapshot=result.snapshot, problems=self._problems(result.snapshot, result.problems),
+            self.state, read=True, snapshot=result.snapshot, problems=problems, verified=verified,
             changes=(), warnings=(),
             recheck_in=result.recheck_in, recorded=False, own=False,
         )
@@ -209,10 +212,12 @@ class Desk(DeskJournal, DeskGit):
         # fix, a stance flipped and flipped back, is not news).
         news = net_entries([e for e in entries if marks is None or not marks.seen(e)], self._store.snapshot)
         warnings, self._warnings = tuple(self._warnings), []
+        problems, verified = self._verified(self._store.snapshot, self._problems(self._store.snapshot, self._store.problems))
         return dataclasses.replace(
             self.state,
             snapshot=self._store.snapshot,
-            problems=self._problems(self._store.snapshot, self._store.problems),
+            problems=problems,
+            verified=verified,
             changes=changes,
             unseen=frozenset((e.change.kind, e.change.item_id) for e in news),
             unseen_count=len(news),
@@ -353,7 +358,7 @@ class Desk(DeskJournal, DeskGit):
                 return CatchUp(0, False, ())
             first = not self._journal.has_state()  # cheap: a one-shot command should not rebuild the whole state twice
             try:
-                changes = self._journal.record(state.snapshot, problems=state.problems)  # with the dates' problems, as the dashboard records
+                changes = self._journal.record(state.snapshot, problems=self._problems(state.snapshot, self._store.problems))  # as the dashboard records
             except JournalError as exc:
                 return CatchUp(None, first, (), str(exc))
             self._recorded = state.snapshot

@@ -14,6 +14,7 @@ from tui.core.text.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.model.diff import Change
+    from tui.core.verify.check import Verification
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class DeskState:
     """Whether the changes are the user's own edit (already seen: nothing to announce)."""
     read: bool = False
     """Whether the folder has been read at all (False only before the first load has anything to show)."""
+    verified: Verification | None = None
+    """Each quote against its source's archived copy (what differs or is missing is among the
+    problems too); None while no source has an archived copy."""
     complete: bool = True
     """False while a start shows only the files at the top of a large store (the story), not yet
     the quotes and events below; problems are not known until it is complete."""

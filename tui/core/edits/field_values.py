@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from tui.core.yaml.emit import Fields, Plain
@@ -72,3 +73,20 @@ def trimmed(values: dict[str, Any]) -> list[str]:
             return any(padded(x) for x in v)
         return False
     return [key for key, v in values.items() if padded(v)]
+
+
+CAPTURE_KEYS = ("file", "captured", "sha256", "url", "note")
+"""An archived copy's keys on its source, in the order the editors' guide writes them."""
+
+
+def capture_fields(capture: Mapping[str, object]) -> Fields:
+    """A capture (as `Archived.capture()` gives it: file, captured, sha256, url, note) as fields to write."""
+    unknown = set(capture) - set(CAPTURE_KEYS)
+    if unknown:
+        raise ValueError(f"a capture has no field {', '.join(sorted(unknown))}")
+    captured = capture.get("captured")
+    day = date_text(captured if isinstance(captured, (dt.date, str)) else None)
+    return fields(
+        ("file", capture.get("file")), ("captured", date_value(day)), ("sha256", capture.get("sha256")),
+        ("url", capture.get("url")), ("note", capture.get("note")), required=("file", "captured", "sha256"),
+    )

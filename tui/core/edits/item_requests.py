@@ -34,7 +34,8 @@ _ORDER = {
     "position": ("party", "stance", "says", "quotes", "events", "source"),
     "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
     "event": ("id", "title", "date", "when", "place", "parties", "summary", "source"),
-    "source": ("id", "outlet", "title", "date", "url", "note"),
+    "source": ("id", "outlet", "title", "date", "url", "note", "archive"),
+    "capture": ("file", "captured", "sha256", "url", "note"),
 }
 """The order of each kind's keys as the editors' guide writes them: where a new key goes."""
 
@@ -203,14 +204,14 @@ def to_fields(item: Mapping[str, Any], order: Sequence[str]) -> Fields:
                 out.append((key, [to_fields(v, _ORDER.get(_CHILD.get(key, ""), ())) for v in value if isinstance(v, dict)]))
             else:
                 out.append((key, [str(v) for v in value]))
-        elif key in ("date", "since", "as_of"):
+        elif key in ("date", "since", "as_of", "captured"):
             out.append((key, Plain(str(value))))
         else:
             out.append((key, str(value)))
     return out
 
 
-_CHILD = {"people": "person", "positions": "position", "deadlines": "deadline", "history": "earlier stage"}
+_CHILD = {"people": "person", "positions": "position", "deadlines": "deadline", "history": "earlier stage", "archive": "capture"}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan
-from tui.core.edits.field_values import as_data, date_text, date_value, fields, real_date, trimmed
+from tui.core.edits.field_values import as_data, capture_fields, date_text, date_value, fields, real_date, trimmed
 from tui.core.edits.new_items import event_id, quote_id, source_id, unique
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.loader import ContentStore
@@ -78,6 +78,8 @@ class AddSource(Request):
     date: DateLike = None
     url: str | None = None
     note: str = ""
+    archive: Sequence[Mapping[str, str]] = ()
+    """Archived copies to record on it (`Archived.capture()`), oldest first."""
     noun: ClassVar[str] = "source"
 
     def same_as(self, snapshot: Snapshot) -> str | None:
@@ -104,6 +106,8 @@ class AddSource(Request):
                 ("id", item_id), ("outlet", self.outlet), ("title", self.title), ("date", date_value(day)),
                 ("url", self.url), ("note", self.note), required=("outlet",),
             )
+            if self.archive:
+                new.append(("archive", [capture_fields(capture) for capture in self.archive]))
             return ctx.append("sources", new, item_id, ("outlet",))
 
         relative = _last_file(store.snapshot, "sources", "sources.yaml")

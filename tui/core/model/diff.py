@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic_core import to_jsonable_python
 
-from tui.core.model.items import Deadline, Item, Person, Position
+from tui.core.model.items import Capture, Deadline, Item, Person, Position
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS, SECTIONS
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
@@ -27,6 +27,7 @@ _NATURAL_KEY: dict[type, Callable[[Any], str]] = {
     Position: lambda p: p.party,
     Person: lambda p: p.id,
     Deadline: lambda d: f"{d.date.isoformat()} {d.what}",
+    Capture: lambda c: c.sha256,
 }
 _TOKEN = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -320,6 +321,9 @@ def _describe(change: Change, names: Snapshot | None) -> str:
             detail = parts[1] if parts[0] == "deadlines" else _summary("history", whole)
             return f"{subject}: {'new' if change.op == ADDED else 'removed'} {what} {detail}"
         subject, rest = f"{subject}, {what} {parts[1] if parts[0] == 'deadlines' else int(parts[1]) + 1}", parts[2:]
+    elif change.kind == "sources" and parts[0] == "archive" and len(parts) == 2:
+        verb = "archived a copy" if change.op == ADDED else "no longer records the copy"
+        return f"{subject}: {verb} {whole.get('file')} (captured {whole.get('captured')})"
     label = lead + " ".join(p.replace("_", " ") for p in rest)
     if isinstance(old, list) and isinstance(new, list):
         return f"{subject}: {label} {_list_change(old, new)}"

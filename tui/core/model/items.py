@@ -211,6 +211,33 @@ class Event(Item):
     source: Id
 
 
+def _archive_file(value: Any) -> Any:
+    """A path inside the content folder, with forward slashes: never absolute, never out of it."""
+    if not isinstance(value, str) or not value or value.startswith("/") or "\\" in value or ":" in value.split("/")[0] \
+            or any(part in ("", ".", "..") or part.startswith(".") for part in value.split("/")):
+        raise ValueError(f"{shown(value)} is not a file inside the content folder; write it as archive/NAME, with forward slashes")
+    return value
+
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$"), Field(description="64 lower-case hexadecimal digits.")]
+
+
+class Capture(Item):
+    """One archived copy of a source: its bytes as captured (a text file, or a saved web page),
+    kept in the content folder under the SHA-256 of those bytes."""
+
+    file: Annotated[Line, BeforeValidator(_archive_file)]
+    """Where the copy is, relative to the content folder: archive/<its SHA-256>.html (or .txt, .md)."""
+    captured: Date
+    """When the copy was captured, YYYY-MM-DD."""
+    sha256: Sha256
+    """The SHA-256 of the file's bytes: a copy that no longer matches it is reported, never trusted."""
+    url: Line | None = None
+    """The address it was captured from, where known; never guessed."""
+    note: Text = ""
+    """How the copy was come by, what its date means."""
+
+
 class Source(Item):
     """Where facts and quotes come from."""
 
@@ -221,6 +248,14 @@ class Source(Item):
     url: Line | None = None
     """Only where the address is known; never guessed."""
     note: Text = ""
+    archive: list[Capture] = []
+    """Archived copies of the source, oldest first (a newer capture of the same address goes after
+    the older, which stays): `peacewatch verify` checks every quote citing it against the newest."""
+
+    @property
+    def newest_capture(self) -> Capture | None:
+        """The capture quotes are checked against: the latest captured, the last listed of a day."""
+        return max(reversed(self.archive), key=lambda c: c.captured, default=None) if self.archive else None
 
 
 class ContentFile(Item):

@@ -128,6 +128,18 @@ class ContentStore:
         state = self._files.get(relative)
         return state is not None and state.good is not None and state.good_digest == state.digest
 
+    def field_at(self, section: str, item_id: str, *loc: str | int) -> tuple[str, int, int] | None:
+        """Where a field of a loaded item stands (its file, line and column): read again from the
+        file if it still holds the bytes it was loaded from, else the item's own line."""
+        origin = self._snapshot.origins.get((section, item_id))
+        state = self._files.get(origin.path) if origin is not None else None
+        if origin is None or state is None or state.good is None:
+            return None
+        index = next((i for i, item in enumerate(getattr(state.good.content, section, ())) if item.id == item_id), None)
+        if index is None:
+            return origin.path, origin.line, 1
+        return (origin.path, *state.good.at(section, index, *loc))
+
     def problems_of(self, relative: str) -> list[Problem]:
         """What is wrong with one file as last read (empty if it read and validated)."""
         state = self._files.get(relative)

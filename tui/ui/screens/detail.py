@@ -13,7 +13,7 @@ from textual.widgets import Static
 from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_NOUN
 from tui.core.model.snapshot import Snapshot
-from tui.ui import read_only, render
+from tui.ui import quote_render, read_only, render
 from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.screens.overlay import Overlay
@@ -115,7 +115,11 @@ class DetailScreen(Overlay):
             return render.issue_detail(issue, snapshot, palette, getattr(self, "_moves", None)) if issue else missing
         if self.noun == "quote":
             quote = snapshot.quote_by_id.get(self.item_id)
-            return render.quote_detail(quote, snapshot, app_of(self).state.in_doubt.get(self.item_id)) if quote else missing
+            if quote is None:
+                return missing
+            state = app_of(self).state
+            check = state.verified.of(self.item_id) if state.verified is not None else None
+            return quote_render.quote_detail(quote, snapshot, state.in_doubt.get(self.item_id), check, palette)
         if self.noun == "event":
             event = snapshot.event_by_id.get(self.item_id)
             return render.event_detail(event, snapshot) if event else missing

@@ -14,15 +14,18 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
-from tui.ui import render
+from tui.ui import quote_render, render
 from tui.ui.house import app_of
+from tui.ui.palette import Palette
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
+    from tui.core.desk import Verification
     from tui.core.model.items import Quote
 
 INLINE_SEARCH = 1000
@@ -223,12 +226,16 @@ class QuotesPane(Pane):
         stale, self._stale = self._stale, set()
         quotes = self._by_id
         search, mark = quote_filter.text, self.get_component_rich_style("quotes-pane--match")
-        doubt = self.state.in_doubt
+        doubt, verified = self.state.in_doubt, self.state.verified
+        palette = Palette.of(self.app)
 
         def draw(key: str, width: int) -> list[Text]:
             quote = quotes.get(key)
             # A quote a save removed while a search was under way: its row goes with the search's result.
-            return render.quote_row(quote, snapshot, search, mark, width, key in doubt) if quote is not None else []
+            if quote is None:
+                return []
+            check = verified.of(key) if verified is not None else None
+            return quote_render.quote_row(quote, snapshot, search, mark, width, key in doubt, check, palette)
 
         rows = self.query_one(RowList)
         rows.set_rows(keys, draw, stale)
@@ -249,6 +256,28 @@ class QuotesPane(Pane):
     """Rows whose drawing is out of date since rows were last set (None: all of them)."""
     _columns = QuoteColumns()
     """The id, party and issues of each quote of the snapshot shown, in order (its ids: the rows when nothing is filtered)."""
+
+    def watch_state(self, old: DeskState, new: DeskState) -> None:
+        super().watch_state(old, new)
+        if old.verified is not new.verified:
+            self._show_verified(old.verified, new.verified)
+
+    def _show_verified(self, old: Verification | None, new: Verification | None) -> None:
+        """Redraw the rows whose mark changed (all of them when marks come or go); the legend says
+        what each mark on show means."""
+        legend = quote_render.legend(new.checked.values() if new is not None else ())
+        if new is not None and len(new.checked) < len(self._columns.ids):
+            legend = "  ".join(filter(None, (legend, f"{new.of('').state.mark} not archived")))
+        title = f"{self.BORDER_TITLE}  {legend}" if legend else self.BORDER_TITLE
+        if title != self.border_title:
+            self.border_title = title
+        if old is None or new is None:
+            self._draw(None)
+            return
+        changed = [key for key, check in new.checked.items() if old.checked.get(key) is not check]
+        changed += [key for key in old.checked if key not in new.checked]
+        if changed:
+            self._draw(changed)
 
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         changed = self._follow(new.quotes)
