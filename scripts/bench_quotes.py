@@ -22,7 +22,7 @@ The seed: the shipped store's 12 quotes (content/quotes/*.yaml) are looked for a
 for the seed article with the shipped people, each with its words and its speaker. Speed: the
 first dev articles run together into one of 10,000 words, with the shipped people, best of five.
 
-    python scripts/bench_quotes.py --polnear ~/PolNeAR [--seed ../shared/seed/000_….txt] [--split dev] [--misses]
+    python scripts/bench_quotes.py --polnear ~/PolNeAR [--seed ARTICLE.txt] [--split dev] [--misses]
 """
 
 from __future__ import annotations
@@ -188,15 +188,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--polnear", type=Path, default=os.environ.get("PEACEWATCH_POLNEAR"),
                         help="a PolNeAR checkout (default: $PEACEWATCH_POLNEAR)")
-    default_seed = next(iter(sorted((REPO.parent / "shared" / "seed").glob("000_*.txt"))), None)
-    parser.add_argument("--seed", type=Path, default=os.environ.get("PEACEWATCH_SEED", default_seed),
-                        help="the seed article (default: ../shared/seed/000_*.txt beside the repository)")
+    parser.add_argument("--seed", type=Path, default=os.environ.get("PEACEWATCH_SEED"),
+                        help="the seed article (default: the copy the shipped story archives for its source)")
     parser.add_argument("--split", choices=("dev", "train", "test"), default="dev")
     parser.add_argument("--misses", action="store_true", help="print each wrong proposal, missed quote and wrong speaker")
     args = parser.parse_args()
     if args.polnear is None:
         parser.error("give the PolNeAR checkout: --polnear PATH or PEACEWATCH_POLNEAR (git clone https://github.com/networkdynamics/PolNeAR)")
     snapshot = shipped()
+    if args.seed is None:
+        # The copy the shipped story keeps of its source article, byte for byte the seed.
+        capture = snapshot.source_by_id["meduza-2025-11-25-lavrov"].archive[-1]
+        args.seed = REPO / "content" / capture.file
     result = score(Path(args.polnear), args.split, args.misses)
     rows = [
         (f"precision ({args.split})", f"{result['precision']:.3f}", f"{result['correct']} of {result['proposed']} proposals", f"≥ {TARGETS['precision']}"),

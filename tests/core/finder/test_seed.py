@@ -1,39 +1,27 @@
 """The shipped story's source article, read with the shipped store: its quotes come back with their speakers.
 
-The article lives beside the repository, in the steering folder's shared/seed/ (CI lays a copy of
-shared/ beside the clone); PEACEWATCH_SEED names another copy. Without it the test is skipped,
-saying so, except in CI, where it fails.
+The article is the one the shipped story archives for its source (content/archive/), byte for
+byte the seed it was built from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 
-from tests.helpers.paths import REPO, SHIPPED
+from tests.helpers.paths import SHIPPED
 from tui.core.finder import find_in_snapshot
 from tui.core.model.vocab import Medium
 from tui.core.store.loader import ContentStore
 
 
-def _seed() -> Path | None:
-    named = os.environ.get("PEACEWATCH_SEED")
-    if named:
-        return Path(named)
-    return next(iter(sorted((REPO.parent / "shared" / "seed").glob("000_*.txt"))), None)
-
-
 @pytest.fixture(scope="module")
 def article() -> str:
-    path = _seed()
-    if path is None or not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail("the seed article is not beside the repository (shared/seed/000_*.txt): CI lays shared/ there")
-        pytest.skip("the seed article (shared/seed/000_*.txt beside the repository, or PEACEWATCH_SEED) is not here")
-    return path.read_text(encoding="utf-8")
+    store = ContentStore(SHIPPED)
+    store.load()
+    [capture] = store.snapshot.source_by_id["meduza-2025-11-25-lavrov"].archive
+    return (SHIPPED / capture.file).read_text(encoding="utf-8")
 
 
 def test_the_seed_proposes_the_shipped_quotes_with_their_shipped_speakers(article):
