@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
+    from tui.core.desk.import_door import ArticleRead
     from tui.core.desk.merge_door import DriverInstalled, MergeDriven, install_merge_driver, run_merge_driver
     from tui.core.desk.state import DeskState
     from tui.core.disk.atomic_write import write_atomic
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
     "tui.core.desk.merge_door": ("DriverInstalled", "MergeDriven", "install_merge_driver", "run_merge_driver"),
+    "tui.core.desk.import_door": ("ArticleRead",),
     "tui.core.desk.state": ("DeskState",),
     "tui.core.disk.atomic_write": ("write_atomic",),
     "tui.core.disk.brief_file": ("brief_folder", "write_new"),
@@ -72,7 +74,7 @@ never waits for the code that edits, keeps the journal or talks to git."""
 _WHERE = {name: module for module, names in _FACE.items() for name in names}
 
 __all__ = [
-    "ARCHIVE_FOLDER", "AddCapture", "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
+    "ARCHIVE_FOLDER", "AddCapture", "ArticleRead", "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
     "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
     "EditRefused", "Entry", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",

@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.desk.git_door import DeskGit
+from tui.core.desk.import_door import DeskImport
 from tui.core.desk.journal_door import NO_JOURNAL, DeskJournal
 from tui.core.desk.state import DeskState
 from tui.core.desk.verify_door import DeskVerify
@@ -69,7 +70,7 @@ class CatchUp:
     error: str | None = None
 
 
-class Desk(DeskJournal, DeskGit, DeskVerify):
+class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport):
     """One content folder, loaded, followed and edited through one door."""
 
     def __init__(
@@ -232,7 +233,7 @@ class Desk(DeskJournal, DeskGit, DeskVerify):
 
     def apply(
         self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
-        author: str | None = None,
+        author: str | None = None, with_files: Sequence[str] = (),
     ) -> Applied:
         """Make one edit: under the folder lock, against this desk's store, checked, written
         atomically, the written files taken as read, recorded and marked seen. One trip.
@@ -289,7 +290,9 @@ class Desk(DeskJournal, DeskGit, DeskVerify):
                 elif repo is not None:
                     try:
                         trailers = (f"Edited-by: {author} (through the served page)",) if author else ()
-                        made = repo.commit([self.root / p for p in paths], commit_message(lines, request.describe(written.item_id)), trailers)
+                        # `with_files`: written before the edit, in the same commit (an article's archived copy).
+                        made = repo.commit([self.root / p for p in (*paths, *with_files)], commit_message(lines, request.describe(written.item_id)),
+                                           trailers)
                     except GitError as exc:
                         error = f"the edit was saved but not committed: {exc}"
         except LockBusy:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan, update_mapping
 from tui.core.edits.field_values import date_text, date_value, fields, trimmed
 from tui.core.edits.new_items import slug, unique
-from tui.core.edits.requests import Expected, Request, _chain, _earlier, _last_file, _unread
+from tui.core.edits.requests import AddQuote, AddSource, Expected, Request, _chain, _earlier, _last_file, _unread
 from tui.core.model.fields import FIELDS, Spec
 from tui.core.model.references import explain
 from tui.core.model.targets import Target, nested_key
@@ -278,7 +278,7 @@ class Batch(ItemRequest):
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
         plans = list(earlier)
         for request in self.requests:
-            if isinstance(request, ItemRequest):
+            if isinstance(request, ItemRequest | AddQuote | AddSource):  # each builds on the plans before it
                 plans = request.plan(store, expected, plans)
                 continue
             new = request.plan(store, expected)

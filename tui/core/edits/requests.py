@@ -141,8 +141,8 @@ class AddQuote(Request):
     fill_speaker: bool = False
     noun: ClassVar[str] = "quote"
 
-    def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
-        plans: list[Planned] = []
+    def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
+        plans: list[Planned] = list(earlier)
         source = self.source
         party, role = self.party, self.speaker_role
         known = store.snapshot.people_named(self.speaker) if self.fill_speaker else []
@@ -151,7 +151,7 @@ class AddQuote(Request):
         if self.new_source is not None and not source:
             source = self.new_source.same_as(store.snapshot)
             if source is None:
-                plans = self.new_source.plan(store, expected)
+                plans = self.new_source.plan(store, expected, plans)
                 source = plans[-1].changes[-1].item_id
         day = date_text(self.date)
         valid = real_date(day)

@@ -1,0 +1,123 @@
+"""The desk's door to importing an article: its text read, its quotes proposed, its source found
+in the store (or one made ready), and the quotes an editor accepts written with the archived
+copy as one edit. A part of `Desk`, kept apart for its size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.desk.door import Applied
+    from tui.core.disk.folder_lock import Wait
+    from tui.core.edits.requests import AddQuote, Request
+    from tui.core.finder.proposal import Proposal
+    from tui.core.model.snapshot import Snapshot
+    from tui.core.store.loader import ContentStore
+    from tui.core.verify.article import Article
+
+CAPTURE_NOTE = "Archived when the article was imported; captured is that day."
+
+
+@dataclass(frozen=True)
+class ArticleRead:
+    """An article read for import: its text, the quotes proposed in it, and its source."""
+
+    raw: bytes
+    name: str
+    """The file's name (its ending says how to read it): `-` for a pasted text."""
+    article: Article
+    sha256: str
+    proposals: tuple[Proposal, ...]
+    source: str | None
+    """The store's source for this article (the same copy, address, or outlet, title and date), if any."""
+    recorded: bool
+    """That source records this very copy already."""
+    outlet: str
+    title: str
+    date: dt.date | None
+    url: str | None
+    """What a new source would say (the page's, or what the editor gave instead)."""
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def quote(self, proposal: Proposal, snapshot: Snapshot) -> AddQuote:
+        """The quote a proposal asks for, as the quote form would fill it in: a known person by
+        their name in the store, their role and party; the sentence around a fragment as context."""
+        from tui.core.edits.requests import AddQuote
+
+        name = next((p.name for party in snapshot.parties for p in party.people if p.id == proposal.person), None)
+        context = proposal.context if proposal.context and len(proposal.words) < 0.8 * len(proposal.context) else ""
+        return AddQuote(
+            text=proposal.words, speaker=name or proposal.speaker or "", medium=proposal.medium.value, speaker_role=proposal.role,
+            party=proposal.party, date=proposal.date, reported_by=tuple(proposal.reported_by), context=context, fill_speaker=True,
+        )
+
+
+class DeskImport:
+    """What `Desk` does to import an article; it uses the desk's folder, lock and store."""
+
+    root: Path
+    _store: ContentStore
+    _lock: threading.RLock
+    apply: Callable[..., Applied]
+    """The desk's own: one edit, checked, written and recorded."""
+
+    def read_article(
+        self, raw: bytes, name: str, *, outlet: str | None = None, title: str | None = None, date: dt.date | None = None,
+        url: str | None = None,
+    ) -> ArticleRead:
+        """Read an article (a saved page, a text or Markdown file, or a pasted text) and propose its
+        quotes against the store as loaded. Raises ValueError for what cannot be read as one."""
+        from tui.core.edits.requests import AddSource
+        from tui.core.finder.find import find_in_snapshot
+        from tui.core.verify.article import article_text
+
+        if not raw.strip():
+            raise ValueError("the article is empty")
+        article = article_text(raw, name if name != "-" else "pasted.txt")
+        sha = hashlib.sha256(raw).hexdigest()
+        outlet, title = outlet or article.outlet or "", title or article.title or ""
+        date, url = date or article.date, url or article.url
+        with self._lock:
+            snapshot = self._store.snapshot
+        proposals = tuple(find_in_snapshot(article.text, snapshot, date))
+        by_copy = next((s.id for s in snapshot.sources if any(c.sha256 == sha for c in s.archive)), None)
+        by_url = next((s.id for s in snapshot.sources if url and (s.url == url or any(c.url == url for c in s.archive))), None)
+        by_name = AddSource(outlet=outlet, title=title, date=date).same_as(snapshot) if outlet else None
+        source = by_copy or by_url or by_name
+        return ArticleRead(raw, name, article, sha, proposals, source, by_copy is not None, outlet, title, date, url)
+
+    def import_article(
+        self, read: ArticleRead, quotes: Sequence[AddQuote], *, captured: dt.date, commit: bool = False,
+        wait: Wait | None = None, expected: dict[str, bytes] | None = None, author: str | None = None,
+    ) -> Applied:
+        """Archive the article's bytes and write the accepted quotes with its source as one edit
+        (raises EditRefused, as any edit). A copy archived for this edit alone is taken back if
+        the edit is not made: nothing is left of an import that did not happen."""
+        from tui.core.edits.engine import EditRefused
+        from tui.core.edits.import_request import ImportArticle
+        from tui.core.edits.requests import AddSource
+        from tui.core.text.problems import Problem
+        from tui.core.verify.archive import archive_article
+
+        if read.source is None and not read.outlet.strip():
+            why = "the article does not say which outlet published it: name it (--outlet, or the form's outlet)"
+            raise EditRefused([Problem("sources.yaml", 1, 1, why)], "the new source needs its outlet")
+        archived = archive_article(self.root, read.raw, read.name if read.name != "-" else "pasted.txt", captured, read.url)
+        capture = archived.capture(CAPTURE_NOTE)
+        new_source = None if read.source else AddSource(outlet=read.outlet, title=read.title, date=read.date, url=read.url, archive=(capture,))
+        request: Request = ImportArticle(tuple(quotes), read.source, new_source, capture)
+        try:
+            return self.apply(request, expected, wait, commit=commit, author=author, with_files=(archived.file,))
+        except BaseException:
+            if not archived.already:
+                (self.root / archived.file).unlink(missing_ok=True)
+            raise
