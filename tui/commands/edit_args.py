@@ -59,13 +59,12 @@ def _prefix(root: Path) -> str:
 
 def run_edit(
     args: argparse.Namespace, prog: str, request: Request | Callable[[Desk], Request], journal: Path | str | None = NO_JOURNAL,
-    after: Callable[[Applied], None] | None = None, make: Callable[[Desk, Wait, bool], Applied] | None = None,
+    after: Callable[[Applied], None] | None = None,
 ) -> int:
     """Apply one edit through the folder's desk and report it: FILE:LINE: what, or why not.
 
     `request` may be a function of the desk that builds it (a revert reads the desk's journal);
-    `after` is told what was applied; `make`, when given, makes the edit instead of `Desk.apply`
-    (an import archives the article's copy with it)."""
+    `after` is told what was applied."""
     root = folder_to_write(args, prog)
     if root is None:
         return 2
@@ -81,11 +80,7 @@ def run_edit(
             desk.load()
             request = request(desk)
         waiting = Wait(on_wait=lambda: print(f"{prog}: waiting for another edit of this folder to finish…", file=sys.stderr))
-        if make is not None:
-            desk.load()
-            applied = make(desk, waiting, publish.commit)
-        else:
-            applied = desk.apply(request, commit=publish.commit, wait=waiting)
+        applied = desk.apply(request, commit=publish.commit, wait=waiting)
     except EditConflict as conflict:
         print(
             f"{prog}: {prefix}{conflict.path} changed on disk while the edit was being made (a colleague, "

@@ -16,7 +16,7 @@ from tui.commands.store_args import store_to_read
 from tui.core.desk import NO_JOURNAL, Desk
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, ArticleRead, Wait
+    from tui.core.desk import ArticleRead, Request
 
 PROG = "peacewatch import"
 
@@ -78,13 +78,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {chosen}", file=sys.stderr)
         return 2
 
-    def make(desk: Desk, wait: Wait, commit: bool) -> Applied:
+    def request(desk: Desk) -> Request:
+        # Read again under the edit's desk: what it proposes now is what the numbers name.
         again = desk.read_article(raw, name, outlet=args.outlet, title=args.title, date=args.date, url=args.url)
-        snapshot = desk.state.snapshot
-        quotes = [again.quote(again.proposals[n - 1], snapshot) for n in chosen]
-        return desk.import_article(again, quotes, captured=dt.date.today(), commit=commit, wait=wait)
+        quotes = [again.quote(again.proposals[n - 1], desk.state.snapshot) for n in chosen]
+        return desk.import_request(again, quotes, captured=dt.date.today())
 
-    return run_edit(args, PROG, None, make=make)  # type: ignore[arg-type]
+    return run_edit(args, PROG, request)
 
 
 def _chosen(read: ArticleRead, asked: list[str]) -> list[int] | str:

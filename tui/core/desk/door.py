@@ -233,6 +233,18 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport):
 
     def apply(
         self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
+        author: str | None = None,
+    ) -> Applied:
+        """As `_apply`; an article's import first archives its copy (`DeskImport`), taken back if the edit is not made."""
+        request, with_files, undo = self._prepared(request)
+        try:
+            return self._apply(request, expected, wait, commit=commit, author=author, with_files=with_files)
+        except BaseException:
+            undo()
+            raise
+
+    def _apply(
+        self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
         author: str | None = None, with_files: Sequence[str] = (),
     ) -> Applied:
         """Make one edit: under the folder lock, against this desk's store, checked, written

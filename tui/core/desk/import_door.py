@@ -4,6 +4,7 @@ copy as one edit. A part of `Desk`, kept apart for its size."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import threading
@@ -13,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.desk.door import Applied
-    from tui.core.disk.folder_lock import Wait
+    from tui.core.edits.import_request import ImportArticle
     from tui.core.edits.requests import AddQuote, Request
     from tui.core.finder.proposal import Proposal
     from tui.core.model.snapshot import Snapshot
@@ -67,8 +67,6 @@ class DeskImport:
     root: Path
     _store: ContentStore
     _lock: threading.RLock
-    apply: Callable[..., Applied]
-    """The desk's own: one edit, checked, written and recorded."""
 
     def read_article(
         self, raw: bytes, name: str, *, outlet: str | None = None, title: str | None = None, date: dt.date | None = None,
@@ -95,29 +93,36 @@ class DeskImport:
         source = by_copy or by_url or by_name
         return ArticleRead(raw, name, article, sha, proposals, source, by_copy is not None, outlet, title, date, url)
 
-    def import_article(
-        self, read: ArticleRead, quotes: Sequence[AddQuote], *, captured: dt.date, commit: bool = False,
-        wait: Wait | None = None, expected: dict[str, bytes] | None = None, author: str | None = None,
-    ) -> Applied:
-        """Archive the article's bytes and write the accepted quotes with its source as one edit
-        (raises EditRefused, as any edit). A copy archived for this edit alone is taken back if
-        the edit is not made: nothing is left of an import that did not happen."""
+    def import_request(self, read: ArticleRead, quotes: Sequence[AddQuote], captured: dt.date) -> ImportArticle:
+        """The edit that writes the accepted quotes with the article's source and its copy (`apply`
+        archives the copy first). Raises EditRefused when a new source would have no outlet."""
         from tui.core.edits.engine import EditRefused
         from tui.core.edits.import_request import ImportArticle
         from tui.core.edits.requests import AddSource
         from tui.core.text.problems import Problem
-        from tui.core.verify.archive import archive_article
 
         if read.source is None and not read.outlet.strip():
-            why = "the article does not say which outlet published it: name it (--outlet, or the form's outlet)"
+            why = "the article does not say which outlet published it: name it (--outlet, or the outlet field)"
             raise EditRefused([Problem("sources.yaml", 1, 1, why)], "the new source needs its outlet")
-        archived = archive_article(self.root, read.raw, read.name if read.name != "-" else "pasted.txt", captured, read.url)
+        new_source = None if read.source else AddSource(outlet=read.outlet, title=read.title, date=read.date, url=read.url)
+        name = read.name if read.name != "-" else "pasted.txt"
+        return ImportArticle(tuple(quotes), read.source, new_source, raw=read.raw, name=name, captured=captured, url=read.url)
+
+    def _prepared(self, request: Request) -> tuple[Request, tuple[str, ...], Callable[[], None]]:
+        """For an article's import: its bytes archived (once: the same bytes are kept once), the
+        request made to record that copy, and how to take the copy back if the edit is not made."""
+        from tui.core.edits.import_request import ImportArticle
+        from tui.core.verify.archive import archive_article
+
+        if not isinstance(request, ImportArticle) or not request.raw:
+            return request, (), lambda: None
+        archived = archive_article(self.root, request.raw, request.name, request.captured or dt.date.today(), request.url)
         capture = archived.capture(CAPTURE_NOTE)
-        new_source = None if read.source else AddSource(outlet=read.outlet, title=read.title, date=read.date, url=read.url, archive=(capture,))
-        request: Request = ImportArticle(tuple(quotes), read.source, new_source, capture)
-        try:
-            return self.apply(request, expected, wait, commit=commit, author=author, with_files=(archived.file,))
-        except BaseException:
+        new_source = request.new_source and dataclasses.replace(request.new_source, archive=(capture,))
+        ready = dataclasses.replace(request, new_source=new_source, capture=capture, raw=b"")
+
+        def undo() -> None:
             if not archived.already:
                 (self.root / archived.file).unlink(missing_ok=True)
-            raise
+
+        return ready, (archived.file,), undo

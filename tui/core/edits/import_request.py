@@ -4,6 +4,7 @@ copy recorded on it, and each quote accepted, citing it. All are written or none
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -28,9 +29,17 @@ class ImportArticle(ItemRequest):
     source: str | None = None
     new_source: AddSource | None = None
     capture: Mapping[str, str] = field(default_factory=dict)
+    raw: bytes = b""
+    """The article's bytes, still to be archived: the desk archives them first, then records the copy."""
+    name: str = ""
+    captured: dt.date | None = None
+    url: str | None = None
     noun: ClassVar[str] = "article"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
+        if self.raw:
+            raise EditRefused([Problem("sources.yaml", 1, 1, "the article's copy is not archived yet; import it through the desk")],
+                              "not archived")
         if not self.quotes:
             raise EditRefused([Problem("sources.yaml", 1, 1, "no quote was accepted; nothing was written")], "nothing to write")
         plans = list(earlier)
