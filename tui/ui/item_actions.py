@@ -14,12 +14,13 @@ from tui.core.model.references import explain
 from tui.core.model.targets import Target
 
 if TYPE_CHECKING:
-    from tui.core.desk import Applied, EditRefused, Request
+    from tui.core.desk import Applied, ArticleRead, EditRefused, Request
     from tui.core.model.snapshot import Snapshot
     from tui.ui.app import PeacewatchApp
 
 ADDABLE = (
     ("quote", "a  A quote"),
+    ("article", "   An article: its quotes proposed, word for word, to review"),
     ("event", "t  An event on the timeline"),
     ("source", "   A source"),
     ("party", "   A party"),
@@ -116,7 +117,9 @@ class ItemActions:
             return
 
         def chosen(noun: str | None) -> None:
-            if noun == "sources":
+            if noun == "article":
+                self.import_article()
+            elif noun == "sources":
                 self.pick_source()
             elif noun in ("quote", "event"):
                 self._app.open_form(noun)
@@ -126,6 +129,19 @@ class ItemActions:
                 self.new_item_form(noun, {"party": party} if party else None)
 
         self._app.push_screen(ChooseScreen("Add what?", [(text, noun) for noun, text in ADDABLE]), chosen)
+
+    def import_article(self) -> None:
+        """An article read (a path, or its text pasted), then its proposed quotes reviewed and written."""
+        from tui.ui.screens.article_source import ArticleSourceScreen
+        from tui.ui.screens.review_quotes import ReviewQuotesScreen
+
+        app = self._app
+
+        def read(article: ArticleRead | None) -> None:
+            if article is not None:
+                app.push_screen(ReviewQuotesScreen(article, app.state.snapshot), self.written)
+
+        app.push_screen(ArticleSourceScreen(), read)
 
     def pick_source(self) -> None:
         """Every source, to edit or remove one: the way to a source that nothing cites any more."""

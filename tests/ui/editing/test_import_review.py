@@ -1,0 +1,52 @@
+"""Importing an article in the dashboard: `+`, the article's path, its quotes reviewed beside its text,
+three accepted with one key each and one corrected in the form, then written with its new source as
+one edit: the store's diff is exactly those quotes and that source, each quote word for word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.commands.test_import_cli import ARTICLE
+from tests.helpers.git import git, identity
+from tests.helpers.pilot import region_text, screen_text, started, wait_until
+
+
+async def test_an_article_reviewed_and_written_adds_exactly_its_accepted_quotes_and_source(store: Path, tmp_path: Path) -> None:
+    git(store, "init", "--quiet")
+    identity(store, "Anna Editor")
+    git(store, "add", ".")
+    git(store, "commit", "--quiet", "-m", "Start")
+    article = tmp_path / "geneva.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    async with started(store, size=(120, 40), notifications=True) as pilot:
+        await pilot.press("plus")
+        await wait_until(pilot, lambda: "An article: its quotes proposed" in screen_text(pilot), what="the add menu")
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: "Import an article" in screen_text(pilot), what="the import screen")
+        await pilot.press(*str(article), "enter")
+        await wait_until(pilot, lambda: "0 of 4 accepted" in screen_text(pilot), what="the review")
+        shown = region_text(pilot, "#review-article")
+        assert "Talks resume in Geneva" in shown and "cautiously" in shown  # the article's own text, beside the proposals
+        await pilot.press("enter", "enter", "enter")  # three quotes, one key each
+        await wait_until(pilot, lambda: "3 of 4 accepted" in screen_text(pilot), what="three accepted")
+        assert screen_text(pilot).count("✓ ") >= 3
+        await pilot.press("e")  # the fourth, corrected in the quote form
+        await wait_until(pilot, lambda: "Correct the proposed quote" in screen_text(pilot), what="the form")
+        await pilot.press("tab", "tab", *"European diplomat", "ctrl+s")
+        await wait_until(pilot, lambda: "4 of 4 accepted" in screen_text(pilot), what="the corrected one accepted")
+        await pilot.press("ctrl+s")  # the new source needs its outlet: the cursor goes there
+        await wait_until(pilot, lambda: "needs its outlet" in screen_text(pilot), what="the outlet asked for")
+        await pilot.press(*"Test Wire", "tab", *"Talks resume in Geneva", "tab", *"2025-11-26", "ctrl+s")
+        await wait_until(pilot, lambda: "Written to quotes/2025-11-26.yaml" in screen_text(pilot), what="the edit written")
+    [copy] = (store / "archive").glob("15ed*.txt")
+    status = git(store, "status", "--porcelain").splitlines()
+    assert sorted(line[3:] for line in status) == [f"archive/{copy.name}", "quotes/2025-11-26.yaml", "sources.yaml"]
+    assert copy.read_bytes() == article.read_bytes()
+    added = git(store, "diff", "--", "sources.yaml")
+    assert "+  - id: test-wire-2025-11-26-talks-resume-in-geneva\n" in added and f"+      - file: archive/{copy.name}\n" in added
+    assert sum(1 for line in added.splitlines() if line.startswith("-") and not line.startswith("---")) == 0  # added, nothing else
+    day = (store / "quotes/2025-11-26.yaml").read_text(encoding="utf-8")
+    for words in ("ready to look at the new text", "any ultimatum.", "We will answer when we have read every line,", "cautiously hopeful."):
+        assert f"    text: {words}\n" in day
+        assert words in ARTICLE  # word for word
+    assert "    speaker_role: European diplomat\n" in day and day.count("source: test-wire-2025-11-26-talks-resume-in-geneva") == 4
