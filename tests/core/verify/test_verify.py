@@ -150,3 +150,17 @@ def test_a_large_store_is_checked_in_well_under_a_second_and_again_at_the_cost_o
     started = time.perf_counter()
     verifier.check(again)
     assert took < 1.5 and time.perf_counter() - started < 0.2
+
+
+def test_a_quote_that_differs_is_in_doubt_so_never_copied_or_briefed_as_verbatim(tmp_path: Path) -> None:
+    from tui.core.views.brief import brief, markdown
+
+    root, _ = archived_store(tmp_path, QUOTES.replace("not one metre", "not one inch"))
+    state = load(root)
+    assert set(state.in_doubt) == {"q-north"}
+    assert state.in_doubt["q-north"].message.startswith("differs: its words are not what the archived copy")
+    written = dt.datetime(2025, 2, 23, tzinfo=dt.UTC)
+    assert "not one inch" in markdown(brief(state.snapshot, DAY, written))  # a brief that trusted it would quote it
+    assert "not one inch" not in markdown(brief(state.snapshot, DAY, written, state.in_doubt))
+    clean, _ = archived_store(tmp_path / "clean")
+    assert dict(load(clean).in_doubt) == {}

@@ -63,10 +63,18 @@ class DeskState:
 
     @cached_property
     def in_doubt(self) -> Mapping[str, Problem]:
-        """Quotes whose words are not what the source printed (a `#` cut them), by id, with why."""
+        """Quotes whose words are not what the source printed, by id, with why: a `#` cut them, or
+        their source's archived copy prints other words (or none of them). Never copied or put in a
+        brief as verbatim."""
         from tui.core.views.verbatim import quotes_in_doubt
 
-        return quotes_in_doubt(self.snapshot, self.problems)
+        doubt = dict(quotes_in_doubt(self.snapshot, self.problems))
+        if self.verified is not None:
+            for quote_id, check in self.verified.checked.items():
+                origin = self.snapshot.origins.get(("quotes", quote_id))
+                if quote_id not in doubt and check.state.fails and origin is not None:
+                    doubt[quote_id] = Problem(origin.path, origin.line, 1, check.describe())
+        return doubt
 
     @property
     def flash(self) -> frozenset[tuple[str, str]]:
