@@ -55,6 +55,7 @@ def test_accepted_quotes_are_written_verbatim_with_a_new_source_and_the_archived
     article.write_text(ARTICLE, encoding="utf-8")
 
     listed = peacewatch("import", "content", str(article), cwd=top)
+    assert listed.stdout.startswith(f"{article}: “Talks resume in Geneva”\n")  # a text's first line, a headline, is its title
     assert "  1. “ready to look at the new text” — Sergey Lavrov" in listed.stdout
     assert "  3. “We will answer when we have read every line,” — Lavrov (Sergey Lavrov)" in listed.stdout
     assert "told reporters · press-conference" in listed.stdout and "source: new: no outlet given: --outlet NAME" in listed.stdout

@@ -32,18 +32,20 @@ async def test_an_article_reviewed_and_written_adds_exactly_its_accepted_quotes_
         assert screen_text(pilot).count("✓ ") >= 3
         await pilot.press("e")  # the fourth, corrected in the quote form
         await wait_until(pilot, lambda: "Correct the proposed quote" in screen_text(pilot), what="the form")
-        await pilot.press("tab", "tab", *"European diplomat", "ctrl+s")
+        await pilot.press("end", "s", "ctrl+s")  # a word changed is not what was said: refused in the form
+        await wait_until(pilot, lambda: "Not the article's words" in screen_text(pilot), what="the change refused")
+        await pilot.press("backspace", "tab", "tab", *"European diplomat", "ctrl+s")
         await wait_until(pilot, lambda: "4 of 4 accepted" in screen_text(pilot), what="the corrected one accepted")
         await pilot.press("ctrl+s")  # the new source needs its outlet: the cursor goes there
         await wait_until(pilot, lambda: "needs its outlet" in screen_text(pilot), what="the outlet asked for")
-        await pilot.press(*"Test Wire", "tab", *"Talks resume in Geneva", "tab", *"2025-11-26", "ctrl+s")
+        await pilot.press(*"Test Wire", "tab", "tab", *"2025-11-26", "ctrl+s")  # the title: the text's headline, filled in
         await wait_until(pilot, lambda: "Written to quotes/2025-11-26.yaml" in screen_text(pilot), what="the edit written")
     [copy] = (store / "archive").glob("15ed*.txt")
     status = git(store, "status", "--porcelain").splitlines()
     assert sorted(line[3:] for line in status) == [f"archive/{copy.name}", "quotes/2025-11-26.yaml", "sources.yaml"]
     assert copy.read_bytes() == article.read_bytes()
     added = git(store, "diff", "--", "sources.yaml")
-    assert "+  - id: test-wire-2025-11-26-talks-resume-in-geneva\n" in added and f"+      - file: archive/{copy.name}\n" in added
+    assert "+  - id: test-wire-2025-11-26-talks-resume-in-geneva\n" in added and "+    title: Talks resume in Geneva\n" in added and f"+      - file: archive/{copy.name}\n" in added
     assert sum(1 for line in added.splitlines() if line.startswith("-") and not line.startswith("---")) == 0  # added, nothing else
     day = (store / "quotes/2025-11-26.yaml").read_text(encoding="utf-8")
     for words in ("ready to look at the new text", "any ultimatum.", "We will answer when we have read every line,", "cautiously hopeful."):

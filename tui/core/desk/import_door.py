@@ -81,6 +81,12 @@ class DeskImport:
         if not raw.strip():
             raise ValueError("the article is empty")
         article = article_text(raw, name if name != "-" else "pasted.txt")
+        if not article.title and not name.lower().endswith((".html", ".htm")):
+            # A text's first line, when it reads as a headline (short, no full stop): what the paste
+            # box asks for first. A page's title is the page's own.
+            first = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+            if 0 < len(first) <= 200 and not first.endswith((".", ":", "”", '"')):
+                article = dataclasses.replace(article, title=first)
         sha = hashlib.sha256(raw).hexdigest()
         outlet, title = outlet or article.outlet or "", title or article.title or ""
         date, url = date or article.date, url or article.url

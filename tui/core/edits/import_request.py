@@ -59,4 +59,6 @@ class ImportArticle(ItemRequest):
 
     def describe(self, item_id: str) -> str:
         count = len(self.quotes)
-        return f"imported {count} quote{'s' if count != 1 else ''} from an article"
+        source = "its new source" if self.new_source is not None else f"its source {self.source}"
+        copy = f" and its archived copy ({self.capture['file']})" if self.capture.get("file") else ""
+        return f"imported {count} quote{'s' if count != 1 else ''} from an article, with {source}{copy}"

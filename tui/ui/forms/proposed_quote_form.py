@@ -23,9 +23,10 @@ class ProposedQuoteForm(QuoteForm):
 
     TITLE_TEXT = "Correct the proposed quote"
 
-    def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes], quote: AddQuote) -> None:
+    def __init__(self, snapshot: Snapshot, digests: Mapping[str, bytes], quote: AddQuote, article: str) -> None:
         super().__init__(snapshot, digests)
-        self.quote = quote
+        self.quote, self.article = quote, article
+        """The article's text: what the quote's words (and its context) must still be, word for word."""
 
     def on_mount(self) -> None:
         quote = self.quote
@@ -44,6 +45,11 @@ class ProposedQuoteForm(QuoteForm):
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         errors, values = super().check()
+        for field in ("text", "context"):
+            # A correction may trim words at either end, never change one: what is stored is what it printed.
+            if values.get(field) and values[field] not in self.article:
+                errors[field] = ("Not the article's words: a quote is stored word for word as printed. Trim it at either "
+                                 "end if you must; any other change is not what was said.")
         errors.pop("source", None)
         errors.pop("add_person", None)
         values.pop("source", None)

@@ -49,7 +49,7 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-body") as body:
-            body.border_title = f"Import: {v(self.read.title or self.read.name)}"
+            body.border_title = f"Import: {v(self.read.title or (self.read.name if self.read.name != '-' else 'pasted text'))}"
             body.border_subtitle = "enter accept · e edit · x skip · ctrl+s write · esc back"
             with VerticalScroll(id="review-article"):
                 yield Static(id="review-article-text")
@@ -57,9 +57,11 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
                 yield Static(id="review-source")
                 if self.read.source is None:
                     # A new source: what the page did not say, the editor gives here.
-                    yield Label("Outlet, title, date (YYYY-MM-DD) of the new source")
+                    yield Label("New source · outlet (who published it)")
                     yield Input(self.read.outlet, id="review-outlet", placeholder="who published it")
+                    yield Label("Title (the headline, exactly)")
                     yield Input(self.read.title, id="review-title", placeholder="its headline, exactly")
+                    yield Label("Publication date (YYYY-MM-DD)")
                     yield Input(self.read.date.isoformat() if self.read.date else "", id="review-date", placeholder="publication date")
                 yield RowList(row_height=3, empty="No quotes found: nothing in quotation marks with a speaker.", id="review-proposals")
                 yield Static(id="review-count")
@@ -82,7 +84,8 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
         accepted = sum(1 for mark in self.marks.values() if mark in (ACCEPTED, EDITED))
         held = sum(1 for mark in self.marks.values() if mark == HELD)
         said = f"{accepted} of {len(self.quotes)} accepted" + (f" · {held} in the store already" if held else "")
-        self.query_one("#review-count", Static).update(Text(said, style="bold"))
+        legend = f"  {ACCEPTED} accepted {EDITED} corrected {SKIPPED} skipped {HELD} in the store · enter again: undo"
+        self.query_one("#review-count", Static).update(Text.assemble((said, "bold"), (legend, "dim"), no_wrap=True, overflow="ellipsis"))
         where = (f"Source: {self.read.source}, in the store" if self.read.source else "Source: new (below)") + (
             f" · published {self.read.date}" if self.read.date else "")
         self.query_one("#review-source", Static).update(Text(v(where)))
@@ -170,7 +173,8 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
                 self._decided(n)
 
         desk = app_of(self).desk
-        self.app.push_screen(ProposedQuoteForm(self.snapshot, desk.digests() if desk else {}, self.quotes[n]), corrected)
+        form = ProposedQuoteForm(self.snapshot, desk.digests() if desk else {}, self.quotes[n], self.read.text)
+        self.app.push_screen(form, corrected)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -193,6 +197,11 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
                 self.notify(f"The new source's date: expected {wrong}.", severity="error", markup=False, timeout=6)
                 return
             read = dataclasses.replace(read, outlet=outlet.value.strip(), title=self.query_one("#review-title", Input).value.strip(), date=day)
+            # A source the store has (same outlet, title and date: a pasted copy of an article
+            # already archived, say) is cited, and this copy recorded on it: never a second source.
+            from tui.core.desk import AddSource
+
+            read = dataclasses.replace(read, source=AddSource(outlet=read.outlet, title=read.title, date=day).same_as(self.snapshot))
             # The publication date given here dates the quotes the article did not (as it would have).
             chosen = [q if q.date or day is None else dataclasses.replace(q, date=day) for q in chosen]
         self._write(read, chosen)
