@@ -152,7 +152,9 @@ async def test_a_long_quote_ends_in_an_ellipsis_and_a_match_cut_by_the_edge_is_s
     # the edge cuts in two keeps its mark, and the line still says that it goes on.
     async with started(store) as pilot:
         rows = pilot.app.query_one("#quotes-list")
-        shown = rows.row_width - rows.GUTTER - len("  “")  # the words' columns in a row
+        # The words' columns in a row: made up, these words are not the archived source's, so the row
+        # says "not verbatim" and draws them without quotation marks.
+        shown = rows.row_width - rows.GUTTER - len("  ")
         path = store / "quotes" / "2025-11-25.yaml"
         long_text = "w" * (shown - 4) + " zebrafish " + "and more words after it " * 20
         path.write_text(

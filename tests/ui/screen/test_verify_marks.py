@@ -44,7 +44,8 @@ async def test_one_word_changed_in_a_form_turns_the_banner_red_with_the_word_dif
         text = screen_text(pilot)
         assert "quotes/2025-11-25.yaml:29:11: " + said in text
         assert "≠ differs" in str(pilot.app.screen.query_one(QuotesPane).border_title)
-        assert any(line.strip("│ ").startswith("≠ 25 Nov 2025 Sergey Lavrov") for line in text.splitlines())
+        # Not passed off as verbatim: said so, and its words without quotation marks.
+        assert any(line.strip("│ ").startswith("≠ 25 Nov 2025 ⚠ not verbatim · Sergey Lavrov") for line in text.splitlines())
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen), what="the full view")
         shown = " ".join(overlay_text(pilot).split())
