@@ -20,6 +20,7 @@ SUBCOMMANDS = {
     "remove": ("tui.commands.remove", "remove an item (party, person, issue, position, quote, event, source, deadline) if nothing refers to it"),
     "revert": ("tui.commands.revert", "revert recorded changes (numbers from `peacewatch changes`), or the last reload's with --last"),
     "import": ("tui.commands.import_article", "propose an article's quotes, word for word, with their speakers; --accept writes them with its source"),
+    "export": ("tui.commands.export", "write the story as tables with a codebook (datapackage), a calendar (ics) or a feed of its changes (atom)"),
     "schema": ("tui.commands.schema", "print (or write with -o) the JSON Schema of a content file, from the content model"),
     "new": ("tui.commands.new", "start an empty content folder for a new story, each file explaining its fields"),
     "merge": ("tui.commands.merge", "git's merge driver for content files: merge BASE OURS THEIRS item by item, conflicts around the item only"),

@@ -1,0 +1,79 @@
+"""`peacewatch export`: the data package passes Frictionless's own validation, the calendar parses
+with a calendar library and keeps its ids, and a real feed reader (newsboat) shows only the new
+changes of a later export as new."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.paths import REPO
+
+
+def export(store: Path, tmp_path: Path, fmt: str, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_STATE_HOME": str(tmp_path / "state")}
+    return subprocess.run([sys.executable, "-m", "tui", "export", str(store), "--format", fmt, "-o", str(out)],
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_the_data_package_is_valid_and_its_schema_is_the_codebook(store: Path, tmp_path: Path) -> None:
+    import json
+
+    from frictionless import validate
+
+    out = tmp_path / "package"
+    done = export(store, tmp_path, "datapackage", out)
+    assert done.returncode == 0, done.stderr
+    report = validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    quotes = next(r for r in package["resources"] if r["name"] == "quotes")
+    medium = next(f for f in quotes["schema"]["fields"] if f["name"] == "medium")
+    assert "press-conference" in medium["constraints"]["enum"] and "press-conference: " in medium["description"]
+    assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"])
+    lines = (out / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 13 and lines[0].startswith("id,text,context,speaker")  # a header and the 12 shipped quotes
+    assert "lavrov-welcomed,welcomed," in (out / "quotes.csv").read_text(encoding="utf-8")
+
+
+def test_the_calendar_lists_the_deadlines_and_a_moved_one_keeps_its_id(store: Path, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    first, second = tmp_path / "one.ics", tmp_path / "two.ics"
+    assert export(store, tmp_path, "ics", first).returncode == 0
+    events = [c for c in Calendar.from_ical(first.read_bytes()).walk("VEVENT")]
+    deadline = next(e for e in events if str(e["summary"]).startswith("Deadline:"))
+    assert "Thanksgiving" in str(deadline["summary"]) and deadline.decoded("dtstart").isoformat() == "2025-11-27"
+    story = store / "story.yaml"
+    story.write_text(story.read_text(encoding="utf-8").replace("2025-11-27", "2025-11-28", 1), encoding="utf-8")
+    assert export(store, tmp_path, "ics", second).returncode == 0
+    moved = next(e for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT") if str(e["summary"]).startswith("Deadline:"))
+    assert str(moved["uid"]) == str(deadline["uid"]) and moved.decoded("dtstart").isoformat() == "2025-11-28"
+
+
+@pytest.mark.skipif(shutil.which("newsboat") is None, reason="newsboat is not installed (CI installs it)")
+def test_a_feed_reader_shows_only_the_new_changes_of_a_later_export_as_new(store: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.atom"
+    urls = tmp_path / "urls"
+    urls.write_text(f"file://{feed}\n")
+
+    def unread() -> str:
+        done = subprocess.run(["newsboat", "-u", str(urls), "-c", str(tmp_path / "cache.db"), "-C", os.devnull, "-x", "reload", "print-unread"],
+                              capture_output=True, text=True, timeout=60)
+        return done.stdout.strip()
+
+    assert export(store, tmp_path, "atom", feed).returncode == 0  # the journal's first look: no change yet
+    issues = store / "issues.yaml"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("stance: unclear", "stance: opposes", 1), encoding="utf-8")
+    assert export(store, tmp_path, "atom", feed).returncode == 0
+    assert unread() == "1 unread articles"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("stance: opposes", "stance: accepts", 1), encoding="utf-8")
+    assert export(store, tmp_path, "atom", feed).returncode == 0
+    # Two entries now; the first keeps its id, so the reader counts it once: 2 unread, not 3.
+    assert unread() == "2 unread articles"
+    assert "Ukraine on Security guarantees: stance opposes → accepts" in feed.read_text(encoding="utf-8")
