@@ -81,3 +81,13 @@ async def test_what_cannot_be_used_is_said_once_naming_the_file_and_the_rest_app
         await pilot.press("escape")
         await pilot.press("q")  # untouched by the keymap: still quits
         await wait_until(pilot, lambda: pilot.app.return_code == 0, what="q quitting")
+
+
+async def test_read_only_refuses_a_moved_edit_key_with_its_reason(store, private_config):
+    write_settings(private_config, {"keymap": {"dashboard.add-quote": "ctrl+a"}})
+    async with started(store, notifications=True, read_only=True) as pilot:
+        await pilot.press("a")  # no longer an edit key: nothing to refuse
+        await pilot.pause(0.1)
+        assert "read-only" not in screen_text(pilot).split("\n", 1)[1]
+        await pilot.press("ctrl+a")
+        await wait_until(pilot, lambda: "read-only: adding to or changing" in screen_text(pilot), what="the refusal of ctrl+a")
