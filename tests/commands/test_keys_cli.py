@@ -48,3 +48,15 @@ def test_a_key_given_to_two_bindings_on_one_screen_is_a_conflict_said_in_words_e
     assert ("  j is given to both list.down (Down) and app.changes (Changes), so only one of them can answer it in "
             "the dashboard's parties and issues; the dashboard's quotes; the dashboard's deal status.\n") in run.stdout
     assert "'app.nope' is not a key binding's id" in run.stdout
+
+
+def test_it_reads_no_store_and_starts_no_dashboard(tmp_path):
+    probe = (
+        "import contextlib, io, sys\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): code = main(['keys'])\n"
+        "print(code, [m for m in ('pydantic', 'yaml', 'tui.commands.dashboard', 'tui.core.store') if m in sys.modules])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path)})
+    assert run.stdout == "0 []\n", run.stdout + run.stderr
