@@ -26,6 +26,7 @@ SUBCOMMANDS = {
     "merge": ("tui.commands.merge", "git's merge driver for content files: merge BASE OURS THEIRS item by item, conflicts around the item only"),
     "desk": ("tui.commands.desk", "set up a desk's git repository: `desk init` makes git merge content files item by item (peacewatch merge)"),
     "wake": ("tui.commands.wake", "have every dashboard following a folder's git upstream on this machine look now (for a push hook)"),
+    "keys": ("tui.commands.keys", "list every key binding's id, its keys (your settings' keymap applied) and what it does; report conflicts"),
     "serve": ("tui.commands.serve", "serve the dashboard to web browsers (on this machine only, read-only, no login: unless told otherwise)"),
 }
 """Each subcommand's module (which offers `add_arguments(parser)` and `run(args) -> int`) and what it does.

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.ui import read_only
+from tui.ui.keymap import in_force
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.pane import FilteringPane, Pane
 from tui.ui.widgets.quotes_pane import QuotesPane
@@ -23,33 +24,42 @@ def bindings(declared: Sequence[BindingType]) -> list[Binding]:
     return [binding for binding in declared if isinstance(binding, Binding)]
 
 
+def keymap_of(app: App[Any]) -> dict[str, str]:
+    """The keymap the app applied at start (binding id -> keys, as Textual spells them); empty for the defaults."""
+    memory = getattr(app, "theme_memory", None)
+    return dict(getattr(memory, "keymap", {}))
+
+
 def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
-    """The help screen's groups, each the real bindings of one place (so help never drifts)."""
+    """The help screen's groups, each the real bindings of one place with the keys in force (the
+    settings' keymap applied as Textual applies it), so help never drifts from what a key does."""
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.timeline import TimelineScreen
 
+    keymap = keymap_of(app)
+
     def keys(owner: type, declared: Sequence[BindingType]) -> list[Binding]:
-        return read_only.shown(owner, bindings(declared), getattr(app, "read_only", False))
+        return in_force(owner, read_only.shown(owner, bindings(declared), getattr(app, "read_only", False)), keymap)
 
     overlay = bindings(Overlay.BINDINGS)
     # Two keys Textual binds itself, said here in the same words as ours.
     palette = Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action", id="app.command-palette")
     next_pane = Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane", id="dashboard.next-pane")
     return [
-        ("Anywhere", bindings(app.BINDINGS) + [palette]),
+        ("Anywhere", keys(type(app), app.BINDINGS) + [palette]),
         ("Dashboard", keys(DashboardScreen, DashboardScreen.BINDINGS) + [next_pane]),
-        ("In a list", bindings(RowList.BINDINGS) + keys(Pane, Pane.BINDINGS)),
-        ("Parties and issues", bindings(FilteringPane.BINDINGS)),
-        ("Quotes", bindings(QuotesPane.BINDINGS)),
-        ("Deal status", bindings(StatusPane.BINDINGS)),
+        ("In a list", keys(RowList, RowList.BINDINGS) + keys(Pane, Pane.BINDINGS)),
+        ("Parties and issues", keys(FilteringPane, FilteringPane.BINDINGS)),
+        ("Quotes", keys(QuotesPane, QuotesPane.BINDINGS)),
+        ("Deal status", keys(StatusPane, StatusPane.BINDINGS)),
         ("Changes", keys(ChangesScreen, ChangesScreen.BINDINGS)),
         ("Problems", keys(ProblemsScreen, ProblemsScreen.BINDINGS)),
-        ("Timeline", [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay]),
+        ("Timeline", keys(TimelineScreen, [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay])),
         ("Full item", keys(DetailScreen, [b for b in bindings(DetailScreen.BINDINGS) if b not in overlay])),
-        ("Full item, timeline, help", overlay),
+        ("Full item, timeline, help", keys(Overlay, overlay)),
     ]
 
 

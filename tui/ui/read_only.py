@@ -11,6 +11,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from tui.ui.keymap import declared, keys_in_force
+
 FORMS = "adding to or changing the story"
 EDITOR = "opening a file in an editor"
 WRITING = "writing to the content files"
@@ -43,11 +45,14 @@ def shown(owner: type, bindings: list[Binding], read_only: bool) -> list[Binding
 
 def refused_key(focused: DOMNode, key: str) -> str | None:
     """What the key would have done, if the binding that owns it from `focused` up is an edit key
-    hidden by read-only mode; None if a key of another binding (or none) comes first."""
+    hidden by read-only mode; None if a key of another binding (or none) comes first. The keys are
+    those in force: a keymap that moved an edit key moves its refusal with it."""
+    memory = getattr(focused.app, "theme_memory", None)
+    keymap: dict[str, str] = getattr(memory, "keymap", {})
     for node in focused.ancestors_with_self:
         # A class's bindings add to those of the classes it inherits from, as Textual merges them.
-        for cls in type(node).__mro__:
-            for binding in cls.__dict__.get("BINDINGS", ()):
-                if isinstance(binding, Binding) and key in binding.key.split(","):
-                    return refused(node, binding.action)
+        keys = keys_in_force(type(node), keymap)
+        for binding in declared(type(node)):
+            if key in keys.get(binding.id, []):
+                return refused(node, binding.action)
     return None

@@ -58,3 +58,22 @@ def test_a_folder_in_the_file_s_place_is_said_not_raised(tmp_path):
     assert settings == Settings() and problem is not None and "Is a directory" in problem
     with pytest.raises(OSError):
         save_theme(path, "nord")
+
+
+def test_a_keymap_is_read_with_its_entries_that_are_strings_and_a_sentence_for_each_that_is_not(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"keymap": {"app.quit": "ctrl+q", "app.help": ["h"], "app.reload": ""}}), encoding="utf-8")
+    settings, problem = read_settings(path)
+    assert problem is None and settings.keymap == {"app.quit": "ctrl+q"}
+    assert [p.split()[0] for p in settings.keymap_problems] == ["'app.help'", "'app.reload'"]
+    path.write_text(json.dumps({"keymap": ["app.quit"]}), encoding="utf-8")
+    assert read_settings(path)[0].keymap_problems == ('"keymap" should be an object of binding ids and keys, such as {"app.quit": "ctrl+q"}',)
+
+
+def test_a_bad_theme_keeps_the_keymap_and_saving_a_theme_keeps_it_in_the_file(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": 7, "keymap": {"app.quit": "ctrl+q"}}), encoding="utf-8")
+    settings, problem = read_settings(path)
+    assert problem is not None and settings.keymap == {"app.quit": "ctrl+q"}
+    save_theme(path, "nord")
+    assert read_settings(path) == (Settings(theme="nord", keymap={"app.quit": "ctrl+q"}), None)

@@ -1,4 +1,4 @@
-"""The user's own settings (for now, the theme they picked), kept between runs in their config directory.
+"""The user's own settings (the theme they picked, the keys they moved), kept between runs in their config directory.
 
 Never inside a content folder: the folder belongs to its editors and is shared; a theme is one
 person's taste. A settings file that cannot be read never stops the dashboard: the defaults
@@ -8,7 +8,7 @@ are used and the caller is given a sentence saying what was wrong and where.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +24,11 @@ MAX_BYTES = 64 * 1024
 class Settings:
     theme: str | None = None
     """The name of the theme the user last picked; None for Textual's default."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> the keys the user wants for it instead ("app.quit": "ctrl+q"; several comma-separated).
+    Only the shape is checked here (the core knows neither the bindings nor Textual's key names)."""
+    keymap_problems: tuple[str, ...] = ()
+    """Entries of "keymap" left out because they are not an id with a string of keys, each said in words."""
 
 
 def settings_path() -> Path:
@@ -57,13 +62,33 @@ def read_settings(path: Path) -> tuple[Settings, str | None]:
     except (OSError, ValueError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return Settings(), (
-            f"Your settings could not be read ({why}), so the default theme is used; pick a theme again "
+            f"Your settings could not be read ({why}), so the default theme is used, with the default keys; pick a theme again "
             f"(ctrl+p, Theme) and it is saved afresh. The file: {path}"
         )
+    keymap, keymap_problems = _keymap(data.get("keymap"))
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        return Settings(), f"Your settings name no usable theme (\"theme\" should be a theme's name), so the default theme is used. The file: {path}"
-    return Settings(theme=theme), None
+        # The keys are still the user's: a bad theme is no reason to lose them.
+        return Settings(keymap=keymap, keymap_problems=keymap_problems), (
+            f"Your settings name no usable theme (\"theme\" should be a theme's name), so the default theme is used. The file: {path}"
+        )
+    return Settings(theme=theme, keymap=keymap, keymap_problems=keymap_problems), None
+
+
+def _keymap(value: object) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The usable entries of "keymap" and a sentence for each entry that is not (the rest still apply)."""
+    if value is None:
+        return {}, ()
+    if not isinstance(value, dict):
+        return {}, ('"keymap" should be an object of binding ids and keys, such as {"app.quit": "ctrl+q"}',)
+    good: dict[str, str] = {}
+    problems: list[str] = []
+    for ident, keys in value.items():
+        if isinstance(keys, str) and keys.strip():
+            good[ident] = keys
+        else:
+            problems.append(f"{ident!r} should be given its keys as a string, such as \"ctrl+q\" or \"q,ctrl+q\"")
+    return good, tuple(problems)
 
 
 def save_theme(path: Path, theme: str) -> None:
