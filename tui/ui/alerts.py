@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.model.clock import story_clock
-from tui.core.model.net import net_changes
-from tui.core.views.alerts import Alert, change_alert, change_key, deadline_alert, deadline_claim, due_deadlines, watched
 from tui.ui.render import v
 
+# What works out an alert is imported when news first comes: it brings the model's diff (pydantic),
+# which the event loop must not wait for before the first frame.
 if TYPE_CHECKING:
     from tui.core.desk.state import DeskState
     from tui.core.model.diff import Change
+    from tui.core.views.alerts import Alert
     from tui.ui.app import PeacewatchApp
 
 GATHER_SECONDS = 0.4
@@ -144,6 +145,9 @@ class Alerts:
         self._gathered.extend(state.changes)
 
     def _flush(self) -> None:
+        from tui.core.model.net import net_changes
+        from tui.core.views.alerts import change_alert, change_key, watched
+
         burst, self._gathered = self._gathered, []
         self._refresh()
         snapshot = self._app.state.snapshot
@@ -176,6 +180,8 @@ class Alerts:
         if not mine:
             return  # another dashboard of this desk posts it
         if len(mine) != len(changes):
+            from tui.core.views.alerts import change_alert
+
             alert = change_alert(mine, self._app.state.snapshot)
         self._deliver(alert)
 
@@ -194,6 +200,8 @@ class Alerts:
         self._refresh()
         if not state.read or not any(kind == "deadlines" for kind, _ in self.watches):
             return
+        from tui.core.views.alerts import deadline_alert, deadline_claim, due_deadlines
+
         now = story_clock(state.snapshot.story).local(self._app.now())
         for deadline in due_deadlines(state.snapshot, self.watches, now, self.deadline_hours):
             key = deadline_claim(deadline)

@@ -13,13 +13,16 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core.model.diff import ADDED, Change
-from tui.core.model.items import Deadline, Quote
-from tui.core.model.snapshot import Snapshot
-from tui.core.views.attribution import attribution
 from tui.core.views.timefmt import countdown, day
+
+# The model's items and diff bring pydantic: a deadline's key is asked for while the first frame is
+# drawn (the status pane marks a watched one), so they are named here for the type checker only.
+if TYPE_CHECKING:
+    from tui.core.model.diff import Change
+    from tui.core.model.items import Deadline, Quote
+    from tui.core.model.snapshot import Snapshot
 
 Watch = tuple[str, str]
 
@@ -82,6 +85,9 @@ class Alert:
 
 def change_alert(changes: Sequence[Change], snapshot: Snapshot) -> Alert:
     """The net change in plain words, one line each, a new quote followed by its attribution line."""
+    from tui.core.model.diff import ADDED
+    from tui.core.views.attribution import attribution
+
     lines: list[str] = []
     for change in changes:
         lines.append(change.text(snapshot))
