@@ -105,6 +105,8 @@ class Alerts:
         )
         self._keep()
         self.show()
+        if on and kind == "deadlines":
+            self._check_deadlines()  # one already within the alert's hours is said now, not at the next look
 
     def _keep(self) -> None:
         if self._path is None:

@@ -89,3 +89,46 @@ async def test_two_dashboards_on_one_store_post_one_alert(store):
             await asyncio.gather(_quiet(one, 1.0), _quiet(two, 1.0))
             # …and the desk posts it once.
             assert len(received) == 1, received
+
+
+async def test_a_watched_deadline_is_alerted_hours_ahead_once(store):
+    # The fixed clock is 25 Nov 2025 18:00; the Thanksgiving deadline is 27 Nov: 30 hours ahead.
+    with listening() as (url, received):
+        app = make_app(store)
+        app.news.alerts.configure(urls=[url], deadline_hours=36, desktop=False)
+        async with started(app, notifications=True) as pilot:
+            await pilot.press("1", "w")
+            await wait_until(pilot, lambda: "⚑ Next:" in region_text(pilot, "#status"), what="the watched deadline marked")
+            await wait_until(pilot, lambda: bool(received), timeout=3.0, what="the deadline's alert")
+            assert "watched deadline in 1d 06h" in received[0]["title"]
+            assert "Thanksgiving" in received[0]["message"]
+            await _quiet(pilot, 1.2)
+            app.news.alerts._check_deadlines()  # the next look of the clock: already sent
+            await _quiet(pilot, 0.5)
+            assert len(received) == 1
+
+
+async def test_a_watched_deadline_further_ahead_than_the_alert_hours_is_not_alerted(store):
+    with listening() as (url, received):
+        app = make_app(store)
+        app.news.alerts.configure(urls=[url], deadline_hours=24, desktop=False)
+        async with started(app) as pilot:
+            await pilot.press("1", "w")
+            await _quiet(pilot, 1.5)
+            assert received == []
+
+
+async def test_an_alert_that_cannot_be_delivered_is_said_on_screen(store):
+    import socket
+
+    with socket.socket() as probe:  # a free port, then nobody listening on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = make_app(store, live=True)
+    app.news.alerts.configure(urls=[f"json://127.0.0.1:{port}/"], desktop=False)
+    async with started(app, notifications=True) as pilot:
+        await wait_until(pilot, lambda: "● live" in screen_text(pilot), what="live")
+        await pilot.press("3", "w")
+        _rewrite(store / "issues.yaml", "title: Security guarantees\n", "title: Security guarantees for Ukraine\n")
+        await wait_until(pilot, lambda: "Alert not delivered" in screen_text(pilot), timeout=8.0, what="the failure said")
+        assert f"json://127.0.0.1:{port}/" in screen_text(pilot)
