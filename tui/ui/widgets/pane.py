@@ -140,7 +140,7 @@ class FilteringPane(Pane):
 
     BINDINGS = [
         Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the party or issue under the cursor", id="filter.filter-quotes"),
-        Binding("w", "watch", "Watch", tooltip="Watch the party or issue under the cursor: its news raises an alert (w again stops)",
+        Binding("w", "watch", "Watch", show=False, tooltip="Watch the party or issue under the cursor: its news raises an alert (w again stops)",
                 id="filter.watch"),
     ]
 
