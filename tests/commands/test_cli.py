@@ -51,3 +51,12 @@ def test_no_folder_inside_a_story_means_that_story(shipped, tmp_path, monkeypatc
     monkeypatch.chdir(shipped)
     app = build_app(parse([]))
     assert app.root.resolve() == Path(shipped).resolve() and not app.read_only
+
+
+def test_notify_urls_and_deadline_hours_reach_the_app_and_a_bad_one_is_refused(store):
+    app = build_app(parse([str(store), "--notify", "json://127.0.0.1:9/", "--notify", "json://127.0.0.1:8/", "--deadline-alert", "6"]))
+    assert app.news.alerts.urls == ("json://127.0.0.1:9/", "json://127.0.0.1:8/")
+    assert app.news.alerts.deadline_hours == 6
+    refused = peacewatch(str(store), "--notify", "nosuchscheme://x")
+    assert refused.returncode == 2 and "--notify nosuchscheme://…" in refused.stderr
+    assert peacewatch(str(store), "--deadline-alert", "0").returncode == 2

@@ -15,6 +15,8 @@ from tui.commands.store_args import DEMO_NOTE, add_store_arguments, limits_from,
 if TYPE_CHECKING:
     from tui.ui.app import PeacewatchApp
 
+DEADLINE_ALERT_HOURS = 24.0
+"""How long before a watched deadline its alert goes out when --deadline-alert is not given (the UI's default too)."""
 FOLLOW_GIT_SECONDS = 60.0
 """How often --follow-git looks upstream when no interval is given."""
 
@@ -29,6 +31,21 @@ describe = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
+    parser.add_argument(
+        "--notify",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="post each alert of what you watch (w) to this Apprise URL as well, e.g. json://host:port/path, "
+        "slack://…, mailto://…; may be given more than once",
+    )
+    parser.add_argument(
+        "--deadline-alert",
+        type=float,
+        default=DEADLINE_ALERT_HOURS,
+        metavar="HOURS",
+        help=f"alert a watched deadline this many hours before it is due (default {DEADLINE_ALERT_HOURS:g})",
+    )
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -86,11 +103,27 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
     journal = "off" if args.no_journal else args.journal
     publish = publish_from(args)
     demo = opens_demo(args)
-    return PeacewatchApp(
+    app = PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
         follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
         notes=(DEMO_NOTE,) if demo else (), served=args.served,
     )
+    app.news.alerts.configure(urls=args.notify, deadline_hours=args.deadline_alert)
+    return app
+
+
+def notify_problem(args: argparse.Namespace) -> str | None:
+    """A --notify URL Apprise does not understand, or a --deadline-alert that is no time ahead, in plain words."""
+    if args.deadline_alert <= 0:
+        return "--deadline-alert takes a number of hours greater than 0"
+    if not args.notify:
+        return None
+    import apprise  # only when a URL is given: it brings requests and its plugins
+
+    for url in args.notify:
+        if not apprise.Apprise().add(url):
+            return f"--notify {url.split('://', 1)[0]}://…: not an alert URL Apprise understands (see https://github.com/caronc/apprise/wiki)"
+    return None
 
 
 def view_arguments_problem(args: argparse.Namespace) -> str | None:
@@ -110,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.follow_git is not None and args.follow_git <= 0:
         print("peacewatch: --follow-git takes a number of seconds greater than 0", file=sys.stderr)
+        return 2
+    if (problem := notify_problem(args)) is not None:
+        print(f"peacewatch: {problem}", file=sys.stderr)
         return 2
     try:
         publish_from(args)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from tui.ui.alerts import Alerts
 from tui.ui.render import v
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ class News:
         """What the last fast-forward brought, until a notification has named its commits."""
         self._announced: tuple[float, list[Change]] | None = None
         """When the last announcement was made, and every change of its burst (oldest first)."""
+        self.alerts = Alerts(app)
+        """What the user watches, and the alerts its news raises (a part of this part: alerts are news sent on)."""
 
     def announce(self, state: DeskState) -> None:
         """One notification per burst of news: a bulk change (a git checkout of 38 files, read
@@ -33,6 +36,7 @@ class News:
         from tui.core.model.net import net_changes
 
         app = self._app
+        self.alerts.news(state)
         now = time.monotonic()
         same_burst = self._announced is not None and now - self._announced[0] < BULK_SECONDS
         burst = (self._announced[1] if self._announced is not None and same_burst else []) + list(state.changes)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.core.alerts.deliver import Failed, deliver
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
     from tui.core.desk.import_door import ArticleRead
     from tui.core.desk.merge_door import DriverInstalled, MergeDriven, install_merge_driver, run_merge_driver
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from tui.core.disk.limits import Limits
     from tui.core.disk.settings import read_settings, save_theme, settings_path
     from tui.core.disk.watcher import RESCAN, watch_folder
+    from tui.core.disk.watches import claim_alert, claims_folder, read_watches, save_watches, watches_path
     from tui.core.edits.capture_requests import AddCapture
     from tui.core.edits.engine import EditConflict, EditFailed, EditRefused, Written
     from tui.core.edits.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
@@ -46,12 +48,14 @@ _FACE = {
     "tui.core.desk.merge_door": ("DriverInstalled", "MergeDriven", "install_merge_driver", "run_merge_driver"),
     "tui.core.desk.import_door": ("ArticleRead",),
     "tui.core.desk.state": ("DeskState",),
+    "tui.core.alerts.deliver": ("Failed", "deliver"),
     "tui.core.disk.atomic_write": ("write_atomic",),
     "tui.core.disk.brief_file": ("brief_folder", "write_new"),
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
     "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
     "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
+    "tui.core.disk.watches": ("claim_alert", "claims_folder", "read_watches", "save_watches", "watches_path"),
     "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
     "tui.core.edits.item_requests": ("AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem"),
@@ -76,12 +80,13 @@ _WHERE = {name: module for module, names in _FACE.items() for name in names}
 __all__ = [
     "ARCHIVE_FOLDER", "AddCapture", "ArticleRead", "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
     "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
-    "EditRefused", "Entry", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
+    "EditRefused", "Entry", "Failed", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
     "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
-    "compare_capture", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path",
+    "claim_alert", "claims_folder", "compare_capture", "deliver", "install_merge_driver", "merge_file", "read_settings", "read_watches", "run_merge_driver",
+    "save_theme", "save_watches", "settings_path",
     "stop_every_git",
-    "watch_folder", "write_atomic", "write_new",
+    "watch_folder", "watches_path", "write_atomic", "write_new",
 ]
 
 

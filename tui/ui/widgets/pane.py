@@ -10,6 +10,7 @@ from tui.core.desk.state import DeskState
 from tui.core.model.kinds import BY_SECTION
 from tui.core.model.snapshot import Snapshot
 from tui.ui import read_only
+from tui.ui.house import app_of
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.widgets.row_list import RowList
 
@@ -42,6 +43,9 @@ class Pane(Vertical):
         # Rows are drawn in the theme's colours and kept: a new theme draws every row again.
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._say_if_reading(self.state)
+        alerts = app_of(self).news.alerts
+        alerts.start()
+        self.show_watched(alerts.watches)
 
     def _say_if_reading(self, state: DeskState) -> None:
         """An empty list says "reading…" while the store is not read yet, not that it has none."""
@@ -73,6 +77,10 @@ class Pane(Vertical):
 
     def show_snapshot(self, old: Snapshot, new: Snapshot) -> None:
         """Draw the rows that changed between two snapshots."""
+
+    def show_watched(self, watches: frozenset[tuple[str, str]]) -> None:
+        """Mark the items the user watches (w)."""
+        self.query_one(RowList).mark_watched(self._of(watches))
 
     def show_flash(self, flash: frozenset[tuple[str, str]]) -> None:
         """Highlight, for a moment, the items the last reload or edit changed."""
@@ -130,7 +138,17 @@ class Pane(Vertical):
 class FilteringPane(Pane):
     """A pane whose items filter the quotes: moving onto one, or pressing f, shows only its quotes."""
 
-    BINDINGS = [Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the party or issue under the cursor", id="filter.filter-quotes")]
+    BINDINGS = [
+        Binding("f,space", "filter", "Filter quotes", tooltip="Show only the quotes of the party or issue under the cursor", id="filter.filter-quotes"),
+        Binding("w", "watch", "Watch", show=False, tooltip="Watch the party or issue under the cursor: its news raises an alert (w again stops)",
+                id="filter.watch"),
+    ]
+
+    def action_watch(self) -> None:
+        key = self.query_one(RowList).current
+        items = self.snapshot.party_by_id if self.SECTION == "parties" else self.snapshot.issue_by_id
+        item = items.get(key) if key else None
+        app_of(self).news.alerts.toggle(self.SECTION, key, getattr(item, "name", None) or getattr(item, "title", "") or "")
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()

@@ -34,10 +34,10 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "open", "Open", id="list.open"),
     ]
 
-    COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty", "row-list--unseen"}
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--changed", "row-list--empty", "row-list--unseen", "row-list--watched"}
 
     GUTTER = 2
-    """Columns left of every row for the unseen-change mark."""
+    """Columns left of every row for the unseen-change mark (and, below it, the watched mark)."""
 
     DEFAULT_CSS = """
     RowList { background: transparent; overflow-x: hidden; scrollbar-gutter: stable; }
@@ -107,6 +107,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache: dict[tuple[str, int], list[Strip]] = {}
         self._flash: frozenset[str] = frozenset()
         self._marked: frozenset[str] = frozenset()
+        self._watched: frozenset[str] = frozenset()
         self._shown: tuple[int, int, int, int] | None = None
         self._new_above = 0
         """Rows that arrived above the view while it was scrolled down: said, never scrolled into."""
@@ -238,6 +239,12 @@ class RowList(ScrollView, can_focus=True):
             self._marked, before = keys, self._marked
             self._refresh_keys(keys ^ before)
 
+    def mark_watched(self, keys: frozenset[str]) -> None:
+        """Mark rows whose item the user watches (a ⚑ in the gutter, under the unseen mark)."""
+        if keys != self._watched:
+            self._watched, before = keys, self._watched
+            self._refresh_keys(keys ^ before)
+
     def select_key(self, key: str) -> None:
         found = self._find(key, self.cursor)
         if found is not None:
@@ -303,6 +310,8 @@ class RowList(ScrollView, can_focus=True):
             self._cache[(key, inner)] = strips
         if offset == 0 and key in self._marked:
             gutter = Strip([Segment("● ", self.get_component_rich_style("row-list--unseen"))])
+        elif key in self._watched and offset == min(1, self.row_height - 1):
+            gutter = Strip([Segment("⚑ ", self.get_component_rich_style("row-list--watched"))])
         else:
             gutter = Strip.blank(self.GUTTER)
         strip = Strip.join([gutter.apply_style(self._own_style()), strips[offset]])

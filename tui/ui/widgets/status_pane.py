@@ -10,6 +10,7 @@ from textual.widgets import Static
 from tui.core.desk.state import DeskState
 from tui.core.model.clock import story_clock
 from tui.core.model.snapshot import Snapshot
+from tui.core.views.alerts import deadline_key
 from tui.core.views.timefmt import countdown, day, since
 from tui.ui import render
 from tui.ui.house import app_of
@@ -35,6 +36,9 @@ class StatusPane(Pane):
         Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages", id="status.stage-history"),
         Binding("o", "open_source", "Open source", show=False,
                 tooltip="Open the address of the event's source in the browser, if one is known", id="status.open-source"),
+        Binding("w", "watch_deadline", "Watch deadline", show=False,
+                tooltip="Watch the deadline shown (the next one, else the last): an alert before it is due (w again stops)",
+                id="status.watch-deadline"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,11 +70,13 @@ class StatusPane(Pane):
             lines = [_one_line(stage, width), _one_line(Text(changed, style="dim"), width)]
         today = clock.today(machine_now)  # the story's day, in its own time zone if it names one
         deadline = snapshot.next_deadline(today)
+        watches = app_of(self).news.alerts.watches
         if deadline:
             # The countdown first, so a long description never pushes it off the line.
             lines.append(
                 _one_line(
                     Text.assemble(
+                        ("⚑ ", f"bold {palette.warning}") if ("deadlines", deadline_key(deadline)) in watches else "",
                         ("Next: ", "dim"),
                         (countdown(deadline.date, now), f"bold {palette.warning}"),
                         (f" · {day(deadline.date)} · ", "dim"),
@@ -85,6 +91,7 @@ class StatusPane(Pane):
             lines.append(
                 _one_line(
                     Text.assemble(
+                        ("⚑ ", f"bold {palette.warning}") if ("deadlines", deadline_key(passed)) in watches else "",
                         ("Last deadline: ", "dim"),
                         (f"{day(passed.date)} ({since(passed.date, now)}) · {outcome}", ""),
                         (" · ", "dim"),
@@ -166,6 +173,17 @@ class StatusPane(Pane):
             self.notify("No event under the cursor.", markup=False, timeout=3)
             return
         app_of(self).briefs.open_source("event", key)
+
+    def show_watched(self, watches: frozenset[tuple[str, str]]) -> None:
+        super().show_watched(watches)
+        self._draw_card()
+
+    def action_watch_deadline(self) -> None:
+        snapshot = self.snapshot
+        today = story_clock(snapshot.story).today(app_of(self).now())
+        deadline = snapshot.next_deadline(today) or snapshot.last_deadline(today)
+        key = deadline_key(deadline) if deadline else None
+        app_of(self).news.alerts.toggle("deadlines", key, f"{day(deadline.date)} {deadline.what}" if deadline else "")
 
     def action_open_status(self) -> None:
         self.post_message(OpenItem("status", "status"))
