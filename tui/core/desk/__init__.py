@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tui.core.disk.brief_file import brief_folder, write_new
     from tui.core.disk.folder_lock import Wait
     from tui.core.disk.limits import Limits
-    from tui.core.disk.settings import read_settings, save_theme, settings_path
+    from tui.core.disk.settings import read_settings, save_theme, save_view, settings_path
     from tui.core.disk.watcher import RESCAN, watch_folder
     from tui.core.edits.capture_requests import AddCapture
     from tui.core.edits.engine import EditConflict, EditFailed, EditRefused, Written
@@ -50,7 +50,7 @@ _FACE = {
     "tui.core.disk.brief_file": ("brief_folder", "write_new"),
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
-    "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
+    "tui.core.disk.settings": ("read_settings", "save_theme", "save_view", "settings_path"),
     "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
     "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
@@ -79,7 +79,7 @@ __all__ = [
     "EditRefused", "Entry", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
     "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
-    "compare_capture", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "settings_path",
+    "compare_capture", "install_merge_driver", "merge_file", "read_settings", "run_merge_driver", "save_theme", "save_view", "settings_path",
     "stop_every_git",
     "watch_folder", "write_atomic", "write_new",
 ]
