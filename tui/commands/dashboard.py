@@ -28,6 +28,7 @@ describe = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
+    parser.add_argument("--view", metavar="NAME", default=None, help="open with the results of the saved view NAME (s in a search's results saves one)")
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
     parser.add_argument(
         "--read-only",
@@ -86,11 +87,16 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
     journal = "off" if args.no_journal else args.journal
     publish = publish_from(args)
     demo = opens_demo(args)
-    return PeacewatchApp(
+    app = PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
         follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
         notes=(DEMO_NOTE,) if demo else (), served=args.served,
     )
+    if getattr(args, "view", None):  # `peacewatch serve` shares these arguments but has no --view
+        from tui.ui.search_actions import searches
+
+        searches(app).start_view = args.view
+    return app
 
 
 def view_arguments_problem(args: argparse.Namespace) -> str | None:
