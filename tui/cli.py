@@ -12,6 +12,7 @@ from tui import __version__
 SUBCOMMANDS = {
     "check": ("tui.commands.check", "validate a content folder and print each problem as FILE:LINE:COL: message"),
     "verify": ("tui.commands.verify", "check every quote word for word against its source's archived copy: verbatim, normalised, differs or missing"),
+    "search": ("tui.commands.search", "find items of every kind by words, \"phrases\", -words and speaker: party: issue: kind: source: since: until:"),
     "changes": ("tui.commands.changes", "print what changed in a content folder, newest first, grouped by reload"),
     "brief": ("tui.commands.brief", "write the state of play (or what changed) as Markdown or plain text, with every quote attributed"),
     "add": ("tui.commands.add", "add a quote, event, source, party, person, issue or deadline, changing nothing else in the files"),

@@ -30,6 +30,7 @@ describe = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
+    parser.add_argument("--view", metavar="NAME", default=None, help="open with the results of the saved view NAME (s in a search's results saves one)")
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
     parser.add_argument(
         "--notify",
@@ -109,6 +110,10 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
         notes=(DEMO_NOTE,) if demo else (), served=args.served,
     )
     app.news.alerts.configure(urls=args.notify, deadline_hours=args.deadline_alert)
+    if getattr(args, "view", None):  # `peacewatch serve` shares these arguments but has no --view
+        from tui.ui.search_actions import searches
+
+        searches(app).start_view = args.view
     return app
 
 

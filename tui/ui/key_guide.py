@@ -13,6 +13,7 @@ from textual.screen import Screen
 from tui.ui import read_only
 from tui.ui.keymap import in_force
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.search_actions import searches
 from tui.ui.widgets.pane import FilteringPane, Pane
 from tui.ui.widgets.quotes_pane import QuotesPane
 from tui.ui.widgets.row_list import RowList
@@ -37,6 +38,7 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.screens.search_results import SearchResultsScreen
     from tui.ui.screens.timeline import TimelineScreen
 
     keymap = keymap_of(app)
@@ -60,6 +62,8 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
         ("Timeline", keys(TimelineScreen, [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay])),
         ("Full item", keys(DetailScreen, [b for b in bindings(DetailScreen.BINDINGS) if b not in overlay])),
         ("Full item, timeline, help", keys(Overlay, overlay)),
+        ("Search results", keys(SearchResultsScreen, [b for b in bindings(SearchResultsScreen.BINDINGS) if b.id == "results.save-view"])),
+        ("Saved views (ctrl+p)", searches(app).help_bindings()),  # type: ignore[arg-type]
     ]
 
 
@@ -85,3 +89,5 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
             seen[binding.id] = SystemCommand(binding.description, binding.tooltip, run)
     for ident, command in seen.items():
         yield command._replace(help=f"{command.help} (key {' '.join(keys[ident])})")
+    if isinstance(screen, DashboardScreen):
+        yield from searches(app).commands()  # type: ignore[arg-type]

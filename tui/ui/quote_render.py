@@ -16,6 +16,7 @@ from rich.text import Text
 
 from tui.core.model.snapshot import Snapshot
 from tui.core.text.problems import Problem
+from tui.core.views.query import terms
 from tui.core.views.search import spans
 from tui.core.views.timefmt import day
 from tui.ui.palette import Palette
@@ -72,8 +73,9 @@ def quote_row(
     body = line((opening + v(words).replace("\n", " ") + (closing if words is quote.text else ""), ""))
     if search.strip():
         for text in (head, body):
-            for start, end in spans(text.plain, search):
-                text.stylize(mark, start, end)
+            for word in terms(search)[0]:  # each word the search looks for (the query language's words and phrases)
+                for start, end in spans(text.plain, word):
+                    text.stylize(mark, start, end)
     return [head, body]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.helpers.bench import bench_store as _generator
 from tui.core.store.loader import ContentStore
+from tui.core.views.query import terms
 from tui.core.views.search import _fold_char, fold, matches
 from tui.ui.quote_filter import QuoteFilter, SearchIndex, searched_text
 
@@ -20,7 +21,10 @@ def _plain(snapshot, quote_filter: QuoteFilter) -> list[str]:
         wanted = {q.id for q in snapshot.quotes_for_issue(quote_filter.issue)}
         quotes = [q for q in quotes if q.id in wanted]
     if quote_filter.text.strip():
-        quotes = [q for q in quotes if matches(searched_text(q, snapshot), quote_filter.text)]
+        # Every word (the search language's words and phrases; field filters are the results list's), no -word.
+        words, excluded = terms(quote_filter.text)
+        quotes = [q for q in quotes if all(matches(searched_text(q, snapshot), w) for w in words)
+                  and not any(matches(searched_text(q, snapshot), w) for w in excluded)]
     return [q.id for q in quotes]
 
 
@@ -40,8 +44,8 @@ def test_searches_typed_letter_by_letter_find_what_a_plain_scan_finds(tmp_path):
     snapshot = ContentStore(root).load().snapshot
     party = snapshot.quotes[0].party
     issue = snapshot.issues[0].id
-    # Narrowing letter by letter, then widening, then another word; with and without a party or issue.
-    texts = ["s", "so", "sok", "soko", "sokolov", "soko", "CEASEFIRE", "ceasefire h", "’s", "'s", "e", "zzz", "  tomas  "]
+    # Narrowing letter by letter, then widening, then another word (ANDed, wherever it is), words left out; with and without a party or issue.
+    texts = ["s", "so", "sok", "soko", "sokolov", "soko", "CEASEFIRE", "ceasefire h", "ceasefire h -sok", "ceasefire h -so", "h ceasefire", "\"ceasefire h\"", "’s", "'s", "e", "zzz", "  tomas  "]
     for party_id, issue_id in [(None, None), (party, None), (None, issue), (party, issue)]:
         for text in texts:
             quote_filter = QuoteFilter(party=party_id, issue=issue_id, text=text)

@@ -97,6 +97,7 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.problems import ProblemsScreen
+    from tui.ui.screens.search_results import SearchResultsScreen
     from tui.ui.screens.timeline import TimelineScreen
     from tui.ui.widgets.pane import FilteringPane
     from tui.ui.widgets.quotes_pane import QuotesPane
@@ -104,7 +105,8 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
     from tui.ui.widgets.status_pane import StatusPane
 
     app = make_app(shipped)
-    owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen]
+    owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen,
+              SearchResultsScreen]
     owners += [base for screen in (ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen) for base in screen.__mro__]
     missing = []
     for title, bindings in help_groups(app):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tui.core.disk.brief_file import brief_folder, write_new
     from tui.core.disk.folder_lock import Wait
     from tui.core.disk.limits import Limits
-    from tui.core.disk.settings import read_settings, save_theme, settings_path
+    from tui.core.disk.settings import read_settings, save_theme, save_view, settings_path
     from tui.core.disk.watcher import RESCAN, watch_folder
     from tui.core.disk.watches import claim_alert, claims_folder, read_watches, save_watches, watches_path
     from tui.core.edits.capture_requests import AddCapture
@@ -53,7 +53,7 @@ _FACE = {
     "tui.core.disk.brief_file": ("brief_folder", "write_new"),
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
-    "tui.core.disk.settings": ("read_settings", "save_theme", "settings_path"),
+    "tui.core.disk.settings": ("read_settings", "save_theme", "save_view", "settings_path"),
     "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
     "tui.core.disk.watches": ("claim_alert", "claims_folder", "read_watches", "save_watches", "watches_path"),
     "tui.core.edits.capture_requests": ("AddCapture",),
@@ -84,7 +84,7 @@ __all__ = [
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
     "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
     "claim_alert", "claims_folder", "compare_capture", "deliver", "install_merge_driver", "merge_file", "read_settings", "read_watches", "run_merge_driver",
-    "save_theme", "save_watches", "settings_path",
+    "save_theme", "save_view", "save_watches", "settings_path",
     "stop_every_git",
     "watch_folder", "watches_path", "write_atomic", "write_new",
 ]

@@ -1,4 +1,4 @@
-"""The user's own settings (the theme they picked, the keys they moved), kept between runs in their config directory.
+"""The user's own settings (the theme they picked, the keys they moved, their saved views), kept between runs in their config directory.
 
 Never inside a content folder: the folder belongs to its editors and is shared; a theme is one
 person's taste. A settings file that cannot be read never stops the dashboard: the defaults
@@ -29,6 +29,8 @@ class Settings:
     Only the shape is checked here (the core knows neither the bindings nor Textual's key names)."""
     keymap_problems: tuple[str, ...] = ()
     """Entries of "keymap" left out because they are not an id with a string of keys, each said in words."""
+    views: dict[str, str] = field(default_factory=dict)
+    """Saved views: each a name the user gave a search, and its query."""
 
 
 def settings_path() -> Path:
@@ -68,11 +70,17 @@ def read_settings(path: Path) -> tuple[Settings, str | None]:
     keymap, keymap_problems = _keymap(data.get("keymap"))
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        # The keys are still the user's: a bad theme is no reason to lose them.
-        return Settings(keymap=keymap, keymap_problems=keymap_problems), (
-            f"Your settings name no usable theme (\"theme\" should be a theme's name), so the default theme is used. The file: {path}"
-        )
-    return Settings(theme=theme, keymap=keymap, keymap_problems=keymap_problems), None
+        # The keys and views are still the user's: a bad theme is no reason to lose them.
+        theme = None
+        said: str | None = f"Your settings name no usable theme (\"theme\" should be a theme's name), so the default theme is used. The file: {path}"
+    else:
+        said = None
+    views = data.get("views", {})
+    if not isinstance(views, dict) or not all(isinstance(name, str) and isinstance(query, str) for name, query in views.items()):
+        views = {}
+        said = said or (f"Your saved views could not be read (\"views\" should map each view's name to its query), so none is offered; "
+                        f"saving a view writes them afresh. The file: {path}")
+    return Settings(theme=theme, keymap=keymap, keymap_problems=keymap_problems, views=dict(views)), said
 
 
 def _keymap(value: object) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -94,10 +102,26 @@ def _keymap(value: object) -> tuple[dict[str, str], tuple[str, ...]]:
 def save_theme(path: Path, theme: str) -> None:
     """Remember `theme`, keeping whatever else the file holds; written atomically, so a crash
     leaves the old settings or the new ones. Raises OSError if it cannot be written."""
-    try:
-        data = _read(path)
-    except (OSError, ValueError):
-        data = {}  # a missing or broken file is replaced; read_settings has already said it was broken
+    data = _read_or_empty(path)
     data["theme"] = theme
+    _write(path, data)
+
+
+def save_view(path: Path, name: str, query: str) -> None:
+    """Remember `query` as the view `name` (replacing one of that name), keeping the file's other keys. Raises OSError."""
+    data = _read_or_empty(path)
+    views = data.get("views")
+    data["views"] = (dict(views) if isinstance(views, dict) else {}) | {name: query}
+    _write(path, data)
+
+
+def _read_or_empty(path: Path) -> dict[str, object]:
+    try:
+        return _read(path)
+    except (OSError, ValueError):
+        return {}  # a missing or broken file is replaced; read_settings has already said it was broken
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), folder_sync_required=False)

@@ -17,6 +17,7 @@ from tui.ui import read_only
 from tui.ui.house import app_of
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
 from tui.ui.quote_filter import QuoteFilter
+from tui.ui.search_actions import searches
 from tui.ui.widgets.issues_pane import IssuesPane
 from tui.ui.widgets.parties_pane import PartiesPane
 from tui.ui.widgets.problem_banner import ProblemBanner
@@ -44,7 +45,8 @@ class DashboardScreen(Screen):
         Binding("2", "focus_pane('parties')", "Focus: Parties", show=False, tooltip="Jump to the parties pane", id="dashboard.focus-parties"),
         Binding("3", "focus_pane('issues')", "Focus: Issues", show=False, tooltip="Jump to the issues pane", id="dashboard.focus-issues"),
         Binding("4", "focus_pane('quotes')", "Focus: Quotes", show=False, tooltip="Jump to the quotes pane", id="dashboard.focus-quotes"),
-        Binding("slash", "search", "Search", tooltip="Search quotes: words, speaker, party, reported by", id="dashboard.search"),
+        Binding("slash", "search", "Search", tooltip="Search quotes by words; with \"a phrase\", -word or speaker: party: issue: kind: source: since: until:, "
+                "enter lists every kind found", id="dashboard.search"),
         Binding("escape", "clear", "Clear filter", show=False,
                 tooltip="Clear the quote filter and search, or leave a zoomed pane", id="dashboard.clear-filter"),
         Binding("z", "zoom", "Zoom pane", show=False, tooltip="Maximise the focused pane, or restore it", id="dashboard.zoom"),
@@ -87,6 +89,7 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#quotes RowList").focus()
+        searches(app_of(self)).begin()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the search box has the focus, a letter or digit is text, never a shortcut.
@@ -120,6 +123,11 @@ class DashboardScreen(Screen):
     def on_search_box_left(self, message: SearchBox.Left) -> None:
         if message.cleared:
             self.quote_filter = QuoteFilter()
+            return
+        # More than words (a phrase, a -word, a field filter): the results of every kind, over the dashboard.
+        text = self.quote_filter.text
+        if (query := searches(app_of(self)).parsed(text)) is not None and not query.plain:
+            searches(app_of(self)).open_results(text)
 
     def on_open_item(self, message: OpenItem) -> None:
         from tui.ui.screens.detail import DetailScreen
