@@ -31,7 +31,9 @@ def _classes() -> dict[str, type]:
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.review_quotes import ReviewQuotesScreen
+    from tui.ui.screens.search_results import SearchResultsScreen
     from tui.ui.screens.timeline import TimelineScreen
+    from tui.ui.screens.view_name import ViewNameScreen
     from tui.ui.widgets.completing_input import CompletingInput
     from tui.ui.widgets.pane import FilteringPane, Pane
     from tui.ui.widgets.quotes_pane import QuotesPane
@@ -40,8 +42,8 @@ def _classes() -> dict[str, type]:
 
     return {cls.__name__: cls for cls in (
         PeacewatchApp, EditForm, ArticleSourceScreen, AuthorScreen, ChangesScreen, ChooseScreen, ConfirmScreen, DashboardScreen,
-        DetailScreen, HelpScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, TimelineScreen, CompletingInput,
-        FilteringPane, Pane, QuotesPane, RowList, StatusPane,
+        DetailScreen, HelpScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen, TimelineScreen,
+        ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
     )}
 
 
@@ -68,6 +70,8 @@ def groups() -> list[tuple[str, list[tuple[type, list[Binding]]]]]:
         ("Asked your name for a change", [c["AuthorScreen"]]),
         ("An article to read", [c["ArticleSourceScreen"]]),
         ("An article's quotes to review", [c["ReviewQuotesScreen"]]),
+        ("Search results", [c["SearchResultsScreen"]]),
+        ("A view's name to save", [c["ViewNameScreen"]]),
     ]
     return [(title, [(owner, [b for b in own(owner) if b.id]) for owner in owners]) for title, owners in places]
 
@@ -92,6 +96,8 @@ def chains() -> list[tuple[str, list[type]]]:
         ("the question of your name", [c["AuthorScreen"]]),
         ("the article to read", [c["ArticleSourceScreen"]]),
         ("an article's quotes to review", [c["RowList"], c["ReviewQuotesScreen"]]),
+        ("the search results", [c["RowList"], c["SearchResultsScreen"], c["ListOverlay"]]),
+        ("the question of a view's name", [c["ViewNameScreen"]]),
     ]
 
 
