@@ -103,3 +103,12 @@ async def test_a_search_saved_as_a_view_reopens_from_the_palette_help_and_the_co
     async with started(app) as pilot:
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen) and "5 found" in screen_text(pilot),
                          what="the dashboard opening on the view")
+
+
+async def test_a_filter_typed_but_not_yet_run_says_enter_runs_it_never_that_every_quote_matches(shipped):
+    async with started(shipped, size=(120, 40)) as pilot:
+        await pilot.press("slash", *"speaker:yermak")
+        await wait_until(pilot, lambda: "enter: search every kind with the filters" in screen_text(pilot), what="the hint")
+        assert "12 of 12 quotes match" not in screen_text(pilot)
+        await pilot.press("ctrl+u", *"lavrov anchorage")
+        await wait_until(pilot, lambda: "1 of 12 quotes match" in screen_text(pilot), what="plain words filtering as typed")

@@ -241,6 +241,9 @@ class QuotesPane(Pane):
         rows.set_rows(keys, draw, stale)
         total = len(self._columns.ids)
         matching = "" if not quote_filter.active else f"{len(keys)} of {total} quotes match" if whole else f"{len(keys)}+ of {total} quotes match, searching…"
+        if quote_filter.active and not _words_only(quote_filter.text):
+            # A field filter, a phrase or an exclusion is not applied while typing: say so, never "12 of 12 match".
+            matching = "enter: search every kind with the filters"
         if matching != self._matching:
             self._matching = matching
             rows.report_shown_again()
@@ -313,3 +316,13 @@ class QuotesPane(Pane):
         self.post_message(self.SearchChanged(event.value))
 
 
+def _words_only(text: str) -> bool:
+    """Whether the search box holds plain words (what the pane filters as it is typed)."""
+    import datetime as dt
+
+    from tui.core.views.query import QueryError, parse
+
+    try:
+        return parse(text, dt.date.today()).plain
+    except QueryError:
+        return False
