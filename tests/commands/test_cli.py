@@ -60,3 +60,10 @@ def test_notify_urls_and_deadline_hours_reach_the_app_and_a_bad_one_is_refused(s
     refused = peacewatch(str(store), "--notify", "nosuchscheme://x")
     assert refused.returncode == 2 and "--notify nosuchscheme://…" in refused.stderr
     assert peacewatch(str(store), "--deadline-alert", "0").returncode == 2
+
+
+def test_several_folders_open_as_stories_of_one_dashboard_and_a_missing_one_is_refused(tmp_path, shipped):
+    app = build_app(parse([str(shipped), str(tmp_path), "--no-journal"]))
+    assert app.root == shipped and [story.root for story in app.stories.others] == [tmp_path]
+    missing = peacewatch(str(shipped), str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "nowhere: no such folder" in missing.stderr

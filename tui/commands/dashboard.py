@@ -30,6 +30,8 @@ describe = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_view_arguments(parser)
+    parser.add_argument("more", nargs="*", type=Path, default=[], metavar="DIR",
+                        help="more stories' folders: one dashboard shows one story at a time, ctrl+n the next, and follows every one")
     parser.add_argument("--view", metavar="NAME", default=None, help="open with the results of the saved view NAME (s in a search's results saves one)")
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell when a reload changes something")
     parser.add_argument(
@@ -107,7 +109,7 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
     app = PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
         follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
-        notes=(DEMO_NOTE,) if demo else (), served=args.served,
+        notes=(DEMO_NOTE,) if demo else (), served=args.served, stories=getattr(args, "more", []),
     )
     app.news.alerts.configure(urls=args.notify, deadline_hours=args.deadline_alert)
     if getattr(args, "view", None):  # `peacewatch serve` shares these arguments but has no --view
@@ -142,7 +144,8 @@ def view_arguments_problem(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = view_arguments_problem(args)
+    problem = view_arguments_problem(args) or next(
+        (f"{more}: no such folder (start one with `peacewatch new DIR`)" for more in args.more if not more.is_dir()), None)
     if problem is not None:
         print(f"peacewatch: {problem}", file=sys.stderr)
         return 2

@@ -30,6 +30,8 @@ from tui.ui.key_order import KeyOrder
 from tui.ui.news import News
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.served_page import ServedPage
+from tui.ui.store_memory import freeze_store as _freeze_store
+from tui.ui.stories import Stories
 from tui.ui.theme_memory import ThemeMemory
 
 if TYPE_CHECKING:
@@ -39,18 +41,6 @@ FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
 RESTART_SECONDS = 1.0
 """How long following waits before starting again after it failed."""
-
-
-def _freeze_store() -> None:
-    """Take every object alive now, the whole store among them, out of the garbage collector's passes.
-
-    A store of 50,000 quotes is half a million objects that live as long as it does, and
-    Python's full collection walks them all, some 0.3 s with the GIL held, whenever enough
-    new objects have piled up: every few saves, in the middle of a key or a save. Frozen,
-    they are still freed by their reference counts when a reload replaces them (a model
-    holds no cycle); a fresh load has next to no cyclic garbage to keep (a few dozen objects).
-    """
-    gc.freeze()
 
 
 class PeacewatchApp(App[int]):
@@ -70,6 +60,7 @@ class PeacewatchApp(App[int]):
         Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked", id="app.changes"),
         Binding("m", "mark_all_seen", "Mark all seen", show=False, tooltip="Mark every change seen", id="app.mark-all-seen"),
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now", id="app.reload"),
+        Binding("ctrl+n", "next_story", "Next story", show=False, tooltip="Show the next story named on the command line", id="app.next-story"),
     ]
 
     # repaint=False here and wherever the state is bound: each watcher draws what changed in it,
@@ -99,6 +90,7 @@ class PeacewatchApp(App[int]):
         settings: Path | str | None = None,
         notes: Iterable[str] = (),
         served: bool = False,
+        stories: Iterable[Path] = (),
     ) -> None:
         super().__init__()
         self._notes = tuple(notes)
@@ -137,6 +129,7 @@ class PeacewatchApp(App[int]):
         self.news = News(self)
         self.key_order = KeyOrder(self)
         self.page = ServedPage(self, served)
+        self.stories = Stories(self, stories)
 
     def now(self) -> dt.datetime:
         """The current time; injected so tests and screenshots are reproducible."""
@@ -150,6 +143,7 @@ class PeacewatchApp(App[int]):
             self.notify(note, title="peacewatch", severity="warning", markup=False, timeout=12)
         self.theme_memory.follow()
         self._follow()
+        self.stories.follow_others()
         if self.follow_git is not None:
             self.git.follow_upstream()
 
@@ -375,6 +369,9 @@ class PeacewatchApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.page.resized(event.size)
+
+    async def action_next_story(self) -> None:
+        await self.stories.show_next()
 
     def action_reload(self) -> None:
         self.reload_now()

@@ -91,3 +91,5 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
         yield command._replace(help=f"{command.help} (key {' '.join(keys[ident])})")
     if isinstance(screen, DashboardScreen):
         yield from searches(app).commands()  # type: ignore[arg-type]
+        if (stories := getattr(app, "stories", None)) is not None:
+            yield from stories.commands()

@@ -37,7 +37,10 @@ class TitleBar(Static):
         width = self.size.width or 120
         note = self.git_note if width >= 110 else _compact(self.git_note)
         git = Text(note + "  ", "bold" if "⚠" in note else "dim") if note else Text()
-        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), git, self.following + " ")
+        stories = getattr(self.app, "stories", None)
+        others = stories.note() if stories is not None else ""
+        right = Text.assemble((f"● {unseen_note}  " if unseen_note else "", "bold"), (f"{others}  " if others else "", "bold"),
+                              git, self.following + " ")
         if getattr(self.app, "read_only", False):
             # Said up front, so that nobody wonders where the edit keys went.
             right = Text.assemble(("read-only · ", "bold"), right)
@@ -58,6 +61,10 @@ class TitleBar(Static):
     def watch_state(self, old: DeskState, new: DeskState) -> None:
         if old.snapshot is not new.snapshot or old.unseen_note != new.unseen_note:
             self._draw()
+
+    def others_changed(self) -> None:
+        """What is new in the stories not shown changed (see tui.ui.stories)."""
+        self._draw()
 
     def watch_following(self) -> None:
         self._draw()
