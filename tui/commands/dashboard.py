@@ -105,6 +105,7 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
 
     journal = "off" if args.no_journal else args.journal
     publish = publish_from(args)
+    _stories_from_settings(args)
     demo = opens_demo(args)
     app = PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
@@ -117,6 +118,22 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
 
         searches(app).start_view = args.view
     return app
+
+
+def _stories_from_settings(args: argparse.Namespace) -> None:
+    """No folder named and none here: the `stories` of the user's settings, those that are there
+    (a missing one said on stderr), rather than the demo."""
+    if args.dir is not None or getattr(args, "more", None) or not opens_demo(args):
+        return
+    from tui.core.desk import read_settings, settings_path
+
+    listed = read_settings(settings_path())[0].stories
+    found = [Path(folder).expanduser() for folder in listed if Path(folder).expanduser().is_dir()]
+    for folder in listed:
+        if not Path(folder).expanduser().is_dir():
+            print(f"peacewatch: {folder} (in your settings' stories): no such folder; left out", file=sys.stderr)
+    if found:
+        args.dir, args.more = found[0], found[1:]
 
 
 def notify_problem(args: argparse.Namespace) -> str | None:

@@ -67,3 +67,25 @@ async def test_the_palette_offers_each_other_story_by_its_title(store, tmp_path)
         await wait_until(pilot, lambda: "Story: Story Two" in screen_text(pilot), what="the story's command")
         await pilot.press("enter")
         await wait_until(pilot, lambda: "Story Two" in title_line(pilot), what="the other story shown")
+
+
+async def test_the_settings_stories_open_when_no_folder_is_named_and_none_is_here(store, tmp_path, private_config, monkeypatch):
+    import json
+
+    from tui.cli import parse
+    from tui.commands.dashboard import build_app
+
+    one = story_copy(store, tmp_path / "one", "Story One")
+    two = story_copy(store, tmp_path / "two", "Story Two")
+    settings = private_config / "peacewatch" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps({"stories": [str(one), str(tmp_path / "gone"), str(two)]}))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = build_app(parse([]))
+    async with started(app) as pilot:
+        await wait_until(pilot, lambda: "Story One" in title_line(pilot), what="the first story of the settings")
+        assert not app.read_only  # a story of the user's, not the demo
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: "Story Two" in title_line(pilot), what="the second")

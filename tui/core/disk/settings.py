@@ -31,6 +31,8 @@ class Settings:
     """Entries of "keymap" left out because they are not an id with a string of keys, each said in words."""
     views: dict[str, str] = field(default_factory=dict)
     """Saved views: each a name the user gave a search, and its query."""
+    stories: tuple[str, ...] = ()
+    """The stories' folders a dashboard opens when it is given none (and the current folder is none)."""
 
 
 def settings_path() -> Path:
@@ -80,7 +82,11 @@ def read_settings(path: Path) -> tuple[Settings, str | None]:
         views = {}
         said = said or (f"Your saved views could not be read (\"views\" should map each view's name to its query), so none is offered; "
                         f"saving a view writes them afresh. The file: {path}")
-    return Settings(theme=theme, keymap=keymap, keymap_problems=keymap_problems, views=dict(views)), said
+    stories = data.get("stories", [])
+    if not isinstance(stories, list) or not all(isinstance(folder, str) for folder in stories):
+        stories = []
+        said = said or f"Your stories could not be read (\"stories\" should be a list of folders), so none is opened by default. The file: {path}"
+    return Settings(theme=theme, keymap=keymap, keymap_problems=keymap_problems, views=dict(views), stories=tuple(stories)), said
 
 
 def _keymap(value: object) -> tuple[dict[str, str], tuple[str, ...]]:
