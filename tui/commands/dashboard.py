@@ -105,12 +105,12 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
 
     journal = "off" if args.no_journal else args.journal
     publish = publish_from(args)
-    _stories_from_settings(args)
+    missing = _stories_from_settings(args)
     demo = opens_demo(args)
     app = PeacewatchApp(
         store_dir(args), limits=limits_from(args), poll=args.poll, journal=journal, bell=args.bell,
         follow_git=args.follow_git, commit=publish.commit, push=publish.push, read_only=args.read_only or demo,
-        notes=(DEMO_NOTE,) if demo else (), served=args.served, stories=getattr(args, "more", []),
+        notes=((DEMO_NOTE,) if demo else ()) + missing, served=args.served, stories=getattr(args, "more", []),
     )
     app.news.alerts.configure(urls=args.notify, deadline_hours=args.deadline_alert)
     if getattr(args, "view", None):  # `peacewatch serve` shares these arguments but has no --view
@@ -120,20 +120,19 @@ def build_app(args: argparse.Namespace) -> PeacewatchApp:
     return app
 
 
-def _stories_from_settings(args: argparse.Namespace) -> None:
-    """No folder named and none here: the `stories` of the user's settings, those that are there
-    (a missing one said on stderr), rather than the demo."""
+def _stories_from_settings(args: argparse.Namespace) -> tuple[str, ...]:
+    """No folder named and none here: the `stories` of the user's settings, those that are there,
+    rather than the demo; returns a note for each one missing, for the screen."""
     if args.dir is not None or getattr(args, "more", None) or not opens_demo(args):
-        return
+        return ()
     from tui.core.desk import read_settings, settings_path
 
     listed = read_settings(settings_path())[0].stories
     found = [Path(folder).expanduser() for folder in listed if Path(folder).expanduser().is_dir()]
-    for folder in listed:
-        if not Path(folder).expanduser().is_dir():
-            print(f"peacewatch: {folder} (in your settings' stories): no such folder; left out", file=sys.stderr)
     if found:
         args.dir, args.more = found[0], found[1:]
+    return tuple(f"{folder} (in your settings' stories) is no folder here, so it was left out." for folder in listed
+                 if not Path(folder).expanduser().is_dir())
 
 
 def notify_problem(args: argparse.Namespace) -> str | None:

@@ -60,7 +60,7 @@ class PeacewatchApp(App[int]):
         Binding("c", "changes", "Changes", tooltip="What changed, newest first, with what you haven't seen marked", id="app.changes"),
         Binding("m", "mark_all_seen", "Mark all seen", show=False, tooltip="Mark every change seen", id="app.mark-all-seen"),
         Binding("r", "reload", "Reload", show=False, tooltip="Read every file again now", id="app.reload"),
-        Binding("ctrl+n", "next_story", "Next story", show=False, tooltip="Show the next story named on the command line", id="app.next-story"),
+        Binding("ctrl+n", "next_story", "Next story", show=False, tooltip="Show the next story that is open", id="app.next-story"),
     ]
 
     # repaint=False here and wherever the state is bound: each watcher draws what changed in it,

@@ -107,7 +107,8 @@ class Stories:
 
     def note(self) -> str:
         """What is new in the stories not shown, for the title bar: "+ Other story: 3 new"."""
-        return " · ".join(f"+ {v(story.title)}: {story.state.unseen_count} new" for story in self.others if story.state.unseen_count)
+        # Each other story's title kept short: the shown story's own title comes first in the bar.
+        return " · ".join(f"+ {_short(v(story.title))}: {story.state.unseen_count} new" for story in self.others if story.state.unseen_count)
 
     def _redraw_title(self) -> None:
         from tui.ui.widgets.title_bar import TitleBar
@@ -160,9 +161,16 @@ class Stories:
             app.git.follow_upstream()
 
         def restore() -> None:
-            for rows, key in zip(lists, chosen.places, strict=False):
+            places = list(chosen.places) or [None] * len(lists)  # a story never shown yet starts at the top
+            for rows, key in zip(lists, places, strict=False):
                 if key is not None:
                     rows.select_key(key)
+                elif rows.keys:
+                    rows.select_key(rows.keys[0])
 
         app.call_after_refresh(restore)
         app.notify(f"Now showing {v(chosen.title)}.", title="Story", markup=False, timeout=3)
+
+
+def _short(title: str, most: int = 24) -> str:
+    return title if len(title) <= most else title[: most - 1].rstrip() + "…"

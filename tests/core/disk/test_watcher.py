@@ -204,3 +204,23 @@ async def test_asked_to_rescan_first_it_does_once_the_watch_is_in_place_then_fol
     assert then is not RESCAN and {os.path.abspath(p) for p in then} == {os.path.abspath(folder / "status.yaml")}
     stop.set()
     await batches.aclose()
+
+
+async def test_cancelling_one_watch_leaves_the_callers_stop_event_alone(tmp_path):
+    # watchfiles sets the event it is given when its task is cancelled: the caller's own event
+    # must not be that one, or ending one watch (a story switched away from) ends every follower.
+    (tmp_path / "story.yaml").write_text("story: {}\n")
+    stop = asyncio.Event()
+
+    async def follow() -> None:
+        async for _ in watch_folder(tmp_path, None, stop, rescan_first=True):
+            pass
+
+    task = asyncio.ensure_future(follow())
+    await asyncio.sleep(0.3)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
+    assert not stop.is_set()

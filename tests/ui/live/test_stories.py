@@ -84,8 +84,27 @@ async def test_the_settings_stories_open_when_no_folder_is_named_and_none_is_her
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     app = build_app(parse([]))
-    async with started(app) as pilot:
+    async with started(app, notifications=True) as pilot:
         await wait_until(pilot, lambda: "Story One" in title_line(pilot), what="the first story of the settings")
+        from tests.helpers.textual_private import notifications
+
+        await wait_until(pilot, lambda: any("no folder here" in n.message for n in notifications(app)), what="the missing one said")
         assert not app.read_only  # a story of the user's, not the demo
         await pilot.press("ctrl+n")
         await wait_until(pilot, lambda: "Story Two" in title_line(pilot), what="the second")
+
+
+async def test_after_a_switch_both_stories_are_still_followed(store, tmp_path):
+    one = story_copy(store, tmp_path / "one", "Story One")
+    two = story_copy(store, tmp_path / "two", "Story Two")
+    async with started(one, live=True, journal=None, stories=[two]) as pilot:
+        app = pilot.app
+        await wait_until(pilot, lambda: app.stories.others[0].title == "Story Two", what="the other story loaded")
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: "Story Two" in title_line(pilot) and "● live" in title_line(pilot), timeout=10,
+                         what="Story Two shown and live")
+        (two / "status.yaml").write_text(set_headline(two, "Shown story moves on"), encoding="utf-8")
+        await wait_until(pilot, lambda: "Shown story moves on" in screen_text(pilot), timeout=10, what="a save in the shown story")
+        (one / "status.yaml").write_text(set_headline(one, "Hidden story moves on"), encoding="utf-8")
+        await wait_until(pilot, lambda: re.search(r"\+ Story One: [1-9]\d* new", title_line(pilot)) is not None, timeout=10,
+                         what="a save in the story no longer shown, counted")

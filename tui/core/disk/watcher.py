@@ -124,6 +124,11 @@ async def _poll_folder(root: Path, every: float, stop: asyncio.Event, rescan: bo
         seen = now
 
 
+async def _relay(stop: asyncio.Event, own: asyncio.Event) -> None:
+    await stop.wait()
+    own.set()
+
+
 async def watch_folder(
     root: Path, poll: float | None = None, stop: asyncio.Event | None = None, rescan_first: bool = False,
 ) -> AsyncIterator[set[str] | None]:
@@ -151,12 +156,17 @@ async def watch_folder(
         # The watch follows the folder it was started on: if another folder takes its place
         # (removed and copied back, or swapped in by a rename), it must be started again.
         identity, here = _identity(root), os.path.abspath(root)
+        # watchfiles sets the event it is given when its task is cancelled (to end its thread):
+        # given the caller's own, cancelling one watch (a story switched away from) would stop
+        # every loop that waits on it. Each watch gets an event of its own, set when `stop` is.
+        own = asyncio.Event()
+        relay = asyncio.ensure_future(_relay(stop, own))
         batches = awatch(
             root,
             watch_filter=_ContentFilter(here),
             step=QUIET_MS,
             debounce=MAX_WAIT_MS,
-            stop_event=stop,
+            stop_event=own,
             force_polling=False,
             recursive=True,
             ignore_permission_denied=True,
@@ -188,6 +198,7 @@ async def watch_folder(
             await asyncio.sleep(RETRY_SECONDS)
             rescan = True
         finally:
+            relay.cancel()
             if pending.done():
                 if not pending.cancelled():
                     pending.exception()  # seen here, so never logged as lost
