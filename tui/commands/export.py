@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -33,8 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def key_of(desk: Desk) -> str:
     """The story's name in ids that must not change between exports: its title's words."""
+    from tui.core.views.feeds import slug
+
     story = desk.state.snapshot.story
-    return re.sub(r"[^a-z0-9]+", "-", (story.title if story else desk.root.resolve().name).casefold()).strip("-")[:60] or "story"
+    return slug(story.title if story else desk.root.resolve().name, "story")
 
 
 def export(desk: Desk, fmt: str, out: Path) -> list[Path]:

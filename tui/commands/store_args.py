@@ -88,12 +88,20 @@ def store_dir(args: argparse.Namespace) -> Path:
     return shipped_story() if opens_demo(args) else Path(".")
 
 
+def story_in(folder: Path) -> Path | None:
+    """A story in a folder of `folder` (the first by name): what a command run one level too high meant."""
+    try:
+        return next((p for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".") and is_story(p)), None)
+    except OSError:
+        return None
+
+
 def store_to_read(args: argparse.Namespace, prog: str) -> Path:
     """As `store_dir`, saying on stderr when it is the shipped demo: a command run in the wrong
     folder (a repository's top, where `git pull` is run) must never pass the demo off as yours."""
     root = store_dir(args)
     if args.dir is None and opens_demo(args):
-        near = next((p for p in sorted(Path(".").iterdir()) if p.is_dir() and not p.name.startswith(".") and is_story(p)), None)
+        near = story_in(Path("."))
         hint = f": `{prog} {near.as_posix()}`" if near is not None else ""
         print(f"{prog}: no story in the current folder, so this is the shipped demo story; name your story's folder{hint}",
               file=sys.stderr)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.commands.store_args import is_story
+from tui.commands.store_args import is_story, story_in
 from tui.core.desk import NO_JOURNAL, Desk
 
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"peacewatch wake: {root}: no such folder", file=sys.stderr)
         return 2
     if not is_story(root):
-        near = next((p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and is_story(p)), None)
+        near = story_in(root)
         hint = f": `peacewatch wake {near}`" if near is not None else ""
         print(f"peacewatch wake: {root} holds no story (no YAML file with 'story:'); name the story's folder, the one the "
               f"dashboards follow{hint}", file=sys.stderr)

@@ -48,6 +48,21 @@ class ArticleRead:
     def text(self) -> str:
         return self.article.text
 
+    def matched(self, snapshot: Snapshot) -> ArticleRead:
+        """With its source found in the store: the one holding this very copy, else the one at its
+        address, else the one with its outlet, title and date (a source is never added twice)."""
+        from tui.core.edits.requests import AddSource
+
+        by_copy = next((s.id for s in snapshot.sources if any(c.sha256 == self.sha256 for c in s.archive)), None)
+        url = self.url
+        by_url = next((s.id for s in snapshot.sources if url and (s.url == url or any(c.url == url for c in s.archive))), None)
+        by_name = AddSource(outlet=self.outlet, title=self.title, date=self.date).same_as(snapshot) if self.outlet else None
+        return dataclasses.replace(self, source=by_copy or by_url or by_name, recorded=by_copy is not None)
+
+    def given(self, snapshot: Snapshot, outlet: str, title: str, date: dt.date | None) -> ArticleRead:
+        """As the editor completed what the page did not say, its source found again with it."""
+        return dataclasses.replace(self, outlet=outlet, title=title, date=date).matched(snapshot)
+
     def quote(self, proposal: Proposal, snapshot: Snapshot) -> AddQuote:
         """The quote a proposal asks for, as the quote form would fill it in: a known person by
         their name in the store, their role and party; the sentence around a fragment as context."""
@@ -74,7 +89,6 @@ class DeskImport:
     ) -> ArticleRead:
         """Read an article (a saved page, a text or Markdown file, or a pasted text) and propose its
         quotes against the store as loaded. Raises ValueError for what cannot be read as one."""
-        from tui.core.edits.requests import AddSource
         from tui.core.finder.find import find_in_snapshot
         from tui.core.verify.article import article_text
 
@@ -93,11 +107,7 @@ class DeskImport:
         with self._lock:
             snapshot = self._store.snapshot
         proposals = tuple(find_in_snapshot(article.text, snapshot, date))
-        by_copy = next((s.id for s in snapshot.sources if any(c.sha256 == sha for c in s.archive)), None)
-        by_url = next((s.id for s in snapshot.sources if url and (s.url == url or any(c.url == url for c in s.archive))), None)
-        by_name = AddSource(outlet=outlet, title=title, date=date).same_as(snapshot) if outlet else None
-        source = by_copy or by_url or by_name
-        return ArticleRead(raw, name, article, sha, proposals, source, by_copy is not None, outlet, title, date, url)
+        return ArticleRead(raw, name, article, sha, proposals, None, False, outlet, title, date, url).matched(snapshot)
 
     def import_request(self, read: ArticleRead, quotes: Sequence[AddQuote], captured: dt.date) -> ImportArticle:
         """The edit that writes the accepted quotes with the article's source and its copy (`apply`

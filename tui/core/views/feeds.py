@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "item"
+def slug(text: str, empty: str = "item") -> str:
+    """Words as an id's part: lower-case letters and digits joined by dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or empty
 
 
 def calendar(snapshot: Snapshot, now: dt.datetime, key: str) -> bytes:
@@ -39,7 +40,7 @@ def calendar(snapshot: Snapshot, now: dt.datetime, key: str) -> bytes:
     stamp = now.astimezone(dt.UTC)
     for deadline in story.deadlines if story else ():
         entry = Event()
-        entry.add("uid", f"deadline-{_slug(deadline.what)}-{hashlib.sha256(deadline.what.encode()).hexdigest()[:8]}@{key}.peacewatch")
+        entry.add("uid", f"deadline-{slug(deadline.what)}-{hashlib.sha256(deadline.what.encode()).hexdigest()[:8]}@{key}.peacewatch")
         entry.add("summary", f"Deadline: {deadline.what}")
         entry.add("dtstart", deadline.date)
         entry.add("dtend", deadline.date + dt.timedelta(days=1))

@@ -196,12 +196,9 @@ class ReviewQuotesScreen(ModalScreen["Applied | None"]):
             if wrong:
                 self.notify(f"The new source's date: expected {wrong}.", severity="error", markup=False, timeout=6)
                 return
-            read = dataclasses.replace(read, outlet=outlet.value.strip(), title=self.query_one("#review-title", Input).value.strip(), date=day)
-            # A source the store has (same outlet, title and date: a pasted copy of an article
-            # already archived, say) is cited, and this copy recorded on it: never a second source.
-            from tui.core.desk import AddSource
-
-            read = dataclasses.replace(read, source=AddSource(outlet=read.outlet, title=read.title, date=day).same_as(self.snapshot))
+            # A source the store has (same outlet, title and date: a pasted copy of an article already
+            # archived, say) is cited, and this copy recorded on it: never a second source.
+            read = read.given(self.snapshot, outlet.value.strip(), self.query_one("#review-title", Input).value.strip(), day)
             # The publication date given here dates the quotes the article did not (as it would have).
             chosen = [q if q.date or day is None else dataclasses.replace(q, date=day) for q in chosen]
         self._write(read, chosen)
