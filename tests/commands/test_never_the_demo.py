@@ -47,7 +47,7 @@ def test_a_write_without_a_folder_inside_a_story_goes_to_that_story(store: Path)
 def test_reading_without_a_folder_outside_a_story_reads_the_demo_and_says_so(tmp_path: Path) -> None:
     run = peacewatch("check", cwd=tmp_path)
     assert (run.returncode, run.stderr) == (0, "peacewatch check: no story in the current folder, so this is the shipped demo "
-                                               "story; name your story's folder\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n")
+                                               "story; name your story's folder\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources, 4 documents\n")
     # At the top of a repository (where `git pull` is run), with the story in a folder of it.
     shutil.copytree(SHIPPED, tmp_path / "content")
     (tmp_path / "content" / "quotes" / "undated.yaml").write_text("garbage: [\n")
@@ -101,7 +101,7 @@ def test_the_wheel_carries_the_shipped_story_and_opens_it_without_a_checkout(tmp
     empty = tmp_path / "empty"
     empty.mkdir()
     run = peacewatch("check", cwd=empty, env={"PYTHONPATH": str(site)})
-    assert run.returncode == 0 and run.stderr.endswith("\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources\n"), run.stderr
+    assert run.returncode == 0 and run.stderr.endswith("\nok: 5 parties, 2 issues, 12 quotes, 9 events, 5 sources, 4 documents\n"), run.stderr
     shown = peacewatch("check", "--help", cwd=empty, env={"PYTHONPATH": str(site)})
     assert shown.returncode == 0
 

@@ -7,9 +7,13 @@ import sys
 
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
-from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Applied, Request
+from tui.core.desk import (
+    AddDeadline, AddDocument, AddEvent, AddIssue, AddParty, AddPerson, AddPoint, AddPointCount, AddQuote, AddSource, AddStance, Applied,
+    Request,
+)
 from tui.core.model.fields import FIELDS
-from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole
+from tui.core.model.targets import Target
+from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stance
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,7 +54,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         sub = kind_parser(kinds, noun, what, vocabularies)
         if noun == "person":
             sub.add_argument("--party", dest="field_party", required=True, metavar="ID", help="the id of the party they speak or act for")
-        add_field_options(sub, noun, editing=False)
+        if noun in ("point", "point-count", "stance"):
+            sub.add_argument("--document", required=True, metavar="ID", help="the id of the document")
+        if noun == "point":
+            sub.add_argument("--id", dest="point_id", default="", metavar="ID",
+                             help="the point's id, which a later version's points name in --earlier; made from its number or words if left out")
+        if noun == "stance":
+            sub.add_argument("--point", default="", metavar="ID", help="the id of the point (else the stance is on the whole document)")
+            sub.add_argument("--party", dest="field_party", required=True, metavar="ID", help="the id of the party whose stance it is")
+        add_field_options(sub, _FIELDS_OF.get(noun, noun), editing=False)
 
 
 _MORE = (
@@ -58,13 +70,21 @@ _MORE = (
     ("person", "add a person to a party's people", ()),
     ("issue", "add an issue to the file holding the issues (issues.yaml)", (IssueStatus,)),
     ("deadline", "add a deadline to the story", (Outcome,)),
+    ("document", "add a document (a plan, a draft, a framework) to the file holding the documents (documents.yaml)",
+     (DocumentType, DocumentStatus)),
+    ("point", "add a point to a document, with how it came from the version the document supersedes", (PointChange, IssueStatus)),
+    ("point-count", "add how many points a source says a document has", ()),
+    ("stance", "add a party's stance on a document or one of its points", (Stance,)),
 )
+_FIELDS_OF = {"point-count": "point count", "stance": "position"}
+"""The fields table's name for a kind, where the command line's differs."""
 
 
 def _more(args: argparse.Namespace) -> Request:
     """A party, person, issue or deadline: its fields checked as the forms check them."""
-    values = {k: v for k, v in field_values(args, args.kind).items() if v not in ("", [])}
-    missing = [s.option for s in FIELDS[args.kind] if s.required and s.key not in values]
+    noun = _FIELDS_OF.get(args.kind, args.kind)
+    values = {k: v for k, v in field_values(args, noun).items() if v not in ("", [])}
+    missing = [s.option for s in FIELDS[noun] if s.required and s.key not in values]
     if missing:
         raise SystemExit(f"peacewatch add {args.kind}: required: {', '.join(missing)}")
     if args.kind == "party":
@@ -72,6 +92,15 @@ def _more(args: argparse.Namespace) -> Request:
     if args.kind == "person":
         return AddPerson(party=args.field_party, name=str(values["name"]), title=str(values.get("title", "")),
                          aliases=tuple(str(a) for a in _strings(values.get("aliases"))))
+    if args.kind == "document":
+        return AddDocument(values)
+    if args.kind == "point":
+        return AddPoint(args.document, values, point=args.point_id)
+    if args.kind == "point-count":
+        return AddPointCount(args.document, str(values["count"]), str(values["source"]), str(values.get("note", "")))
+    if args.kind == "stance":
+        owner = Target("documents", args.document, (("points", args.point),) if args.point else ())
+        return AddStance(owner, args.field_party, values)
     if args.kind == "issue":
         return AddIssue(title=str(values["title"]), status=str(values["status"]), why=str(values.get("why", "")),
                         source=_optional(values, "source"))

@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
         for items, noun, plural in (
             (snapshot.parties, "party", "parties"), (snapshot.issues, "issue", "issues"), (snapshot.quotes, "quote", "quotes"),
             (snapshot.events, "event", "events"), (snapshot.sources, "source", "sources"),
-        )
+            (snapshot.documents, "document", "documents"),
+        ) if items or noun != "document"
     )
     if result.problems:
         count = len(result.problems)

@@ -19,10 +19,13 @@ ADDRESSES = {
     "event": ("events", "ID"),
     "source": ("sources", "ID"),
     "deadline": ("story", "DATE"),
+    "document": ("documents", "ID"),
+    "point": ("documents", "DOCUMENT/POINT"),
+    "stance": ("documents", "DOCUMENT[/POINT]/PARTY"),
 }
 """Each kind the commands address: its section, and how its item is named on the command line."""
 
-NOUNS = {"status": "deal status"}
+NOUNS = {"status": "deal status", "stance": "position"}
 """The fields table's name for a command-line kind, where they differ."""
 
 
@@ -80,6 +83,13 @@ def target(noun: str, address: str | None, snapshot: object = None) -> Target:
         if not owner or not key:
             raise AddressError(f"name the {noun} as {form}, e.g. " + ("russia/vladimir-putin" if noun == "person" else "territory/russia"))
         return Target(section, owner, (("people" if noun == "person" else "positions", key),))
+    if noun in ("point", "stance"):
+        parts = address.split("/")
+        if len(parts) not in ((2,) if noun == "point" else (2, 3)) or not all(parts):
+            raise AddressError(f"name the {noun} as {form}, e.g. " + ("us-plan-initial/territory-given-up" if noun == "point"
+                                                                      else "us-plan-newest/russia or us-plan-initial/territory-given-up/russia"))
+        nested = (("points", parts[1]),) if len(parts) == 3 or noun == "point" else ()
+        return Target(section, parts[0], nested + ((("positions", parts[-1]),) if noun == "stance" else ()))
     if noun == "deadline":
         deadlines = list(getattr(getattr(snapshot, "story", None), "deadlines", []) or [])
         keys = [f"{d.date.isoformat()} {d.what}" for d in deadlines]

@@ -159,7 +159,7 @@ def test_every_digest_the_dashboard_saw_is_checked(store: Path):
     seen = ContentStore(store)
     seen.load()
     expected = seen.digests()
-    assert len(expected) == 8 and expected["status.yaml"] == seen.digest("status.yaml")
+    assert len(expected) == 9 and expected["status.yaml"] == seen.digest("status.yaml")
     edits.set_position(store, issue="territory", party="financial-times", stance="unstated", source=LAVROV, expected=expected)
     with pytest.raises(edits.EditConflict) as conflict:  # the dashboard has not seen its own edit yet
         edits.set_position(store, issue="territory", party="free-russia-foundation", stance="unstated", source=LAVROV, expected=expected)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from tui.core.disk.watcher import RESCAN, watch_folder
     from tui.core.disk.watches import claim_alert, claims_folder, read_watches, save_watches, watches_path
     from tui.core.edits.capture_requests import AddCapture
+    from tui.core.edits.document_requests import AddDocument, AddPoint, AddPointCount, AddStance
     from tui.core.edits.engine import EditConflict, EditFailed, EditRefused, Written
     from tui.core.edits.item_requests import AddDeadline, AddIssue, AddParty, AddPerson, Batch, RemoveItem, RestoreItem, UpdateItem
     from tui.core.edits.new_items import SCHEMA_IN_STORE
@@ -58,6 +59,7 @@ _FACE = {
     "tui.core.disk.watches": ("claim_alert", "claims_folder", "read_watches", "save_watches", "watches_path"),
     "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
+    "tui.core.edits.document_requests": ("AddDocument", "AddPoint", "AddPointCount", "AddStance"),
     "tui.core.edits.item_requests": ("AddDeadline", "AddIssue", "AddParty", "AddPerson", "Batch", "RemoveItem", "RestoreItem", "UpdateItem"),
     "tui.core.edits.new_items": ("SCHEMA_IN_STORE",),
     "tui.core.edits.requests": ("AddEvent", "AddQuote", "AddSource", "Request", "SetPosition", "SetStatus"),
@@ -78,7 +80,8 @@ never waits for the code that edits, keeps the journal or talks to git."""
 _WHERE = {name: module for module, names in _FACE.items() for name in names}
 
 __all__ = [
-    "ARCHIVE_FOLDER", "AddCapture", "ArticleRead", "AddDeadline", "AddEvent", "AddIssue", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
+    "ARCHIVE_FOLDER", "AddCapture", "ArticleRead", "AddDeadline", "AddDocument", "AddEvent", "AddIssue", "AddPoint", "AddPointCount",
+    "AddStance", "AddParty", "AddPerson", "AddQuote", "AddSource", "Applied",
     "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
     "EditRefused", "Entry", "Failed", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",

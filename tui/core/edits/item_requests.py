@@ -16,28 +16,12 @@ from tui.core.edits.engine import Context, EditRefused, FileEdit, Planned, plan,
 from tui.core.edits.field_values import date_text, date_value, fields, trimmed
 from tui.core.edits.new_items import slug, unique
 from tui.core.edits.requests import AddQuote, AddSource, Expected, Request, _chain, _earlier, _last_file, _unread
-from tui.core.model.fields import FIELDS, Spec
+from tui.core.model.fields import CHILD, FIELDS, ORDER, Spec
 from tui.core.model.references import explain
 from tui.core.model.targets import Target, nested_key
 from tui.core.store.loader import ContentStore
 from tui.core.text.problems import Problem
 from tui.core.yaml.emit import Fields, Plain
-
-_ORDER = {
-    "story": ("title", "covers", "as_of", "deadlines"),
-    "deal status": ("stage", "headline", "summary", "since", "source", "history"),
-    "earlier stage": ("stage", "date", "when", "headline", "source"),
-    "deadline": ("date", "what", "outcome", "source"),
-    "party": ("id", "name", "short", "role", "people"),
-    "person": ("id", "name", "title", "aliases"),
-    "issue": ("id", "title", "status", "why", "source", "positions"),
-    "position": ("party", "stance", "says", "quotes", "events", "source"),
-    "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
-    "event": ("id", "title", "date", "when", "place", "parties", "summary", "source"),
-    "source": ("id", "outlet", "title", "date", "url", "note", "archive"),
-    "capture": ("file", "captured", "sha256", "url", "note"),
-}
-"""The order of each kind's keys as the editors' guide writes them: where a new key goes."""
 
 
 def as_value(spec: Spec | None, value: Any) -> Any:
@@ -135,7 +119,7 @@ class UpdateItem(ItemRequest):
 
         def make(ctx: Context) -> FileEdit:
             where = locate(ctx, self.target)
-            splices = update_mapping(ctx.source, where, _get(ctx.data, where), wanted, _ORDER.get(noun, ()))
+            splices = update_mapping(ctx.source, where, _get(ctx.data, where), wanted, ORDER.get(noun, ()))
             if not splices:
                 raise EditRefused([Problem(relative, 1, 1, "nothing to change: every field already holds that")], "nothing changed")
             return FileEdit(splices, ctx.data, where, self.target.item_id, _required(noun))
@@ -201,7 +185,7 @@ def to_fields(item: Mapping[str, Any], order: Sequence[str]) -> Fields:
             continue
         if isinstance(value, list):
             if any(isinstance(v, dict) for v in value):
-                out.append((key, [to_fields(v, _ORDER.get(_CHILD.get(key, ""), ())) for v in value if isinstance(v, dict)]))
+                out.append((key, [to_fields(v, ORDER.get(CHILD.get(key, ""), ())) for v in value if isinstance(v, dict)]))
             else:
                 out.append((key, [str(v) for v in value]))
         elif key in ("date", "since", "as_of", "captured"):
@@ -209,9 +193,6 @@ def to_fields(item: Mapping[str, Any], order: Sequence[str]) -> Fields:
         else:
             out.append((key, str(value)))
     return out
-
-
-_CHILD = {"people": "person", "positions": "position", "deadlines": "deadline", "history": "earlier stage", "archive": "capture"}
 
 
 @dataclass(frozen=True)
@@ -228,7 +209,7 @@ class RestoreItem(ItemRequest):
     noun: ClassVar[str] = "item"
 
     def plan(self, store: ContentStore, expected: Expected, earlier: Sequence[Planned] = ()) -> list[Planned]:
-        noun, order = self.target.noun, _ORDER.get(self.target.noun, ())
+        noun, order = self.target.noun, ORDER.get(self.target.noun, ())
         new = to_fields(self.item, order)
         if self.target.nested:
             parent = self.target.parent

@@ -91,6 +91,7 @@ _HEADERS = {
     ),
     "events": "# Events: the timeline. Keep this file in time order, oldest first.",
     "sources": "# Sources: where every fact and quote in the store comes from.",
+    "documents": "# Documents: the texts of the talks, each version its own document (content/README.md).",
 }
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic_core import to_jsonable_python
 
-from tui.core.model.items import Capture, Deadline, Item, Person, Position
+from tui.core.model.items import Capture, Deadline, Item, Person, Point, PointCount, Position
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS, SECTIONS
 from tui.core.model.snapshot import Snapshot
-from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stage, Stance
 from tui.core.text.safe_text import visible
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
@@ -28,6 +28,8 @@ _NATURAL_KEY: dict[type, Callable[[Any], str]] = {
     Person: lambda p: p.id,
     Deadline: lambda d: f"{d.date.isoformat()} {d.what}",
     Capture: lambda c: c.sha256,
+    Point: lambda p: p.id,
+    PointCount: lambda c: f"{c.count} {c.source}",
 }
 _TOKEN = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -229,15 +231,20 @@ def _label(value: Any) -> str:
     return str(value).replace("-", " ") if value else ""
 
 
-_VOCABULARY_FIELDS = {"stage": Stage, "stance": Stance, "status": IssueStatus, "role": PartyRole, "medium": Medium, "outcome": Outcome}
+_VOCABULARY_FIELDS: dict[str, tuple[type[Described], ...]] = {
+    "stage": (Stage,), "stance": (Stance,), "status": (IssueStatus, DocumentStatus), "role": (PartyRole,), "medium": (Medium,),
+    "outcome": (Outcome,), "type": (DocumentType,), "change": (PointChange,),
+}
 
 
 def _word(field: str, value: Any) -> str:
     """A vocabulary word's label, or the value as written if it is not one (or absent)."""
-    try:
-        return _VOCABULARY_FIELDS[field](value).label
-    except ValueError:
-        return show(value)
+    for vocabulary in _VOCABULARY_FIELDS[field]:
+        try:
+            return vocabulary(value).label
+        except ValueError:
+            continue
+    return show(value)
 
 
 def _summary(kind: str, item: dict) -> str:
@@ -256,6 +263,10 @@ def _summary(kind: str, item: dict) -> str:
         return ", ".join(filter(None, [item.get("outlet"), item.get("title")]))
     if kind == "status":
         return f"{_label(item.get('stage'))}: {item.get('headline')}"
+    if kind == "documents":
+        return f"{item.get('title')} ({_label(item.get('status'))})"
+    if kind == "points":
+        return f"point {item.get('number') or item.get('id')}" + (f": “{_short(item.get('says') or '', 60)}”" if item.get("says") else "")
     if kind == "history":
         when = item.get("date") or item.get("when")
         return _label(item.get("stage")) + (f" ({when})" if when else "")
@@ -268,7 +279,7 @@ def _item_name(change: Change, names: Snapshot | None) -> str:
         return "Story"
     if change.kind == "status":
         return "Deal status"
-    field = {"parties": "name", "issues": "title", "events": "title", "sources": "outlet", "quotes": "speaker"}[change.kind]
+    field = {"parties": "name", "issues": "title", "events": "title", "sources": "outlet", "quotes": "speaker", "documents": "title"}[change.kind]
     current = getattr(names, BY_SECTION[change.kind].by_id).get(change.item_id) if names else None
     name = getattr(current, field, None) or change.item_id
     if change.kind == "quotes":
@@ -321,6 +332,20 @@ def _describe(change: Change, names: Snapshot | None) -> str:
             detail = parts[1] if parts[0] == "deadlines" else _summary("history", whole)
             return f"{subject}: {'new' if change.op == ADDED else 'removed'} {what} {detail}"
         subject, rest = f"{subject}, {what} {parts[1] if parts[0] == 'deadlines' else int(parts[1]) + 1}", parts[2:]
+    elif change.kind == "documents" and parts[0] == "points" and len(parts) > 1:
+        if len(parts) == 2:
+            return f"{subject}: {'new' if change.op == ADDED else 'removed'} {_summary('points', whole)}"
+        subject, rest = f"{subject}, point {parts[1]}", parts[2:]
+        if len(rest) > 1 and rest[0] == "positions":
+            subject = f"{_party(rest[1], names)} on {subject.removeprefix('Document ')}"
+            if len(rest) == 2:
+                return f"{subject}: {'new stance' if change.op == ADDED else 'stance removed'}"
+            rest = rest[2:]
+    elif change.kind == "documents" and parts[0] == "positions" and len(parts) > 1:
+        subject = f"{_party(parts[1], names)} on {subject.removeprefix('Document ')}"
+        if len(parts) == 2:
+            return f"{subject}: new stance ({_label(new.get('stance'))})" if change.op == ADDED else f"{subject}: stance removed"
+        rest = parts[2:]
     elif change.kind == "sources" and parts[0] == "archive" and len(parts) == 2:
         verb = "archived a copy" if change.op == ADDED else "no longer records the copy"
         return f"{subject}: {verb} {whole.get('file')} (captured {whole.get('captured')})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.model.vocab import Described, IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stage, Stance
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,58 @@ FIELDS: dict[str, tuple[Spec, ...]] = {
         Spec("url", "URL", "url", hint="only an address you have seen; never guessed"),
         Spec("note", "Note", "text"),
     ),
+    "document": (
+        Spec("title", "Title", required=True, hint="as the sources name it, e.g. 28-point peace plan"),
+        Spec("type", "Type", "word", required=True, vocab=DocumentType),
+        Spec("version", "Version", hint='as the sources name it, e.g. "initial", "second draft"'),
+        Spec("supersedes", "Supersedes", "ref", refs="documents", hint="the earlier version this one replaces"),
+        Spec("presented_by", "Presented by", "refs", refs="parties"),
+        Spec("status", "Status", "word", required=True, vocab=DocumentStatus),
+        Spec("date", "Date", "date", hint=_DATE_HINT),
+        Spec("when", "When, in words", hint='if there is no exact date, e.g. "last week"'),
+        Spec("summary", "Summary", "text", hint="what the sources say of it as a whole"),
+        Spec("source", "Source", "ref", required=True, refs="sources"),
+    ),
+    "point": (
+        Spec("number", "Number", hint="its number in the document, where the sources give one"),
+        Spec("says", "Says", "text", hint="what the point says, as the sources put it; empty if dropped"),
+        Spec("issues", "Issues", "refs", refs="issues"),
+        Spec("status", "Status", "word", vocab=IssueStatus),
+        Spec("change", "Change", "word", vocab=PointChange, hint="how it came from the version this one supersedes"),
+        Spec("earlier", "From earlier points", "lines", hint="ids of the superseded version's points it comes from, one per line"),
+        _SOURCE,
+    ),
+    "point count": (
+        Spec("count", "Number of points", required=True, hint="as this source gives it"),
+        Spec("source", "Source", "ref", required=True, refs="sources"),
+        Spec("note", "Note"),
+    ),
 }
 """Every kind's fields (ids are made from them, never typed)."""
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "story": ("title", "covers", "as_of", "deadlines"),
+    "deal status": ("stage", "headline", "summary", "since", "source", "history"),
+    "earlier stage": ("stage", "date", "when", "headline", "source"),
+    "deadline": ("date", "what", "outcome", "source"),
+    "party": ("id", "name", "short", "role", "people"),
+    "person": ("id", "name", "title", "aliases"),
+    "issue": ("id", "title", "status", "why", "source", "positions"),
+    "position": ("party", "stance", "says", "quotes", "events", "source"),
+    "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
+    "event": ("id", "title", "date", "when", "place", "parties", "summary", "source"),
+    "source": ("id", "outlet", "title", "date", "url", "note", "archive"),
+    "capture": ("file", "captured", "sha256", "url", "note"),
+    "document": ("id", "title", "type", "version", "supersedes", "presented_by", "status", "date", "when", "summary", "source",
+                 "point_counts", "points", "positions"),
+    "point": ("id", "number", "says", "issues", "status", "change", "earlier", "source", "positions"),
+    "point count": ("count", "source", "note"),
+}
+"""The order of each kind's keys as the editors' guide writes them: where a new key goes."""
+
+CHILD = {"people": "person", "positions": "position", "deadlines": "deadline", "history": "earlier stage", "archive": "capture",
+         "points": "point", "point_counts": "point count"}
+"""The kind of each nested list's entries."""
 
 
 def spec(noun: str, key: str) -> Spec:

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from tui.core.model.vocab import IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stage, Stance
 from tui.core.text.safe_text import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -211,6 +211,70 @@ class Event(Item):
     source: Id
 
 
+def _point_number(value: Any) -> Any:
+    """A point's number as the document gives it: 12 and "12a" alike, kept as text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class PointCount(Item):
+    """How many points a source says a document has: sources that disagree are each kept."""
+
+    count: Annotated[str, BeforeValidator(_point_number), StringConstraints(pattern=r"^[1-9][0-9]{0,3}$"),
+                     Field(description="A whole number of points, as the source gives it.")]
+    source: Id
+    note: Line = ""
+
+
+class Point(Item):
+    """One point of a document, as the sources put it."""
+
+    id: Id
+    """Unique among the document's points: what a later version's points name in `earlier`."""
+    number: Annotated[Line, BeforeValidator(_point_number)] = ""
+    """Its number in the document, where the sources give one (12, 12a)."""
+    says: Text = ""
+    """What the point says, as the sources put it; empty for a dropped point."""
+    issues: Ids = []
+    """Issues the point touches."""
+    status: IssueStatus | None = None
+    """How close the parties are on it."""
+    change: PointChange | None = None
+    """How it came from the version this one supersedes; `dropped` records a point of that version
+    this one leaves out, so no point's fate is a silence."""
+    earlier: Ids = []
+    """The ids of the points of the superseded version it comes from (two or more if merged; the
+    dropped point for `dropped`)."""
+    source: Id | None = None
+    positions: list[Position] = []
+    """Parties' stances on this point."""
+
+
+class Document(Item):
+    """A text of the talks: a plan, a draft, a framework, a statement of principles."""
+
+    id: Id
+    title: Line
+    type: DocumentType
+    version: Line = ""
+    """Its version, as the sources name it ("initial", "second draft")."""
+    supersedes: Id | None = None
+    """The document this one replaces: its earlier version."""
+    presented_by: Ids = []
+    """The parties that presented it."""
+    status: DocumentStatus
+    date: Date | None = None
+    when: Line = ""
+    """When, in the sources' words, if no exact date is known ("last week")."""
+    summary: Text = ""
+    """What the sources say of it as a whole."""
+    source: Id
+    point_counts: list[PointCount] = []
+    """How many points the sources say it has, each count with its source."""
+    points: list[Point] = []
+    positions: list[Position] = []
+    """Parties' stances on the document as a whole."""
+
+
 def _archive_file(value: Any) -> Any:
     """A path inside the content folder, with forward slashes: never absolute, never out of it."""
     if not isinstance(value, str) or not value or value.startswith("/") or "\\" in value or ":" in value.split("/")[0] \
@@ -272,6 +336,7 @@ class ContentFile(Item):
     quotes: list[Quote] = []
     events: list[Event] = []
     sources: list[Source] = []
+    documents: list[Document] = []
 
 
 def plain_data(item: BaseModel) -> dict[str, Any]:
@@ -293,7 +358,7 @@ def share_fields_set(content: ContentFile) -> ContentFile:
     the same fields share one frozenset instead. Returns `content`.
     """
     last: tuple[object, frozenset[str]] = (None, frozenset())
-    for section in (content.parties, content.issues, content.quotes, content.events, content.sources):
+    for section in (content.parties, content.issues, content.quotes, content.events, content.sources, content.documents):
         for item in section:
             given = item.__pydantic_fields_set__
             if given != last[0]:

@@ -45,6 +45,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("quotes", "quote", "Quote", "Quote"),
     Kind("events", "event", "Event", "Event"),
     Kind("sources", "source", "Source", "Source"),
+    Kind("documents", "document", "Document", "Document"),
 )
 """Every kind, in the order changes are listed."""
 

@@ -48,12 +48,32 @@ def references(snapshot: Any, target: Target) -> list[Reference]:
                 or (section == "events" and key in position.events)
             ):
                 found.append(Reference("position", f"{snapshot.party_name(position.party)} on {issue.title}"))
+    for document in getattr(snapshot, "documents", ()):
+        found += _document_references(document, section, key)
     if section == "sources" and status is not None:
         if status.source == key:
             found.append(Reference("deal status", "the current stage"))
         found += [Reference("earlier stage", entry.stage) for entry in status.history if entry.source == key]
     if section == "sources" and story is not None:
         found += [Reference("deadline", deadline.what) for deadline in story.deadlines if deadline.source == key]
+    return found
+
+
+def _document_references(document: Any, section: str, key: str) -> list[Reference]:
+    """What in one document names `key`: the document itself, its points, its stances."""
+    found: list[Reference] = []
+    if (section == "sources" and (document.source == key or any(c.source == key for c in document.point_counts))) \
+            or (section == "parties" and key in document.presented_by) or (section == "documents" and document.supersedes == key):
+        found.append(Reference("document", document.id))
+    for point in document.points:
+        if (section == "sources" and point.source == key) or (section == "issues" and key in point.issues):
+            found.append(Reference("point", f"{document.id} point {point.number or point.id}"))
+    stances = [(document.title, p) for p in document.positions] + [
+        (f"{document.id} point {point.number or point.id}", p) for point in document.points for p in point.positions]
+    for label, position in stances:
+        if (section == "sources" and position.source == key) or (section == "parties" and position.party == key) \
+                or (section == "quotes" and key in position.quotes) or (section == "events" and key in position.events):
+            found.append(Reference("stance", f"{position.party} on {label}"))
     return found
 
 
@@ -69,7 +89,7 @@ def counted(found: list[Reference]) -> str:
 
 def verb(target: Target) -> str:
     """How the referring items relate to the target: they cite a source, quote a party..."""
-    return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite"}.get(target.section, "name")
+    return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite", "documents": "supersede"}.get(target.section, "name")
 
 
 def explain(snapshot: Any, target: Target, limit: int = 6) -> str:

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the UI imports this module at start-up; pydantic loads later, with the store
-    from tui.core.model.items import Deadline, DealStatus, Event, Issue, Party, Person, Position, Quote, Source, Story
+    from tui.core.model.items import Deadline, DealStatus, Document, Event, Issue, Party, Person, Position, Quote, Source, Story
 
 
 class Origin(NamedTuple):
@@ -37,6 +37,8 @@ class Snapshot:
     events: tuple[Event, ...] = ()
     """Oldest first, as a timeline reads."""
     sources: tuple[Source, ...] = ()
+    documents: tuple[Document, ...] = ()
+    """In the order the files give them."""
     origins: Mapping[tuple[str, str], Origin] = field(default_factory=dict)
     """(kind, id) to where it is defined; kinds are the section names, plus 'story' and 'status'."""
 
@@ -59,6 +61,10 @@ class Snapshot:
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    @cached_property
+    def document_by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
 
     def party_name(self, party_id: str | None) -> str:
         """The party's name, or its id marked unknown if the store has no such party."""

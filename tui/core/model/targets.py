@@ -17,10 +17,13 @@ NESTED = {
     "positions": "position",
     "deadlines": "deadline",
     "history": "earlier stage",
+    "points": "point",
+    "point_counts": "point count",
 }
 """The lists inside an item whose entries are items in their own right, and what one is called."""
 
-_HOLDERS = {"people": "parties", "positions": "issues", "deadlines": "story", "history": "status"}
+_HOLDERS = {"people": "parties", "positions": "issues", "deadlines": "story", "history": "status", "points": "documents",
+            "point_counts": "documents"}
 """Which section holds each nested list."""
 
 
@@ -29,8 +32,10 @@ def nested_key(field: str, entry: Any, index: int) -> str:
     position's party, a deadline's date and text, an earlier stage's place in the history."""
     if not isinstance(entry, dict):
         return str(index)
-    if field == "people":
+    if field in ("people", "points"):
         return str(entry.get("id", ""))
+    if field == "point_counts":
+        return f"{entry.get('count', '')} {entry.get('source', '')}"
     if field == "positions":
         return str(entry.get("party", ""))
     if field == "deadlines":
@@ -98,11 +103,23 @@ class Target:
             name = getattr(item, "name", key)
             return f"{name} ({getattr(owner, 'name', self.item_id)})"
         if field == "positions":
-            return f"{snapshot.party_name(key)} on {getattr(owner, 'title', self.item_id)}"
+            return f"{snapshot.party_name(key)} on {_owner_name(owner, self.item_id)}"
+        if field == "points":
+            return f"{_owner_name(item, key)} of {getattr(owner, 'title', self.item_id)}"
+        if field == "point_counts":
+            count, _, source = key.partition(" ")
+            return f"{count} points, per {source}"
         if field == "deadlines":
             day, _, what = key.partition(" ")
             return f"{day}: {_short(what)}"
         return f"earlier stage {int(key) + 1}" if key.isdigit() else f"earlier stage {key}"
+
+
+def _owner_name(owner: Any, fallback: str) -> str:
+    """An issue's or a document's title; a point's number (or id)."""
+    if owner is None:
+        return fallback
+    return str(getattr(owner, "title", None) or f"point {getattr(owner, 'number', '') or getattr(owner, 'id', fallback)}")
 
 
 def _short(text: str, limit: int = 50) -> str:
@@ -125,8 +142,10 @@ def find(snapshot: Any, target: Target) -> Any:
 
 
 def _model_key(field: str, entry: Any, index: int) -> str:
-    if field == "people":
+    if field in ("people", "points"):
         return str(entry.id)
+    if field == "point_counts":
+        return f"{entry.count} {entry.source}"
     if field == "positions":
         return str(entry.party)
     if field == "deadlines":

@@ -106,3 +106,34 @@ class Outcome(Described):
 
     MET = "met", "It happened by the date."
     SLIPPED = "slipped", "It did not happen by the date; it was put off or missed."
+
+
+class DocumentType(Described):
+    """What kind of text of the talks a document is."""
+
+    PLAN = "plan", "A plan for the whole deal, put forward by one side or a mediator."
+    DRAFT = "draft", "A working text revised between the parties."
+    FRAMEWORK = "framework", "The outline of a deal, its terms left to be filled in."
+    STATEMENT_OF_PRINCIPLES = "statement-of-principles", "Principles the parties state they share, short of terms."
+
+
+class DocumentStatus(Described):
+    """Where a document stands."""
+
+    REPORTED = "reported", "The press reports it; it has not been presented officially."
+    PRESENTED = "presented", "Put to the other parties officially."
+    REVISED = "revised", "Being changed between the parties."
+    AGREED_IN_PRINCIPLE = "agreed-in-principle", "Accepted in principle; terms are still open."
+    AGREED = "agreed", "Accepted by the parties it needs."
+    REJECTED = "rejected", "Turned down by a party it needs."
+    SUPERSEDED = "superseded", "A later version replaced it."
+
+
+class PointChange(Described):
+    """How a point came from the version before."""
+
+    SAME = "same", "Carried over as it was."
+    REWORDED = "reworded", "Carried over with its words changed."
+    MERGED = "merged", "Made of two or more points of the version before."
+    NEW = "new", "Not in the version before."
+    DROPPED = "dropped", "A point of the version before that this version leaves out."

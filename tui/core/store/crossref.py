@@ -24,6 +24,7 @@ from typing import Any
 from tui.core.model.items import ContentFile, Event, Quote
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.model.snapshot import Origin, Snapshot
+from tui.core.store.document_checks import document_references, lineage_problems, point_problems
 from tui.core.store.parsed_file import SINGLES, ParsedFile
 from tui.core.text.problems import Problem
 
@@ -33,7 +34,7 @@ Key = tuple[str, str]
 """(section, id); ('story', 'story') and ('status', 'status') for the two single sections."""
 Loc = tuple[str | int, ...]
 
-REF_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "source": "sources"}
+REF_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "source": "sources", "document": "documents"}
 """What a reference can name, and the section that defines it."""
 _KIND_OF = {section: kind for kind, section in REF_KINDS.items()}
 
@@ -107,6 +108,8 @@ def _unknown_references(content: ContentFile, kind: str, known: Container[str]) 
     elif kind == "issue":
         found += [(ref, ("quotes", n, "issues", j)) for n, q in enumerate(quotes)
                   for j, ref in enumerate(q.issues) if ref not in known]
+    if content.documents:
+        found += document_references(content, kind, known)
     return found
 
 
@@ -120,6 +123,9 @@ def _second_positions(parsed: ParsedFile) -> list[Problem]:
                 line, column = parsed.at("issues", n, "positions", i, "party")
                 found.append(Problem(parsed.path, line, column, f"a second position for '{position.party}' on this issue; keep one"))
             seen.add(position.party)
+    if parsed.content.documents:
+        told = point_problems(parsed.content)
+        found += [Problem(parsed.path, line, column, why) for (_, why), (line, column) in zip(told, parsed.positions(loc for loc, _ in told), strict=True)]
     return found
 
 
@@ -298,10 +304,20 @@ class Merger:
         for path in self._order:
             problems += self._parts[path].own_problems
         problems += chain.from_iterable(self._unknown.values())
+        if self._by_id["documents"]:
+            problems += self._lineage()
         if ("story", "story") not in self._defs and not self._broken["story"]:
             problems.append(Problem("story.yaml", 1, 1, "no file defines 'story:' (title, as_of, deadlines); add one"))
         if ("status", "status") not in self._defs and not self._broken["status"]:
             problems.append(Problem("status.yaml", 1, 1, "no file defines 'status:' (stage, headline); add one"))
+        return problems
+
+    def _lineage(self) -> list[Problem]:
+        problems = []
+        for document_id, loc, why in lineage_problems(self._by_id["documents"]):
+            path, index = self._defs[("documents", document_id)][0]
+            line, column = self._parts[path].parsed.at("documents", index, *loc)
+            problems.append(Problem(path, line, column, why))
         return problems
 
     # -- the snapshot --------------------------------------------------------------------------
@@ -331,6 +347,7 @@ class Merger:
             quotes=tuple(quotes_newest_first(self._items("quotes"))),
             events=tuple(events_in_time_order(self._items("events"))),
             sources=tuple(self._items("sources")),
+            documents=tuple(self._items("documents")),
             origins=dict(self._origins),
         )
         for section in LIST_SECTIONS:
