@@ -8,7 +8,18 @@ import sys
 from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
 from tui.core.desk import (
-    AddDeadline, AddDocument, AddEvent, AddIssue, AddParty, AddPerson, AddPoint, AddPointCount, AddQuote, AddSource, AddStance, Applied,
+    AddDeadline,
+    AddDocument,
+    AddEvent,
+    AddIssue,
+    AddParty,
+    AddPerson,
+    AddPoint,
+    AddPointCount,
+    AddQuote,
+    AddSource,
+    AddStance,
+    Applied,
     Request,
 )
 from tui.core.model.fields import FIELDS
