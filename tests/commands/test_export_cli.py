@@ -39,6 +39,11 @@ def test_the_data_package_is_valid_and_its_schema_is_the_codebook(store: Path, t
     lines = (out / "quotes.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 13 and lines[0].startswith("id,text,context,speaker")  # a header and the 12 shipped quotes
     assert "lavrov-welcomed,welcomed," in (out / "quotes.csv").read_text(encoding="utf-8")
+    documents = (out / "documents.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[0] for line in documents[1:]] == ["us-plan-initial", "us-plan-later-drafts", "us-plan-newest", "us-framework"]
+    assert "28 (meduza-putin-first-comments)" in documents[1]
+    assert (out / "points.csv").read_text(encoding="utf-8").splitlines()[1].startswith("us-plan-initial,territory-given-up,,")
+    assert "us-framework,,ukraine,accepts," in (out / "document_stances.csv").read_text(encoding="utf-8")
 
 
 def test_the_calendar_lists_the_deadlines_and_a_moved_one_keeps_its_id(store: Path, tmp_path: Path) -> None:

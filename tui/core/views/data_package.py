@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.model.snapshot import Snapshot
-from tui.core.model.vocab import Described, IssueStatus, Medium, Outcome, PartyRole, Stance
+from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stance
 
 Row = dict[str, Any]
 
@@ -115,6 +115,42 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         Column("outcome", "Once past: whether it was met, as the sources say.", vocab=Outcome),
         Column("source", "The id of the source (sources.id)."),
     )),
+    "documents": ("The texts of the talks (plans, drafts, frameworks), each version its own row.", (
+        Column("id", "The document's id, unique among documents.", required=True),
+        Column("title", "Its title, as the sources name it.", required=True),
+        Column("type", "What kind of text it is.", vocab=DocumentType, required=True),
+        Column("version", "Its version, as the sources name it."),
+        Column("supersedes", "The id of the earlier version it replaces (documents.id)."),
+        Column("presented_by", "The ids of the parties that presented it (parties.id), separated by '; '."),
+        Column("status", "Where it stands.", vocab=DocumentStatus, required=True),
+        Column("date", "Its date, where the sources give one.", "date"),
+        Column("when", "When, in the sources' own words, where there is no exact date."),
+        Column("summary", "What the sources say of it as a whole."),
+        Column("point_counts", "How many points each source says it has, as 'COUNT (source id)', separated by '; '.",
+               get=lambda d: _joined(f"{c.count} ({c.source})" for c in d.point_counts)),
+        Column("source", "The id of the source (sources.id).", required=True),
+    )),
+    "points": ("The points of each document, as the sources put them, and where each came from in the version before.", (
+        Column("document", "The id of the document (documents.id).", required=True, get=lambda dp: dp[0].id),
+        Column("id", "The point's id, unique within its document.", required=True, get=lambda dp: dp[1].id),
+        Column("number", "Its number in the document, where the sources give one.", get=lambda dp: dp[1].number),
+        Column("says", "What it says, as the sources put it (empty for a dropped point).", get=lambda dp: dp[1].says),
+        Column("issues", "The ids of the issues it touches (issues.id), separated by '; '.", get=lambda dp: dp[1].issues),
+        Column("status", "How close the parties are on it.", vocab=IssueStatus, get=lambda dp: dp[1].status),
+        Column("change", "How it came from the version the document supersedes.", vocab=PointChange, get=lambda dp: dp[1].change),
+        Column("earlier", "The ids of the points of the superseded version it comes from (points.id of that document), "
+                          "separated by '; '.", get=lambda dp: dp[1].earlier),
+        Column("source", "The id of the source (sources.id).", get=lambda dp: dp[1].source),
+    )),
+    "document_stances": ("Each party's stance on a document as a whole, or on one of its points.", (
+        Column("document", "The id of the document (documents.id).", required=True, get=lambda s: s[0]),
+        Column("point", "The id of the point (points.id), empty for a stance on the whole document.", get=lambda s: s[1]),
+        Column("party", "The id of the party (parties.id).", required=True, get=lambda s: s[2].party),
+        Column("stance", "Its stance.", vocab=Stance, required=True, get=lambda s: s[2].stance),
+        Column("says", "What it says, as the sources put it.", get=lambda s: s[2].says),
+        Column("quotes", "The ids of the quotes that back it (quotes.id), separated by '; '.", get=lambda s: s[2].quotes),
+        Column("source", "The id of the source (sources.id).", get=lambda s: s[2].source),
+    )),
 }
 """Each table: what it holds, and its columns in order (the codebook)."""
 
@@ -126,6 +162,11 @@ def _items(snapshot: Snapshot, table: str) -> list[Any]:
         return [(issue, position) for issue in snapshot.issues for position in issue.positions]
     if table == "deadlines":
         return list(snapshot.story.deadlines) if snapshot.story else []
+    if table == "points":
+        return [(document, point) for document in snapshot.documents for point in document.points]
+    if table == "document_stances":
+        return [(d.id, "", p) for d in snapshot.documents for p in d.positions] + [
+            (d.id, point.id, p) for d in snapshot.documents for point in d.points for p in point.positions]
     return list(getattr(snapshot, table))
 
 
