@@ -30,7 +30,7 @@ PLACE_MARK = "\0"
 """Put before each note line while the text is built, so that its line can be found at the end;
 no input holds one (YAML refuses it), and every one is taken out again."""
 
-NESTED_NOUNS = {"positions": "position", "people": "person"}
+NESTED_NOUNS = {"positions": "position", "people": "person", "points": "point", "point_counts": "point count"}
 
 
 @dataclass(frozen=True)
