@@ -33,7 +33,7 @@ _ORDER = {
     "issue": ("id", "title", "status", "why", "source", "positions"),
     "position": ("party", "stance", "says", "quotes", "events", "source"),
     "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
-    "event": ("id", "title", "date", "when", "place", "parties", "summary", "source"),
+    "event": ("id", "title", "date", "when", "place", "venue", "format", "parties", "host", "mediator", "participants", "summary", "source"),
     "source": ("id", "outlet", "title", "date", "url", "note", "archive"),
     "capture": ("file", "captured", "sha256", "url", "note"),
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.model.vocab import Described, IssueStatus, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import Described, IssueStatus, MeetingFormat, Medium, Outcome, PartyRole, Stage, Stance
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,13 @@ FIELDS: dict[str, tuple[Spec, ...]] = {
         Spec("title", "What happened", required=True),
         Spec("date", "Date", "date", hint=_DATE_HINT),
         Spec("when", "When, in words", hint='if there is no exact date, e.g. "earlier this year"'),
-        Spec("place", "Place"),
+        Spec("place", "Place", hint="the city or country"),
+        Spec("venue", "Venue", hint="for a meeting: the building it was held in, as the sources name it"),
+        Spec("format", "Format", "word", vocab=MeetingFormat, hint="for a meeting: how they met"),
         Spec("parties", "Parties", "refs", refs="parties"),
+        Spec("host", "Host", "ref", refs="parties", hint="for a meeting: the party that hosted it"),
+        Spec("mediator", "Mediator", "ref", refs="parties", hint="for a meeting: the party that mediated it"),
+        Spec("participants", "Participants", "refs", refs="people", hint="for a meeting: the people at it, as PARTY/PERSON"),
         Spec("summary", "Summary", "text"),
         Spec("source", "Source", "ref", required=True, refs="sources"),
     ),

@@ -106,3 +106,11 @@ class Outcome(Described):
 
     MET = "met", "It happened by the date."
     SLIPPED = "slipped", "It did not happen by the date; it was put off or missed."
+
+
+class MeetingFormat(Described):
+    """How the people at a meeting met."""
+
+    IN_PERSON = "in-person", "Met face to face, in one place."
+    PHONE = "phone", "Spoke by telephone."
+    VIDEO = "video", "Met by video link."
