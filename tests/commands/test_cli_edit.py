@@ -12,7 +12,7 @@ import pytest
 from tests.helpers.edits import assert_inserted, changes
 from tests.helpers.paths import REPO
 from tui.cli import main
-from tui.core.model.vocab import MeetingFormat, Medium, Stage, Stance
+from tui.core.model.vocab import Medium, MeetingFormat, Stage, Stance
 
 LAVROV = "meduza-2025-11-25-lavrov"
 

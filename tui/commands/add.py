@@ -9,7 +9,7 @@ from tui.commands.edit_args import kind_parser, run_edit, words
 from tui.commands.item_args import add_field_options, field_values
 from tui.core.desk import AddDeadline, AddEvent, AddIssue, AddParty, AddPerson, AddQuote, AddSource, Applied, Request
 from tui.core.model.fields import FIELDS
-from tui.core.model.vocab import IssueStatus, MeetingFormat, Medium, Outcome, PartyRole
+from tui.core.model.vocab import IssueStatus, Medium, MeetingFormat, Outcome, PartyRole
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.model.vocab import Described, IssueStatus, MeetingFormat, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import Described, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, Stage, Stance
 
 
 @dataclass(frozen=True)

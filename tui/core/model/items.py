@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from tui.core.model.vocab import IssueStatus, MeetingFormat, Medium, Outcome, PartyRole, Stage, Stance
+from tui.core.model.vocab import IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, Stage, Stance
 from tui.core.text.safe_text import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
