@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.model.snapshot import Snapshot
-from tui.core.model.vocab import Described, IssueStatus, MeetingFormat, Medium, Outcome, PartyRole, Stance
+from tui.core.model.vocab import Described, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, Stance
 
 Row = dict[str, Any]
 
