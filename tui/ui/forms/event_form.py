@@ -28,7 +28,9 @@ class EventForm(EditForm):
         yield self.field("When, in words", Input(id="when"), 'if there is no exact date, e.g. "earlier this year"')
         yield self.field("Place", Input(id="place"), "the city or country")
         yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
-        # A meeting's own fields: all optional, so an event that is no meeting leaves them empty.
+        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
+        yield self.field("Summary", Input(id="summary"))
+        # A meeting's own fields, last: all optional, so an event that is no meeting leaves them empty.
         parties = options([(p.name, p.id) for p in snapshot.parties])
         yield self.field("Venue", Input(id="venue"), "for a meeting: the building it was held in")
         yield self.field("Format", Select(options([(f"{w.label} — {w.description}", w.value) for w in MeetingFormat]),
@@ -37,8 +39,6 @@ class EventForm(EditForm):
         yield self.field("Mediator", Select(parties, id="mediator", prompt="pick a mediator"))
         people = [(Text(v(f"{person.name} ({p.label})")), f"{p.id}/{person.id}") for p in snapshot.parties for person in p.people]
         yield self.field("Participants", SelectionList(*people, id="participants"), "for a meeting: the people at it")
-        yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
-        yield self.field("Summary", Input(id="summary"))
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))
