@@ -12,7 +12,7 @@ import pytest
 from tests.helpers.edits import assert_inserted, changes
 from tests.helpers.paths import REPO
 from tui.cli import main
-from tui.core.model.vocab import Medium, Stage, Stance
+from tui.core.model.vocab import Medium, MeetingFormat, Stage, Stance
 
 LAVROV = "meduza-2025-11-25-lavrov"
 
@@ -71,7 +71,7 @@ def test_add_event_and_source_then_set_status_and_position(store: Path):
     run = peacewatch("add", "event", "content", "--title", "Talks move to Geneva", "--date", "2025-11-26",
                      "--place", "Geneva", "--party", "ukraine", "--party", "united-states",
                      "--source", "meduza-2025-11-26-talks-move-to-geneva", cwd=cwd)
-    assert (run.returncode, run.stdout) == (0, "content/events.yaml:124: added event talks-move-to-geneva\n")
+    assert (run.returncode, run.stdout) == (0, "content/events.yaml:139: added event talks-move-to-geneva\n")
     check_passes(cwd)
     status = store / "status.yaml"
     old = status.read_bytes()
@@ -144,7 +144,8 @@ def test_a_conflict_exits_1_and_says_what_changed(store: Path, monkeypatch, caps
 @pytest.mark.parametrize(("command", "needed"), [
     (["add", "quote"], ["DIR", "--text", "--speaker", "--speaker-role", "--party", "--date", "--medium",
                         "--reported-by", "--source", "--issue", "--context", *Medium]),
-    (["add", "event"], ["DIR", "--title", "--date", "--when", "--place", "--party", "--summary", "--source"]),
+    (["add", "event"], ["DIR", "--title", "--date", "--when", "--place", "--party", "--summary", "--source", "--venue",
+                        "--format", "--host", "--mediator", "--participant", *MeetingFormat]),
     (["add", "source"], ["DIR", "--outlet", "--title", "--date", "--url", "--note"]),
     (["set", "status"], ["DIR", "--stage", "--headline", "--since", "--source", "--summary", *Stage]),
     (["set", "position"], ["DIR", "--issue", "--party", "--stance", "--says", "--quote", "--event", "--source", *Stance]),

@@ -44,6 +44,14 @@ def test_the_data_package_is_valid_and_its_schema_is_the_codebook(store: Path, t
     assert "28 (meduza-putin-first-comments)" in documents[1]
     assert (out / "points.csv").read_text(encoding="utf-8").splitlines()[1].startswith("us-plan-initial,territory-given-up,,")
     assert "us-framework,,ukraine,accepts," in (out / "document_stances.csv").read_text(encoding="utf-8")
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    meeting_format = next(f for f in events["schema"]["fields"] if f["name"] == "format")
+    assert meeting_format["constraints"]["enum"] == ["in-person", "phone", "video"]
+    assert "video: Met by video link." in meeting_format["description"]
+    rows = (out / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "id,title,date,when,place,venue,format,parties,host,mediator,participants,summary,source"
+    assert rows[1].startswith("alaska-summit,Putin and Trump meet in Alaska,,earlier this year,\"Anchorage, Alaska\",,in-person,"
+                              "united-states; russia,,,russia/vladimir-putin; united-states/donald-trump,")
 
 
 def test_the_calendar_lists_the_deadlines_and_a_moved_one_keeps_its_id(store: Path, tmp_path: Path) -> None:
@@ -59,6 +67,41 @@ def test_the_calendar_lists_the_deadlines_and_a_moved_one_keeps_its_id(store: Pa
     assert export(store, tmp_path, "ics", second).returncode == 0
     moved = next(e for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT") if str(e["summary"]).startswith("Deadline:"))
     assert str(moved["uid"]) == str(deadline["uid"]) and moved.decoded("dtstart").isoformat() == "2025-11-28"
+
+
+SCHEDULED = """
+  - id: geneva-round
+    title: Ukrainian and U.S. negotiators to meet in Geneva
+    date: 2099-11-30
+    place: Geneva
+    venue: The U.S. mission
+    format: in-person
+    parties: [ukraine]
+    host: united-states
+    participants:
+      - ukraine/rustem-umerov
+      - donald-trump
+    summary: A round of talks.
+    source: meduza-2025-11-25-lavrov
+"""
+
+
+def test_a_scheduled_meeting_is_in_the_calendar_with_its_venue_and_people_and_keeps_its_id(store: Path, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    events = store / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + SCHEDULED, encoding="utf-8")
+    first, second = tmp_path / "one.ics", tmp_path / "two.ics"
+    assert export(store, tmp_path, "ics", first).returncode == 0
+    meeting = next(e for e in Calendar.from_ical(first.read_bytes()).walk("VEVENT") if str(e["summary"]).startswith("Ukrainian"))
+    assert str(meeting["location"]) == "The U.S. mission, Geneva"
+    assert str(meeting["description"]) == ("A round of talks.\n\nFormat: in person\nHost: United States\n"
+                                           "Participants: Rustem Umerov (Ukraine); Donald Trump (U.S.)")
+    events.write_text(events.read_text(encoding="utf-8").replace("The U.S. mission", "The Palais des Nations"), encoding="utf-8")
+    assert export(store, tmp_path, "ics", second).returncode == 0
+    moved = next(e for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT") if str(e["summary"]).startswith("Ukrainian"))
+    assert str(moved["uid"]) == str(meeting["uid"]) == "event-geneva-round@trump-s-peace-plan-for-the-war-in-ukraine.peacewatch"
+    assert str(moved["location"]) == "The Palais des Nations, Geneva"
 
 
 @pytest.mark.skipif(shutil.which("newsboat") is None, reason="newsboat is not installed (CI installs it)")

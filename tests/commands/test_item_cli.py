@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,20 @@ def test_revert_takes_back_the_last_change_and_refuses_a_second_time(store: Path
     assert path.read_text(encoding="utf-8") == original
     again = peacewatch("revert", "content", "1", "--journal", journal, cwd=store.parent)
     assert again.returncode == 1 and "changed since" in again.stderr
+
+
+def test_edit_event_gives_a_meeting_its_people_and_refuses_an_unknown_one_where_it_stands(store: Path):
+    path = store / "events.yaml"
+    old = path.read_bytes()
+    bad = peacewatch("edit", "event", "content", "abu-dhabi-meeting", "--participants", "russia/sergey-lavrow", cwd=store.parent)
+    assert bad.returncode == 1 and path.read_bytes() == old
+    said = re.search(r"content/events.yaml:(\d+):9: unknown person 'russia/sergey-lavrow'; did you mean 'russia/sergey-lavrov'\?", bad.stderr)
+    assert said, bad.stderr
+    run = peacewatch("edit", "event", "content", "abu-dhabi-meeting", "--participants", "russia/sergey-lavrov",
+                     "--participants", "rustem-umerov", "--format", "video", "--mediator", "united-states", cwd=store.parent)
+    assert run.returncode == 0, run.stderr
+    new = path.read_bytes()
+    assert_changed(old, new, ["    format: in-person"], ["    format: video", "    mediator: united-states", "    participants:",
+                                  "      - russia/sergey-lavrov", "      - rustem-umerov"])
+    # Where the refused one stood, a line lower: the mediator went in above it.
+    assert new.decode().splitlines()[int(said[1])] == "      - russia/sergey-lavrov"

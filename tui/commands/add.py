@@ -24,7 +24,7 @@ from tui.core.desk import (
 )
 from tui.core.model.fields import FIELDS
 from tui.core.model.targets import Target
-from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stance
+from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, PointChange, Stance
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     quote.add_argument("--issue", action="append", default=[], metavar="ID", help="an issue it bears on (repeatable)")
     quote.add_argument("--context", default="", help="for a fragment: the source's surrounding sentence, verbatim")
 
-    event = kind_parser(kinds, "event", "add an event to the file holding the latest event (events.yaml)")
+    event = kind_parser(kinds, "event", "add an event to the file holding the latest event (events.yaml)", (MeetingFormat,))
     event.add_argument("--title", required=True, help="what happened, in one line")
     event.add_argument("--source", required=True, metavar="ID", help="the id of the source (from sources.yaml)")
     event.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="only if the sources give it")
@@ -52,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     event.add_argument("--place", default="", help="where, as the sources name it")
     event.add_argument("--party", action="append", default=[], metavar="ID", help="a party taking part (repeatable)")
     event.add_argument("--summary", default="", help="what happened, in a sentence or two, from the sources")
+    event.add_argument("--venue", default="", help="for a meeting: the building it was held in, as the sources name it")
+    event.add_argument("--format", default=None, metavar="WORD", help=f"for a meeting: how they met: {words(MeetingFormat)}")
+    event.add_argument("--host", default=None, metavar="ID", help="for a meeting: the party that hosted it")
+    event.add_argument("--mediator", default=None, metavar="ID", help="for a meeting: the party that mediated it")
+    event.add_argument("--participant", action="append", default=[], metavar="PARTY/PERSON",
+                       help="for a meeting: a person at it, as PARTY/PERSON (russia/vladimir-putin) (repeatable)")
 
     source = kind_parser(kinds, "source", "add a source to the file holding the sources (sources.yaml)")
     source.add_argument("--outlet", required=True, help="who published it ('Meduza')")
@@ -158,7 +164,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.kind == "event":
         request = AddEvent(
             title=args.title, source=args.source, date=args.date, when=args.when, place=args.place,
-            parties=args.party, summary=args.summary,
+            parties=args.party, summary=args.summary, venue=args.venue, format=args.format, host=args.host,
+            mediator=args.mediator, participants=args.participant,
         )
     else:
         request = AddSource(outlet=args.outlet, title=args.title, date=args.date, url=args.url, note=args.note)

@@ -156,6 +156,9 @@ EVENTS = """\
 #   parties  Ids of the parties taking part.
 #   summary  What happened, in a sentence or two, drawn from the sources.
 #   source   required. The id of the source.
+# A meeting may also have, where the sources say so: venue (the building), format
+# (in-person, phone or video), host and mediator (party ids), and participants (people,
+# each as PARTY/PERSON).
 #
 # An example:
 #

@@ -36,6 +36,7 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
     settings' keymap applied as Textual applies it), so help never drifts from what a key does."""
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.meetings import MeetingsScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.search_results import SearchResultsScreen
@@ -60,6 +61,7 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
         ("Changes", keys(ChangesScreen, ChangesScreen.BINDINGS)),
         ("Problems", keys(ProblemsScreen, ProblemsScreen.BINDINGS)),
         ("Timeline", keys(TimelineScreen, [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay])),
+        ("Who met whom", keys(MeetingsScreen, [b for b in bindings(MeetingsScreen.BINDINGS) if b.id == "meetings.back"])),
         ("Full item", keys(DetailScreen, [b for b in bindings(DetailScreen.BINDINGS) if b not in overlay])),
         ("Full item, timeline, help", keys(Overlay, overlay)),
         ("Search results", keys(SearchResultsScreen, [b for b in bindings(SearchResultsScreen.BINDINGS) if b.id == "results.save-view"])),

@@ -28,6 +28,7 @@ def _classes() -> dict[str, type]:
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.help import HelpScreen
     from tui.ui.screens.list_overlay import ListOverlay
+    from tui.ui.screens.meetings import MeetingsScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.review_quotes import ReviewQuotesScreen
@@ -43,7 +44,7 @@ def _classes() -> dict[str, type]:
     return {cls.__name__: cls for cls in (
         PeacewatchApp, EditForm, ArticleSourceScreen, AuthorScreen, ChangesScreen, ChooseScreen, ConfirmScreen, DashboardScreen,
         DetailScreen, HelpScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen, TimelineScreen,
-        ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
+        MeetingsScreen, ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
     )}
 
 
@@ -63,6 +64,7 @@ def groups() -> list[tuple[str, list[tuple[type, list[Binding]]]]]:
         ("Full item, timeline, help", [c["Overlay"]]),
         ("Full item", [c["DetailScreen"]]),
         ("Timeline", [c["TimelineScreen"]]),
+        ("Who met whom", [c["MeetingsScreen"]]),
         ("Help", [c["HelpScreen"]]),
         ("A form", [c["EditForm"], c["CompletingInput"]]),
         ("Asked to confirm", [c["ConfirmScreen"]]),
@@ -89,6 +91,7 @@ def chains() -> list[tuple[str, list[type]]]:
         ("the problems", [c["RowList"], c["ProblemsScreen"]]),
         ("a full item", [c["DetailScreen"]]),
         ("the timeline", [c["TimelineScreen"]]),
+        ("who met whom", [c["RowList"], c["MeetingsScreen"], c["ListOverlay"]]),
         ("help", [c["HelpScreen"]]),
         ("a form", [c["CompletingInput"], c["EditForm"]]),
         ("a question to confirm", [c["ConfirmScreen"]]),

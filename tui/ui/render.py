@@ -20,6 +20,7 @@ from rich.text import Text
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import Stage, Stance
 from tui.core.text.safe_text import visible
+from tui.core.views.meetings import people_at
 from tui.core.views.timefmt import day, since
 from tui.ui.palette import Palette
 
@@ -304,8 +305,13 @@ def event_detail(event: Event, snapshot: Snapshot) -> Group:
         _field("When", day(event.date) if event.date else relative_when(event.when, event.source, snapshot) or "undated"),
         _field("Place", v(event.place) or "—"),
         _field("Parties", ", ".join(v(snapshot.party_name(p)) for p in event.parties) or "—"),
-        _field("Source", source_line(event.source, snapshot)),
     ]
+    # A meeting's own fields, only those the store gives: most events are no meeting.
+    meeting = [("Venue", event.venue), ("Format", event.format.label if event.format else ""),
+               ("Host", snapshot.party_name(event.host)), ("Mediator", snapshot.party_name(event.mediator)),
+               ("People", "; ".join(people_at(event, snapshot)))]
+    lines += [_field(name, value) for name, value in meeting if value]
+    lines.append(_field("Source", source_line(event.source, snapshot)))
     if event.summary:
         lines += [Text(), Text(v(event.summary))]
     return _join(lines)

@@ -89,6 +89,18 @@ def test_adding_an_event_inserts_only_its_lines(store: Path):
     assert problems(store) == []
 
 
+def test_adding_a_meeting_writes_its_venue_format_host_mediator_and_participants_in_the_guides_order(store: Path):
+    old, new, _ = edit(store, AddEvent(title="Talks in Geneva", source=LAVROV, place="Geneva", venue="Palais des Nations",
+                                       format="in-person", parties=["ukraine"], host="ukraine", mediator="united-states",
+                                       participants=["ukraine/rustem-umerov", "donald-trump"]), "events.yaml")
+    assert_inserted(old, new, [
+        "", "  - id: talks-in-geneva", "    title: Talks in Geneva", "    place: Geneva", "    venue: Palais des Nations",
+        "    format: in-person", "    parties:", "      - ukraine", "    host: ukraine", "    mediator: united-states",
+        "    participants:", "      - ukraine/rustem-umerov", "      - donald-trump", f"    source: {LAVROV}",
+    ])
+    assert problems(store) == []
+
+
 def test_adding_a_source_inserts_only_its_lines(store: Path):
     old, new, _ = edit(store, AddSource(outlet="AP", title="Talks go on", date="2025-11-26", note="Seen on the wire."),
                        "sources.yaml")

@@ -240,3 +240,26 @@ def test_a_persons_aliases_are_added_as_a_list_after_their_title(store: Path):
     assert people["vladimir-putin"].aliases == ["Putin V."]
     text = read(store, "parties.yaml").decode()
     assert "        title: Russian President\n        aliases:\n          - Putin V.\n" in text
+
+
+def test_a_meetings_fields_are_added_changed_and_removed_each_on_its_own_lines(store: Path):
+    target = Target("events", "abu-dhabi-meeting")
+    old = read(store, "events.yaml")
+    edits.apply(store, UpdateItem(target, {"venue": "A hotel", "format": "video", "mediator": "united-states",
+                                           "participants": ["russia/sergey-lavrov", "andriy-yermak"]}))
+    middle = read(store, "events.yaml")
+    assert_changed(old, middle, ["    format: in-person"], ["    venue: A hotel", "    format: video", "    mediator: united-states",
+                                     "    participants:", "      - russia/sergey-lavrov", "      - andriy-yermak"])
+    assert "    place: Abu Dhabi\n    venue: A hotel\n    format: video\n    parties:" in middle.decode()
+    assert problems(store) == []
+    edits.apply(store, UpdateItem(target, {"format": "phone", "participants": [], "venue": ""}))
+    assert_changed(middle, read(store, "events.yaml"), ["    venue: A hotel", "    format: video", "    participants:",
+                                                        "      - russia/sergey-lavrov", "      - andriy-yermak"],
+                   ["    format: phone"])
+
+
+def test_a_person_at_a_meeting_is_not_removed_while_the_meeting_names_them(store: Path):
+    edits.apply(store, UpdateItem(Target("events", "abu-dhabi-meeting"), {"participants": ["sergey-lavrov"]}))
+    with pytest.raises(EditRefused) as refused:
+        edits.apply(store, RemoveItem(Target("parties", "russia", (("people", "sergey-lavrov"),))))
+    assert "1 event names this person: abu-dhabi-meeting" in str(refused.value)

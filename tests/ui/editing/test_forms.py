@@ -140,9 +140,16 @@ async def test_add_an_event(store):
         await type_into(pilot, "title", "Delegations meet again in Abu Dhabi")
         await type_into(pilot, "date", "2025-11-26")
         await type_into(pilot, "place", "Abu Dhabi")
+        await type_into(pilot, "venue", "The conference hall")
+        await choose(pilot, "format", "in person")
+        await choose(pilot, "host", "Ukraine")
+        pilot.app.screen.query_one("#participants").focus()
+        await pilot.press("down", "down", "space")  # the third person listed: Sergey Lavrov, of Russia
         await choose(pilot, "source", "Meduza")
         await save(pilot)
         await wait_until(pilot, lambda: any(e.title == "Delegations meet again in Abu Dhabi" for e in pilot.app.state.snapshot.events), what="the event")
+        event = next(e for e in pilot.app.state.snapshot.events if e.title == "Delegations meet again in Abu Dhabi")
+        assert (event.venue, event.format, event.host, event.participants) == ("The conference hall", "in-person", "ukraine", ["russia/sergey-lavrov"])
 
 
 async def test_set_a_position_from_the_issue_under_the_cursor(store):

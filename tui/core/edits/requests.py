@@ -186,6 +186,11 @@ class AddEvent(Request):
     place: str = ""
     parties: Sequence[str] = ()
     summary: str = ""
+    venue: str = ""
+    format: str | None = None
+    host: str | None = None
+    mediator: str | None = None
+    participants: Sequence[str] = ()
     noun: ClassVar[str] = "event"
 
     def plan(self, store: ContentStore, expected: Expected) -> list[Planned]:
@@ -196,7 +201,9 @@ class AddEvent(Request):
             required = ("title", "source")
             new = fields(
                 ("id", item_id), ("title", self.title), ("date", date_value(day)), ("when", self.when),
-                ("place", self.place), ("parties", self.parties), ("summary", self.summary), ("source", self.source),
+                ("place", self.place), ("venue", self.venue), ("format", self.format), ("parties", self.parties),
+                ("host", self.host), ("mediator", self.mediator), ("participants", self.participants),
+                ("summary", self.summary), ("source", self.source),
                 required=required,
             )
             return ctx.append("events", new, item_id, required)

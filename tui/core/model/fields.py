@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stage, Stance
+from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, PointChange, Stage, Stance
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,13 @@ FIELDS: dict[str, tuple[Spec, ...]] = {
         Spec("title", "What happened", required=True),
         Spec("date", "Date", "date", hint=_DATE_HINT),
         Spec("when", "When, in words", hint='if there is no exact date, e.g. "earlier this year"'),
-        Spec("place", "Place"),
+        Spec("place", "Place", hint="the city or country"),
+        Spec("venue", "Venue", hint="for a meeting: the building it was held in, as the sources name it"),
+        Spec("format", "Format", "word", vocab=MeetingFormat, hint="for a meeting: how they met"),
         Spec("parties", "Parties", "refs", refs="parties"),
+        Spec("host", "Host", "ref", refs="parties", hint="for a meeting: the party that hosted it"),
+        Spec("mediator", "Mediator", "ref", refs="parties", hint="for a meeting: the party that mediated it"),
+        Spec("participants", "Participants", "refs", refs="people", hint="for a meeting: the people at it, as PARTY/PERSON"),
         Spec("summary", "Summary", "text"),
         Spec("source", "Source", "ref", required=True, refs="sources"),
     ),
@@ -157,7 +162,8 @@ ORDER: dict[str, tuple[str, ...]] = {
     "issue": ("id", "title", "status", "why", "source", "positions"),
     "position": ("party", "stance", "says", "quotes", "events", "source"),
     "quote": ("id", "text", "context", "speaker", "speaker_role", "party", "date", "medium", "reported_by", "source", "issues"),
-    "event": ("id", "title", "date", "when", "place", "parties", "summary", "source"),
+    "event": ("id", "title", "date", "when", "place", "venue", "format", "parties", "host", "mediator", "participants", "summary",
+              "source"),
     "source": ("id", "outlet", "title", "date", "url", "note", "archive"),
     "capture": ("file", "captured", "sha256", "url", "note"),
     "document": ("id", "title", "type", "version", "supersedes", "presented_by", "status", "date", "when", "summary", "source",

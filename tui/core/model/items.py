@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stage, Stance
+from tui.core.model.vocab import DocumentStatus, DocumentType, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, PointChange, Stage, Stance
 from tui.core.text.safe_text import shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -58,6 +58,12 @@ Id = Annotated[
     Field(description="Lower-case letters, digits and dashes, unique among items of its kind."),
 ]
 Ids = Annotated[list[Id], BeforeValidator(_as_list)]
+PersonRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^([a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$", max_length=161),
+    Field(description="A person, as PARTY/PERSON (russia/vladimir-putin) or the person's id alone where only one party has it."),
+]
+PersonRefs = Annotated[list[PersonRef], BeforeValidator(_as_list)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 Line = Annotated[str, StringConstraints(max_length=500)]
 
@@ -206,7 +212,19 @@ class Event(Item):
     when: Line = ""
     """When, in the sources' words, if no exact date is known ("earlier this year")."""
     place: Line = ""
+    """The city or country, as the sources name it."""
+    venue: Line = ""
+    """For a meeting: the building or room it was held in, as the sources name it (the place stays the city)."""
+    format: MeetingFormat | None = None
+    """For a meeting: how they met, in person, by phone or by video."""
     parties: Ids = []
+    host: Id | None = None
+    """For a meeting: the party that hosted it."""
+    mediator: Id | None = None
+    """For a meeting: the party that mediated it."""
+    participants: PersonRefs = []
+    """For a meeting: the people at it, each as PARTY/PERSON (russia/vladimir-putin), or the person's id
+    alone where only one party has that person."""
     summary: Text = ""
     source: Id
 

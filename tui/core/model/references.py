@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.model.people import people_index, resolve
 from tui.core.model.targets import Target
 
 
@@ -24,7 +25,7 @@ class Reference:
 def references(snapshot: Any, target: Target) -> list[Reference]:
     """Every item in the store that names `target` (a source, party, issue, quote or event) by id."""
     if target.nested:
-        return []
+        return _naming_person(snapshot, target)
     found: list[Reference] = []
     key, section = target.item_id, target.section
     status = snapshot.status
@@ -35,7 +36,9 @@ def references(snapshot: Any, target: Target) -> list[Reference]:
         ):
             found.append(Reference("quote", quote.id))
     for event in snapshot.events:
-        if (section == "sources" and event.source == key) or (section == "parties" and key in event.parties):
+        if (section == "sources" and event.source == key) or (
+            section == "parties" and (key in event.parties or key in (event.host, event.mediator))
+        ):
             found.append(Reference("event", event.id))
     for issue in snapshot.issues:
         if section == "sources" and issue.source == key:
@@ -75,6 +78,15 @@ def _document_references(document: Any, section: str, key: str) -> list[Referenc
                 or (section == "quotes" and key in position.quotes) or (section == "events" and key in position.events):
             found.append(Reference("stance", f"{position.party} on {label}"))
     return found
+
+
+def _naming_person(snapshot: Any, target: Target) -> list[Reference]:
+    """The events that name a person (a party's people) among their participants."""
+    if target.nested[0][0] != "people" or len(target.nested) != 1:
+        return []
+    index = people_index(snapshot.parties)
+    full = f"{target.item_id}/{target.nested[0][1]}"
+    return [Reference("event", event.id) for event in snapshot.events if any(resolve(index, ref) == full for ref in event.participants)]
 
 
 _PLURALS = {"deal status": "deal status", "earlier stage": "earlier stages", "story": "story"}

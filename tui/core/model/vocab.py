@@ -137,3 +137,11 @@ class PointChange(Described):
     MERGED = "merged", "Made of two or more points of the version before."
     NEW = "new", "Not in the version before."
     DROPPED = "dropped", "A point of the version before that this version leaves out."
+
+
+class MeetingFormat(Described):
+    """How the people at a meeting met."""
+
+    IN_PERSON = "in-person", "Met face to face, in one place."
+    PHONE = "phone", "Spoke by telephone."
+    VIDEO = "video", "Met by video link."

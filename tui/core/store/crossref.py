@@ -23,6 +23,7 @@ from typing import Any
 
 from tui.core.model.items import ContentFile, Event, Quote
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS
+from tui.core.model.people import people_index, unknown_person
 from tui.core.model.snapshot import Origin, Snapshot
 from tui.core.store.document_checks import document_references, lineage_problems, point_problems
 from tui.core.store.parsed_file import SINGLES, ParsedFile
@@ -37,6 +38,8 @@ Loc = tuple[str | int, ...]
 REF_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": "events", "source": "sources", "document": "documents"}
 """What a reference can name, and the section that defines it."""
 _KIND_OF = {section: kind for kind, section in REF_KINDS.items()}
+_CHECKED = (*REF_KINDS, "person")
+"""Every kind of reference checked: a person is named inside a party (`russia/vladimir-putin`)."""
 
 
 def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
@@ -101,6 +104,8 @@ def _unknown_references(content: ContentFile, kind: str, known: Container[str]) 
         found += [(q.party, ("quotes", n, "party")) for n, q in enumerate(quotes) if q.party is not None and q.party not in known]
         found += [(ref, ("events", n, "parties", j)) for n, e in enumerate(events)
                   for j, ref in enumerate(e.parties) if ref not in known]
+        found += [(ref, ("events", n, key)) for n, e in enumerate(events) if e.host or e.mediator
+                  for key, ref in (("host", e.host), ("mediator", e.mediator)) if ref is not None and ref not in known]
     elif kind in ("quote", "event"):
         field = "quotes" if kind == "quote" else "events"
         found += [(ref, ("issues", n, "positions", i, field, j)) for n, issue in enumerate(issues)
@@ -154,6 +159,9 @@ class _Part:
     def ids(self, section: str) -> set[str]:
         return {item.id for item in getattr(self.parsed.content, section)}
 
+    def people(self) -> set[str]:
+        return {f"{party.id}/{person.id}" for party in self.parsed.content.parties for person in party.people}
+
     def id_at(self, key: Key, index: int) -> tuple[int, int]:
         return self.parsed.at(key[0]) if key[0] in SINGLES else self.parsed.at(key[0], index, "id")
 
@@ -197,6 +205,8 @@ class Merger:
             if old is not None and parsed is old.parsed:
                 continue
             new = _Part(parsed) if parsed is not None else None
+            if (old.people() if old else set()) != (new.people() if new else set()):
+                touched_kinds.add("person")
             for section in LIST_SECTIONS:
                 if (old.ids(section) if old else set()) != (new.ids(section) if new else set()):
                     touched_kinds.add(_KIND_OF[section])
@@ -208,11 +218,11 @@ class Merger:
                 self._take(path, new)
         changed = {path for path in files}
         for path in self._order:
-            kinds = REF_KINDS if path in changed else touched_kinds
+            kinds = _CHECKED if path in changed else touched_kinds
             for kind in kinds:
                 self._unknown[(path, kind)] = self._check(self._parts[path].parsed, kind)
         for path in changed - set(self._parts):
-            for kind in REF_KINDS:
+            for kind in _CHECKED:
                 self._unknown.pop((path, kind), None)
         problems = self._problems()
         return (self._snapshot() if snapshot else None), problems
@@ -280,6 +290,8 @@ class Merger:
     # -- problems ------------------------------------------------------------------------------
 
     def _check(self, parsed: ParsedFile, kind: str) -> list[Problem]:
+        if kind == "person":
+            return self._check_people(parsed)
         section = REF_KINDS[kind]
         known = self._by_id[section]
         broken = self._broken[section]
@@ -288,6 +300,17 @@ class Merger:
             return []
         places = parsed.positions(loc for _, loc in bad)
         return [Problem(parsed.path, line, column, _unknown(kind, ref, known)) for (ref, _), (line, column) in zip(bad, places, strict=True)]
+
+    def _check_people(self, parsed: ParsedFile) -> list[Problem]:
+        """Each event's participants: a person of a party (a party left out as broken hides its people's faults)."""
+        events = parsed.content.events
+        if not any(e.participants for e in events):
+            return []
+        index, broken = people_index(self._by_id["parties"].values()), self._broken["parties"]
+        bad = [(ref, ("events", n, "participants", j)) for n, e in enumerate(events) for j, ref in enumerate(e.participants)
+               if len(index.get(ref, ())) != 1 and ref.partition("/")[0] not in broken]
+        places = parsed.positions(loc for _, loc in bad)
+        return [Problem(parsed.path, line, column, unknown_person(index, ref)) for (ref, _), (line, column) in zip(bad, places, strict=True)]
 
     def _problems(self) -> list[Problem]:
         problems: list[Problem] = []

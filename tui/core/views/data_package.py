@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.model.snapshot import Snapshot
-from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, Outcome, PartyRole, PointChange, Stance
+from tui.core.model.vocab import Described, DocumentStatus, DocumentType, IssueStatus, Medium, MeetingFormat, Outcome, PartyRole, PointChange, Stance
 
 Row = dict[str, Any]
 
@@ -104,8 +104,14 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
         Column("title", "What happened, in one line.", required=True),
         Column("date", "When, where the sources give a date.", "date"),
         Column("when", "When, in the sources' own words, where there is no exact date."),
-        Column("place", "Where, as the sources name it."),
+        Column("place", "Where, as the sources name it: the city or country."),
+        Column("venue", "For a meeting: the building or room it was held in, as the sources name it."),
+        Column("format", "For a meeting: how they met.", vocab=MeetingFormat),
         Column("parties", "The ids of the parties taking part (parties.id), separated by '; '."),
+        Column("host", "For a meeting: the id of the party that hosted it (parties.id)."),
+        Column("mediator", "For a meeting: the id of the party that mediated it (parties.id)."),
+        Column("participants", "For a meeting: the people at it, each as PARTY/PERSON (people.party/people.id), "
+               "or the person's id alone where only one party has it, separated by '; '."),
         Column("summary", "What happened, from the sources."),
         Column("source", "The id of the source (sources.id).", required=True),
     )),

@@ -28,8 +28,12 @@ def slug(text: str, empty: str = "item") -> str:
 
 def calendar(snapshot: Snapshot, now: dt.datetime, key: str) -> bytes:
     """Deadlines and events dated from the story's today on, as all-day events. A deadline's uid
-    is its words (a deadline moved to another date is the same one, updated), an event's its id."""
+    is its words (a deadline moved to another date is the same one, updated), an event's its id.
+    A meeting's location is its venue and place, and its description says how it is held, its
+    host and mediator, and who takes part, by name."""
     from icalendar import Calendar, Event
+
+    from tui.core.views.meetings import people_at, where
 
     story = snapshot.story
     today = story_clock(story).today(now)
@@ -59,10 +63,17 @@ def calendar(snapshot: Snapshot, now: dt.datetime, key: str) -> bytes:
         entry.add("dtstart", event.date)
         entry.add("dtend", event.date + dt.timedelta(days=1))
         entry.add("dtstamp", stamp)
-        if event.place:
-            entry.add("location", event.place)
-        if event.summary:
-            entry.add("description", event.summary)
+        if where(event):
+            entry.add("location", where(event))
+        said = [
+            f"Format: {event.format.label}" if event.format else "",
+            f"Host: {snapshot.party_name(event.host)}" if event.host else "",
+            f"Mediator: {snapshot.party_name(event.mediator)}" if event.mediator else "",
+            f"Participants: {'; '.join(people_at(event, snapshot))}" if event.participants else "",
+        ]
+        description = "\n\n".join(filter(None, [event.summary, "\n".join(filter(None, said))]))
+        if description:
+            entry.add("description", description)
         cal.add_component(entry)
     data: bytes = cal.to_ical()
     return data

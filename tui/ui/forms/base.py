@@ -150,6 +150,9 @@ class EditForm(ModalScreen["Any"]):
         banner = self.query_one("#form-error", Static)
         banner.display = bool(summary)
         banner.update(Text(summary))
+        if summary:
+            # A long form is scrolled to the field last used: the reason must come into view.
+            banner.scroll_visible(animate=False)
 
     # Saving -------------------------------------------------------------------
 

@@ -34,9 +34,19 @@ def _choices(snapshot: Snapshot, section: str) -> list[tuple[str, str]]:
         return [(p.name, p.id) for p in snapshot.parties]
     if section == "issues":
         return [(i.title, i.id) for i in snapshot.issues]
+    if section == "people":
+        return [(f"{person.name} ({party.label})", f"{party.id}/{person.id}") for party in snapshot.parties for person in party.people]
     if section == "events":
         return [(f"{e.date.isoformat() + ' ' if e.date else ''}{e.title}", e.id) for e in snapshot.events]
     return [(f"{q.speaker}: “{q.text}”"[:120], q.id) for q in snapshot.quotes]
+
+
+def _full_refs(snapshot: Snapshot, refs: list[str]) -> list[str]:
+    """People as the form lists them, PARTY/PERSON, whichever way the file names them."""
+    from tui.core.model.people import people_index, resolve
+
+    index = people_index(snapshot.parties)
+    return [resolve(index, ref) or ref for ref in refs]
 
 
 def _a(noun: str) -> str:
@@ -56,6 +66,10 @@ class ItemForm(EditForm):
         item = find(snapshot, target) if target is not None else None
         self.stored: dict[str, Any] = plain_data(item) if item is not None else {}
         """What the item holds now, as the journal would write it: the form's starting values."""
+        for spec in self.specs:
+            if spec.refs == "people" and self.stored.get(spec.key):
+                # Listed as PARTY/PERSON: a bare id the form did not change must not count as changed.
+                self.stored[spec.key] = _full_refs(snapshot, self.stored[spec.key])
         self.start = dict(start or {})
         what = target.describe(snapshot) if target is not None else ""
         self.TITLE_TEXT = f"Edit {what}" if target is not None else f"Add {_a(noun)}"

@@ -27,7 +27,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief", "timeline"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief", "timeline", "meetings"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
@@ -52,6 +52,8 @@ class DashboardScreen(Screen):
         Binding("z", "zoom", "Zoom pane", show=False, tooltip="Maximise the focused pane, or restore it", id="dashboard.zoom"),
         Binding("T", "timeline", "Timeline", show=False,
                 tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes", id="dashboard.timeline"),
+        Binding("M", "meetings", "Who met whom", show=False,
+                tooltip="Each pair of parties: how many meetings, the last one and where", id="dashboard.meetings"),
         Binding("exclamation_mark", "problems", "Show problems", show=False, tooltip="List every problem in the content", id="dashboard.problems"),
         Binding("a", "form('quote')", "Add a quote", show=False,
                 tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source", id="dashboard.add-quote"),
@@ -191,6 +193,11 @@ class DashboardScreen(Screen):
         from tui.ui.screens.timeline import TimelineScreen
 
         self.app.push_screen(TimelineScreen())
+
+    def action_meetings(self) -> None:
+        from tui.ui.screens.meetings import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen())
 
     def action_problems(self) -> None:
         from tui.ui.screens.problems import ProblemsScreen
