@@ -27,6 +27,7 @@ def _classes() -> dict[str, type]:
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.help import HelpScreen
+    from tui.ui.screens.ledger import LedgerScreen
     from tui.ui.screens.list_overlay import ListOverlay
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
@@ -42,7 +43,7 @@ def _classes() -> dict[str, type]:
 
     return {cls.__name__: cls for cls in (
         PeacewatchApp, EditForm, ArticleSourceScreen, AuthorScreen, ChangesScreen, ChooseScreen, ConfirmScreen, DashboardScreen,
-        DetailScreen, HelpScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen, TimelineScreen,
+        DetailScreen, HelpScreen, LedgerScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen, TimelineScreen,
         ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
     )}
 
@@ -63,6 +64,7 @@ def groups() -> list[tuple[str, list[tuple[type, list[Binding]]]]]:
         ("Full item, timeline, help", [c["Overlay"]]),
         ("Full item", [c["DetailScreen"]]),
         ("Timeline", [c["TimelineScreen"]]),
+        ("Ledger", [c["LedgerScreen"]]),
         ("Help", [c["HelpScreen"]]),
         ("A form", [c["EditForm"], c["CompletingInput"]]),
         ("Asked to confirm", [c["ConfirmScreen"]]),
@@ -89,6 +91,7 @@ def chains() -> list[tuple[str, list[type]]]:
         ("the problems", [c["RowList"], c["ProblemsScreen"]]),
         ("a full item", [c["DetailScreen"]]),
         ("the timeline", [c["TimelineScreen"]]),
+        ("the ledger", [c["RowList"], c["LedgerScreen"]]),
         ("help", [c["HelpScreen"]]),
         ("a form", [c["CompletingInput"], c["EditForm"]]),
         ("a question to confirm", [c["ConfirmScreen"]]),

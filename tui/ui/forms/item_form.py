@@ -34,6 +34,8 @@ def _choices(snapshot: Snapshot, section: str) -> list[tuple[str, str]]:
         return [(p.name, p.id) for p in snapshot.parties]
     if section == "issues":
         return [(i.title, i.id) for i in snapshot.issues]
+    if section == "documents":
+        return [(f"{d.title} ({d.version})" if d.version else d.title, d.id) for d in snapshot.documents]
     if section == "events":
         return [(f"{e.date.isoformat() + ' ' if e.date else ''}{e.title}", e.id) for e in snapshot.events]
     return [(f"{q.speaker}: “{q.text}”"[:120], q.id) for q in snapshot.quotes]
