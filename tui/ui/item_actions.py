@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.model.references import explain
-from tui.core.model.targets import Target
+from tui.core.model.targets import Target, find
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, ArticleRead, EditRefused, Request
@@ -27,6 +27,7 @@ ADDABLE = (
     ("person", "   A person of a party"),
     ("issue", "   An issue"),
     ("deadline", "   A deadline"),
+    ("document", "   A document: a plan, a draft, a later version (D shows the ledger)"),
     ("story", "   The story: title, what it covers, current as of (edit)"),
     ("sources", "   Edit or remove a source…"),
 )
@@ -92,6 +93,21 @@ class ItemActions:
             return
         snapshot = app.state.snapshot
         found = targets(snapshot, section, item_id, removable=action == "remove")
+        self._choose(found, action)
+
+    def change_target(self, target: Target, action: str) -> None:
+        """Edit or remove `target` or a party's stance on it (a document's, a point's), asking which."""
+        from tui.ui import read_only
+
+        if self._app.refuse_if_read_only(read_only.FORMS if action == "form" else read_only.WRITING):
+            return
+        item = find(self._app.state.snapshot, target)
+        stances = [Target(target.section, target.item_id, (*target.nested, ("positions", p.party))) for p in getattr(item, "positions", [])]
+        self._choose([target, *stances] if item is not None else [], action)
+
+    def _choose(self, found: list[Target], action: str) -> None:
+        app = self._app
+        snapshot = app.state.snapshot
         if not found:
             app.notify("Nothing here to change.", markup=False, timeout=4)
             return
@@ -174,11 +190,12 @@ class ItemActions:
         """The form for one item, filled in with what it holds."""
         self._item_form(target.noun, target, None)
 
-    def new_item_form(self, noun: str, start: dict[str, str] | None = None) -> None:
-        """The form for a new item of kind `noun` (a key of FIELDS), with `start` filled in."""
-        self._item_form(noun, None, start)
+    def new_item_form(self, noun: str, start: dict[str, str] | None = None, owner: Target | None = None) -> None:
+        """The form for a new item of kind `noun` (a key of FIELDS), with `start` filled in; a point or
+        a stance goes in `owner` (its document, or the document or point the stance is on)."""
+        self._item_form(noun, None, start, owner)
 
-    def _item_form(self, noun: str, target: Target | None, start: dict[str, str] | None) -> None:
+    def _item_form(self, noun: str, target: Target | None, start: dict[str, str] | None, owner: Target | None = None) -> None:
         from tui.ui import read_only
         from tui.ui.forms.item_form import ItemForm
 
@@ -192,6 +209,11 @@ class ItemActions:
         if target is not None and (target.section, target.item_id) not in snapshot.origins:
             app.notify(f"There is no valid {target.top.noun} in the store to edit (peacewatch check says why).",
                        severity="warning", markup=False)
+            return
+        if noun in ("document", "point") or owner is not None:
+            from tui.ui.forms.ledger_form import LedgerForm  # the texts of the talks: a point's earlier ones to pick
+
+            app.push_screen(LedgerForm(snapshot, app.desk.digests(), noun, target, start, owner), callback=self.written)
             return
         app.push_screen(ItemForm(snapshot, app.desk.digests(), noun, target, start), callback=self.written)
 

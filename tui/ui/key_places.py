@@ -27,6 +27,7 @@ def _classes() -> dict[str, type]:
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.help import HelpScreen
+    from tui.ui.screens.ledger import LedgerScreen
     from tui.ui.screens.list_overlay import ListOverlay
     from tui.ui.screens.meetings import MeetingsScreen
     from tui.ui.screens.overlay import Overlay
@@ -43,8 +44,8 @@ def _classes() -> dict[str, type]:
 
     return {cls.__name__: cls for cls in (
         PeacewatchApp, EditForm, ArticleSourceScreen, AuthorScreen, ChangesScreen, ChooseScreen, ConfirmScreen, DashboardScreen,
-        DetailScreen, HelpScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen, TimelineScreen,
-        MeetingsScreen, ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
+        DetailScreen, HelpScreen, LedgerScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen,
+        TimelineScreen, MeetingsScreen, ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
     )}
 
 
@@ -65,6 +66,7 @@ def groups() -> list[tuple[str, list[tuple[type, list[Binding]]]]]:
         ("Full item", [c["DetailScreen"]]),
         ("Timeline", [c["TimelineScreen"]]),
         ("Who met whom", [c["MeetingsScreen"]]),
+        ("Ledger", [c["LedgerScreen"]]),
         ("Help", [c["HelpScreen"]]),
         ("A form", [c["EditForm"], c["CompletingInput"]]),
         ("Asked to confirm", [c["ConfirmScreen"]]),
@@ -92,6 +94,7 @@ def chains() -> list[tuple[str, list[type]]]:
         ("a full item", [c["DetailScreen"]]),
         ("the timeline", [c["TimelineScreen"]]),
         ("who met whom", [c["RowList"], c["MeetingsScreen"], c["ListOverlay"]]),
+        ("the ledger", [c["RowList"], c["LedgerScreen"]]),
         ("help", [c["HelpScreen"]]),
         ("a form", [c["CompletingInput"], c["EditForm"]]),
         ("a question to confirm", [c["ConfirmScreen"]]),

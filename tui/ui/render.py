@@ -247,6 +247,9 @@ def issue_detail(issue: Issue, snapshot: Snapshot, palette: Palette, moves: Mapp
         for party in sorted(moves, key=lambda p: order.get(p, len(order))):
             lines.append(_stance_moves(v(snapshot.party_name(party)), moves[party], palette))
         lines.append(Text())
+    from tui.ui.ledger_render import issue_points  # here: it draws with this module's helpers
+
+    lines += issue_points(issue.id, snapshot, palette)
     quotes = snapshot.quotes_for_issue(issue.id)
     lines.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
     lines += [_quote_summary(q, snapshot) for q in quotes] or [Text("none yet", style="dim")]

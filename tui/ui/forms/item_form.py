@@ -36,6 +36,8 @@ def _choices(snapshot: Snapshot, section: str) -> list[tuple[str, str]]:
         return [(i.title, i.id) for i in snapshot.issues]
     if section == "people":
         return [(f"{person.name} ({party.label})", f"{party.id}/{person.id}") for party in snapshot.parties for person in party.people]
+    if section == "documents":
+        return [(f"{d.title} ({d.version})" if d.version else d.title, d.id) for d in snapshot.documents]
     if section == "events":
         return [(f"{e.date.isoformat() + ' ' if e.date else ''}{e.title}", e.id) for e in snapshot.events]
     return [(f"{q.speaker}: “{q.text}”"[:120], q.id) for q in snapshot.quotes]

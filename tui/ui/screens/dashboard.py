@@ -27,7 +27,7 @@ from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_pane import StatusPane
 from tui.ui.widgets.title_bar import TitleBar
 
-_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief", "timeline", "meetings"}
+_TYPED_WHILE_SEARCHING = {"focus_pane", "search", "form", "zoom", "problems", "add", "write_brief", "timeline", "meetings", "ledger"}
 """Actions whose keys are characters: typed into the search box while it has the focus."""
 
 PANES = {"status": StatusPane, "parties": PartiesPane, "issues": IssuesPane, "quotes": QuotesPane}
@@ -54,6 +54,9 @@ class DashboardScreen(Screen):
                 tooltip="The story on a date axis: stages, events, deadlines, each party's pace of quotes", id="dashboard.timeline"),
         Binding("M", "meetings", "Who met whom", show=False,
                 tooltip="Each pair of parties: how many meetings, the last one and where", id="dashboard.meetings"),
+        Binding("D", "ledger", "Ledger", show=False,
+                tooltip="The texts of the talks: each version after the one it supersedes, point by point, with how the words changed",
+                id="dashboard.ledger"),
         Binding("exclamation_mark", "problems", "Show problems", show=False, tooltip="List every problem in the content", id="dashboard.problems"),
         Binding("a", "form('quote')", "Add a quote", show=False,
                 tooltip="Add a quote: words, speaker, party, date, medium, who reported it, source", id="dashboard.add-quote"),
@@ -62,7 +65,7 @@ class DashboardScreen(Screen):
                 tooltip="Move the deal to a new stage; the current one goes into the history", id="dashboard.move-stage"),
         Binding("p", "form('position')", "Set a position", show=False,
                 tooltip="Set a party's position on an issue (the ones under the cursor)", id="dashboard.set-position"),
-        Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, source, quote or event; or edit the story", id="dashboard.add"),
+        Binding("plus", "add", "Add…", tooltip="Add a party, person, issue, deadline, document, source, quote or event; or edit the story", id="dashboard.add"),
         Binding("b", "write_brief", "Write brief", show=False,
                 tooltip="Write the state of play as a Markdown file in the current folder, and say where", id="dashboard.write-brief"),
     ]
@@ -198,6 +201,11 @@ class DashboardScreen(Screen):
         from tui.ui.screens.meetings import MeetingsScreen
 
         self.app.push_screen(MeetingsScreen())
+
+    def action_ledger(self) -> None:
+        from tui.ui.screens.ledger import LedgerScreen
+
+        self.app.push_screen(LedgerScreen())
 
     def action_problems(self) -> None:
         from tui.ui.screens.problems import ProblemsScreen
