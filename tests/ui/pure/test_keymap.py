@@ -53,6 +53,7 @@ def test_a_key_moved_onto_another_s_in_the_same_class_takes_it_as_textual_does_a
 
 
 def test_the_app_s_quit_takes_its_followers_over_the_dashboard_unless_they_are_given_their_own():
-    assert with_followers({"app.quit": "ctrl+q"}) == {"app.quit": "ctrl+q", "overlay.quit": "ctrl+q", "list-screen.quit": "ctrl+q"}
+    assert with_followers({"app.quit": "ctrl+q"}) == {"app.quit": "ctrl+q", "overlay.quit": "ctrl+q", "list-screen.quit": "ctrl+q",
+                                                      "ledger.quit": "ctrl+q"}
     assert with_followers({"app.quit": "ctrl+q", "overlay.quit": "x"})["overlay.quit"] == "x"
     assert with_followers({"app.mark-all-seen": "M"})["changes.mark-all-seen"] == "M"

@@ -182,7 +182,7 @@ async def test_slash_searches_quotes_by_text_or_speaker(shipped):
 
 
 async def test_question_mark_shows_every_key(shipped):
-    async with started(shipped, size=(120, 70)) as pilot:  # tall enough for the whole list
+    async with started(shipped, size=(120, 90)) as pilot:  # tall enough for the whole list
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
