@@ -27,6 +27,9 @@ SHOTS = [
     ("error-banner", (120, 40), [], True),
     ("help", (120, 40), ["question_mark"], False),
     ("timeline", (120, 40), ["T"], False),
+    ("ledger", (120, 40), ["D", "j"], False),
+    ("ledger-80x24", (80, 24), ["D", "j"], False),
+    ("who-met-whom", (120, 40), ["M"], False),
 ]
 
 
