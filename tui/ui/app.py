@@ -351,7 +351,8 @@ class PeacewatchApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         # Keys from the terminal are handled one at a time, each where the focus is when it is
         # read (see key_order.py); everything else goes to Textual as it is.
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        # A key read while the app is closing (no screen left) goes to Textual, which drops it.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
             if self.key_order.hold(event):
                 return
             target = self.focused or self.screen

@@ -61,6 +61,7 @@ def items_by_file(snapshot: Snapshot) -> dict[str, dict[tuple[str, str], object]
         "quotes": snapshot.quote_by_id.get,
         "events": snapshot.event_by_id.get,
         "sources": snapshot.source_by_id.get,
+        "documents": snapshot.document_by_id.get,
     }
     grouped: dict[str, dict[tuple[str, str], object]] = {}
     for (kind, item_id), origin in snapshot.origins.items():
