@@ -100,7 +100,12 @@ def test_a_stray_character_before_a_field_is_named_as_such():
     (BASE.replace("  - id: q1", "  - id q1"), 2, "line 2 has no ':' after its field name: write 'id: q1'"),
     (BASE.replace("text: Talks go on.", 'text: "Talks go on.').replace("text: More talks.", 'text: "More talks."'),
      3, "the \" that opens the text on line 3 is never closed"),
-], ids=["first field of an item", "an open quote before a quoted text"])
+    ("  # A comment: \"with an open quote\n" + BASE.replace("text: More talks.", "text: More: talks."),
+     9, "': ' inside unquoted text on line 9"),
+    (BASE.replace("text: Talks go on.", 'text: "Talks go\n      on."').replace("text: More talks.", "text: More: talks."),
+     9, "': ' inside unquoted text on line 9"),
+], ids=["first field of an item", "an open quote before a quoted text", "a quote in a comment opens nothing",
+        "a quoted text closed on its next line"])
 def test_the_line_named_is_the_one_with_the_mistake_even_when_the_parser_stops_later(text, line, says):
     _, problems = read_yaml(text.encode(), "q.yaml")
     assert problems and problems[0].line == line and says in problems[0].message, problems

@@ -136,15 +136,20 @@ def _lacks_colon(text: str, below: str) -> bool:
 
 
 def _unclosed_quote_above(text_lines: list[str], line: int) -> tuple[int, int, str] | None:
-    """A line above `line` whose value opens a quote it never closes (an odd count of that quote)."""
+    """A line above `line` whose value opens a quote it never closes (an odd count of that quote),
+    with no line between closing it. Comments are not values: a quote in one opens nothing."""
+    closing: set[str] = set()
     for number in range(line - 1, 0, -1):
         text = text_lines[number - 1]
+        if text.lstrip().startswith("#"):
+            continue
         _, colon, value = text.partition(": ")
         value = value.strip()
         if colon and value[:1] in ('"', "'"):
             quote = value[0]
-            if text.count(quote) % 2 == 1 and (quote == '"' or "''" not in value):
+            if text.count(quote) % 2 == 1 and (quote == '"' or "''" not in value) and quote not in closing:
                 return number, text.index(quote) + 1, quote
+        closing.update(q for q in ('"', "'") if text.count(q) % 2 == 1)
     return None
 
 
