@@ -82,6 +82,16 @@ def test_a_point_named_by_a_later_version_is_not_removed_while_the_document_it_i
         edits.apply(store, RemoveItem(INITIAL))
 
 
+def test_a_point_a_later_version_comes_from_is_not_removed_and_the_reason_names_it(store: Path):
+    edits.apply(store, AddDocument({"title": "Draft two", "type": "draft", "supersedes": "us-plan-initial", "status": "revised",
+                                    "source": LAVROV}))
+    edits.apply(store, AddPoint("draft-two", {"change": "dropped", "earlier": ["territory-given-up"]}, point="gone"))
+    before = read(store)
+    with pytest.raises(EditRefused, match="1 point comes from this point: draft-two point gone"):
+        edits.apply(store, RemoveItem(POINT))
+    assert read(store) == before
+
+
 def write_draft(store: Path, points: str, supersedes: str = "us-plan-initial") -> list[str]:
     (store / "drafts.yaml").write_text(
         "documents:\n  - id: draft-2\n    title: Draft two\n    type: draft\n    status: revised\n"
@@ -93,7 +103,7 @@ def test_a_points_lineage_is_checked_with_the_line_and_what_to_do(store: Path):
     found = write_draft(store, "      - id: a\n        says: x\n        change: reworded\n        earlier: [no-such-point]\n")
     assert found == ["drafts.yaml:12:19: us-plan-initial has no point 'no-such-point'; its points: territory-given-up"]
     found = write_draft(store, "      - id: a\n        says: x\n        change: merged\n        earlier: [territory-given-up]\n")
-    assert found == ["drafts.yaml:11:17: a merged point names the two or more earlier points it merges in 'earlier'"]
+    assert found == ["drafts.yaml:11:17: a merged point comes from two or more points of the version before: give them all in 'earlier'"]
     found = write_draft(store, "      - id: a\n        says: x\n        change: new\n        earlier: [territory-given-up]\n")
     assert found == ["drafts.yaml:12:18: a new point comes from no earlier point; remove 'earlier' or choose another change"]
     found = write_draft(store, "      - id: a\n        says: x\n      - id: a\n        says: y\n")
@@ -109,8 +119,10 @@ def test_a_change_to_a_point_reads_as_one_line_naming_the_document_and_the_point
     before.load()
     edits.apply(store, UpdateItem(POINT, {"status": "contested"}))
     edits.apply(store, AddStance(Target("documents", "us-plan-newest"), "ukraine", {"stance": "supports", "source": LAVROV}))
+    edits.apply(store, AddPoint("us-plan-later-drafts", {"change": "dropped", "earlier": ["territory-given-up"]}, point="gone"))
     after = ContentStore(store)
     after.load()
     lines = sorted(describe(c, after.snapshot) for c in diff_snapshots(before.snapshot, after.snapshot))
-    assert lines == ["Document Trump’s peace plan, initial version, point territory-given-up: status (none) → contested",
+    assert lines == ["Document Subsequent drafts of the plan: drops point territory-given-up of the version before",
+                     "Document Trump’s peace plan, initial version, point territory-given-up: status (none) → contested",
                      "Ukraine on The newest version of the U.S. proposal: new stance (supports)"]

@@ -334,6 +334,9 @@ def _describe(change: Change, names: Snapshot | None) -> str:
         subject, rest = f"{subject}, {what} {parts[1] if parts[0] == 'deadlines' else int(parts[1]) + 1}", parts[2:]
     elif change.kind == "documents" and parts[0] == "points" and len(parts) > 1:
         if len(parts) == 2:
+            if whole.get("change") == "dropped":  # a record of a point the version before had, not a point of this one
+                gone = ", ".join(whole.get("earlier") or []) or "?"
+                return f"{subject}: {'drops' if change.op == ADDED else 'no longer records dropping'} point {gone} of the version before"
             return f"{subject}: {'new' if change.op == ADDED else 'removed'} {_summary('points', whole)}"
         subject, rest = f"{subject}, point {parts[1]}", parts[2:]
         if len(rest) > 1 and rest[0] == "positions":

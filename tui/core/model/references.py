@@ -25,7 +25,7 @@ class Reference:
 def references(snapshot: Any, target: Target) -> list[Reference]:
     """Every item in the store that names `target` (a source, party, issue, quote or event) by id."""
     if target.nested:
-        return _naming_person(snapshot, target)
+        return _naming_person(snapshot, target) + _naming_point(snapshot, target)
     found: list[Reference] = []
     key, section = target.item_id, target.section
     status = snapshot.status
@@ -80,6 +80,15 @@ def _document_references(document: Any, section: str, key: str) -> list[Referenc
     return found
 
 
+def _naming_point(snapshot: Any, target: Target) -> list[Reference]:
+    """The points of later versions that name a document's point as the one they come from."""
+    if target.section != "documents" or target.nested[0][0] != "points" or len(target.nested) != 1:
+        return []
+    point = target.nested[0][1]
+    return [Reference("point", f"{d.id} point {p.number or p.id}") for d in getattr(snapshot, "documents", ())
+            if d.supersedes == target.item_id for p in d.points if point in p.earlier]
+
+
 def _naming_person(snapshot: Any, target: Target) -> list[Reference]:
     """The events that name a person (a party's people) among their participants."""
     if target.nested[0][0] != "people" or len(target.nested) != 1:
@@ -101,6 +110,8 @@ def counted(found: list[Reference]) -> str:
 
 def verb(target: Target) -> str:
     """How the referring items relate to the target: they cite a source, quote a party..."""
+    if target.nested and target.nested[-1][0] == "points":
+        return "come from"
     return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite", "documents": "supersede"}.get(target.section, "name")
 
 
@@ -111,5 +122,6 @@ def explain(snapshot: Any, target: Target, limit: int = 6) -> str:
         return ""
     shown = ", ".join(ref.label for ref in found[:limit]) + (f", and {len(found) - limit} more" if len(found) > limit else "")
     plural = len(found) > 1 or found[0].noun in ("deal status",)
-    what = verb(target) if plural else verb(target) + "s"
+    head, _, tail = verb(target).partition(" ")
+    what = verb(target) if plural else " ".join(filter(None, [head + "s", tail]))
     return f"{counted(found)} {what} this {target.noun}: {shown}"

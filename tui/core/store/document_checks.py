@@ -89,10 +89,11 @@ def _lineage(point: Point, at: Loc, document: Document) -> list[tuple[Loc, str]]
     if change == "new" and point.earlier:
         return [((*at, "earlier"), "a new point comes from no earlier point; remove 'earlier' or choose another change")]
     if change in _HOW_MANY and len(point.earlier) != 1:
-        return [((*at, "change"), f"a {change} point names the one earlier point it {'was' if change == 'dropped' else 'comes from'} "
-                                  "in 'earlier'")]
+        what = "records the one point of the version before that it drops" if change == "dropped" else \
+            "comes from one point of the version before"
+        return [((*at, "change"), f"a {change} point {what}: give exactly that one in 'earlier' ({len(point.earlier)} given)")]
     if change == "merged" and len(point.earlier) < 2:
-        return [((*at, "change"), "a merged point names the two or more earlier points it merges in 'earlier'")]
+        return [((*at, "change"), "a merged point comes from two or more points of the version before: give them all in 'earlier'")]
     if change != "dropped" and not point.says.strip():
         return [((*at, "says"), "say what the point says, as the sources put it")]
     return []
