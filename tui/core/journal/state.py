@@ -52,6 +52,10 @@ def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
     so this costs a pointer comparison per item; an item that is a new object but equal
     counts as changed, which only means its file's state is written again (and found equal).
     """
+    lineage = new.changes_from(old)
+    if lineage is not None:
+        return set(lineage.paths)  # made from `old` by a reload: the files it re-read
+
     def where(snapshot: Snapshot, kind: str, item_id: str) -> str:
         origin = snapshot.origins.get((kind, item_id))
         return origin.path if origin else ""

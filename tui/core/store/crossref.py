@@ -13,17 +13,18 @@ references elsewhere to a kind whose ids that file added or removed.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import difflib
+import weakref
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
-from tui.core.model.items import ContentFile, Event, Quote
+from tui.core.model.items import ContentFile, Quote
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS
-from tui.core.model.snapshot import Origin, Snapshot
+from tui.core.model.snapshot import Lineage, Origin, Snapshot
+from tui.core.store.display_order import events_in_time_order, order_key, quotes_newest_first
 from tui.core.store.parsed_file import SINGLES, ParsedFile
 from tui.core.text.problems import Problem
 
@@ -45,30 +46,6 @@ def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
         return f"unknown {kind} '{ref}'; did you mean '{close[0]}'?"
     listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
     return f"unknown {kind} '{ref}'; known: {listed or 'none yet'}"
-
-
-def events_in_time_order(events: list[Event]) -> list[Event]:
-    """Dated events by date; an undated one stays after the dated event it follows in its file."""
-    keyed, last = [], dt.date.min
-    for index, event in enumerate(events):
-        last = event.date or last
-        keyed.append((last, index, event))
-    return [e for _, _, e in sorted(keyed, key=lambda k: (k[0], k[1]))]
-
-
-def quotes_newest_first(quotes: list[Quote]) -> list[Quote]:
-    """By date, newest first; among the same date, the one written later first; undated last."""
-    backwards = quotes[::-1]
-    dates = list(map(_DATE, backwards))
-    if None not in dates:
-        # Sorting on the date alone (a C-level key) is stable: equal dates keep the reversed order.
-        backwards.sort(key=_DATE, reverse=True)
-        return backwards
-    dated = sorted((q for q, d in zip(backwards, dates, strict=True) if d is not None), key=_DATE, reverse=True)
-    return dated + [q for q, d in zip(backwards, dates, strict=True) if d is None]
-
-
-_DATE = attrgetter("date")
 
 
 def _unknown_references(content: ContentFile, kind: str, known: Container[str]) -> list[tuple[str, Loc]]:
@@ -182,6 +159,10 @@ class Merger:
         """(file, kind of reference) to the references there that name nothing."""
         self._broken: dict[str, Counter[str]] = {section: Counter() for section in (*SINGLES, *LIST_SECTIONS)}
         """Per section, the ids of items left out of their files for failing validation (counted per file)."""
+        self._since: dict[str, tuple[_Part | None, _Part | None]] = {}
+        """Each file taken out or put in since the last snapshot: its part then, and now."""
+        self._last: tuple[Snapshot, bool] | None = None
+        """The last snapshot made, and whether an id was defined twice in it."""
 
     def update(self, files: Mapping[str, ParsedFile | None], *, snapshot: bool = True) -> tuple[Snapshot | None, list[Problem]]:
         """Take each file's new content (None: it has none now); the snapshot if asked, and every cross-file problem."""
@@ -200,6 +181,7 @@ class Merger:
                 self._forget(path, old)
             if new is not None:
                 self._take(path, new)
+            self._since[path] = (self._since[path][0] if path in self._since else old, new)
         changed = {path for path in files}
         for path in self._order:
             kinds = REF_KINDS if path in changed else touched_kinds
@@ -318,25 +300,89 @@ class Merger:
                     items.append(item)
         return items
 
+    def _lineage(self, sections: Mapping[str, tuple]) -> tuple[Lineage | None, list[Quote]]:
+        """What changed since the last snapshot, by file, and the quotes newest first: known exactly
+        unless an id is (or was) defined twice, when which definition is shown can change in
+        files not re-read (then None, and the quotes sorted whole)."""
+        since, self._since = self._since, {}
+        if self._last is None or self._last[1] or self._doubled:
+            return None, quotes_newest_first(self._items("quotes"))
+        last = self._last[0]
+        swapped = {path: (old, new) for path, (old, new) in since.items() if (old and old.parsed) is not (new and new.parsed)}
+        # Quotes in the order the snapshots show them (newest first), the others as their tuples hold them.
+        gone_quotes = sorted(((order_key(q, path, i), q) for path, (old, _) in swapped.items() if old
+                              for i, q in enumerate(old.parsed.content.quotes)), key=itemgetter(0), reverse=True)
+        new_quotes = sorted(((order_key(q, path, i), q) for path, (_, new) in swapped.items() if new
+                             for i, q in enumerate(new.parsed.content.quotes)), key=itemgetter(0), reverse=True)
+        gone, added = {"quotes": tuple(q for _, q in gone_quotes)}, {"quotes": tuple(q for _, q in new_quotes)}
+        for section in LIST_SECTIONS:
+            if section != "quotes":
+                out = {id(item) for old, _ in swapped.values() if old for item in getattr(old.parsed.content, section)}
+                came = {id(item) for _, new in swapped.values() if new for item in getattr(new.parsed.content, section)}
+                gone[section] = tuple(item for item in getattr(last, section) if id(item) in out) if out else ()
+                added[section] = tuple(item for item in sections[section] if id(item) in came) if came else ()
+        lineage = Lineage(weakref.ref(last), frozenset(swapped), gone, added)
+        return lineage, self._spliced_quotes(last, gone_quotes, new_quotes)
+
+    def _spliced_quotes(self, last: Snapshot, gone: list[tuple[tuple, Quote]], added: list[tuple[tuple, Quote]]) -> list[Quote]:
+        """The last snapshot's quotes with the re-read files' quotes taken out and theirs put in
+        where `quotes_newest_first` would put them (by date, then later in path and file order
+        first, the undated last): each found by halving, the list copied once in slices, so a
+        save costs its file's quotes, not a pass over every quote."""
+        was = {id(q): key for key, q in gone}
+        defs = self._defs
+
+        def key(quote: Quote) -> tuple:
+            # A quote taken out stands where it stood; the others' files were not re-read.
+            return was.get(id(quote)) or order_key(quote, *defs[("quotes", quote.id)][0])
+
+        def cut(quotes: Sequence[Quote], at: list[int], put: list[Quote] | None) -> list[Quote]:
+            made: list[Quote] = []
+            start = 0
+            for n, index in enumerate(at):
+                made += quotes[start:index]
+                if put is None:
+                    start = index + 1  # taken out
+                else:
+                    made.append(put[n])
+                    start = index
+            return made + list(quotes[start:])
+
+        kept = cut(last.quotes, [_halving(last.quotes, wanted, key) for wanted, _ in gone], None) if gone else list(last.quotes)
+        return cut(kept, [_halving(kept, wanted, key) for wanted, _ in added], [q for _, q in added]) if added else kept
+
     def _snapshot(self) -> Snapshot:
         singles = {}
         for section in SINGLES:
             defs = self._defs.get((section, section))
             singles[section] = getattr(self._parts[defs[0][0]].parsed.content, section) if defs else None
-        snapshot = Snapshot(
-            story=singles["story"],
-            status=singles["status"],
-            parties=tuple(self._items("parties")),
-            issues=tuple(self._items("issues")),
-            quotes=tuple(quotes_newest_first(self._items("quotes"))),
-            events=tuple(events_in_time_order(self._items("events"))),
-            sources=tuple(self._items("sources")),
-            origins=dict(self._origins),
-        )
+        sections = {"parties": tuple(self._items("parties")), "issues": tuple(self._items("issues")),
+                    "events": tuple(events_in_time_order(self._items("events"))), "sources": tuple(self._items("sources"))}
+        lineage, quotes = self._lineage(sections)
+        snapshot = Snapshot(story=singles["story"], status=singles["status"], quotes=tuple(quotes), origins=dict(self._origins),
+                            lineage=lineage, **sections)
+        if lineage is not None:
+            object.__setattr__(lineage, "child", weakref.ref(snapshot))  # made after it: see Lineage.child
+        self._last = (snapshot, bool(self._doubled))
         for section in LIST_SECTIONS:
-            # The indexes the snapshot would build on first use, kept here a file at a time.
-            snapshot.__dict__[BY_SECTION[section].by_id] = dict(self._by_id[section])
+            # The indexes the snapshot would build on first use, kept here a file at a time; one no
+            # file changed is the last snapshot's (never changed once made).
+            same = lineage is not None and not lineage.gone[section] and not lineage.added[section]
+            by_id = BY_SECTION[section].by_id
+            snapshot.__dict__[by_id] = lineage.parent().__dict__[by_id] if same and lineage.parent() else dict(self._by_id[section])  # type: ignore[union-attr]
         return snapshot
+
+
+def _halving(quotes: Sequence[Quote], wanted: tuple, key: Callable[[Quote], tuple]) -> int:
+    """The first index in `quotes` (newest first) whose quote stands at or after `wanted`."""
+    low, high = 0, len(quotes)
+    while low < high:
+        middle = (low + high) // 2
+        if key(quotes[middle]) > wanted:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:
