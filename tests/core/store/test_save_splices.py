@@ -1,5 +1,6 @@
 """A reload's snapshot made from the one before: its quotes spliced in, not sorted again, and what
-changed known by file, exactly as a whole load and the comparison of every item would find it."""
+changed known by file, exactly as a whole load and the comparison of every item would find it
+(and the journal's state of the files re-read, as a pass over every item makes it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import dataclasses
 import time
 from pathlib import Path
 
-from tui.core.journal.state import changed_paths
+from tui.core.journal.state import changed_paths, file_states
 from tui.core.model.diff import diff_snapshots
 from tui.core.store.loader import MISSING_GRACE, ContentStore
 
@@ -55,3 +56,5 @@ def test_each_reload_gives_what_a_whole_load_and_a_whole_comparison_give(store: 
         assert compared.changes_from(before) is None
         assert diff_snapshots(before, after) == diff_snapshots(before, compared), relative
         assert changed_paths(before, after) >= changed_paths(before, compared) and relative in changed_paths(before, after)
+        # The journal's state of the files re-read, from the items the reload put in.
+        assert file_states(after, changed_paths(before, after)) == file_states(compared, changed_paths(before, after)), relative

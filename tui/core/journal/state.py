@@ -93,7 +93,14 @@ def each_file_state(snapshot: Snapshot, paths: set[str] | None = None) -> Iterat
     """`file_states` one file at a time, in path order: only one file's items are made JSON at
     once, so recording a large store never holds it whole as JSON."""
     found: dict[str, list[tuple[int, str, Any]]] = {}
-    for (kind, item_id), origin in snapshot.origins.items():
+    lineage = snapshot.lineage
+    if paths is not None and lineage is not None and lineage.child is not None and lineage.child() is snapshot and paths <= lineage.paths:
+        # Made by a reload of these files: their items are the ones it put in, no pass over every origin.
+        keys = [(kind, kind) for kind in ("story", "status")] + [(kind, item.id) for kind in LIST_SECTIONS for item in lineage.added[kind]]
+        places = [(key, origin) for key in keys if (origin := snapshot.origins.get(key)) is not None]
+    else:
+        places = snapshot.origins.items()  # type: ignore[assignment]
+    for (kind, item_id), origin in places:
         if paths is not None and origin.path not in paths:
             continue  # most items, on a record: nothing is made for them
         if kind in ("story", "status"):
