@@ -1,11 +1,12 @@
 """What the change journal costs per save, in-process, on the benchmark's generated stores.
 
-The dashboard benchmark (benchmark.py) runs without a journal to time saves, so this
+The dashboard benchmark (benchmark.py) times saves with the journal and without; this
 measures the journal's own part: the store is loaded once, the journal records it, then
 the newest quotes file gets a one-quote edit `--saves` times, each reloaded alone (as the
 watcher does) and recorded. Printed per size: the first record, each record's median and
-max, the bytes each record writes (the whole file when it is rewritten), the file's size,
-and a record by a fresh journal on the same file (a restart, or a one-shot command).
+max, the bytes each record writes to the journal's file (the whole file when it is
+rewritten; the edited file's state goes beside it), the file's size and the states kept
+beside it, and a record by a fresh journal on the same file (a restart, or a one-shot command).
 
     python scripts/bench_journal.py --sizes 10k --saves 10
 """
@@ -29,6 +30,12 @@ from tui.core.journal.journal import Journal  # noqa: E402
 from tui.core.store.loader import ContentStore  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "50k": 50_000}
+
+
+def kept_bytes(path: Path) -> int:
+    """The states the journal keeps apart from its file, one per content file (`<journal>.files/`)."""
+    folder = path.with_name(path.name + ".files")
+    return sum(p.stat().st_size for p in folder.iterdir()) if folder.is_dir() else 0
 
 
 def measure(quotes: int, saves: int) -> str:
@@ -61,7 +68,8 @@ def measure(quotes: int, saves: int) -> str:
         restart = time.perf_counter() - started
         return (f"record: first {first * 1e3:,.0f} ms; per save median {statistics.median(times) * 1e3:,.0f} ms, "
                 f"max {max(times) * 1e3:,.0f} ms; written per save median {statistics.median(written) / 1e3:,.0f} kB; "
-                f"file {path.stat().st_size / 1e6:.1f} MB; a fresh journal's record {restart * 1e3:,.0f} ms")
+                f"file {path.stat().st_size / 1e6:.2f} MB and {kept_bytes(path) / 1e6:.1f} MB of states kept beside it; "
+                f"a fresh journal's record {restart * 1e3:,.0f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -203,3 +203,26 @@ def test_spaces_around_a_value_are_dropped_and_said_in_add_and_in_edit(store: Pa
     assert "note: spaces at the start or end of text were dropped" in run.stderr
     run = peacewatch("edit", "quote", "content", "lavrov-we-are-ready", "--text", "We are ready", cwd=store.parent)
     assert run.returncode == 0 and "note" not in run.stderr
+
+
+def test_add_quote_checks_what_it_names_in_other_files_by_their_ids(store: Path):
+    # A day file of its own that defines a source and a quote: once the parse cache holds it, an
+    # edit of another file reads it for its ids alone.
+    (store / "quotes/2025-11-20.yaml").write_text(
+        "sources:\n  - id: tass-2025-11-20\n    outlet: TASS\n    date: 2025-11-20\n"
+        "quotes:\n  - id: lavrov-elsewhere\n    text: Elsewhere.\n    speaker: Sergey Lavrov\n    party: russia\n"
+        "    date: 2025-11-20\n    medium: statement\n    source: tass-2025-11-20\n", encoding="utf-8")
+    assert peacewatch("check", "content", cwd=store.parent).stdout.count("2025-11-20.yaml") == 0  # and cached
+    target = store / "quotes/2025-11-25.yaml"
+    before = target.read_bytes()
+    quote = ["add", "quote", "content", "--text", "Elsewhere.", "--speaker", "Sergey Lavrov", "--date", "2025-11-25", "--medium", "statement"]
+    missing = peacewatch(*quote, "--source", "tass-2025-11-21", cwd=store.parent)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.startswith("content/quotes/2025-11-25.yaml:") and "unknown source 'tass-2025-11-21'" in missing.stderr.splitlines()[0]
+    assert target.read_bytes() == before
+    # The source the other file defines is known; the id it gives its quote is taken.
+    run = peacewatch(*quote, "--source", "tass-2025-11-20", cwd=store.parent)
+    assert (run.returncode, run.stdout) == (0, "content/quotes/2025-11-25.yaml:91: added quote lavrov-elsewhere-2\n"), run.stderr
+    assert "    source: tass-2025-11-20\n" in target.read_text(encoding="utf-8")
+    checked = peacewatch("check", "content", cwd=store.parent).stdout
+    assert "unknown" not in checked and "duplicate" not in checked

@@ -72,3 +72,18 @@ def stored(path: Path) -> dict:
         for name in op.get("drop", ()):
             data.pop(name, None)
     return data
+
+
+def kept_states(path: Path) -> dict[str, dict]:
+    """Each content file's state as the journal at `path` last recorded it, by path: read as its
+    format is written down, the journal's document for the file naming the digest of a file of
+    its own in the folder beside the journal (`<journal>.files/<digest>.json`)."""
+    import hashlib
+    import json
+
+    states = {}
+    for doc in stored(path)["files"].values():
+        data = (path.with_name(path.name + ".files") / f"{doc['digest']}.json").read_bytes()
+        assert hashlib.blake2b(data, digest_size=16).hexdigest() == doc["digest"]
+        states[doc["path"]] = json.loads(data)
+    return states

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -17,7 +18,7 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from tests.helpers.journal import Store, stored
+from tests.helpers.journal import Store, kept_states, stored
 from tests.helpers.paths import REPO
 from tui.core.journal.journal import Journal, Retention, default_journal_path
 from tui.core.journal.news import SeenMarks
@@ -50,7 +51,7 @@ def test_first_record_only_remembers_the_state(content: Store, jpath: Path) -> N
     assert journal.has_state()
     assert journal.entries() == []
     assert journal.record(snapshot, T0) == []  # what it remembered is the store as it is
-    [story] = [doc["state"] for doc in stored(jpath)["files"].values() if doc["path"] == "story.yaml"]
+    story = kept_states(jpath)["story.yaml"]
     assert story["status"]["stage"] == "framework-agreed-in-principle"
 
 
@@ -201,7 +202,7 @@ class _Fail:
         if self.step == "write":
             self.real(args[0], bytes(args[1][: len(args[1]) // 2]))  # half the bytes land, then the crash
             raise OSError(5, "Input/output error")
-        if self.step in ("fsync", "replace") or (self.step == "sync folder" and self.calls == 1):
+        if self.step in ("fsync", "replace") or (self.step == "sync folder" and stat.S_ISDIR(os.fstat(args[0]).st_mode)):
             raise OSError(5, "Input/output error")
         self.calls += 1
         return self.real(*args, **kwargs)
@@ -219,7 +220,9 @@ def test_a_write_that_fails_midway_leaves_the_old_journal_intact(content: Store,
         with pytest.raises(JournalError):
             journal.record(edited)
     assert jpath.read_bytes() == before
-    assert sorted(p.name for p in jpath.parent.iterdir()) == ["journal.json", "journal.json.lock"]
+    # No temp file left, beside the journal or among the states kept apart from it.
+    assert sorted(p.name for p in jpath.parent.iterdir()) == ["journal.json", "journal.json.files", "journal.json.lock"]
+    assert all(p.name.endswith(".json") and not p.name.startswith(".") for p in (jpath.parent / "journal.json.files").iterdir())
     assert [e.change.new for e in opened(content, jpath).entries()] == ["final-stages"]
     journal.record(edited)  # the change was not lost: the next try records it
     assert [e.change.new for e in opened(content, jpath).entries()] == ["opposes", "final-stages"]
@@ -227,6 +230,7 @@ def test_a_write_that_fails_midway_leaves_the_old_journal_intact(content: Store,
 
 def test_a_folder_that_cannot_be_synced_still_gets_the_write(content: Store, jpath: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     journal = with_one_change(content, jpath)
+    jpath.write_bytes(json.dumps(stored(jpath)).encode())  # the older layout: the write renames a new file
     _Fail(monkeypatch, "sync folder")
     journal.record(content.stance("opposes"))
     monkeypatch.undo()

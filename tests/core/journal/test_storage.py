@@ -15,10 +15,10 @@ import pytest
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from tests.helpers.journal import Store, stored
+from tests.helpers.journal import Store, kept_states, stored
 from tests.helpers.paths import REPO
 from tui.core.journal.journal import Journal, JournalError, Retention
-from tui.core.journal.state import state_of
+from tui.core.journal.state import file_states, state_of
 from tui.core.journal.storage import COMPACT_FLOOR, AtomicJSONStorage
 
 T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=1)
@@ -55,7 +55,7 @@ def test_the_state_kept_per_file_gives_a_fresh_process_the_changes(content: Stor
     (content.root / "sources.yaml").unlink()
     changes = opened(content, jpath).record(content.stage("final-stages"), T0)
     assert sorted((c.kind, c.field) for c in changes) == [("quotes", "text"), ("status", "stage")]
-    files = {doc["path"]: doc["state"] for doc in stored(jpath)["files"].values()}
+    files = kept_states(jpath)
     assert sorted(files) == ["issues.yaml", "parties.yaml", "quotes.yaml", "story.yaml"]
     assert [s["id"] for s in files["quotes.yaml"]["sources"]] == ["reuters-1"]
     assert opened(content, jpath).record(content.snapshot(), T0) == []
@@ -203,3 +203,43 @@ def test_the_last_state_read_back_is_in_the_stores_own_order(content: Store, jpa
     # Read back in another order, the state would differ from the store's in its places and be written again.
     assert opened(content, jpath).record(snapshot, T0) == []
     assert (jpath.read_bytes(), os.stat(jpath).st_ino) == before
+
+
+def test_each_files_state_is_kept_apart_and_the_journal_holds_only_its_digest(content: Store, jpath: Path) -> None:
+    opened(content, jpath).record(content.snapshot(), T0)
+    # Not one item's words in the journal's file: a record never makes the whole store one JSON text.
+    assert b"Sergey Lavrov" not in jpath.read_bytes() and b"Reuters" not in jpath.read_bytes()
+    assert all(set(doc) == {"path", "digest", "at"} for doc in stored(jpath)["files"].values())
+    assert kept_states(jpath)["issues.yaml"]["issues"][0]["positions"][0]["stance"] == "insists"
+    folder = jpath.with_name("journal.json.files")
+    for stance in ("opposes", "supports", "accepts"):
+        assert [c.new for c in opened(content, jpath).record(content.stance(stance), T0)] == [stance]
+    # The states no document names any more are gone: one per file, and the one just replaced.
+    assert len(list(folder.iterdir())) == len(stored(jpath)["files"]) + 1
+    assert kept_states(jpath)["issues.yaml"]["issues"][0]["positions"][0]["stance"] == "accepts"
+
+
+def test_a_journal_keeping_states_inline_has_them_moved_apart_and_loses_no_change(content: Store, jpath: Path) -> None:
+    snapshot = content.snapshot()
+    # As the previous peacewatch wrote it: every file's state inline in its document.
+    inline = {str(i): {"path": path, "state": state, "at": T0.isoformat()} for i, (path, state) in enumerate(sorted(file_states(snapshot).items()), 1)}
+    jpath.parent.mkdir(parents=True)
+    jpath.write_text(json.dumps({
+        "meta": {"1": {"format": 1, "content": str(content.root.resolve()), "next_reload": 1, "next_entry": 1}},
+        "state": {"1": {"token": "old", "layout": "files", "problems": []}}, "files": inline,
+    }))
+    assert [c.new for c in opened(content, jpath).record(content.stance("opposes"), T0)] == ["opposes"]
+    assert b"Sergey Lavrov" not in jpath.read_bytes()  # moved out, and the file rewritten without them
+    assert kept_states(jpath)["parties.yaml"] == inline[next(k for k, d in inline.items() if d["path"] == "parties.yaml")]["state"]
+    assert [c.new for c in opened(content, jpath).record(content.stance("supports"), T0)] == ["supports"]
+
+
+def test_a_kept_state_gone_or_damaged_is_said_and_the_journal_starts_again(content: Store, jpath: Path) -> None:
+    opened(content, jpath).record(content.snapshot(), T0)
+    opened(content, jpath).record(content.stance("opposes"), T0)
+    digest = next(doc["digest"] for doc in stored(jpath)["files"].values() if doc["path"] == "issues.yaml")
+    (jpath.with_name("journal.json.files") / f"{digest}.json").write_bytes(b'{"issues": []}')
+    journal = opened(content, jpath)
+    assert journal.record(content.stance("supports"), T0) == []
+    assert any("could not be read" in w for w in journal.take_warnings())
+    assert [c.new for c in opened(content, jpath).record(content.stance("accepts"), T0)] == ["accepts"]

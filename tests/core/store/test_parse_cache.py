@@ -58,10 +58,10 @@ def entry_of(root: Path, state: Path, relative: str) -> Path:
 
 def tamper(entry: Path, words: str) -> None:
     """Make the entry say another headline for the same bytes: shows whether a start used it."""
-    head, _, body = entry.read_bytes().partition(b"\n")
+    head, where, body = entry.read_bytes().split(b"\n", 2)  # what it is (with its ids), where its items stand, the data
     data = json.loads(body)
     data["status"]["headline"] = words
-    entry.write_bytes(head + b"\n" + json.dumps(data).encode())
+    entry.write_bytes(head + b"\n" + where + b"\n" + json.dumps(data).encode())
 
 
 def test_a_second_start_takes_the_parse_from_the_cache(store: Path, state: Path):

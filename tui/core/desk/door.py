@@ -273,8 +273,8 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport):
             # One peacewatch edit at a time per folder (dashboards, the command line): each then
             # reads what the one before it wrote, and two edits to one file never race to the rename.
             with folder_lock(self.root, wait), self._lock:
-                if not self._store.snapshot.origins and not self._store.problems:
-                    self._store.load()
+                if not self._store.snapshot.origins and not self._store.problems:  # a command's one edit: see needs_only_ids
+                    self._store.load_for_edit() if request.needs_only_ids() and self._journal_at == NO_JOURNAL else self._store.load()
                 if not self._swept:
                     # Under the folder lock no peacewatch write is under way: what a killed one
                     # left (a hidden temp file, which `git status` would list) goes now.

@@ -28,9 +28,7 @@ from tui.core.yaml.splice import FileText, Splice, apply, moved
 
 _NUMBER = re.compile(r"\d+")
 _ADDS_PROBLEMS = "the edit would add these problems to the store"
-_EMPTY = {
-    "source": "this needs a source: name the source it comes from, as every stage and position does (add the source first)",
-}
+_EMPTY = {"source": "this needs a source: name the source it comes from, as every stage and position does (add the source first)"}
 
 
 class EditRefused(Exception):
@@ -100,6 +98,7 @@ class Context:
     relative: str
     source: FileText
     snapshot: Snapshot
+    elsewhere: Callable[[str], Mapping[str, str]] = lambda section: {}  # ids of files held for them alone
     data: Any = field(init=False)
 
     def __post_init__(self) -> None:
@@ -109,7 +108,7 @@ class Context:
         """Ids of `section` in the store and in this file (even if it does not validate)."""
         here = self.source.data.get(section) if isinstance(self.source.data, dict) else None
         local = {i.get("id") for i in here if isinstance(i, dict)} if isinstance(here, list) else set()
-        return {item.id for item in getattr(self.snapshot, section)} | {i for i in local if isinstance(i, str)}
+        return {item.id for item in getattr(self.snapshot, section)} | {i for i in local if isinstance(i, str)} | set(self.elsewhere(section))
 
     def refuse(self, message: str) -> EditRefused:
         return EditRefused([Problem(self.relative, 1, 1, message)])
@@ -175,9 +174,10 @@ def plan(
         raw, base_text = on_top_of.raw, on_top_of.new_text
         doc, problems = read_yaml(on_top_of.new_raw, relative, store.limits, spans=True)
     else:
+        store.make_whole(relative)  # held for its ids alone by a command's load: it is now read whole
         raw = _read_trusted(store, full, relative, expected)
         if raw is None:
-            neighbours = sorted({origin.path for origin in store.snapshot.origins.values()})
+            neighbours = sorted({origin.path for origin in store.snapshot.origins.values()} | store.held_for_ids())
             base_text = header(kind, modeline_for(root, relative, neighbours), day=day)
             doc, problems = read_yaml(base_text.encode("utf-8"), relative, store.limits, spans=True)
         else:
@@ -187,7 +187,7 @@ def plan(
         raise EditRefused(problems, f"{relative} cannot be read as YAML; fix it first")
     if doc.data is not None and not isinstance(doc.data, dict):
         raise EditRefused([Problem(relative, 1, 1, "expected sections such as 'quotes:' at the top of the file")])
-    change = make(Context(relative, FileText(base_text, doc), store.snapshot))
+    change = make(Context(relative, FileText(base_text, doc), store.snapshot, store.ids_elsewhere))
     new_text = apply(base_text, change.splices)
     try:
         new_raw = (codecs.BOM_UTF8 if raw and raw.startswith(codecs.BOM_UTF8) else b"") + new_text.encode("utf-8")

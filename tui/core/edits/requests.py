@@ -59,6 +59,11 @@ class Request:
     def describe(self, item_id: str) -> str:
         raise NotImplementedError
 
+    def needs_only_ids(self) -> bool:
+        """Whether the edit can be planned and checked with only the ids of the files it does not
+        write (`ContentStore.load_for_edit`): it reads nothing else of them, and removes no id."""
+        return False
+
     def trimmed(self) -> list[str]:
         """The fields given with spaces at their start or end, which the edit drops (and says so)."""
         given: dict[str, Any] = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} if dataclasses.is_dataclass(self) else {}
@@ -173,6 +178,11 @@ class AddQuote(Request):
 
     def describe(self, item_id: str) -> str:
         return f"added quote {item_id}"
+
+    def needs_only_ids(self) -> bool:
+        # Its file is its date's; it reads the people and sources at the top of the folder. A new
+        # source is compared with every source, wherever kept: that needs them all.
+        return self.new_source is None or bool(self.source)
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,10 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from tui.core.journal.kept import KeptStates
+from tui.core.journal.per_file import files_baseline, save_files, state_of_document
 from tui.core.journal.retention import DEFAULT_RETENTION, Retention, expired, not_a_journal_file, when_of
-from tui.core.journal.state import (
-    changed_paths,
-    combined,
-    default_journal_path,
-    file_states,
-    in_display_order,
-    merged_state,
-    snapshot_of,
-)
+from tui.core.journal.state import changed_paths, default_journal_path, snapshot_of
 from tui.core.journal.storage import AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage
 from tui.core.model.diff import Change, diff_snapshots
 from tui.core.model.snapshot import Snapshot
@@ -36,8 +30,9 @@ __all__ = ["Entry", "Journal", "JournalError", "Reload", "Retention", "default_j
 FORMAT = 1
 """The journal file's layout; a file of another layout is moved aside, never misread."""
 
-LAYOUT = "files"
-"""How the last recorded state is kept: per content file (older journals kept it whole, as 'state')."""
+LAYOUT = "kept-files"
+"""How the last recorded state is kept: per content file, each file's state apart (`kept`). Older
+journals kept it per file inline ("files"), or whole, as 'state'; both are still read."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +113,7 @@ class Journal:
         self.retention = retention
         self._lock = threading.RLock()
         self._warnings: list[str] = []
+        self._kept = KeptStates(storage.path) if storage.path is not None else None
         self._baseline: tuple[str, Snapshot] | None = None
         """The last state this process read or wrote, with its token: saves re-reading it."""
         self.recorded_ids: tuple[int, ...] = ()
@@ -272,8 +268,10 @@ class Journal:
             self._storage.compact()
         # The state is kept per content file: only the files whose items changed are written
         # again, so a record costs what changed, not the size of the store.
-        per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") == LAYOUT
-        self._save_files(snapshot, changed_paths(before, snapshot) if per_file and before is not None else None, at)
+        per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") in (LAYOUT, "files")
+        paths = changed_paths(before, snapshot) if per_file and before is not None else None
+        if save_files(self._table("files"), snapshot, paths, at, self._kept):
+            self._storage.compact()  # states moved out of the file: let their bytes go
         token = uuid.uuid4().hex
         state_table.truncate()
         state_table.insert(Document({"token": token, "layout": LAYOUT, "problems": sorted(keys or ())}, 1))
@@ -289,42 +287,12 @@ class Journal:
         if it has nothing of it. A file that cannot be read now can be shown as it last was."""
         with self._lock:
             for doc in self._table("files").all():
-                if doc.get("path") == path and isinstance(doc.get("state"), dict):
-                    return doc["state"], when_of(doc)
+                if doc.get("path") == path:
+                    try:
+                        return state_of_document(doc, self._kept), when_of(doc)
+                    except (KeyError, TypeError, OSError, ValueError):
+                        return None  # another process recorded a newer state meanwhile, or it is damaged
         return None
-
-    def _save_files(self, snapshot: Snapshot, paths: set[str] | None, at: dt.datetime) -> None:
-        """Write the state of the items of `paths` (None: of every file), one document a file."""
-        table = self._table("files")
-        docs = table.all()
-        ids = {doc.get("path"): doc.doc_id for doc in docs}
-        kept = {doc.get("path"): doc.get("state") for doc in docs}
-        states = file_states(snapshot, paths)
-        gone = [doc_id for path, doc_id in ids.items() if (paths is None or path in paths) and path not in states]
-        if paths is None:
-            gone += [doc_id for path, doc_id in ids.items() if not isinstance(path, str)]
-        if gone:
-            table.remove(doc_ids=gone)
-        next_id = max(ids.values(), default=0) + 1
-        for path, state in sorted(states.items()):
-            doc_id = ids.get(path)
-            if doc_id is None:
-                doc_id, next_id = next_id, next_id + 1
-            elif kept.get(path) == state:
-                continue  # the same items (new objects of an equal file): its document, and when it changed, stand
-            table.upsert(Document({"path": path, "state": state, "at": at.isoformat()}, doc_id))
-
-    def _files_baseline(self, current: Snapshot | None) -> Snapshot:
-        """The recorded state from its per-file documents. With the store's `current` state, a
-        file whose items are recorded exactly as they are now is taken from `current` (the same
-        objects, which the diff then skips); only the other files' items are rebuilt as models."""
-        # In path order, as the loader merges files, so the state reads in the store's own order.
-        docs = sorted(((doc["path"], doc["state"]) for doc in self._table("files").all()), key=lambda d: d[0])
-        if current is None:
-            return in_display_order(snapshot_of(merged_state(docs)))
-        now = file_states(current)
-        same = {path for path, state in docs if now.get(path) == state}
-        return in_display_order(combined(current, same, snapshot_of(merged_state([(path, state) for path, state in docs if path not in same]))))
 
     def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
         if stored is None:
@@ -338,8 +306,8 @@ class Journal:
             # and the next record writes it per file.
             if "state" in stored:
                 return snapshot_of(stored["state"])
-            return self._files_baseline(current)
-        except (KeyError, TypeError, ValueError, ValidationError) as exc:
+            return files_baseline(self._table("files").all(), current, self._kept)
+        except (KeyError, TypeError, ValueError, OSError, ValidationError) as exc:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
             return None
 

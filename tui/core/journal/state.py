@@ -52,6 +52,10 @@ def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
     so this costs a pointer comparison per item; an item that is a new object but equal
     counts as changed, which only means its file's state is written again (and found equal).
     """
+    lineage = new.changes_from(old)
+    if lineage is not None:
+        return set(lineage.paths)  # made from `old` by a reload: the files it re-read
+
     def where(snapshot: Snapshot, kind: str, item_id: str) -> str:
         origin = snapshot.origins.get((kind, item_id))
         return origin.path if origin else ""
@@ -82,8 +86,21 @@ def changed_paths(old: Snapshot, new: Snapshot) -> set[str]:
 def file_states(snapshot: Snapshot, paths: set[str] | None = None) -> dict[str, dict[str, Any]]:
     """The state (as `state_of` writes it) of the items each file defines, for `paths` or every
     file, each file's items in the order they are written in it."""
+    return dict(each_file_state(snapshot, paths))
+
+
+def each_file_state(snapshot: Snapshot, paths: set[str] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """`file_states` one file at a time, in path order: only one file's items are made JSON at
+    once, so recording a large store never holds it whole as JSON."""
     found: dict[str, list[tuple[int, str, Any]]] = {}
-    for (kind, item_id), origin in snapshot.origins.items():
+    lineage = snapshot.lineage
+    if paths is not None and lineage is not None and lineage.child is not None and lineage.child() is snapshot and paths <= lineage.paths:
+        # Made by a reload of these files: their items are the ones it put in, no pass over every origin.
+        keys = [(kind, kind) for kind in ("story", "status")] + [(kind, item.id) for kind in LIST_SECTIONS for item in lineage.added[kind]]
+        places = [(key, origin) for key in keys if (origin := snapshot.origins.get(key)) is not None]
+    else:
+        places = snapshot.origins.items()  # type: ignore[assignment]
+    for (kind, item_id), origin in places:
         if paths is not None and origin.path not in paths:
             continue  # most items, on a record: nothing is made for them
         if kind in ("story", "status"):
@@ -92,16 +109,16 @@ def file_states(snapshot: Snapshot, paths: set[str] | None = None) -> dict[str, 
             item = getattr(snapshot, BY_SECTION[kind].by_id).get(item_id)
         if item is not None:
             found.setdefault(origin.path, []).append((origin.line, kind, item))
-    states: dict[str, dict[str, Any]] = {path: {} for path in paths or ()} if paths is not None else {}
-    for path, items in found.items():
-        state = states.setdefault(path, {})
-        for _, kind, item in sorted(items, key=lambda entry: entry[0]):
+    for path in sorted(found):
+        state: dict[str, Any] = {}
+        for _, kind, item in sorted(found.pop(path), key=lambda entry: entry[0]):
             dumped = item.model_dump(mode="json")
             if kind in ("story", "status"):
                 state[kind] = dumped
             else:
                 state.setdefault(kind, []).append(dumped)
-    return {path: state for path, state in states.items() if state}
+        if state:
+            yield path, state
 
 
 def merged_state(states: Iterator[tuple[str, dict[str, Any]]] | list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:

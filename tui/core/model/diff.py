@@ -120,18 +120,24 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> list[Change]:
             changes.append(Change(kind, kind, "", REMOVED, _json(a), None, path))
         else:
             _fields(a, b, kind, kind, [], path, changes)
+    lineage = new.changes_from(old)
     for kind in LIST_SECTIONS:
         a_items, b_items = getattr(old, kind), getattr(new, kind)
-        if a_items is b_items or a_items == b_items:
+        if a_items is b_items or (lineage is None and a_items == b_items):
             continue
         a_by, b_by = getattr(old, BY_SECTION[kind].by_id), getattr(new, BY_SECTION[kind].by_id)
-        # Items of files a reload did not re-read are the very same objects: only the others
-        # are compared, found by identity at C speed (a save at 50,000 quotes compares 250).
-        a_kept, b_kept = set(map(id, a_items)), set(map(id, b_items))
-        for item in [item for item in a_items if id(item) not in b_kept]:
+        if lineage is not None:
+            # Made from `old` by a reload: its files' items taken out and put in are the change.
+            gone, added = lineage.gone.get(kind, ()), lineage.added.get(kind, ())
+        else:
+            # Items of files a reload did not re-read are the very same objects: only the others
+            # are compared, found by identity at C speed (a save at 50,000 quotes compares 250).
+            a_kept, b_kept = set(map(id, a_items)), set(map(id, b_items))
+            gone, added = tuple([item for item in a_items if id(item) not in b_kept]), tuple([item for item in b_items if id(item) not in a_kept])
+        for item in gone:
             if item.id not in b_by:
                 changes.append(Change(kind, item.id, "", REMOVED, _json(item), None, _origin(kind, item.id, old), _before(kind, item.id, old)))
-        for item in [item for item in b_items if id(item) not in a_kept]:
+        for item in added:
             before = a_by.get(item.id)
             if before is None:
                 changes.append(Change(kind, item.id, "", ADDED, None, _json(item), _origin(kind, item.id, new)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +19,24 @@ class Origin(NamedTuple):
     # A named tuple, not a dataclass: a store keeps one per item, 50,000 of them made per load.
     path: str
     line: int
+
+
+@dataclass(frozen=True, eq=False)
+class Lineage:
+    """How a snapshot differs from the one it was made from (a reload of some files): so a save's
+    diff and the journal look at the files re-read, not at every item of the store."""
+
+    parent: weakref.ref[Snapshot]
+    """The snapshot it was made from; a weak reference, so no chain of old stores is kept alive."""
+    paths: frozenset[str]
+    """The files whose items were taken out or put in (a file re-read: new objects, equal or not)."""
+    gone: Mapping[str, tuple]
+    """Per section, the items of the parent that are not in this snapshot (as objects)."""
+    added: Mapping[str, tuple]
+    """Per section, the items of this snapshot that are not in the parent (as objects)."""
+    child: weakref.ref[Snapshot] | None = None
+    """The snapshot it describes, set once made: a copy made with other items (`dataclasses.replace`)
+    carries the lineage along, and must not be taken for what it describes."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +60,15 @@ class Snapshot:
     """In the order the files give them."""
     origins: Mapping[tuple[str, str], Origin] = field(default_factory=dict)
     """(kind, id) to where it is defined; kinds are the section names, plus 'story' and 'status'."""
+    lineage: Lineage | None = field(default=None, repr=False)
+    """What changed since the snapshot this one was made from, when that is known exactly."""
+
+    def changes_from(self, old: Snapshot) -> Lineage | None:
+        """This snapshot's lineage if it was made from `old` itself, else None."""
+        lineage = self.lineage
+        if lineage is None or lineage.child is None or lineage.child() is not self or lineage.parent() is not old:
+            return None
+        return lineage
 
     @cached_property
     def party_by_id(self) -> dict[str, Party]:

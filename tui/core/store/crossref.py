@@ -13,20 +13,21 @@ references elsewhere to a kind whose ids that file added or removed.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import difflib
+import weakref
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
-from tui.core.model.items import ContentFile, Event, Quote
+from tui.core.model.items import Quote
 from tui.core.model.kinds import BY_SECTION, LIST_SECTIONS
 from tui.core.model.people import people_index, unknown_person
-from tui.core.model.snapshot import Origin, Snapshot
-from tui.core.store.document_checks import document_references, lineage_problems, point_problems
+from tui.core.model.snapshot import Lineage, Origin, Snapshot
+from tui.core.store.display_order import events_in_time_order, order_key, quotes_newest_first
+from tui.core.store.document_checks import lineage_problems
 from tui.core.store.parsed_file import SINGLES, ParsedFile
+from tui.core.store.unknown_refs import second_positions, unknown, unknown_references
 from tui.core.text.problems import Problem
 
 __all__ = ["Merger", "ParsedFile", "events_in_time_order", "merge", "quotes_newest_first"]
@@ -40,98 +41,6 @@ REF_KINDS = {"party": "parties", "issue": "issues", "quote": "quotes", "event": 
 _KIND_OF = {section: kind for kind, section in REF_KINDS.items()}
 _CHECKED = (*REF_KINDS, "person")
 """Every kind of reference checked: a person is named inside a party (`russia/vladimir-putin`)."""
-
-
-def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
-    known = sorted(known)
-    close = difflib.get_close_matches(ref, known, n=1)
-    if close:
-        return f"unknown {kind} '{ref}'; did you mean '{close[0]}'?"
-    listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
-    return f"unknown {kind} '{ref}'; known: {listed or 'none yet'}"
-
-
-def events_in_time_order(events: list[Event]) -> list[Event]:
-    """Dated events by date; an undated one stays after the dated event it follows in its file."""
-    keyed, last = [], dt.date.min
-    for index, event in enumerate(events):
-        last = event.date or last
-        keyed.append((last, index, event))
-    return [e for _, _, e in sorted(keyed, key=lambda k: (k[0], k[1]))]
-
-
-def quotes_newest_first(quotes: list[Quote]) -> list[Quote]:
-    """By date, newest first; among the same date, the one written later first; undated last."""
-    backwards = quotes[::-1]
-    dates = list(map(_DATE, backwards))
-    if None not in dates:
-        # Sorting on the date alone (a C-level key) is stable: equal dates keep the reversed order.
-        backwards.sort(key=_DATE, reverse=True)
-        return backwards
-    dated = sorted((q for q, d in zip(backwards, dates, strict=True) if d is not None), key=_DATE, reverse=True)
-    return dated + [q for q, d in zip(backwards, dates, strict=True) if d is None]
-
-
-_DATE = attrgetter("date")
-
-
-def _unknown_references(content: ContentFile, kind: str, known: Container[str]) -> list[tuple[str, Loc]]:
-    """Every reference of `kind` the file makes to an id not in `known`, with where it stands.
-
-    Written out per kind as comprehensions: at start every reference of a large store is
-    looked at once, and this is most of that time.
-    """
-    found: list[tuple[str, Loc]] = []  # every entry's id is a str: the Nones are filtered out
-    issues, quotes, events = content.issues, content.quotes, content.events
-    if kind == "source":
-        if content.story is not None:
-            found += [(d.source, ("story", "deadlines", i, "source")) for i, d in enumerate(content.story.deadlines)
-                      if d.source is not None and d.source not in known]
-        if content.status is not None:
-            status = content.status
-            if status.source is not None and status.source not in known:
-                found.append((status.source, ("status", "source")))
-            found += [(c.source, ("status", "history", i, "source")) for i, c in enumerate(status.history)
-                      if c.source is not None and c.source not in known]
-        found += [(i.source, ("issues", n, "source")) for n, i in enumerate(issues) if i.source is not None and i.source not in known]
-        found += [(q.source, ("quotes", n, "source")) for n, q in enumerate(quotes) if q.source is not None and q.source not in known]
-        found += [(e.source, ("events", n, "source")) for n, e in enumerate(events) if e.source is not None and e.source not in known]
-        found += [(p.source, ("issues", n, "positions", i, "source")) for n, issue in enumerate(issues)
-                  for i, p in enumerate(issue.positions) if p.source is not None and p.source not in known]
-    elif kind == "party":
-        found += [(p.party, ("issues", n, "positions", i, "party")) for n, issue in enumerate(issues)
-                  for i, p in enumerate(issue.positions) if p.party not in known]
-        found += [(q.party, ("quotes", n, "party")) for n, q in enumerate(quotes) if q.party is not None and q.party not in known]
-        found += [(ref, ("events", n, "parties", j)) for n, e in enumerate(events)
-                  for j, ref in enumerate(e.parties) if ref not in known]
-        found += [(ref, ("events", n, key)) for n, e in enumerate(events) if e.host or e.mediator
-                  for key, ref in (("host", e.host), ("mediator", e.mediator)) if ref is not None and ref not in known]
-    elif kind in ("quote", "event"):
-        field = "quotes" if kind == "quote" else "events"
-        found += [(ref, ("issues", n, "positions", i, field, j)) for n, issue in enumerate(issues)
-                  for i, p in enumerate(issue.positions) for j, ref in enumerate(getattr(p, field)) if ref not in known]
-    elif kind == "issue":
-        found += [(ref, ("quotes", n, "issues", j)) for n, q in enumerate(quotes)
-                  for j, ref in enumerate(q.issues) if ref not in known]
-    if content.documents:
-        found += document_references(content, kind, known)
-    return found
-
-
-def _second_positions(parsed: ParsedFile) -> list[Problem]:
-    """A party with two positions on one issue: wrong within the file, whatever else the store holds."""
-    found = []
-    for n, issue in enumerate(parsed.content.issues):
-        seen: set[str] = set()
-        for i, position in enumerate(issue.positions):
-            if position.party in seen:
-                line, column = parsed.at("issues", n, "positions", i, "party")
-                found.append(Problem(parsed.path, line, column, f"a second position for '{position.party}' on this issue; keep one"))
-            seen.add(position.party)
-    if parsed.content.documents:
-        told = point_problems(parsed.content)
-        found += [Problem(parsed.path, line, column, why) for (_, why), (line, column) in zip(told, parsed.positions(loc for loc, _ in told), strict=True)]
-    return found
 
 
 class _Part:
@@ -154,7 +63,7 @@ class _Part:
         """Each definition's key and its index in its section (0 for the story and the status)."""
         self.lines = lines
         """The line each definition starts on, in the order of `keys`."""
-        self.own_problems = _second_positions(parsed)
+        self.own_problems = second_positions(parsed)
 
     def ids(self, section: str) -> set[str]:
         return {item.id for item in getattr(self.parsed.content, section)}
@@ -196,6 +105,10 @@ class Merger:
         """(file, kind of reference) to the references there that name nothing."""
         self._broken: dict[str, Counter[str]] = {section: Counter() for section in (*SINGLES, *LIST_SECTIONS)}
         """Per section, the ids of items left out of their files for failing validation (counted per file)."""
+        self._since: dict[str, tuple[_Part | None, _Part | None]] = {}
+        """Each file taken out or put in since the last snapshot: its part then, and now."""
+        self._last: tuple[Snapshot, bool] | None = None
+        """The last snapshot made, and whether an id was defined twice in it."""
 
     def update(self, files: Mapping[str, ParsedFile | None], *, snapshot: bool = True) -> tuple[Snapshot | None, list[Problem]]:
         """Take each file's new content (None: it has none now); the snapshot if asked, and every cross-file problem."""
@@ -216,6 +129,7 @@ class Merger:
                 self._forget(path, old)
             if new is not None:
                 self._take(path, new)
+            self._since[path] = (self._since[path][0] if path in self._since else old, new)
         changed = {path for path in files}
         for path in self._order:
             kinds = _CHECKED if path in changed else touched_kinds
@@ -295,11 +209,11 @@ class Merger:
         section = REF_KINDS[kind]
         known = self._by_id[section]
         broken = self._broken[section]
-        bad = _unknown_references(parsed.content, kind, _KnownOrBroken(known, broken) if broken else known)
+        bad = unknown_references(parsed.content, kind, _KnownOrBroken(known, broken) if broken else known)
         if not bad:
             return []
         places = parsed.positions(loc for _, loc in bad)
-        return [Problem(parsed.path, line, column, _unknown(kind, ref, known)) for (ref, _), (line, column) in zip(bad, places, strict=True)]
+        return [Problem(parsed.path, line, column, unknown(kind, ref, known)) for (ref, _), (line, column) in zip(bad, places, strict=True)]
 
     def _check_people(self, parsed: ParsedFile) -> list[Problem]:
         """Each event's participants: a person of a party (a party left out as broken hides its people's faults)."""
@@ -328,14 +242,15 @@ class Merger:
             problems += self._parts[path].own_problems
         problems += chain.from_iterable(self._unknown.values())
         if self._by_id["documents"]:
-            problems += self._lineage()
+            problems += self._versions()
         if ("story", "story") not in self._defs and not self._broken["story"]:
             problems.append(Problem("story.yaml", 1, 1, "no file defines 'story:' (title, as_of, deadlines); add one"))
         if ("status", "status") not in self._defs and not self._broken["status"]:
             problems.append(Problem("status.yaml", 1, 1, "no file defines 'status:' (stage, headline); add one"))
         return problems
 
-    def _lineage(self) -> list[Problem]:
+    def _versions(self) -> list[Problem]:
+        """The documents' lineage problems (`earlier` naming no point, versions in a circle)."""
         problems = []
         for document_id, loc, why in lineage_problems(self._by_id["documents"]):
             path, index = self._defs[("documents", document_id)][0]
@@ -357,26 +272,90 @@ class Merger:
                     items.append(item)
         return items
 
+    def _lineage(self, sections: Mapping[str, tuple]) -> tuple[Lineage | None, list[Quote]]:
+        """What changed since the last snapshot, by file, and the quotes newest first: known exactly
+        unless an id is (or was) defined twice, when which definition is shown can change in
+        files not re-read (then None, and the quotes sorted whole)."""
+        since, self._since = self._since, {}
+        if self._last is None or self._last[1] or self._doubled:
+            return None, quotes_newest_first(self._items("quotes"))
+        last = self._last[0]
+        swapped = {path: (old, new) for path, (old, new) in since.items() if (old and old.parsed) is not (new and new.parsed)}
+        # Quotes in the order the snapshots show them (newest first), the others as their tuples hold them.
+        gone_quotes = sorted(((order_key(q, path, i), q) for path, (old, _) in swapped.items() if old
+                              for i, q in enumerate(old.parsed.content.quotes)), key=itemgetter(0), reverse=True)
+        new_quotes = sorted(((order_key(q, path, i), q) for path, (_, new) in swapped.items() if new
+                             for i, q in enumerate(new.parsed.content.quotes)), key=itemgetter(0), reverse=True)
+        gone, added = {"quotes": tuple(q for _, q in gone_quotes)}, {"quotes": tuple(q for _, q in new_quotes)}
+        for section in LIST_SECTIONS:
+            if section != "quotes":
+                out = {id(item) for old, _ in swapped.values() if old for item in getattr(old.parsed.content, section)}
+                came = {id(item) for _, new in swapped.values() if new for item in getattr(new.parsed.content, section)}
+                gone[section] = tuple(item for item in getattr(last, section) if id(item) in out) if out else ()
+                added[section] = tuple(item for item in sections[section] if id(item) in came) if came else ()
+        lineage = Lineage(weakref.ref(last), frozenset(swapped), gone, added)
+        return lineage, self._spliced_quotes(last, gone_quotes, new_quotes)
+
+    def _spliced_quotes(self, last: Snapshot, gone: list[tuple[tuple, Quote]], added: list[tuple[tuple, Quote]]) -> list[Quote]:
+        """The last snapshot's quotes with the re-read files' quotes taken out and theirs put in
+        where `quotes_newest_first` would put them (by date, then later in path and file order
+        first, the undated last): each found by halving, the list copied once in slices, so a
+        save costs its file's quotes, not a pass over every quote."""
+        was = {id(q): key for key, q in gone}
+        defs = self._defs
+
+        def key(quote: Quote) -> tuple:
+            # A quote taken out stands where it stood; the others' files were not re-read.
+            return was.get(id(quote)) or order_key(quote, *defs[("quotes", quote.id)][0])
+
+        def cut(quotes: Sequence[Quote], at: list[int], put: list[Quote] | None) -> list[Quote]:
+            made: list[Quote] = []
+            start = 0
+            for n, index in enumerate(at):
+                made += quotes[start:index]
+                if put is None:
+                    start = index + 1  # taken out
+                else:
+                    made.append(put[n])
+                    start = index
+            return made + list(quotes[start:])
+
+        kept = cut(last.quotes, [_halving(last.quotes, wanted, key) for wanted, _ in gone], None) if gone else list(last.quotes)
+        return cut(kept, [_halving(kept, wanted, key) for wanted, _ in added], [q for _, q in added]) if added else kept
+
     def _snapshot(self) -> Snapshot:
         singles = {}
         for section in SINGLES:
             defs = self._defs.get((section, section))
             singles[section] = getattr(self._parts[defs[0][0]].parsed.content, section) if defs else None
-        snapshot = Snapshot(
-            story=singles["story"],
-            status=singles["status"],
-            parties=tuple(self._items("parties")),
-            issues=tuple(self._items("issues")),
-            quotes=tuple(quotes_newest_first(self._items("quotes"))),
-            events=tuple(events_in_time_order(self._items("events"))),
-            sources=tuple(self._items("sources")),
-            documents=tuple(self._items("documents")),
-            origins=dict(self._origins),
-        )
+        sections = {"parties": tuple(self._items("parties")), "issues": tuple(self._items("issues")),
+                    "events": tuple(events_in_time_order(self._items("events"))), "sources": tuple(self._items("sources")),
+                    "documents": tuple(self._items("documents"))}
+        lineage, quotes = self._lineage(sections)
+        snapshot = Snapshot(story=singles["story"], status=singles["status"], quotes=tuple(quotes), origins=dict(self._origins),
+                            lineage=lineage, **sections)
+        if lineage is not None:
+            object.__setattr__(lineage, "child", weakref.ref(snapshot))  # made after it: see Lineage.child
+        self._last = (snapshot, bool(self._doubled))
         for section in LIST_SECTIONS:
-            # The indexes the snapshot would build on first use, kept here a file at a time.
-            snapshot.__dict__[BY_SECTION[section].by_id] = dict(self._by_id[section])
+            # The indexes the snapshot would build on first use, kept here a file at a time; one no
+            # file changed is the last snapshot's (never changed once made).
+            same = lineage is not None and not lineage.gone[section] and not lineage.added[section]
+            by_id = BY_SECTION[section].by_id
+            snapshot.__dict__[by_id] = lineage.parent().__dict__[by_id] if same and lineage.parent() else dict(self._by_id[section])  # type: ignore[union-attr]
         return snapshot
+
+
+def _halving(quotes: Sequence[Quote], wanted: tuple, key: Callable[[Quote], tuple]) -> int:
+    """The first index in `quotes` (newest first) whose quote stands at or after `wanted`."""
+    low, high = 0, len(quotes)
+    while low < high:
+        middle = (low + high) // 2
+        if key(quotes[middle]) > wanted:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def merge(files: Iterable[ParsedFile]) -> tuple[Snapshot, list[Problem]]:

@@ -9,12 +9,9 @@ is fixed. Nothing here touches the UI; the dashboard and `peacewatch check` shar
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
-import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from tui.core.disk.limits import Limits
@@ -23,10 +20,13 @@ from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, 
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.crossref import Merger
 from tui.core.store.file_parser import FileParser, cut_texts, file_digest, stand_in_of
+from tui.core.store.file_state import FileState, LoadResult
+from tui.core.store.ids_only import doubled_elsewhere, ids_in, ids_only
 from tui.core.store.parse_cache import ParseCache
 from tui.core.store.parsed_file import ParsedFile
+from tui.core.store.reading import UNSHOWABLE, BadName, collector_paused, oversized_problem, shown_name
 from tui.core.text.problems import Problem
-from tui.core.yaml.reader import YamlDocument, _size_text
+from tui.core.yaml.reader import YamlDocument
 
 __all__ = ["ContentStore", "LoadResult", "ParsedFile", "file_digest"]
 
@@ -35,56 +35,6 @@ HEAD_FIRST_BYTES = 2_000_000
 
 MISSING_GRACE = 0.4
 """Seconds a file may be absent before it counts as deleted: editors delete, then write."""
-
-# Characters that would break a `FILE:LINE:COL: message` line or act on the terminal,
-# and the stand-ins of bytes that are not UTF-8.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _shown_name(relative: str) -> str:
-    """A file name as a problem can show it: every odd character spelled out."""
-
-    def spell(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
-            return f"<byte 0x{code - 0xDC00:02X}>"
-        return f"<U+{code:04X}>"
-
-    return _UNSHOWABLE.sub(spell, relative)
-
-
-@dataclass
-class _FileState:
-    digest: bytes | None = None
-    good: ParsedFile | None = None
-    problems: list[Problem] = field(default_factory=list)
-    """What is wrong with the content last read."""
-    read_problem: Problem | None = None
-    """Why the file could not be read just now; shown instead of `problems` until it reads again."""
-    missing_since: float | None = None
-    good_digest: bytes | None = None
-    """The digest of the bytes `good` was read from."""
-
-    stand_in: Problem | None = None
-    """Set while `good` is not a version of the file this run read (it never read one): what was
-    kept of it instead, said in the banner with when it was last good."""
-
-    def shown_problems(self) -> list[Problem]:
-        said = [self.read_problem] if self.read_problem else self.problems
-        return said + [self.stand_in] if self.stand_in else said
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What a load or reload produced."""
-
-    snapshot: Snapshot
-    problems: tuple[Problem, ...]
-    changed: frozenset[str]
-    """Files whose valid content changed in this reload."""
-    recheck_in: float | None
-    """If set, some file was mid-save or briefly missing: reload again after this many seconds."""
-
 
 class ContentStore:
     """A content folder, loaded incrementally."""
@@ -95,7 +45,7 @@ class ContentStore:
         self._cache = cache
         """Parsed files from earlier runs, by content: a file read before is not parsed again."""
         self._parser = FileParser(self.root, limits, cache)
-        self._files: dict[str, _FileState] = {}
+        self._files: dict[str, FileState] = {}
         self._snapshot = Snapshot()
         self._merger = Merger()
         self._cross_problems: list[Problem] = []
@@ -103,6 +53,9 @@ class ContentStore:
         self._merged = False
         self._real_root = ""
         """The store's real path, with a trailing separator, as of the current reload."""
+        self._ids_only: set[str] = set()
+        """Files held for their ids alone (`load_for_edit`): no items, their ids as if broken."""
+        self._elsewhere: dict[str, dict[str, str]] = {}
 
     @property
     def snapshot(self) -> Snapshot:
@@ -154,6 +107,8 @@ class ContentStore:
         """
         others = {path: state for path, state in self._files.items() if path not in new}
         cross = self._merger.what_if({relative: parsed for relative, (parsed, _) in new.items() if parsed is not None})
+        wholes = {p: s.good for p, s in others.items() if p not in self._ids_only} | {p: parsed for p, (parsed, _) in new.items()}
+        cross += doubled_elsewhere(self.ids_elsewhere, wholes)
         in_files = sorted({p for _, found in new.values() for p in found}.union(*(s.shown_problems() for s in others.values())))
         root = [self._root_problem] if self._root_problem else []
         return tuple(root + in_files + sorted(set(cross) - set(in_files)))
@@ -162,7 +117,7 @@ class ContentStore:
         """Take files just written by an edit as read: their parse is the one the edit checked,
         so the written bytes are never parsed again (the watcher's echo finds the same digest)."""
         for relative, (raw, parsed, doc) in written.items():
-            state = self._files.setdefault(relative, _FileState())
+            state = self._files.setdefault(relative, FileState())
             state.digest = state.good_digest = file_digest(raw)
             # Its positions are found on disk from now on, not in the edit's parse (let it go).
             state.good = ParsedFile(relative, parsed.content, parsed.places, self._parser.rereader(relative, state.digest), parsed.broken)
@@ -198,10 +153,65 @@ class ContentStore:
             return self._result(set(), None)
         self._root_problem = None
         found = self._scan()
+        for relative in self._ids_only:  # read whole now
+            self._files[relative].digest = self._files[relative].good = None
+        self._ids_only.clear()
+        self._elsewhere.clear()
         result = self.reload(set(found) | set(self._files))
         if self._cache is not None:
             self._cache.keep_only(set(found))
         return result
+
+    def load_for_edit(self) -> LoadResult:
+        """For one edit by a command: the files at the top read whole, each in the folders below (the
+        quotes and events, the bulk of a large store) for its ids alone, from its parse cache entry
+        (else whole). The engine reads whole the file it writes (`make_whole`); references are checked
+        against the ids, so an edit costs the file it writes. Partial: `load` reads the rest."""
+        if self._merged or self._cache is None or not self.root.is_dir():
+            return self.load()
+        found, now = self._scan(), time.monotonic()
+        self._real_root = real_root(self.root)
+        with collector_paused():
+            for relative in found:
+                if "/" not in relative or not self._read_ids(relative):
+                    self._read(relative, now)
+            self._remerge(set(found))
+        return self._result(set(found), None)
+
+    def _read_ids(self, relative: str) -> bool:
+        assert self._cache is not None
+        try:
+            raw = self._read_bytes(self.root / relative) if not UNSHOWABLE.search(relative) else None
+        except (OSError, Unstable, TooLarge, NotAFile, OutsideStore):
+            raw = None
+        digest = file_digest(raw) if raw is not None else b""
+        ids = self._cache.ids(relative, digest) if raw is not None else None
+        if ids is None:
+            return False  # read whole, which says what is wrong with it
+        state = self._files.setdefault(relative, FileState())
+        # Like a file that does not read: its ids known, as what references may name, nothing else.
+        state.digest, state.good = digest, ids_only(relative, ids)
+        self._ids_only.add(relative)
+        self._elsewhere.clear()
+        return True
+
+    def make_whole(self, relative: str) -> None:
+        """Read whole a file `load_for_edit` holds for its ids alone (an edit is about to be made in it)."""
+        if relative in self._ids_only:
+            self._ids_only.discard(relative)
+            self._elsewhere.clear()
+            self._files[relative].digest = self._files[relative].good = None
+            self.reload([relative])
+
+    def held_for_ids(self) -> set[str]:
+        """The files `load_for_edit` holds for their ids alone, that define any."""
+        return {path for path in self._ids_only if any(self._files[path].good.broken.values())}  # type: ignore[union-attr]
+
+    def ids_elsewhere(self, section: str) -> dict[str, str]:
+        """The ids of `section` in the files held for their ids alone, with the file of each."""
+        if section not in self._elsewhere:
+            self._elsewhere[section] = ids_in({path: self._files[path].good for path in self._ids_only}, section)
+        return self._elsewhere[section]
 
     def load_head(self) -> LoadResult | None:
         """Before the first `load` of a large store, read only the files at the top of the folder.
@@ -232,7 +242,7 @@ class ContentStore:
         self._real_root = real_root(self.root)
         # Taking what a load built out of the collector's passes for good (gc.freeze) is the
         # dashboard's call, a long-lived process; a command ends before it would matter.
-        with _collector_paused():
+        with collector_paused():
             for item in paths:
                 relative = self.relative(item) if Path(item).is_absolute() else Path(item).as_posix()
                 if not is_content_file(relative) or relative.startswith("../"):
@@ -250,7 +260,8 @@ class ContentStore:
         # A broken file comes first: the unknown references after it are often its echo.
         in_files = sorted({p for state in self._files.values() for p in state.shown_problems()})
         problems = [self._root_problem] if self._root_problem else []
-        problems += in_files + sorted(set(self._cross_problems) - set(in_files))
+        cross = self._cross_problems + doubled_elsewhere(self.ids_elsewhere, {p: s.good for p, s in self._files.items() if p not in self._ids_only})
+        problems += in_files + sorted(set(cross) - set(in_files))
         return LoadResult(self._snapshot, tuple(problems), frozenset(changed), recheck)
 
     def _remerge(self, changed: set[str]) -> None:
@@ -262,13 +273,13 @@ class ContentStore:
 
     def _read(self, relative: str, now: float) -> str | float | None:
         """Read one file; returns 'changed', a recheck delay, or None for no change."""
-        state = self._files.setdefault(relative, _FileState())
+        state = self._files.setdefault(relative, FileState())
         full = self.root / relative
         try:
-            if _UNSHOWABLE.search(relative):
+            if UNSHOWABLE.search(relative):
                 if not os.path.lexists(full):
                     raise FileNotFoundError(relative)
-                raise _BadName
+                raise BadName
             raw = self._read_bytes(full)
         except FileNotFoundError:
             if full.is_symlink():
@@ -281,7 +292,7 @@ class ContentStore:
         except Unstable:
             return 0.05
         except TooLarge as too_large:
-            state.read_problem = _oversized_problem(relative, too_large.size, self.limits)
+            state.read_problem = oversized_problem(relative, too_large.size, self.limits)
             state.digest = None
             state.missing_since = None
             return None
@@ -291,9 +302,9 @@ class ContentStore:
         except OutsideStore:
             state.read_problem = Problem(relative, 1, 1, "is a link to a file outside the content folder; ignored")
             return self._drop(relative, state)
-        except _BadName:
+        except BadName:
             state.read_problem = Problem(
-                _shown_name(relative), 1, 1,
+                shown_name(relative), 1, 1,
                 "the file name holds control characters or bytes that are not UTF-8; rename the file to load it",
             )
             return self._drop(relative, state)
@@ -333,13 +344,13 @@ class ContentStore:
         self._remerge({relative})
         return self._result({relative}, None)
 
-    def _unreadable(self, state: _FileState, relative: str, what: str) -> None:
+    def _unreadable(self, state: FileState, relative: str, what: str) -> None:
         """A file that is there but cannot be read now: report it, keep its last good content."""
         state.missing_since = None
         kept = "; showing its last good content" if state.good else ""
         state.read_problem = Problem(relative, 1, 1, what + kept)
 
-    def _missing(self, relative: str, state: _FileState, now: float) -> str | float | None:
+    def _missing(self, relative: str, state: FileState, now: float) -> str | float | None:
         if state.good is None and state.digest is None:
             del self._files[relative]
             return None
@@ -351,7 +362,7 @@ class ContentStore:
         state.problems, state.read_problem = [], None
         return self._drop(relative, state)
 
-    def _drop(self, relative: str, state: _FileState) -> str | None:
+    def _drop(self, relative: str, state: FileState) -> str | None:
         """Forget a file's content; keep its entry only while it has a problem to report."""
         had_content = state.good is not None
         # A stand-in goes with the file: its note would otherwise outlive what it speaks of.
@@ -366,29 +377,3 @@ class ContentStore:
     def validate(self, relative: str, doc: YamlDocument, digest: bytes, unwritten: bool = False) -> tuple[ParsedFile | None, list[Problem]]:
         """See `FileParser.validate`: how an edit checks the content it is about to write."""
         return self._parser.validate(relative, doc, digest, unwritten)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing allocates objects by the million and frees none: the cyclic collector would
-    walk them again and again for nothing (it tripled the time of a large load)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-class _BadName(Exception):
-    """A file name that cannot be shown as it is."""
-
-
-def _oversized_problem(relative: str, size: int, limits: Limits) -> Problem:
-    # Worded as read_yaml words it, so the limit reads the same wherever it is met.
-    return Problem(
-        relative, 1, 1,
-        f"file is {_size_text(size)}, over the {_size_text(limits.max_file_bytes)} limit; "
-        "split it into several files (e.g. one per day) or raise --max-file-mb",
-    )

@@ -7,8 +7,8 @@ produced (plain data, where the items stand, the problems a `#` made), not the m
 the content is validated again on every load, by the model as it is now. The reader's
 own code and limits are part of the key, so a changed reader never serves an old parse.
 
-Entries are JSON (nothing is executed on reading one: a line that describes the entry, then
-the data) written by rename without fsync: a torn or foreign entry reads as missing, or fails
+Entries are JSON (nothing is executed on reading one: a line that describes the entry with the
+ids of its items, a line of where they stand, then the data) written by rename without fsync: a torn or foreign entry reads as missing, or fails
 to validate, and the file is parsed and its entry written again.
 """
 
@@ -80,6 +80,17 @@ def default_cache_dir(content_dir: Path | str, state_dir: Path | str | None = No
     return state_base(state_dir) / "parsed" / folder_key(content_dir)
 
 
+def _ids_of(data: Any) -> dict[str, list[str]]:
+    """Per section, the ids its items give (and "story" or "status" for a single section there)."""
+    if not isinstance(data, dict):
+        return {}
+    ids = {section: [section] for section in ("story", "status") if data.get(section) is not None}
+    for section, items in data.items():
+        if section not in ids and isinstance(items, list):
+            ids[section] = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return ids
+
+
 class ParseCache:
     """The entries of one content folder, in a folder of their own."""
 
@@ -99,8 +110,9 @@ class ParseCache:
         The data is not checked here: a torn entry fails to validate, and the file is parsed.
         """
         try:
-            head, _, data = self._entry(relative).read_bytes().partition(b"\n")
-            entry = json.loads(head)
+            head, _, rest = self._entry(relative).read_bytes().partition(b"\n")
+            where, _, data = rest.partition(b"\n")
+            entry = json.loads(head) | json.loads(where)
             if entry["format"] != self._format or entry["path"] != relative or entry["digest"] != digest.hex():
                 return None
             problems = [Problem(relative, int(line), int(column), str(message)) for line, column, message in entry["problems"]]
@@ -108,19 +120,30 @@ class ParseCache:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
+    def ids(self, relative: str, digest: bytes) -> dict[str, frozenset[str]] | None:
+        """The ids each section of exactly these bytes of this file defines, as its YAML read them
+        (valid items or not), from the entry's first line alone; None if there is no entry."""
+        try:
+            with open(self._entry(relative), "rb") as handle:
+                entry = json.loads(handle.readline())
+            if entry["format"] != self._format or entry["path"] != relative or entry["digest"] != digest.hex():
+                return None
+            return {str(section): frozenset(map(str, ids)) for section, ids in entry["ids"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
     def put(self, relative: str, digest: bytes, data: Any, places: Places, problems: list[Problem]) -> None:
         """Keep what these bytes of this file read as; a failure is remembered in `failed`, never raised."""
-        entry = {
-            "format": self._format, "path": relative, "digest": digest.hex(), "places": places.as_data(),
-            "problems": [[p.line, p.column, p.message] for p in problems],
-        }
+        entry = {"format": self._format, "path": relative, "digest": digest.hex(), "ids": _ids_of(data)}
+        where = {"places": places.as_data(), "problems": [[p.line, p.column, p.message] for p in problems]}
         target = self._entry(relative)
         temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            # One line of what describes the entry, then the data: JSON escapes line breaks, so
-            # the first one ends the description.
-            body = [json.dumps(entry, ensure_ascii=False, separators=(",", ":")), json.dumps(data, ensure_ascii=False, separators=(",", ":"))]
+            # A line of what describes the entry, one of where its items stand, then the data: JSON
+            # escapes line breaks, so each line is one part.
+            # The ids alone on the first line: an edit by a command reads only that of most entries.
+            body = [json.dumps(part, ensure_ascii=False, separators=(",", ":")) for part in (entry, where, data)]
             temp.write_bytes("\n".join(body).encode("utf-8", "surrogatepass"))
             os.replace(temp, target)
             self.failed = None
