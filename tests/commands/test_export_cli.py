@@ -31,6 +31,11 @@ def test_the_data_package_is_valid_and_its_schema_is_the_codebook(store: Path, t
     assert done.returncode == 0, done.stderr
     report = validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    # The keys are declared, so a validator catches a row naming what no table holds.
+    with (out / "points.csv").open("a", encoding="utf-8") as points:
+        points.write("no-such-document,p1,,,,,,,\n")
+    broken = validate(str(out / "datapackage.json"))
+    assert [e[1] for e in broken.flatten(["rowNumber", "type"])] == ["foreign-key"]
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     quotes = next(r for r in package["resources"] if r["name"] == "quotes")
     medium = next(f for f in quotes["schema"]["fields"] if f["name"] == "medium")
@@ -115,10 +120,12 @@ def test_a_feed_reader_shows_only_the_new_changes_of_a_later_export_as_new(store
                               capture_output=True, text=True, timeout=60)
         return done.stdout.strip()
 
-    assert export(store, tmp_path, "atom", feed).returncode == 0  # the journal's first look: no change yet
+    first = export(store, tmp_path, "atom", feed)  # the journal's first look: no change yet, and said so
+    assert first.returncode == 0 and "the feed has no entries yet" in first.stderr
     issues = store / "issues.yaml"
     issues.write_text(issues.read_text(encoding="utf-8").replace("stance: unclear", "stance: opposes", 1), encoding="utf-8")
-    assert export(store, tmp_path, "atom", feed).returncode == 0
+    later = export(store, tmp_path, "atom", feed)
+    assert later.returncode == 0 and "no entries" not in later.stderr
     assert unread() == "1 unread articles"
     issues.write_text(issues.read_text(encoding="utf-8").replace("stance: opposes", "stance: accepts", 1), encoding="utf-8")
     assert export(store, tmp_path, "atom", feed).returncode == 0

@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         problems = len(desk.state.problems)
         print(f"{PROG}: wrote {', '.join(str(p) for p in written)}" + (f" ({problems} problems in the story: see peacewatch check)"
                                                                        if problems else ""), file=sys.stderr)
+        if args.format == "atom" and not any(reload.entries for reload in desk.reloads()):
+            # An empty feed is not an error, but a reader expecting entries deserves the reason.
+            print(f"{PROG}: the feed has no entries yet: the journal lists changes from its first look at the story on; "
+                  "export again after the story changes", file=sys.stderr)
         if args.watch:
             asyncio.run(_watch(desk, args.format, args.output))
     except KeyboardInterrupt:

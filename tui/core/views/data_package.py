@@ -161,6 +161,38 @@ TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
 """Each table: what it holds, and its columns in order (the codebook)."""
 
 
+KEYS: dict[str, tuple[str, ...]] = {
+    "parties": ("id",), "people": ("party", "id"), "sources": ("id",), "quotes": ("id",), "issues": ("id",),
+    "positions": ("issue", "party"), "events": ("id",), "documents": ("id",), "points": ("document", "id"),
+}
+"""Each table's primary key: what names one row (a person by party and id, a point by document and id)."""
+
+REFERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "people": (("party", "parties"),),
+    "quotes": (("party", "parties"), ("source", "sources")),
+    "issues": (("source", "sources"),),
+    "positions": (("issue", "issues"), ("party", "parties"), ("source", "sources")),
+    "events": (("host", "parties"), ("mediator", "parties"), ("source", "sources")),
+    "deadlines": (("source", "sources"),),
+    "documents": (("supersedes", "documents"), ("source", "sources")),
+    "points": (("document", "documents"), ("source", "sources")),
+    "document_stances": (("document", "documents"), ("party", "parties"), ("source", "sources")),
+}
+"""The columns holding one id of another table, as foreign keys: a validator checks every one names a row
+(lists joined with "; " cannot be keys and are described in words)."""
+
+
+def _schema(table: str, columns: tuple[Column, ...]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": [column.field() for column in columns]}
+    if table in KEYS:
+        schema["primaryKey"] = list(KEYS[table])
+    if table in REFERS:
+        # A table naming its own rows (a document superseding another) is the resource "" in the spec.
+        schema["foreignKeys"] = [{"fields": field, "reference": {"resource": "" if other == table else other, "fields": "id"}}
+                                 for field, other in REFERS[table]]
+    return schema
+
+
 def _items(snapshot: Snapshot, table: str) -> list[Any]:
     if table == "people":
         return [(party, person) for party in snapshot.parties for person in party.people]
@@ -217,7 +249,7 @@ def data_package(snapshot: Snapshot, name: str) -> dict[str, bytes]:
         files[f"{table}.csv"] = buffer.getvalue().encode("utf-8")
         resources.append({
             "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "description": description, "schema": {"fields": [column.field() for column in columns]},
+            "encoding": "utf-8", "description": description, "schema": _schema(table, columns),
         })
     story = snapshot.story
     package = {
