@@ -52,7 +52,7 @@ def test_speaker_finds_the_quote_and_the_person_by_a_part_of_the_name(snapshot: 
 
 def test_party_by_id_or_name_matches_quotes_positions_events_the_party_and_its_people(snapshot: Snapshot) -> None:
     kinds = {kind for kind, _ in found(snapshot, "party:ukraine")}
-    assert kinds == {"quote", "event", "position", "party", "person"}
+    assert kinds == {"quote", "event", "position", "party", "person", "document"}  # the framework Ukraine accepts
     assert found(snapshot, "party:Ukraine") == found(snapshot, "party:ukraine")
     # A whole name wins over a part of one: Russia is not also the Free Russia Foundation.
     assert ("person", "natalia-arno") not in found(snapshot, "party:russia")
@@ -105,3 +105,9 @@ def test_a_hit_says_where_the_words_match_with_context(snapshot: Snapshot) -> No
 
 def test_a_word_with_a_colon_that_names_no_filter_is_a_word(snapshot: Snapshot) -> None:
     assert parse("note:x 10:30", TODAY).words == ("note:x", "10:30")
+
+
+def test_documents_and_their_points_are_found_by_their_words_kind_and_issue(snapshot: Snapshot) -> None:
+    assert found(snapshot, "kind:document framework") == [("document", "us-framework")]
+    assert found(snapshot, "kind:point issue:territory") == [("point", "us-plan-initial/territory-given-up")]
+    assert ("point", "us-plan-initial/territory-given-up") in found(snapshot, "give up territory")

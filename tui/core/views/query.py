@@ -15,16 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from tui.core.model.snapshot import Snapshot
 from tui.core.views.search import fold, spans
 
-KINDS = ("quote", "event", "position", "issue", "party", "person", "source")
+KINDS = ("quote", "event", "position", "issue", "party", "person", "source", "document", "point")
 """Every kind a query finds, in the order its hits are listed."""
 _KIND_NAMES = {kind: kind for kind in KINDS} | {"quotes": "quote", "events": "event", "positions": "position", "issues": "issue",
-                                                 "parties": "party", "people": "person", "persons": "person", "sources": "source"}
+                                                 "parties": "party", "people": "person", "persons": "person", "sources": "source",
+                                                 "documents": "document", "points": "point"}
 FILTERS = ("speaker", "party", "issue", "kind", "source", "since", "until")
 _TOKEN = re.compile(r'(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S*))')
 _RELATIVE = re.compile(r"(\d{1,5})([dw])")
@@ -200,11 +202,33 @@ def records(snapshot: Snapshot) -> list[Record]:
                 "person", person.id, f"{person.name}, {person.title} ({party.name})" if person.title else f"{person.name} ({party.name})",
                 [("name", person.name), ("title", person.title), ("aliases", ", ".join(person.aliases)), ("party", party.name)],
                 speakers=tuple(fold(n) for n in (person.name, *person.aliases)), parties=frozenset([party.id])))
+    for document in snapshot.documents:
+        out += _document_records(document, name, sources)
     for source in snapshot.sources:
         out.append(_record(
             "source", source.id, f"{source.outlet}: {source.title}" if source.title else source.outlet,
             [("outlet", source.outlet), ("title", source.title), ("url", source.url or ""), ("note", source.note)],
             date=source.date, sources=frozenset([source.id])))
+    return out
+
+
+def _document_records(document: Any, name: Callable[[str | None], str], sources: Mapping[str, Any]) -> list[Record]:
+    """A document (its title, version, summary) and each of its points (what it says) as a query sees them."""
+    source = sources.get(document.source)
+    label = f"{document.title} ({document.version})" if document.version else document.title
+    stances = frozenset(p.party for p in document.positions)
+    out = [_record("document", document.id, f"{label}: {document.status.label}",
+                   [("title", document.title), ("version", document.version), ("status", str(document.status)), ("summary", document.summary),
+                    ("presented by", ", ".join(map(name, document.presented_by)))],
+                   date=document.date or (source.date if source else None), parties=frozenset(document.presented_by) | stances,
+                   issues=frozenset(i for p in document.points for i in p.issues), sources=frozenset([document.source]))]
+    for point in document.points:
+        said = point.says or f"dropped: {', '.join(point.earlier)}"
+        out.append(_record("point", f"{document.id}/{point.id}", f"{label}, point {point.number or point.id}: {said}",
+                           [("says", point.says), ("change", str(point.change or "")), ("document", document.title)],
+                           date=document.date or (source.date if source else None),
+                           parties=frozenset(p.party for p in point.positions) | stances, issues=frozenset(point.issues),
+                           sources=frozenset([point.source or document.source])))
     return out
 
 
