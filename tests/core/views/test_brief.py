@@ -130,14 +130,17 @@ def test_markdown_of_the_shipped_brief_has_its_structure(shipped: Path) -> None:
     parsed = tokens(markdown)
     headings = [(t.tag, parsed[i + 1].content) for i, t in enumerate(parsed) if t.type == "heading_open"]
     assert headings[0] == ("h1", "Trump’s peace plan for the war in Ukraine")
-    assert [text for tag, text in headings if tag == "h2"] == ["Where the deal stands", "Deadlines", "Issues", "Latest events", "Key quotes"]
+    assert [text for tag, text in headings if tag == "h2"] == ["Where the deal stands", "Deadlines", "Issues", "The texts", "Latest events",
+                                                               "Key quotes"]
     assert [text for tag, text in headings if tag == "h3"] == [f"{i.title} ({i.status.label})" for i in snapshot.issues]
-    assert sum(t.type == "bullet_list_open" and t.level == 0 for t in parsed) == 1 + len(snapshot.issues) + 2  # deadlines, each issue, events, quotes
+    assert sum(t.type == "bullet_list_open" and t.level == 0 for t in parsed) == 1 + len(snapshot.issues) + 3  # deadlines, each issue, texts, events, quotes
     assert not [t for t in parsed if t.type in ("html_block", "html_inline", "code_inline", "code_block", "em_open", "s_open", "link_open")]
     shown = text_of(markdown)
     for quote in snapshot.quotes:
         assert brief.attribution(quote, snapshot) in shown
     assert "18:00" in shown
+    assert "Trump’s peace plan, initial version (initial): superseded, last week, per 25 Nov 2025 (28 points per Meduza)" in shown
+    assert "Next version: Subsequent drafts of the plan (subsequent drafts): revised" in shown
 
 
 # -- hostile text ---------------------------------------------------------------------------

@@ -139,6 +139,29 @@ def _quote_item(quote: Quote, snapshot: Snapshot) -> Item:
     return Item((attribution(quote, snapshot, with_url=False),), tuple(sub))
 
 
+def _texts(doc: Document, snapshot: Snapshot) -> None:
+    """The texts of the talks, each chain of versions oldest first: what each is, where it stands, how many
+    points the sources give it, and its points as the sources put them."""
+    from tui.core.views.ledger import document_label, lineages, point_label
+
+    doc.heading(2, "The texts")
+    items = []
+    for chain_ in lineages(snapshot):
+        for number, text in enumerate(chain_):
+            lead = "" if number == 0 else "Next version: "
+            counts = "; ".join(f"{c.count} points per {clean(snapshot.source_by_id[c.source].outlet) if c.source in snapshot.source_by_id else c.source}"
+                               for c in text.point_counts)
+            source = snapshot.source_by_id.get(text.source)
+            when = short_date(text.date) if text.date else clean(text.when) + (
+                f", per {short_date(source.date)}" if text.when and source and source.date else "")
+            head = f"{lead}{clean(document_label(text))}: {text.status.label}" + (f", {when}" if when else "") + (f" ({counts})" if counts else "")
+            sub: list[Inline] = [(clean(text.summary),)] if text.summary else []
+            sub += [(f"{point_label(p)}: " + (clean(p.says) if p.says else f"dropped ({', '.join(p.earlier)})"),) for p in text.points]
+            sub.append(("Source: ", *_source_parts(text.source, snapshot)))
+            items.append(Item((Strong(head),), tuple(sub)))
+    doc.bullets(items)
+
+
 def _title(doc: Document, snapshot: Snapshot, subtitle: str) -> None:
     story = snapshot.story
     doc.heading(1, clean(story.title) if story else "Untitled story")
@@ -182,6 +205,8 @@ def brief(snapshot: Snapshot, today: dt.date, written: dt.datetime, in_doubt: Co
         doc.para("None recorded.")
     for issue in snapshot.issues:
         _issue(doc, issue, snapshot, in_doubt)
+    if snapshot.documents:
+        _texts(doc, snapshot)
     events = list(reversed(snapshot.events))
     doc.heading(2, "Latest events")
     doc.bullets(_event_item(e, snapshot) for e in events[:LATEST_EVENTS])
