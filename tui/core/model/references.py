@@ -25,7 +25,7 @@ class Reference:
 def references(snapshot: Any, target: Target) -> list[Reference]:
     """Every item in the store that names `target` (a source, party, issue, quote or event) by id."""
     if target.nested:
-        return _naming_person(snapshot, target)
+        return _naming_person(snapshot, target) + _naming_point(snapshot, target)
     found: list[Reference] = []
     key, section = target.item_id, target.section
     status = snapshot.status
@@ -89,6 +89,16 @@ def _naming_person(snapshot: Any, target: Target) -> list[Reference]:
     return [Reference("event", event.id) for event in snapshot.events if any(resolve(index, ref) == full for ref in event.participants)]
 
 
+def _naming_point(snapshot: Any, target: Target) -> list[Reference]:
+    """The points of later versions that name a point in `earlier`: removing it would leave them
+    naming a point their version before does not have, which the store's check refuses."""
+    if target.section != "documents" or len(target.nested) != 1 or target.nested[0][0] != "points":
+        return []
+    point = target.nested[0][1]
+    return [Reference("point", f"{d.id} point {p.number or p.id}") for d in getattr(snapshot, "documents", ())
+            if d.supersedes == target.item_id and d.id != target.item_id for p in d.points if point in p.earlier]
+
+
 _PLURALS = {"deal status": "deal status", "earlier stage": "earlier stages", "story": "story"}
 
 
@@ -101,6 +111,8 @@ def counted(found: list[Reference]) -> str:
 
 def verb(target: Target) -> str:
     """How the referring items relate to the target: they cite a source, quote a party..."""
+    if target.nested:
+        return "name"  # a person among participants, a point in `earlier`
     return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite", "documents": "supersede"}.get(target.section, "name")
 
 
