@@ -17,6 +17,7 @@ from tui.core.desk import NO_JOURNAL, Desk
 from tui.ui import render
 from tui.ui.forms.ledger_form import LedgerForm
 from tui.ui.palette import Palette
+from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.ledger import LedgerScreen
 
 NEWEST_POINTS = """\
@@ -84,6 +85,19 @@ async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_k
                                           "The newest version of the U.S. proposal", "Washington’s framework")]
         assert order == sorted(order), shown
         assert "28 points (Meduza)" in shown and "source: Meduza" in shown
+
+        # ? opens help over the ledger (a modal screen: the app's own ? does not reach it), with the ledger's keys.
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help over the ledger")
+        for _ in range(12):  # a page at a time, to the ledger's group
+            if "Add a point to the document under the cursor" in screen_text(pilot):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        shown = screen_text(pilot)
+        assert "Add a point to the document under the cursor" in shown and "Into the card beside the list" in shown, shown
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen), what="back on the ledger")
 
         # A later version of the newest: n fills in what it supersedes.
         await _to_row(pilot, "document:us-plan-newest")

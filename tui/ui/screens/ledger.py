@@ -45,6 +45,7 @@ class LedgerScreen(ModalScreen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the list from the card, or to the dashboard", id="ledger.back"),
         Binding("D", "dismiss", "Close", show=False, tooltip="Close the ledger", id="ledger.close"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit peacewatch", id="ledger.quit"),
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="ledger.help"),
         Binding("a", "add_point", "Add point", tooltip="Add a point to the document under the cursor", id="ledger.add-point"),
         Binding("n", "new_version", "New version",
                 tooltip="Add a document: a later version of the one under the cursor (its supersedes filled in)", id="ledger.new-version"),
