@@ -7,12 +7,14 @@ the file's bytes."""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.style import Style
 from textual.widgets import SelectionList
 
 from tests.helpers.forms import choose, save, type_into
-from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
+from tests.helpers.pilot import region_text, screen_cells, screen_text, started, wait_until
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.ui import render
 from tui.ui.forms.ledger_form import LedgerForm
@@ -83,6 +85,10 @@ async def _add_point(pilot, says: str, change: str, earlier: str | None) -> None
         picks.focus()
         index = next(i for i in range(picks.option_count) if picks.get_option_at_index(i).value == earlier)
         await pilot.press(*(["down"] * index), "space")
+        await pilot.pause()
+        # Ticked or not is said by a mark in the box, not by its colour alone.
+        boxes = re.findall(r"▐.▌", region_text(pilot, "#f-earlier"))
+        assert sorted(boxes) == ["▐ ▌", "▐✓▌"], boxes  # the newest's two points, one ticked
     await save(pilot)
 
 
@@ -117,10 +123,17 @@ async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_k
         await _to_row(pilot, "document:us-plan-newest")
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerForm), what="the document form")
+        # Saved from the bottom with the title empty: refused, and the title comes into view with the focus in it.
+        await choose(pilot, "f-source", "Meduza")
+        await pilot.press("ctrl+s")
+        form = pilot.app.screen
+        await wait_until(pilot, lambda: form.focused is not None and form.focused.id == "f-title", what="the focus on the title")
+        await pilot.pause()
+        body, title, error = (form.query_one(s).region for s in ("#form-body", "#f-title", "#f-title-error"))
+        assert error.height and body.contains_region(title) and body.contains_region(error), (body, title, error)
         await type_into(pilot, "f-title", "The Geneva draft")
         await choose(pilot, "f-type", "draft")
         await choose(pilot, "f-status", "presented")
-        await choose(pilot, "f-source", "Meduza")
         await save(pilot)
         # Saved: the cursor on the new version, and the one it supersedes said to be still standing, not changed.
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen) and pilot.app.screen.current == "document:the-geneva-draft",
