@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 NARROW = 100
 """Below this many columns the card goes under the list, not beside it."""
 
+HINTS = "enter the card · a point · n new version · s stance · E edit · d remove · ? keys · esc back"
+SHORT_HINTS = "a point · n version · s stance · E edit · d remove · esc back"
+"""The border's keys; at 80 columns the long ones were cut before `esc back`, the way out."""
+
 _LAST_ROW: weakref.WeakKeyDictionary[App[object], str] = weakref.WeakKeyDictionary()
 """The row the ledger's cursor was on when it last closed, per app: it opens there again in the same session."""
 
@@ -79,7 +83,7 @@ class LedgerScreen(ModalScreen[None]):
         yield Static(id="ledger-problems")
         with Horizontal(id="ledger-body") as body:
             body.border_title = "Ledger: the texts of the talks"
-            body.border_subtitle = "enter the card · a point · n new version · s stance · E edit · d remove · esc back"
+            body.border_subtitle = HINTS
             yield RowList(row_height=2, empty="No documents yet: n (or + on the dashboard) adds one.", id="ledger-list")
             with VerticalScroll(id="ledger-side"):
                 yield Static(Text("…", style="dim"), id="ledger-card")
@@ -95,6 +99,7 @@ class LedgerScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.query_one("#ledger-body").border_subtitle = HINTS if self.size.width >= len(HINTS) + 8 else SHORT_HINTS
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         app_of(self).report_failure(event)
