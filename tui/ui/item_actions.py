@@ -7,7 +7,7 @@ the request through the app's one edit path. Every refusal is said in a notifica
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.model.references import explain
@@ -190,12 +190,15 @@ class ItemActions:
         """The form for one item, filled in with what it holds."""
         self._item_form(target.noun, target, None)
 
-    def new_item_form(self, noun: str, start: dict[str, str] | None = None, owner: Target | None = None) -> None:
+    def new_item_form(self, noun: str, start: dict[str, str] | None = None, owner: Target | None = None,
+                      then: Callable[[Applied], None] | None = None) -> None:
         """The form for a new item of kind `noun` (a key of FIELDS), with `start` filled in; a point or
-        a stance goes in `owner` (its document, or the document or point the stance is on)."""
-        self._item_form(noun, None, start, owner)
+        a stance goes in `owner` (its document, or the document or point the stance is on). `then` is
+        called with what was written, once saved (the ledger moves its cursor to it)."""
+        self._item_form(noun, None, start, owner, then)
 
-    def _item_form(self, noun: str, target: Target | None, start: dict[str, str] | None, owner: Target | None = None) -> None:
+    def _item_form(self, noun: str, target: Target | None, start: dict[str, str] | None, owner: Target | None = None,
+                   then: Callable[[Applied], None] | None = None) -> None:
         from tui.ui import read_only
         from tui.ui.forms.item_form import ItemForm
 
@@ -213,7 +216,12 @@ class ItemActions:
         if noun in ("document", "point") or owner is not None:
             from tui.ui.forms.ledger_form import LedgerForm  # the texts of the talks: a point's earlier ones to pick
 
-            app.push_screen(LedgerForm(snapshot, app.desk.digests(), noun, target, start, owner), callback=self.written)
+            def saved(applied: Applied | None) -> None:
+                self.written(applied)
+                if applied is not None and then is not None:
+                    then(applied)
+
+            app.push_screen(LedgerForm(snapshot, app.desk.digests(), noun, target, start, owner), callback=saved)
             return
         app.push_screen(ItemForm(snapshot, app.desk.digests(), noun, target, start), callback=self.written)
 

@@ -36,6 +36,7 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
     settings' keymap applied as Textual applies it), so help never drifts from what a key does."""
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.ledger import LedgerScreen
     from tui.ui.screens.meetings import MeetingsScreen
     from tui.ui.screens.overlay import Overlay
     from tui.ui.screens.problems import ProblemsScreen
@@ -51,6 +52,13 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
     # Two keys Textual binds itself, said here in the same words as ours.
     palette = Binding("ctrl+p", "command_palette", "Command palette", tooltip="Search every action", id="app.command-palette")
     next_pane = Binding("tab,shift+tab", "", "Next pane", tooltip="Next / previous pane", id="dashboard.next-pane")
+    # Enter on a row is the list's own message, not a binding: said here, as Textual's tab is.
+    into_card = Binding("enter", "", "Open", tooltip="Into the card beside the list, to scroll it (esc comes back)", id="ledger.card")
+    pair = Binding("enter", "", "Open", tooltip="The pair's meetings, with who was there", id="meetings.pair")
+
+    def own(owner: type, declared: Sequence[BindingType], *left_out: Binding) -> list[Binding]:
+        """`owner`'s keys but those said under Anywhere (q, ? bound again on a modal screen) and `left_out`."""
+        return keys(owner, [b for b in bindings(declared) if b not in left_out and not str(b.id).endswith((".quit", ".help"))])
     return [
         ("Anywhere", keys(type(app), app.BINDINGS) + [palette]),
         ("Dashboard", keys(DashboardScreen, DashboardScreen.BINDINGS) + [next_pane]),
@@ -60,9 +68,10 @@ def help_groups(app: App[Any]) -> list[tuple[str, list[Binding]]]:
         ("Deal status", keys(StatusPane, StatusPane.BINDINGS)),
         ("Changes", keys(ChangesScreen, ChangesScreen.BINDINGS)),
         ("Problems", keys(ProblemsScreen, ProblemsScreen.BINDINGS)),
-        ("Timeline", keys(TimelineScreen, [b for b in bindings(TimelineScreen.BINDINGS) if b not in overlay])),
-        ("Who met whom", keys(MeetingsScreen, [b for b in bindings(MeetingsScreen.BINDINGS) if b.id == "meetings.back"])),
-        ("Full item", keys(DetailScreen, [b for b in bindings(DetailScreen.BINDINGS) if b not in overlay])),
+        ("Timeline", own(TimelineScreen, TimelineScreen.BINDINGS, *overlay)),
+        ("Who met whom", [pair] + keys(MeetingsScreen, [b for b in bindings(MeetingsScreen.BINDINGS) if b.id == "meetings.back"])),
+        ("Ledger", [into_card] + own(LedgerScreen, LedgerScreen.BINDINGS)),
+        ("Full item", own(DetailScreen, DetailScreen.BINDINGS, *overlay)),
         ("Full item, timeline, help", keys(Overlay, overlay)),
         ("Search results", keys(SearchResultsScreen, [b for b in bindings(SearchResultsScreen.BINDINGS) if b.id == "results.save-view"])),
         ("Saved views (ctrl+p)", searches(app).help_bindings()),  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from tui.core.views.ledger import Piece, Version, document_label, later_documents, point_history, point_label, points_for_issue
+from tui.core.views.ledger import Piece, Version, document_label, earlier_document, later_documents, point_history, point_label, points_for_issue
 from tui.core.views.timefmt import day
 from tui.ui.palette import Palette
 from tui.ui.render import _field, _position_block, relative_when, source_line, v
@@ -23,6 +23,7 @@ from tui.ui.render import _field, _position_block, relative_when, source_line, v
 if TYPE_CHECKING:
     from tui.core.model.items import Document, Point, Position
     from tui.core.model.snapshot import Snapshot
+    from tui.core.text.problems import Problem
 
 
 def removed_style(palette: Palette) -> str:
@@ -72,13 +73,29 @@ def counts(document: Document, snapshot: Snapshot) -> str:
     return " · ".join(f"{c.count} points ({_outlet(c.source, snapshot)})" for c in document.point_counts)
 
 
-def document_row(document: Document, snapshot: Snapshot, palette: Palette, first: bool) -> list[Text]:
+def problems_line(found: Sequence[Problem]) -> Text:
+    """The ledger's banner: how many problems the documents' files have, in which, and the first (cut
+    on a narrow screen, app.tcss); unlike the dashboard's, it does not say they are left out: the ledger shows them as written."""
+    files = sorted({p.path for p in found})
+    count = len(found)
+    head = Text.assemble((f" ⚠ {count} problem{'s' if count != 1 else ''} in {v(', '.join(files))} ", "bold reverse"),
+                         ("  ! lists them; ⚠ marks the documents", "italic"), no_wrap=True, overflow="ellipsis")
+    if not found:
+        return head
+    first = found[0]
+    return Text.assemble(head, "\n", ("  " + v(f"{first.path}:{first.line}:{first.column}"), "bold"), ": ", v(first.message),
+                         no_wrap=True, overflow="ellipsis")
+
+
+def document_row(document: Document, snapshot: Snapshot, palette: Palette, first: bool, problems: int = 0) -> list[Text]:
     """Two lines: the title and where it stands; then version, type, when, who presented it, its
-    counts of points and its source. The first of a chain is marked ◆, each later version ↳."""
+    counts of points and its source. The first of a chain is marked ◆, each later version ↳; one
+    the content's problems fall in, ⚠ before its title (its card lists them)."""
     status = document.status
     tone = {"agreed": palette.success, "agreed-in-principle": palette.success, "rejected": palette.error,
             "superseded": "dim"}.get(status.value, palette.primary)
-    head = Text.assemble(("◆ " if first else "↳ ", palette.accent), (v(document.title), "bold"), "  ", (status.label, tone),
+    head = Text.assemble(("◆ " if first else "↳ ", palette.accent), ("⚠ " if problems else "", f"bold {palette.error}"),
+                         (v(document.title), "bold"), "  ", (status.label, tone),
                          no_wrap=True, overflow="ellipsis")
     # What tells versions apart first, then their sources; who presented it last, as the card says it whole.
     facts = [v(document.version), document.type.label, day(document.date) if document.date else v(document.when), counts(document, snapshot)]
@@ -88,16 +105,21 @@ def document_row(document: Document, snapshot: Snapshot, palette: Palette, first
     return [head, detail]
 
 
-def point_row(point: Point, snapshot: Snapshot, palette: Palette) -> list[Text]:
+def point_row(point: Point, snapshot: Snapshot, palette: Palette, document: Document | None = None) -> list[Text]:
     """Two lines: its number, how it came from the version before and what it says; the issues it
-    touches and the points it comes from."""
+    touches and the points it comes from, ⚠ where one is not a point of the version before
+    (`document` is the point's: a hand-edited `earlier` names what is not there)."""
     change = point.change.label if point.change else ""
     says = v(point.says).replace("\n", " ") or ("(its words not given)" if point.change is None or point.change.value != "dropped" else "")
     head = Text.assemble("    ", (point_label(point), "bold"), "  ", (change, "italic " + palette.warning if change else ""),
                          "  " if change else "", says, no_wrap=True, overflow="ellipsis")
     issues = ", ".join(v(snapshot.issue_by_id[i].title) if i in snapshot.issue_by_id else v(i) for i in point.issues)
     tail = [f"issues: {issues}" if issues else "", f"from: {', '.join(v(e) for e in point.earlier)}" if point.earlier else ""]
-    return [head, Text("      " + " · ".join(t for t in tail if t), style="dim", no_wrap=True, overflow="ellipsis")]
+    before = earlier_document(snapshot, document) if document is not None else None
+    missing = [e for e in point.earlier if before is None or all(p.id != e for p in before.points)] if document is not None else []
+    warn = f"  ⚠ {', '.join(v(m) for m in missing)}: not a point of the version before" if missing else ""
+    return [head, Text.assemble(("      " + " · ".join(t for t in tail if t), "dim"), (warn, f"bold {palette.error}"),
+                                no_wrap=True, overflow="ellipsis")]
 
 
 def _stances(positions: Sequence[Position], heading: str, snapshot: Snapshot, palette: Palette) -> list[RenderableType]:
@@ -109,11 +131,15 @@ def _stances(positions: Sequence[Position], heading: str, snapshot: Snapshot, pa
     return lines
 
 
-def document_card(document: Document, snapshot: Snapshot, palette: Palette) -> Group:
-    """Everything the sources say of a document, its points and the parties' stances on it."""
+def document_card(document: Document, snapshot: Snapshot, palette: Palette, problems: Sequence[Problem] = ()) -> Group:
+    """Everything the sources say of a document, its points and the parties' stances on it; first the
+    content's problems that fall in it, as what follows may show the broken values."""
     earlier = snapshot.document_by_id.get(document.supersedes or "")
     later = later_documents(snapshot, document)
     lines: list[RenderableType] = [
+        Text.assemble((f"⚠ {v(str(p))}", f"bold {palette.error}")) for p in problems
+    ]
+    lines += [
         Text(v(document.title), style="bold"),
         Text.assemble((document.status.label, "bold"), (f" — {document.status.description}", "dim")),
         Text(),
@@ -136,7 +162,7 @@ def document_card(document: Document, snapshot: Snapshot, palette: Palette) -> G
         lines += [Text(), Text(v(document.summary))]
     lines += [Text(), Text(f"Points ({len(document.points)})", style="bold underline")]
     for point in document.points:
-        lines += point_row(point, snapshot, palette)
+        lines += point_row(point, snapshot, palette, document)
     if not document.points:
         lines.append(Text("  no source describes its points", style="dim"))
     lines += _stances(document.positions, "Stances on the document", snapshot, palette)

@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core.desk import NO_JOURNAL, Desk
+from tui.core.model.references import explain
 from tui.core.model.snapshot import Snapshot
-from tui.core.views.ledger import Piece, earlier_choices, lineages, point_history, points_for_issue, word_diff
+from tui.core.model.targets import Target
+from tui.core.text.problems import Problem
+from tui.core.views.ledger import Piece, document_problems, earlier_choices, lineages, point_history, points_for_issue, word_diff
 
 SOURCE = "meduza-2025-11-25-lavrov"
 
@@ -136,6 +139,20 @@ def test_a_merged_point_lists_every_point_it_comes_from_and_a_new_one_has_no_pas
     new = point_history(snapshot, "v2", "navy")
     assert [(v.document.id, v.point.id) for v in new] == [("v2", "navy"), ("v3", "c")]
     assert point_history(snapshot, "v2", "nothing") == []
+    # A point a later version's point comes from cannot be removed: it is refused, with which, before asking.
+    assert explain(snapshot, Target("documents", "v2", (("points", "army"),))) == "1 point comes from this point: v3 point c"
+    assert explain(snapshot, Target("documents", "v1", (("points", "land"),))) == "1 point comes from this point: v2 point land"
+    assert explain(snapshot, Target("documents", "v3", (("points", "c"),))) == ""
+
+
+def test_the_problems_of_the_documents_file_are_told_apart_and_each_put_on_its_document(store: Path) -> None:
+    (store / "documents.yaml").write_text(DOCUMENTS.replace("earlier: [army, navy]", "earlier: [army, navvy]"), encoding="utf-8")
+    state = Desk(store, journal=NO_JOURNAL).load()
+    elsewhere = Problem("quotes/2025-11-25.yaml", 3, 1, "a quote's problem")
+    found, by_document = document_problems(state.snapshot, (*state.problems, elsewhere))
+    assert elsewhere not in found and len(found) == len(state.problems) == 3  # the typo and the circle, found on both of its documents
+    assert [p.message for p in by_document["v3"]] == ["v2 has no point 'navvy'; its points: army, land, navy"]
+    assert set(by_document) == {"v3", "loop-a", "loop-b"}
 
 
 def test_points_per_issue_in_ledger_order_and_the_earlier_points_a_new_point_may_name(store: Path) -> None:

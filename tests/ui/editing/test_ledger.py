@@ -7,16 +7,19 @@ the file's bytes."""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.style import Style
 from textual.widgets import SelectionList
 
 from tests.helpers.forms import choose, save, type_into
-from tests.helpers.pilot import screen_cells, screen_text, started, wait_until
+from tests.helpers.pilot import region_text, screen_cells, screen_text, started, wait_until
 from tui.core.desk import NO_JOURNAL, Desk
 from tui.ui import render
 from tui.ui.forms.ledger_form import LedgerForm
 from tui.ui.palette import Palette
+from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.ledger import LedgerScreen
 
 NEWEST_POINTS = """\
@@ -41,6 +44,15 @@ def _with_points_on_the_newest(store) -> None:
     path.write_text(text.replace(anchor, anchor + NEWEST_POINTS), encoding="utf-8")
 
 
+def _with_a_typo_in_supersedes(store) -> None:
+    """The framework said to supersede a document the store does not have: a problem of documents.yaml."""
+    path = store / "documents.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "    title: Washington’s framework\n"
+    assert text.count(anchor) == 1
+    path.write_text(text.replace(anchor, anchor + "    supersedes: us-plan-newst\n"), encoding="utf-8")
+
+
 def _style_in_line(pilot, line_text: str, word: str) -> Style:
     """The style of `word` in the last screen line that shows `line_text`."""
     for cells in reversed(screen_cells(pilot)):
@@ -56,7 +68,9 @@ async def _to_row(pilot, key: str) -> None:
     for _ in range(20):
         if screen.current == key:
             return
-        await pilot.press("j")
+        keys = list(screen.query_one("#ledger-list").keys)
+        up = key in keys and screen.current in keys and keys.index(key) < keys.index(screen.current)
+        await pilot.press("k" if up else "j")
     raise AssertionError(f"no row {key}: {screen.query_one('#ledger-list').keys}")
 
 
@@ -71,12 +85,17 @@ async def _add_point(pilot, says: str, change: str, earlier: str | None) -> None
         picks.focus()
         index = next(i for i in range(picks.option_count) if picks.get_option_at_index(i).value == earlier)
         await pilot.press(*(["down"] * index), "space")
+        await pilot.pause()
+        # Ticked or not is said by a mark in the box, not by its colour alone.
+        boxes = re.findall(r"▐.▌", region_text(pilot, "#f-earlier"))
+        assert sorted(boxes) == ["▐ ▌", "▐✓▌"], boxes  # the newest's two points, one ticked
     await save(pilot)
 
 
-async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_keys_shows_its_word_diff(store):
+async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_keys_shows_its_word_diff(store, tmp_path):
     _with_points_on_the_newest(store)
-    async with started(store, notifications=True) as pilot:
+    _with_a_typo_in_supersedes(store)
+    async with started(store, notifications=True, journal=tmp_path / "journal.json") as pilot:
         await pilot.press("D")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen), what="the ledger")
         shown = screen_text(pilot)
@@ -84,19 +103,42 @@ async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_k
                                           "The newest version of the U.S. proposal", "Washington’s framework")]
         assert order == sorted(order), shown
         assert "28 points (Meduza)" in shown and "source: Meduza" in shown
+        # The typo is said over the ledger, and its document marked, not shown as if all were well.
+        assert "⚠ 1 problem in documents.yaml" in shown and "◆ ⚠ Washington’s framework" in shown, shown
+
+        # ? opens help over the ledger (a modal screen: the app's own ? does not reach it), with the ledger's keys.
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help over the ledger")
+        for _ in range(12):  # a page at a time, to the ledger's group
+            if "Add a point to the document under the cursor" in screen_text(pilot):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        shown = screen_text(pilot)
+        assert "Add a point to the document under the cursor" in shown and "Into the card beside the list" in shown, shown
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen), what="back on the ledger")
 
         # A later version of the newest: n fills in what it supersedes.
         await _to_row(pilot, "document:us-plan-newest")
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerForm), what="the document form")
+        # Saved from the bottom with the title empty: refused, and the title comes into view with the focus in it.
+        await choose(pilot, "f-source", "Meduza")
+        await pilot.press("ctrl+s")
+        form = pilot.app.screen
+        await wait_until(pilot, lambda: form.focused is not None and form.focused.id == "f-title", what="the focus on the title")
+        await pilot.pause()
+        body, title, error = (form.query_one(s).region for s in ("#form-body", "#f-title", "#f-title-error"))
+        assert error.height and body.contains_region(title) and body.contains_region(error), (body, title, error)
         await type_into(pilot, "f-title", "The Geneva draft")
         await choose(pilot, "f-type", "draft")
         await choose(pilot, "f-status", "presented")
-        await choose(pilot, "f-source", "Meduza")
         await save(pilot)
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen), what="back on the ledger")
-
-        await _to_row(pilot, "document:the-geneva-draft")
+        # Saved: the cursor on the new version, and the one it supersedes said to be still standing, not changed.
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen) and pilot.app.screen.current == "document:the-geneva-draft",
+                         what="the cursor on the new version")
+        await wait_until(pilot, lambda: "us-plan-newest is still 'presented'" in screen_text(pilot), what="the superseded one's status said")
         await _add_point(pilot, "Ukraine caps its army at 800,000 troops.", "reworded", "army-cap")
         await _add_point(pilot, "", "dropped", "withdrawal")
         await _add_point(pilot, "A non-aggression pact with NATO.", "new", None)
@@ -113,6 +155,22 @@ async def test_the_ledger_shows_the_drafts_in_order_and_a_later_draft_added_by_k
         await _to_row(pilot, "point:the-geneva-draft/dropped-withdrawal")
         await wait_until(pilot, lambda: "leaves it out" in screen_text(pilot), what="the dropped point's card")
         assert _style_in_line(pilot, "│   Ukraine withdraws from the part of", "Ukraine").strike  # the dropped version's, after the newest's
+
+        # A point a later version comes from is refused removal with the reason, before any question.
+        await _to_row(pilot, "point:us-plan-newest/army-cap")
+        await pilot.press("d")
+        await wait_until(pilot, lambda: "cannot be removed: 1 point comes from this point:" in screen_text(pilot), what="the refusal")
+        assert isinstance(pilot.app.screen, LedgerScreen)
+
+        # Closed and opened again, the ledger is where it was; enter on a document's change opens it at the point.
+        await pilot.press("escape", "D")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen) and pilot.app.screen.current == "point:us-plan-newest/army-cap",
+                         what="the ledger where it was")
+        await pilot.press("escape", "c")
+        await wait_until(pilot, lambda: "new point" in screen_text(pilot), what="the changes")
+        await pilot.press("j", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen)
+                         and pilot.app.screen.current == "point:the-geneva-draft/a-non-aggression-pact", what="the ledger at the new point")
 
     written = (store / "documents.yaml").read_text(encoding="utf-8")
     assert "supersedes: us-plan-newest" in written and "change: dropped" in written and "- withdrawal" in written

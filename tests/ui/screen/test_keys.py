@@ -96,6 +96,7 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
     from tui.ui.screens.changes import ChangesScreen
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.ledger import LedgerScreen
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.search_results import SearchResultsScreen
     from tui.ui.screens.timeline import TimelineScreen
@@ -106,7 +107,7 @@ async def test_every_key_in_help_is_bound_to_an_action_that_exists(shipped):
 
     app = make_app(shipped)
     owners = [type(app), App, DashboardScreen, RowList, QuotesPane, StatusPane, FilteringPane, ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen,
-              SearchResultsScreen]
+              SearchResultsScreen, LedgerScreen]
     owners += [base for screen in (ChangesScreen, ProblemsScreen, DetailScreen, TimelineScreen) for base in screen.__mro__]
     missing = []
     for title, bindings in help_groups(app):

@@ -80,15 +80,6 @@ def _document_references(document: Any, section: str, key: str) -> list[Referenc
     return found
 
 
-def _naming_point(snapshot: Any, target: Target) -> list[Reference]:
-    """The points of later versions that name a document's point as the one they come from."""
-    if target.section != "documents" or target.nested[0][0] != "points" or len(target.nested) != 1:
-        return []
-    point = target.nested[0][1]
-    return [Reference("point", f"{d.id} point {p.number or p.id}") for d in getattr(snapshot, "documents", ())
-            if d.supersedes == target.item_id for p in d.points if point in p.earlier]
-
-
 def _naming_person(snapshot: Any, target: Target) -> list[Reference]:
     """The events that name a person (a party's people) among their participants."""
     if target.nested[0][0] != "people" or len(target.nested) != 1:
@@ -96,6 +87,16 @@ def _naming_person(snapshot: Any, target: Target) -> list[Reference]:
     index = people_index(snapshot.parties)
     full = f"{target.item_id}/{target.nested[0][1]}"
     return [Reference("event", event.id) for event in snapshot.events if any(resolve(index, ref) == full for ref in event.participants)]
+
+
+def _naming_point(snapshot: Any, target: Target) -> list[Reference]:
+    """The points of later versions that name a point in `earlier`: removing it would leave them
+    naming a point their version before does not have, which the store's check refuses."""
+    if target.section != "documents" or len(target.nested) != 1 or target.nested[0][0] != "points":
+        return []
+    point = target.nested[0][1]
+    return [Reference("point", f"{d.id} point {p.number or p.id}") for d in getattr(snapshot, "documents", ())
+            if d.supersedes == target.item_id and d.id != target.item_id for p in d.points if point in p.earlier]
 
 
 _PLURALS = {"deal status": "deal status", "earlier stage": "earlier stages", "story": "story"}
@@ -112,6 +113,8 @@ def verb(target: Target) -> str:
     """How the referring items relate to the target: they cite a source, quote a party..."""
     if target.nested and target.nested[-1][0] == "points":
         return "come from"
+    if target.nested:
+        return "name"  # a person among participants
     return {"sources": "cite", "parties": "name", "issues": "bear on", "quotes": "cite", "events": "cite", "documents": "supersede"}.get(target.section, "name")
 
 

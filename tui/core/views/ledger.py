@@ -19,6 +19,7 @@ from tui.core.model.vocab import PointChange
 if TYPE_CHECKING:
     from tui.core.model.items import Document, Point
     from tui.core.model.snapshot import Snapshot
+    from tui.core.text.problems import Problem
 
 
 def lineages(snapshot: Snapshot) -> list[list[Document]]:
@@ -171,3 +172,22 @@ def earlier_choices(snapshot: Snapshot, document_id: str) -> Sequence[Point]:
     document = snapshot.document_by_id.get(document_id)
     before = earlier_document(snapshot, document) if document is not None else None
     return before.points if before is not None else ()
+
+
+def document_problems(snapshot: Snapshot, problems: Sequence[Problem]) -> tuple[list[Problem], dict[str, list[Problem]]]:
+    """The problems in the files that hold documents (those named documents*, and any a document is
+    defined in), and each by the document it falls in: the one whose entry starts last before its
+    line. A file the store could not read holds no documents to blame, so its problems are in the
+    first list only. The ledger shows what it can of a broken text; these say it is broken."""
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for document in snapshot.documents:
+        origin = snapshot.origins.get(("documents", document.id))
+        if origin is not None:
+            starts.setdefault(origin.path, []).append((origin.line, document.id))
+    found = [p for p in problems if p.path in starts or p.path.split("/")[0].startswith("documents")]
+    by_document: dict[str, list[Problem]] = {}
+    for problem in found:
+        before = [(line, ident) for line, ident in starts.get(problem.path, []) if line <= problem.line]
+        if before:
+            by_document.setdefault(max(before)[1], []).append(problem)
+    return found, by_document

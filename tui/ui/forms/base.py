@@ -152,7 +152,20 @@ class EditForm(ModalScreen["Any"]):
         banner.update(Text(summary))
         if summary:
             # A long form is scrolled to the field last used: the reason must come into view.
-            banner.scroll_visible(animate=False)
+            banner.scroll_visible(animate=False, immediate=True)
+        marked = [error for error in self.query(".field-error") if error.display]
+        if marked:
+            # And the first field marked (in the form's order), whole, with the focus in it to fix it (the banner
+            # stays in view where both fit); once laid out with its error shown.
+            self.call_after_refresh(self._to_field, marked[0])
+
+    def _to_field(self, error: Widget) -> None:
+        box = error.parent
+        if isinstance(box, Widget):
+            box.scroll_visible(animate=False)
+        field = self.query(f"#{str(error.id).removesuffix('-error')}")
+        if field:
+            field.first().focus(scroll_visible=False)
 
     # Saving -------------------------------------------------------------------
 

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Select
 
 from tui.core.model.vocab import MeetingFormat
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+from tui.ui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -27,7 +28,7 @@ class EventForm(EditForm):
         yield self.field("Date", Input(id="date", placeholder="YYYY-MM-DD"), "YYYY-MM-DD; empty if unknown")
         yield self.field("When, in words", Input(id="when"), 'if there is no exact date, e.g. "earlier this year"')
         yield self.field("Place", Input(id="place"), "the city or country")
-        yield self.field("Parties", SelectionList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
+        yield self.field("Parties", TickList(*[(Text(v(p.name)), p.id) for p in snapshot.parties], id="parties"))
         yield self.field("Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"))
         yield self.field("Summary", Input(id="summary"))
         # A meeting's own fields, last: all optional, so an event that is no meeting leaves them empty.
@@ -38,7 +39,7 @@ class EventForm(EditForm):
         yield self.field("Host", Select(parties, id="host", prompt="pick a host"), "for a meeting: the party that hosted it")
         yield self.field("Mediator", Select(parties, id="mediator", prompt="pick a mediator"))
         people = [(Text(v(f"{person.name} ({p.label})")), f"{p.id}/{person.id}") for p in snapshot.parties for person in p.people]
-        yield self.field("Participants", SelectionList(*people, id="participants"), "for a meeting: the people at it")
+        yield self.field("Participants", TickList(*people, id="participants"), "for a meeting: the people at it")
 
     def check(self) -> tuple[dict[str, str], dict[str, Any]]:
         date, date_error = parse_date(self.text("date"))

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from tui.core.model.fields import FIELDS, Spec
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.targets import Target, find
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
+from tui.ui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -92,7 +93,7 @@ class ItemForm(EditForm):
             return Select(choices, id=fid, prompt=f"pick {_a(spec.label.lower())}", value=value if value in known else Select.NULL)
         if spec.shape == "refs":
             chosen = set(value or [])
-            return SelectionList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
+            return TickList(*[(Text(v(label)), key, key in chosen) for label, key in _choices(self.snapshot, spec.refs)], id=fid)
         if spec.shape == "lines":
             return TextArea("\n".join(value or []), id=fid, soft_wrap=True, classes="lines-field")
         if spec.shape == "text":

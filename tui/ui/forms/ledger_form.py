@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import SelectionList
 
 from tui.core.model.fields import Spec
 from tui.core.model.snapshot import Snapshot
@@ -21,6 +20,7 @@ from tui.core.model.targets import Target
 from tui.core.views.ledger import earlier_choices, point_label
 from tui.ui.forms.item_form import ItemForm
 from tui.ui.render import v
+from tui.ui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -53,7 +53,7 @@ class LedgerForm(ItemForm):
         if spec.key == "earlier" and spec.shape == "refs":
             chosen = set(self.stored.get("earlier") or [])
             picks = [(Text(v(f"{point_label(p)}: {p.says}" if p.says else point_label(p))), p.id, p.id in chosen) for p in self._earlier]
-            return SelectionList(*picks, id="f-earlier")
+            return TickList(*picks, id="f-earlier")
         return super()._widget(spec)
 
     def request(self, values: dict[str, Any]) -> Request:

@@ -14,6 +14,7 @@ from tui.core.model.snapshot import Snapshot
 from tui.core.model.vocab import Stance
 from tui.ui.forms.base import EditForm, options, source_label
 from tui.ui.render import v
+from tui.ui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -38,7 +39,7 @@ class PositionForm(EditForm):
         yield self.field("Position in a sentence", Input(id="says"), "as the sources state it")
         yield self.field(
             "Quotes behind it",
-            SelectionList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
+            TickList(*[(Text(f"{v(q.speaker)}: “{v(q.text)}”"[:120]), q.id) for q in snapshot.quotes], id="quotes"),
         )
         yield self.field(
             "Source", Select(options([(source_label(s), s.id) for s in snapshot.sources]), id="source", prompt="pick a source"),

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from tui.core.model.vocab import Medium
 from tui.ui.forms.base import EditForm, options, parse_date, source_label
 from tui.ui.render import v
 from tui.ui.widgets.completing_input import CompletingInput
+from tui.ui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from tui.core.desk import Request
@@ -47,7 +48,7 @@ class QuoteForm(EditForm):
         yield self.field("New source: URL", Input(id="new_source_url"), "only an address you have seen; never guessed")
         yield self.field("New speaker", Checkbox("Add the speaker to the party's people", id="add_person"),
                          "for a named speaker who is not one of the party's people yet")
-        yield self.field("Issues it bears on", SelectionList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
+        yield self.field("Issues it bears on", TickList(*[(Text(v(i.title)), i.id) for i in snapshot.issues], id="issues"))
         yield self.field("Context", Input(id="context"), "the sentence the source wraps a fragment in")
 
     @on(Input.Changed, "#speaker")

@@ -38,8 +38,8 @@ class ChangesScreen(ListOverlay):
         super().on_mount()
         self._unseen: frozenset | None = None
         self._rows: dict[str, Text] = {}
-        self._items: dict[str, tuple[str, str]] = {}
-        """(kind, id) of the item each change row is about."""
+        self._items: dict[str, tuple[str, str, str]] = {}
+        """(kind, id, field) of the item each change row is about."""
         self._entries: dict[str, tuple[list[int], str]] = {}
         """The journal entries each row stands for (a reload's heading: all of its), and how to name them."""
         self.watch(self.app, "state", self._on_state, init=True)
@@ -53,7 +53,7 @@ class ChangesScreen(ListOverlay):
     async def _read(self) -> None:
         reloads, has_journal = await app_of(self).reloads()
         rows: dict[str, Text] = {}
-        items: dict[str, tuple[str, str]] = {}
+        items: dict[str, tuple[str, str, str]] = {}
         entries: dict[str, tuple[list[int], str]] = {}
         if not has_journal:
             rows["none"] = Text("No change journal is kept (started with --no-journal).", style="italic")
@@ -74,7 +74,7 @@ class ChangesScreen(ListOverlay):
                 # The author first: a long line is cut at its end, and who sent it must stay in view.
                 by = (f"{v(entry.author)} · ", "italic") if entry.author else ""
                 rows[key] = Text.assemble("  ", mark, by, (v(entry.text), "dim" if entry.seen else ""), no_wrap=True, overflow="ellipsis")
-                items[key] = (entry.change.kind, entry.change.item_id)
+                items[key] = (entry.change.kind, entry.change.item_id, entry.change.field)
         self._rows, self._items, self._entries = rows, items, entries
         self.rows.set_rows(list(rows), lambda key, width: [rows[key]], list(rows))
 
@@ -82,7 +82,15 @@ class ChangesScreen(ListOverlay):
         event.stop()
         if event.key not in self._items:
             return  # a reload's heading: nothing to open
-        kind, item_id = self._items[event.key]
+        kind, item_id, field = self._items[event.key]
+        if kind == "documents" and (kind, item_id) in app_of(self).state.snapshot.origins:
+            # A document has no full view of its own: the ledger, at the document or the point changed (`points.ID.…`).
+            from tui.ui.screens.ledger import LedgerScreen, row_key
+
+            parts = field.split(".")
+            self.app.push_screen(LedgerScreen(at=row_key(item_id, parts[1] if parts[0] == "points" and len(parts) > 1 else "")))
+            app_of(self).mark_seen(kind, item_id)
+            return
         if kind not in NOUN_OF:
             noun = BY_SECTION[kind].noun if kind in BY_SECTION else "row"
             self.notify(f"A {noun} has no full view; e on the dashboard opens its file.", markup=False, timeout=4)

@@ -31,6 +31,7 @@ class DetailScreen(Overlay):
     BINDINGS = [
         *Overlay.BINDINGS,
         Binding("backspace", "dismiss", "Back", show=False, tooltip="Back to the dashboard", id="detail.back"),
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="detail.help"),
         Binding("e", "edit", "Edit", tooltip="Open the file that defines this item in $EDITOR, at its line", id="detail.edit"),
         Binding("E", "change('form')", "Edit in a form", show=False, tooltip="Change this item (or one in it) in a form", id="detail.edit-in-form"),
         Binding("d", "change('remove')", "Remove", show=False, tooltip="Remove this item (or one in it), after asking", id="detail.remove"),

@@ -4,8 +4,11 @@ versions, its words compared with the version before)."""
 
 from __future__ import annotations
 
+import weakref
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
@@ -15,14 +18,25 @@ from textual.worker import Worker
 from tui.core.desk.state import DeskState
 from tui.core.model.snapshot import Snapshot
 from tui.core.model.targets import Target
-from tui.core.views.ledger import lineages
+from tui.core.text.problems import Problem
+from tui.core.views.ledger import document_problems, lineages
 from tui.ui import ledger_render, read_only
 from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.widgets.row_list import RowList
 
+if TYPE_CHECKING:
+    from tui.core.desk import Applied
+
 NARROW = 100
 """Below this many columns the card goes under the list, not beside it."""
+
+HINTS = "enter the card · a point · n new version · s stance · E edit · d remove · ? keys · esc back"
+SHORT_HINTS = "a point · n version · s stance · E edit · d remove · esc back"
+"""The border's keys; at 80 columns the long ones were cut before `esc back`, the way out."""
+
+_LAST_ROW: weakref.WeakKeyDictionary[App[object], str] = weakref.WeakKeyDictionary()
+"""The row the ledger's cursor was on when it last closed, per app: it opens there again in the same session."""
 
 
 def row_key(document_id: str, point_id: str = "") -> str:
@@ -45,6 +59,8 @@ class LedgerScreen(ModalScreen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the list from the card, or to the dashboard", id="ledger.back"),
         Binding("D", "dismiss", "Close", show=False, tooltip="Close the ledger", id="ledger.close"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Quit peacewatch", id="ledger.quit"),
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="ledger.help"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, tooltip="List every problem in the content", id="ledger.problems"),
         Binding("a", "add_point", "Add point", tooltip="Add a point to the document under the cursor", id="ledger.add-point"),
         Binding("n", "new_version", "New version",
                 tooltip="Add a document: a later version of the one under the cursor (its supersedes filled in)", id="ledger.new-version"),
@@ -57,22 +73,33 @@ class LedgerScreen(ModalScreen[None]):
     ]
     EDIT_ACTIONS = {"add_point": read_only.FORMS, "new_version": read_only.FORMS, "add_stance": read_only.FORMS, "change": read_only.FORMS}
 
+    def __init__(self, at: str | None = None) -> None:
+        """`at` is the row to open on (a change's document or point); else where the cursor last was."""
+        super().__init__()
+        self._at = at
+
     def compose(self) -> ComposeResult:
+        # Shown while the documents' files have problems: what the ledger shows of them may be the broken values.
+        yield Static(id="ledger-problems")
         with Horizontal(id="ledger-body") as body:
             body.border_title = "Ledger: the texts of the talks"
-            body.border_subtitle = "enter the card · a point · n new version · s stance · E edit · d remove · esc back"
+            body.border_subtitle = HINTS
             yield RowList(row_height=2, empty="No documents yet: n (or + on the dashboard) adds one.", id="ledger-list")
             with VerticalScroll(id="ledger-side"):
                 yield Static(Text("…", style="dim"), id="ledger-card")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._shown: Snapshot | None = None
+        self._shown: tuple[Snapshot, tuple[Problem, ...]] | None = None
+        self._problems: dict[str, list[Problem]] = {}
+        self.query_one("#ledger-problems").display = False
+        self._at = self._at or _LAST_ROW.get(self.app)
         self.query_one(RowList).focus()
         self.watch(self.app, "state", self._draw)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.query_one("#ledger-body").border_subtitle = HINTS if self.size.width >= len(HINTS) + 8 else SHORT_HINTS
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         app_of(self).report_failure(event)
@@ -86,21 +113,40 @@ class LedgerScreen(ModalScreen[None]):
 
     def _draw(self, state: DeskState) -> None:
         snapshot = state.snapshot
-        if snapshot is self._shown:
+        if self._shown is not None and snapshot is self._shown[0] and state.problems == self._shown[1]:
             return
-        self._shown = snapshot
+        self._shown = (snapshot, state.problems)
         palette = Palette.of(self.app)
+        found, self._problems = document_problems(snapshot, state.problems)
+        banner = self.query_one("#ledger-problems", Static)
+        banner.display = bool(found)
+        banner.update(ledger_render.problems_line(found))
         rows: dict[str, list[Text]] = {}
         for chain in lineages(snapshot):
             for index, document in enumerate(chain):
-                rows[row_key(document.id)] = ledger_render.document_row(document, snapshot, palette, first=index == 0)
+                rows[row_key(document.id)] = ledger_render.document_row(document, snapshot, palette, first=index == 0,
+                                                                        problems=len(self._problems.get(document.id, ())))
                 for point in document.points:
-                    rows[row_key(document.id, point.id)] = ledger_render.point_row(point, snapshot, palette)
+                    rows[row_key(document.id, point.id)] = ledger_render.point_row(point, snapshot, palette, document)
         self.query_one(RowList).set_rows(list(rows), lambda key, width: rows[key], None)
+        if self._at is not None:
+            self.go_to(self._at)
+            self._at = None
         self._show_card(self.current)
+
+    def go_to(self, key: str) -> bool:
+        """The cursor to the row `key`, else to its document's row (a point no longer there); False if neither is drawn."""
+        rows = self.query_one(RowList)
+        for wanted in (key, row_key(target_of(key).item_id)):
+            if wanted in rows.keys:
+                rows.select_key(wanted)
+                return True
+        return False
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+        if event.key is not None:
+            _LAST_ROW[self.app] = event.key
         self._show_card(event.key)
 
     def on_row_list_opened(self, event: RowList.Opened) -> None:
@@ -122,8 +168,13 @@ class LedgerScreen(ModalScreen[None]):
         elif point is not None:
             card.update(ledger_render.point_card(document, point, snapshot, palette))
         else:
-            card.update(ledger_render.document_card(document, snapshot, palette))
+            card.update(ledger_render.document_card(document, snapshot, palette, self._problems.get(document.id, ())))
         self.query_one("#ledger-side", VerticalScroll).scroll_home(animate=False)
+
+    def action_problems(self) -> None:
+        from tui.ui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen())
 
     def action_back(self) -> None:
         rows = self.query_one(RowList)
@@ -146,7 +197,19 @@ class LedgerScreen(ModalScreen[None]):
     def action_new_version(self) -> None:
         key = self.current
         start = {"supersedes": target_of(key).item_id} if key else {}
-        app_of(self).items.new_item_form("document", start)
+        app_of(self).items.new_item_form("document", start, then=self._new_version_saved)
+
+    def _new_version_saved(self, applied: Applied) -> None:
+        """The cursor to the new version; and, where the one it supersedes still stands as it was, say so
+        (the editors decide whether a later version replaces it: it is not changed for them)."""
+        if not self.go_to(row_key(applied.written.item_id)):
+            self._at = row_key(applied.written.item_id)  # drawn with the next state
+        snapshot = applied.state.snapshot
+        new = snapshot.document_by_id.get(applied.written.item_id)
+        earlier = snapshot.document_by_id.get(new.supersedes or "") if new is not None else None
+        if earlier is not None and earlier.status.value != "superseded":
+            self.notify(f"{earlier.id} is still '{earlier.status.value}'; E on it to mark it superseded.", title="Still standing",
+                        markup=False, timeout=8)
 
     def action_add_stance(self) -> None:
         if self.current is not None:

@@ -19,6 +19,10 @@ class ListOverlay(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Back", tooltip="Back to the dashboard", id="list-screen.back"),
         Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch", id="list-screen.quit"),
+        # A modal screen stops the app's own keys: help is bound again here, and follows the app's key if a keymap moves it.
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="list-screen.help"),
+        # A modal screen stops the app's own keys: help is bound again here, and follows the app's key if a keymap moves it.
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="list-screen.help"),
     ]
 
     PANEL_TITLE = ""

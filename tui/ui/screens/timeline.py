@@ -35,6 +35,8 @@ class TimelineScreen(Overlay):
     BINDINGS = [
         *Overlay.BINDINGS,
         Binding("T", "dismiss", "Back", show=False, tooltip="Close the timeline", id="timeline.back"),
+        # A modal screen stops the app's own keys: help is bound again (not on Overlay, where help's own ? closes it).
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="timeline.help"),
     ]
     PANEL_TITLE = "Timeline"
     PANEL_SUBTITLE = "j k scroll · esc back"
