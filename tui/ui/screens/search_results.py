@@ -99,6 +99,13 @@ class SearchResultsScreen(ListOverlay):
         hit = self.hits.get(event.key)
         if hit is None or self.searched is None:
             return
+        if hit.kind in ("document", "point"):
+            # A document and its points are shown by the ledger, at the row the hit names.
+            from tui.ui.screens.ledger import LedgerScreen, row_key
+
+            document_id, _, point_id = hit.id.partition("/")
+            self.app.push_screen(LedgerScreen(at=row_key(document_id, point_id)))
+            return
         target = opened(app_of(self).state.snapshot, hit)
         if target is None:
             self.notify(f"A source has no full view: {hit.label}. Press e on a quote or event to open its file.", markup=False, timeout=6)
