@@ -31,6 +31,7 @@ def _classes() -> dict[str, type]:
     from tui.ui.screens.list_overlay import ListOverlay
     from tui.ui.screens.meetings import MeetingsScreen
     from tui.ui.screens.overlay import Overlay
+    from tui.ui.screens.pair_meetings import PairMeetingsScreen
     from tui.ui.screens.problems import ProblemsScreen
     from tui.ui.screens.review_quotes import ReviewQuotesScreen
     from tui.ui.screens.search_results import SearchResultsScreen
@@ -45,7 +46,7 @@ def _classes() -> dict[str, type]:
     return {cls.__name__: cls for cls in (
         PeacewatchApp, EditForm, ArticleSourceScreen, AuthorScreen, ChangesScreen, ChooseScreen, ConfirmScreen, DashboardScreen,
         DetailScreen, HelpScreen, LedgerScreen, ListOverlay, Overlay, ProblemsScreen, ReviewQuotesScreen, SearchResultsScreen,
-        TimelineScreen, MeetingsScreen, ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
+        TimelineScreen, MeetingsScreen, PairMeetingsScreen, ViewNameScreen, CompletingInput, FilteringPane, Pane, QuotesPane, RowList, StatusPane,
     )}
 
 
@@ -66,6 +67,7 @@ def groups() -> list[tuple[str, list[tuple[type, list[Binding]]]]]:
         ("Full item", [c["DetailScreen"]]),
         ("Timeline", [c["TimelineScreen"]]),
         ("Who met whom", [c["MeetingsScreen"]]),
+        ("A pair's meetings", [c["PairMeetingsScreen"]]),
         ("Ledger", [c["LedgerScreen"]]),
         ("Help", [c["HelpScreen"]]),
         ("A form", [c["EditForm"], c["CompletingInput"]]),
@@ -94,6 +96,7 @@ def chains() -> list[tuple[str, list[type]]]:
         ("a full item", [c["DetailScreen"]]),
         ("the timeline", [c["TimelineScreen"]]),
         ("who met whom", [c["RowList"], c["MeetingsScreen"], c["ListOverlay"]]),
+        ("a pair's meetings", [c["PairMeetingsScreen"]]),
         ("the ledger", [c["RowList"], c["LedgerScreen"]]),
         ("help", [c["HelpScreen"]]),
         ("a form", [c["CompletingInput"], c["EditForm"]]),

@@ -51,7 +51,7 @@ async def test_enter_lists_a_pairs_meetings_and_a_new_one_saved_is_counted(store
         await pilot.pause()
         shown = region_text(pilot, "#detail-body")
         assert "U.S. × Russia" in shown
-        assert shown.index("earlier this year  Putin and Trump meet in Alaska") < shown.index("25 Nov 2025  U.S., Russian and Ukrainian")
+        assert shown.index("earlier this year, per 25 Nov 2025  Putin and Trump meet in Alaska") < shown.index("25 Nov 2025  U.S., Russian and Ukrainian")
         assert "people  Vladimir Putin (Russia); Donald Trump (U.S.)" in shown
         await pilot.press("escape")
         events = store / "events.yaml"

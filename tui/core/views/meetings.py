@@ -40,10 +40,14 @@ def where(event: Event) -> str:
     return ", ".join(part for part in (event.venue, event.place) if part)
 
 
-def when(event: Event) -> str:
-    """Its date as the dashboard writes one ("25 Nov 2025"), else the sources' words, else ""."""
+def when(event: Event, snapshot: Snapshot | None = None) -> str:
+    """Its date as the dashboard writes one ("25 Nov 2025"), else the sources' words, with the date of the
+    source they are relative to where it has one ("earlier this year, per 25 Nov 2025"), else ""."""
     if event.date is not None:
         return f"{event.date.day} {event.date:%b %Y}"
+    source = snapshot.source_by_id.get(event.source) if snapshot is not None and event.when else None
+    if source is not None and source.date is not None:
+        return f"{event.when}, per {source.date.day} {source.date:%b %Y}"
     return event.when
 
 

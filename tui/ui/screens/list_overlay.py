@@ -21,8 +21,6 @@ class ListOverlay(ModalScreen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit peacewatch", id="list-screen.quit"),
         # A modal screen stops the app's own keys: help is bound again here, and follows the app's key if a keymap moves it.
         Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="list-screen.help"),
-        # A modal screen stops the app's own keys: help is bound again here, and follows the app's key if a keymap moves it.
-        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="list-screen.help"),
     ]
 
     PANEL_TITLE = ""

@@ -27,12 +27,12 @@ def pair_row(pair: Pair, snapshot: Snapshot, width: int) -> list[Text]:
     head = Text.assemble((v(f"{first} × {second}"), "bold"), f"  {count} meeting{'s' if count != 1 else ''}",
                          no_wrap=True, overflow="ellipsis")
     if pair.next is not None:
-        head.append(f" · next {when(pair.next)}", style="dim")
+        head.append(f" · next {when(pair.next, snapshot)}", style="dim")
     last = pair.last
     if last is None:
         return [head, Text("   none held yet", style="dim italic")]
     place = where(last)
-    said = ", ".join(part for part in (when(last) or "undated", place) if part)
+    said = ", ".join(part for part in (when(last, snapshot) or "undated", place) if part)
     line = Text.assemble(("   last ", "dim"), (v(said), "dim"), ": ", v(last.title), no_wrap=True, overflow="ellipsis")
     return [head, line]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
 
 from tui.core.desk.state import DeskState
 from tui.core.model.clock import story_clock
@@ -20,7 +21,7 @@ def meetings_text(pair: Pair, snapshot: Snapshot) -> RenderableType:
     parts: list[RenderableType] = []
     for event in pair.meetings:
         ahead = event.date is not None and event.date > pair.today
-        parts.append(Text.assemble((when(event) or "undated", "bold"), (" (scheduled)" if ahead else "", "dim"),
+        parts.append(Text.assemble((when(event, snapshot) or "undated", "bold"), (" (scheduled)" if ahead else "", "dim"),
                                    "  ", (v(event.title), "bold")))
         table = Table.grid(padding=(0, 2))
         table.add_column(style="dim", no_wrap=True)
@@ -41,6 +42,12 @@ def meetings_text(pair: Pair, snapshot: Snapshot) -> RenderableType:
 
 class PairMeetingsScreen(Overlay):
     """Read again from the app's one state whenever it changes."""
+
+    BINDINGS = [
+        *Overlay.BINDINGS,
+        # A modal screen stops the app's own keys: help is bound again, as on the other overlays but help itself.
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Show every key", id="pair-meetings.help"),
+    ]
 
     def __init__(self, first: str, second: str) -> None:
         super().__init__()
