@@ -74,3 +74,26 @@ def as_active(app: App) -> Iterator[None]:
     must resolve styles and messages against that app, not whichever ran last."""
     with app._context():
         yield
+
+
+@contextmanager
+def frames_painted(app: App) -> Iterator[list[str]]:
+    """While the block runs, the screen's text as each frame Textual paints leaves it, one entry a frame.
+
+    Why: whether a key's answer is drawn in one frame or two (the rows, then the pane's border a
+    frame later) shows only in the frames themselves; a test that reads the screen once things are
+    idle sees the same final text either way. Textual paints each frame through `App._display`
+    (called headless too, where it writes nothing); it is wrapped to look, and still called."""
+    frames: list[str] = []
+    display = app._display
+
+    def looked_at(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if renderable is not None and screen is app.screen:
+            frames.append("\n".join(strip.text for strip in screen_strips(app)))
+        display(screen, renderable)
+
+    app._display = looked_at  # type: ignore[method-assign]
+    try:
+        yield frames
+    finally:
+        app._display = display  # type: ignore[method-assign]

@@ -61,7 +61,7 @@ def read_regular(full: Path, root_real: str, max_bytes: int) -> bytes:
         # One byte past the limit, so an oversized file is refused without reading it all.
         raw = handle.read(max_bytes + 1)
         after = os.stat(full)
-    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+    if (before.st_ino, before.st_size, before.st_mtime_ns, before.st_ctime_ns) != (after.st_ino, after.st_size, after.st_mtime_ns, after.st_ctime_ns):
         raise Unstable
     if len(raw) > max_bytes:
         raise TooLarge(before.st_size)

@@ -17,6 +17,7 @@ from pathlib import Path
 from tui.core.disk.limits import Limits
 from tui.core.disk.paths import is_content_file
 from tui.core.disk.safe_read import NotAFile, OutsideStore, TooLarge, Unstable, read_regular, real_root
+from tui.core.disk.settle import SAVE_QUIET_SECONDS
 from tui.core.model.snapshot import Snapshot
 from tui.core.store.crossref import Merger
 from tui.core.store.file_parser import FileParser, cut_texts, file_digest, stand_in_of
@@ -289,8 +290,8 @@ class ContentStore:
         except IsADirectoryError:
             self._unreadable(state, relative, "is a folder, expected a YAML file")
             return None
-        except Unstable:
-            return 0.05
+        except Unstable:  # changed while read: again once quiet, by the watcher's own rule
+            return SAVE_QUIET_SECONDS
         except TooLarge as too_large:
             state.read_problem = oversized_problem(relative, too_large.size, self.limits)
             state.digest = None

@@ -17,6 +17,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.widgets.bubble import bubble_now
+
 RowRenderer = Callable[[str, int], list[Text]]
 """Given a row's key and the width, the row's lines (exactly `row_height` of them)."""
 
@@ -149,6 +151,7 @@ class RowList(ScrollView, can_focus=True):
         if len(self._cache) > 4 * len(self._keys) + 200:
             self._cache.clear()
         self.virtual_size = Size(0, self._virtual_height())
+        # Checked again after the frame: a shorter list may yet be scrolled back by Textual.
         self.call_after_refresh(self._report_shown)
         if kept_top is not None and (at := self._find(kept_top, top_row)) is not None:
             if at != top_row:
@@ -165,6 +168,7 @@ class RowList(ScrollView, can_focus=True):
             self._refresh_keys(dropped)
         else:
             self.refresh()
+        self._report_shown(at_once=True)
 
     def _virtual_height(self) -> int:
         """The rows' lines, and the part of a row the view has room for below the last: scrolled
@@ -199,8 +203,17 @@ class RowList(ScrollView, can_focus=True):
         except ValueError:
             return None
 
-    def _report_shown(self) -> None:
-        """Tell the pane which rows are whole on screen, so it can say how many are not."""
+    def _report_shown(self, at_once: bool = False) -> None:
+        """Tell the pane which rows are whole on screen, so it can say how many are not.
+
+        `at_once` tells it before this frame is painted. Posted, the report reached the pane
+        after the frame that moved the rows, and its border's new "X–Y of N" painted the whole
+        pane again a screen update later (~20 ms: `pgdn` and `G` settled at 30–40 ms, not 10).
+        Before the list is laid out (no height yet) it waits for the frame, like the posted
+        reports after a frame that check what was told at once."""
+        if at_once and not self.size.height:
+            self.call_after_refresh(self._report_shown)
+            return
         top = round(self.scroll_offset.y)
         height = self.scrollable_content_region.height
         total = len(self._keys)
@@ -211,16 +224,21 @@ class RowList(ScrollView, can_focus=True):
         shown = (min(first + 1, total), last, total, self._new_above)
         if shown != self._shown:
             self._shown = shown
-            self.post_message(self.Shown(self, *shown))
+            message = self.Shown(self, *shown)
+            if at_once:
+                bubble_now(self, message)
+            else:
+                self.post_message(message)
 
     def report_shown_again(self) -> None:
         """Report which rows are shown even if that has not changed (what the pane says of them has)."""
         self._shown = None
+        self._report_shown(at_once=True)
         self.call_after_refresh(self._report_shown)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self.call_after_refresh(self._report_shown)
+        self._report_shown(at_once=True)
 
     def redraw(self) -> None:
         """Forget every drawn row: the renderer's output changed for all of them."""
