@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.desk import RESCAN, Limits, watch_folder
 from tui.core.desk.state import DeskState
-from tui.ui import read_only
+from tui.ui import read_only, start
 from tui.ui.brief_actions import BriefActions
 from tui.ui.editor_actions import EditorActions
 from tui.ui.git_actions import GitActions
@@ -142,7 +142,10 @@ class PeacewatchApp(App[int]):
         for note in self._notes:
             self.notify(note, title="peacewatch", severity="warning", markup=False, timeout=12)
         self.theme_memory.follow()
-        self._follow()
+        if start.show_cached_head(self):
+            self.call_after_refresh(self._follow)  # the store's code loads after the first frame, not against it
+        else:
+            self._follow()
         self.stories.follow_others()
         if self.follow_git is not None:
             self.git.follow_upstream()
@@ -216,7 +219,7 @@ class PeacewatchApp(App[int]):
                     return
                 self.news.pulled, paths = followed, followed.files
             if paths is RESCAN:
-                if not self.shown.is_set() and (head := await asyncio.to_thread(desk.load_head)) is not None:
+                if not self.state.read and (head := await asyncio.to_thread(desk.load_head)) is not None:
                     self._show(head)  # a large store: its story first, while the quotes are read
                 content = await asyncio.to_thread(desk.load)
             else:
@@ -242,15 +245,7 @@ class PeacewatchApp(App[int]):
 
     async def open_desk(self) -> Desk:
         if self._desk is None:
-            def open_desk() -> Desk:
-                # Imported here, in the thread: the desk's module brings pydantic, PyYAML and the
-                # model, which the event loop must not wait for before the first frame.
-                from tui.core.desk import Desk
-
-                # The app's clock, so tests can fix it; a read-only screen keeps what its reader has seen in memory only.
-                return Desk(self.root, clock=self.now, limits=self.limits, journal=self.journal, keep_seen=not self.read_only)
-
-            self._desk = await asyncio.to_thread(open_desk)
+            self._desk = await asyncio.to_thread(start.new_desk, self)  # its imports in the thread (see tui.ui.start)
         return self._desk
 
     @property

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui.core.alerts.deliver import Failed, deliver
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
+    from tui.core.desk.head_door import cached_head
     from tui.core.desk.import_door import ArticleRead
     from tui.core.desk.merge_door import DriverInstalled, MergeDriven, install_merge_driver, run_merge_driver
     from tui.core.desk.state import DeskState
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
+    "tui.core.desk.head_door": ("cached_head",),
     "tui.core.desk.merge_door": ("DriverInstalled", "MergeDriven", "install_merge_driver", "run_merge_driver"),
     "tui.core.desk.import_door": ("ArticleRead",),
     "tui.core.desk.state": ("DeskState",),
@@ -85,7 +87,7 @@ __all__ = [
     "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
     "EditRefused", "Entry", "Failed", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
-    "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
+    "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder", "cached_head",
     "claim_alert", "claims_folder", "compare_capture", "deliver", "install_merge_driver", "merge_file", "read_settings", "read_watches", "run_merge_driver",
     "save_theme", "save_view", "save_watches", "settings_path",
     "stop_every_git",
