@@ -18,16 +18,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.core.desk import RESCAN, Limits, watch_folder
+from tui.core.desk import RESCAN, Limits
 from tui.core.desk.state import DeskState
 from tui.ui import read_only, start
-from tui.ui.brief_actions import BriefActions
-from tui.ui.editor_actions import EditorActions
-from tui.ui.git_actions import GitActions
-from tui.ui.item_actions import ItemActions
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.key_order import KeyOrder
 from tui.ui.news import News
+from tui.ui.parts import Part
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.served_page import ServedPage
 from tui.ui.store_memory import freeze_store as _freeze_store
@@ -36,6 +33,10 @@ from tui.ui.theme_memory import ThemeMemory
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Desk, Reload, Request, Wait
+    from tui.ui.brief_actions import BriefActions
+    from tui.ui.editor_actions import EditorActions
+    from tui.ui.git_actions import GitActions
+    from tui.ui.item_actions import ItemActions
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -52,6 +53,10 @@ class PeacewatchApp(App[int]):
     """
 
     CSS_PATH = "app.tcss"
+    items: Part[ItemActions] = Part("tui.ui.item_actions", "ItemActions")
+    editor: Part[EditorActions] = Part("tui.ui.editor_actions", "EditorActions")
+    git: Part[GitActions] = Part("tui.ui.git_actions", "GitActions")
+    briefs: Part[BriefActions] = Part("tui.ui.brief_actions", "BriefActions")
     TITLE = "peacewatch"
 
     BINDINGS = [
@@ -122,10 +127,6 @@ class PeacewatchApp(App[int]):
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
         """Set once the first load is on screen and recorded in the journal (tests wait on it)."""
-        self.items = ItemActions(self)
-        self.editor = EditorActions(self)
-        self.git = GitActions(self)
-        self.briefs = BriefActions(self)
         self.news = News(self)
         self.key_order = KeyOrder(self)
         self.page = ServedPage(self, served)
@@ -182,6 +183,7 @@ class PeacewatchApp(App[int]):
         if not self.live:
             self.following = "not watching"
             return
+        from tui.core.desk import watch_folder  # imported with the desk, in its thread (see tui.ui.start)
         live = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
         while not self.stopped.is_set():
             self.following = live

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from tui.core.disk.brief_file import brief_folder, write_new
     from tui.core.disk.folder_lock import Wait
     from tui.core.disk.limits import Limits
+    from tui.core.disk.paths import RESCAN
     from tui.core.disk.settings import read_settings, save_theme, save_view, settings_path
-    from tui.core.disk.watcher import RESCAN, watch_folder
+    from tui.core.disk.watcher import watch_folder
     from tui.core.disk.watches import claim_alert, claims_folder, read_watches, save_watches, watches_path
     from tui.core.edits.capture_requests import AddCapture
     from tui.core.edits.document_requests import AddDocument, AddPoint, AddPointCount, AddStance
@@ -57,7 +58,8 @@ _FACE = {
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
     "tui.core.disk.settings": ("read_settings", "save_theme", "save_view", "settings_path"),
-    "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
+    "tui.core.disk.paths": ("RESCAN",),
+    "tui.core.disk.watcher": ("watch_folder",),
     "tui.core.disk.watches": ("claim_alert", "claims_folder", "read_watches", "save_watches", "watches_path"),
     "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from tui.core.model.snapshot import Origin, Snapshot
@@ -24,20 +23,41 @@ def _date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-@dataclass(frozen=True, eq=False)
-class PlainDeadline:
+class Plain:
+    """An immutable record of the fields named in `__slots__`, given in that order.
+
+    Not a dataclass: the decorator writes and compiles each class's methods at import, ~1 ms a
+    class, which is on the way to the first frame here."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *values: Any) -> None:
+        if len(values) != len(self.__slots__):
+            raise TypeError(f"{type(self).__name__} takes {len(self.__slots__)} values, not {len(values)}")
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
+
+
+class PlainDeadline(Plain):
+    __slots__ = ("date", "what", "outcome", "source")
     date: dt.date
     what: str
-    outcome: Outcome | None = None
-    source: str | None = None
+    outcome: Outcome | None
+    source: str | None
 
     @classmethod
     def of(cls, d: Mapping[str, Any]) -> PlainDeadline:
         return cls(dt.date.fromisoformat(d["date"]), d["what"], Outcome(d["outcome"]) if d.get("outcome") else None, d.get("source"))
 
 
-@dataclass(frozen=True, eq=False)
-class PlainStory:
+class PlainStory(Plain):
+    __slots__ = ("title", "covers", "as_of", "timezone", "deadlines")
     title: str
     covers: str
     as_of: dt.date
@@ -50,8 +70,8 @@ class PlainStory:
                    [PlainDeadline.of(x) for x in d.get("deadlines", [])])
 
 
-@dataclass(frozen=True, eq=False)
-class PlainStageChange:
+class PlainStageChange(Plain):
+    __slots__ = ("stage", "date", "when", "headline", "summary", "source")
     stage: Stage
     date: dt.date | None
     when: str
@@ -64,8 +84,8 @@ class PlainStageChange:
         return cls(Stage(d["stage"]), _date(d.get("date")), d.get("when", ""), d.get("headline", ""), d.get("summary", ""), d.get("source"))
 
 
-@dataclass(frozen=True, eq=False)
-class PlainDealStatus:
+class PlainDealStatus(Plain):
+    __slots__ = ("stage", "headline", "summary", "since", "source", "history")
     stage: Stage
     headline: str
     summary: str
@@ -79,8 +99,8 @@ class PlainDealStatus:
                    [PlainStageChange.of(x) for x in d.get("history", [])])
 
 
-@dataclass(frozen=True, eq=False)
-class PlainPerson:
+class PlainPerson(Plain):
+    __slots__ = ("id", "name", "title", "aliases")
     id: str
     name: str
     title: str
@@ -91,8 +111,8 @@ class PlainPerson:
         return cls(d["id"], d["name"], d.get("title", ""), list(d.get("aliases", [])))
 
 
-@dataclass(frozen=True, eq=False)
-class PlainParty:
+class PlainParty(Plain):
+    __slots__ = ("id", "name", "short", "role", "people")
     id: str
     name: str
     short: str
@@ -108,8 +128,8 @@ class PlainParty:
         return cls(d["id"], d["name"], d.get("short", ""), PartyRole(d["role"]), [PlainPerson.of(x) for x in d.get("people", [])])
 
 
-@dataclass(frozen=True, eq=False)
-class PlainPosition:
+class PlainPosition(Plain):
+    __slots__ = ("party", "stance", "says", "quotes", "events", "source")
     party: str
     stance: Stance
     says: str
@@ -122,8 +142,8 @@ class PlainPosition:
         return cls(d["party"], Stance(d["stance"]), d.get("says", ""), list(d.get("quotes", [])), list(d.get("events", [])), d.get("source"))
 
 
-@dataclass(frozen=True, eq=False)
-class PlainIssue:
+class PlainIssue(Plain):
+    __slots__ = ("id", "title", "status", "why", "source", "positions")
     id: str
     title: str
     status: IssueStatus

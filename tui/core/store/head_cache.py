@@ -42,7 +42,7 @@ _SHAPING_PACKAGES = ("text", "disk", "yaml", "model", "store")
 """The core's packages whose code shapes what the head's items are (as for the parse cache)."""
 MAX_ENTRY_BYTES = 16 * 1024 * 1024
 """An entry larger than this is not one of ours: not read."""
-_CORE = Path(__file__).resolve().parent.parent
+_CORE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def head_cache_path(root: Path | str, state_dir: Path | str | None = None) -> Path:
@@ -58,15 +58,17 @@ def file_digest(raw: bytes) -> str:
 def _code_key(limits: Limits) -> str:
     """The code that made an entry: each source file of the shaping packages by size and
     modification time, as Python's own bytecode cache trusts a source (stat only: cheap at start)."""
-    digest = hashlib.blake2b(f"{FORMAT} {limits!r}".encode(), digest_size=12)
-    for package in _SHAPING_PACKAGES:
-        for directory, dirnames, filenames in os.walk(_CORE / package):
-            dirnames.sort()
-            for name in sorted(filenames):
-                if name.endswith(".py"):
-                    st = os.stat(os.path.join(directory, name))
-                    digest.update(f"{package}/{os.path.relpath(directory, _CORE)}/{name} {st.st_size} {st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    found: list[str] = []
+    folders = [os.path.join(_CORE, package) for package in _SHAPING_PACKAGES]
+    while folders:  # plain scandir and strings: os.walk and pathlib cost more than the stats themselves here
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    st = entry.stat()
+                    found.append(f"{entry.path[len(_CORE):]} {st.st_size} {st.st_mtime_ns}")
+                elif entry.is_dir() and entry.name != "__pycache__":
+                    folders.append(entry.path)
+    return hashlib.blake2b("\n".join([f"{FORMAT} {limits!r}", *sorted(found)]).encode(), digest_size=12).hexdigest()
 
 
 def top_files(root: Path) -> list[str]:
