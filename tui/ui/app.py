@@ -147,7 +147,7 @@ class PeacewatchApp(App[int]):
             self.call_after_refresh(self._follow)  # the store's code loads after the first frame, not against it
         else:
             self._follow()
-        self.stories.follow_others()
+        self.call_after_refresh(self.stories.follow_others)  # the other stories' desks load after the first frame too
         if self.follow_git is not None:
             self.git.follow_upstream()
 

@@ -10,9 +10,12 @@ fresh interpreter, since this test process has long imported all three.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.helpers.paths import SHIPPED
 
@@ -49,7 +52,7 @@ class Probe(PeacewatchApp):
 
 
 async def main() -> None:
-    app = Probe(Path(sys.argv[1]), journal="off", settings="off")
+    app = Probe(Path(sys.argv[1]), journal="off", settings="off", stories=[Path(p) for p in sys.argv[2:]])
     async with app.run_test(size=(120, 40)) as pilot:
         await app.loaded.wait()
         await pilot.pause()
@@ -69,10 +72,13 @@ def test_the_first_frame_imports_no_pydantic_yaml_tinydb_or_verifys_libraries_on
     assert seen["loaded"] == ["pydantic", "tinydb", "yaml"] or seen["loaded"] == ["pydantic", "yaml"]
 
 
-def test_a_start_after_a_load_draws_the_story_in_its_first_frame_without_the_store_s_code(store: Path) -> None:
+@pytest.mark.parametrize("others", [0, 1], ids=["one story", "with another story followed"])
+def test_a_start_after_a_load_draws_the_story_in_its_first_frame_without_the_store_s_code(store: Path, tmp_path: Path, others: int) -> None:
     # The first run reads the store and keeps its head (in the state directory the tests share with
-    # the probe's process); the second draws that head before pydantic, PyYAML or the model load at all.
-    runs = [json.loads(subprocess.run([sys.executable, "-c", PROBE, str(store)], capture_output=True, text=True, check=True,
+    # the probe's process); the second draws that head before pydantic, PyYAML or the model load at all,
+    # for the story shown or any other story it follows.
+    folders = [str(store)] + [str(shutil.copytree(store, tmp_path / f"other-{n}")) for n in range(others)]
+    runs = [json.loads(subprocess.run([sys.executable, "-c", PROBE, *folders], capture_output=True, text=True, check=True,
                                       timeout=120).stdout.strip().splitlines()[-1]) for _ in range(2)]
     second = runs[1]["first_frame"]
     assert "Ukraine agrees “in principle”" in second["screen"], second["screen"]
