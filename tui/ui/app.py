@@ -18,16 +18,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.core.desk import RESCAN, Limits, watch_folder
+from tui.core.desk import RESCAN, Limits
 from tui.core.desk.state import DeskState
-from tui.ui import read_only
-from tui.ui.brief_actions import BriefActions
-from tui.ui.editor_actions import EditorActions
-from tui.ui.git_actions import GitActions
-from tui.ui.item_actions import ItemActions
+from tui.ui import read_only, start
 from tui.ui.key_guide import help_groups, palette_commands
 from tui.ui.key_order import KeyOrder
 from tui.ui.news import News
+from tui.ui.parts import Part
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.served_page import ServedPage
 from tui.ui.store_memory import freeze_store as _freeze_store
@@ -36,6 +33,10 @@ from tui.ui.theme_memory import ThemeMemory
 
 if TYPE_CHECKING:
     from tui.core.desk import Applied, Desk, Reload, Request, Wait
+    from tui.ui.brief_actions import BriefActions
+    from tui.ui.editor_actions import EditorActions
+    from tui.ui.git_actions import GitActions
+    from tui.ui.item_actions import ItemActions
 
 FLASH_SECONDS = 3.0
 """How long what changed stays highlighted."""
@@ -52,6 +53,10 @@ class PeacewatchApp(App[int]):
     """
 
     CSS_PATH = "app.tcss"
+    items: Part[ItemActions] = Part("tui.ui.item_actions", "ItemActions")
+    editor: Part[EditorActions] = Part("tui.ui.editor_actions", "EditorActions")
+    git: Part[GitActions] = Part("tui.ui.git_actions", "GitActions")
+    briefs: Part[BriefActions] = Part("tui.ui.brief_actions", "BriefActions")
     TITLE = "peacewatch"
 
     BINDINGS = [
@@ -122,10 +127,6 @@ class PeacewatchApp(App[int]):
         """Set once the first load is on screen."""
         self.loaded = asyncio.Event()
         """Set once the first load is on screen and recorded in the journal (tests wait on it)."""
-        self.items = ItemActions(self)
-        self.editor = EditorActions(self)
-        self.git = GitActions(self)
-        self.briefs = BriefActions(self)
         self.news = News(self)
         self.key_order = KeyOrder(self)
         self.page = ServedPage(self, served)
@@ -142,8 +143,11 @@ class PeacewatchApp(App[int]):
         for note in self._notes:
             self.notify(note, title="peacewatch", severity="warning", markup=False, timeout=12)
         self.theme_memory.follow()
-        self._follow()
-        self.stories.follow_others()
+        if start.show_cached_head(self):
+            self.call_after_refresh(self._follow)  # the store's code loads after the first frame, not against it
+        else:
+            self._follow()
+        self.call_after_refresh(self.stories.follow_others)  # the other stories' desks load after the first frame too
         if self.follow_git is not None:
             self.git.follow_upstream()
 
@@ -179,6 +183,7 @@ class PeacewatchApp(App[int]):
         if not self.live:
             self.following = "not watching"
             return
+        from tui.core.desk import watch_folder  # imported with the desk, in its thread (see tui.ui.start)
         live = f"◌ polling every {self.poll:g}s" if self.poll else "● live"
         while not self.stopped.is_set():
             self.following = live
@@ -216,7 +221,7 @@ class PeacewatchApp(App[int]):
                     return
                 self.news.pulled, paths = followed, followed.files
             if paths is RESCAN:
-                if not self.shown.is_set() and (head := await asyncio.to_thread(desk.load_head)) is not None:
+                if not self.state.read and (head := await asyncio.to_thread(desk.load_head)) is not None:
                     self._show(head)  # a large store: its story first, while the quotes are read
                 content = await asyncio.to_thread(desk.load)
             else:
@@ -242,15 +247,7 @@ class PeacewatchApp(App[int]):
 
     async def open_desk(self) -> Desk:
         if self._desk is None:
-            def open_desk() -> Desk:
-                # Imported here, in the thread: the desk's module brings pydantic, PyYAML and the
-                # model, which the event loop must not wait for before the first frame.
-                from tui.core.desk import Desk
-
-                # The app's clock, so tests can fix it; a read-only screen keeps what its reader has seen in memory only.
-                return Desk(self.root, clock=self.now, limits=self.limits, journal=self.journal, keep_seen=not self.read_only)
-
-            self._desk = await asyncio.to_thread(open_desk)
+            self._desk = await asyncio.to_thread(start.new_desk, self)  # its imports in the thread (see tui.ui.start)
         return self._desk
 
     @property

@@ -11,7 +11,6 @@ from operator import and_, attrgetter, contains, eq, or_
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.model.snapshot import Snapshot
-from tui.core.views.query import terms
 from tui.core.views.search import fold
 from tui.ui.changed_span import changed_span
 
@@ -180,6 +179,8 @@ class SearchIndex:
         or longer ones), only the last hits can match, so only they are searched. With `upto`, only the positions before it are (the top of the list, to
         show before the rest is searched), and what the next search narrows from is left alone.
         """
+        from tui.core.views.query import terms  # the query language: imported by the first search, not by a start
+
         words, excluded = terms(quote_filter.text)
         last = self._last
         candidates: Sequence[int] | None = allowed

@@ -16,7 +16,6 @@ from rich.text import Text
 
 from tui.core.model.snapshot import Snapshot
 from tui.core.text.problems import Problem
-from tui.core.views.query import terms
 from tui.core.views.search import spans
 from tui.core.views.timefmt import day
 from tui.ui.palette import Palette
@@ -72,6 +71,8 @@ def quote_row(
     opening, closing = ("  ", "") if doubt else ("  “", "”")
     body = line((opening + v(words).replace("\n", " ") + (closing if words is quote.text else ""), ""))
     if search.strip():
+        from tui.core.views.query import terms  # the query language: imported by the first search, not by a start
+
         for text in (head, body):
             for word in terms(search)[0]:  # each word the search looks for (the query language's words and phrases)
                 for start, end in spans(text.plain, word):

@@ -15,9 +15,9 @@ from textual.binding import Binding
 
 from tui.core.desk import read_settings, save_view
 from tui.core.model.clock import story_clock
-from tui.core.views.query import Query, QueryError, parse
 
 if TYPE_CHECKING:
+    from tui.core.views.query import Query
     from tui.ui.app import PeacewatchApp
 
 
@@ -31,6 +31,8 @@ class SearchActions:
 
     def parsed(self, text: str) -> Query | None:
         """The query `text` means today (the story's); None, said in a notification, if it cannot be read."""
+        from tui.core.views.query import QueryError, parse  # imported by the first query, not by a start
+
         today = story_clock(self._app.state.snapshot.story).today(self._app.now())
         try:
             return parse(text, today)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from tui.core.desk import RESCAN, watch_folder
+from tui.core.desk import RESCAN
 from tui.core.desk.state import DeskState
 from tui.ui.render import v
 
@@ -78,6 +78,7 @@ class Stories:
         await self._read(story, RESCAN)
         if not app.live:
             return
+        from tui.core.desk import watch_folder  # imported by then, with the story's desk (see tui.ui.start)
         while not app.stopped.is_set():
             try:
                 async for paths in watch_folder(story.root, app.poll, app.stopped, rescan_first=True):

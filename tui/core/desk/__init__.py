@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui.core.alerts.deliver import Failed, deliver
     from tui.core.desk.door import NO_JOURNAL, Applied, CatchUp, Desk
+    from tui.core.desk.head_door import cached_head
     from tui.core.desk.import_door import ArticleRead
     from tui.core.desk.merge_door import DriverInstalled, MergeDriven, install_merge_driver, run_merge_driver
     from tui.core.desk.state import DeskState
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
     from tui.core.disk.brief_file import brief_folder, write_new
     from tui.core.disk.folder_lock import Wait
     from tui.core.disk.limits import Limits
+    from tui.core.disk.paths import RESCAN
     from tui.core.disk.settings import read_settings, save_theme, save_view, settings_path
-    from tui.core.disk.watcher import RESCAN, watch_folder
+    from tui.core.disk.watcher import watch_folder
     from tui.core.disk.watches import claim_alert, claims_folder, read_watches, save_watches, watches_path
     from tui.core.edits.capture_requests import AddCapture
     from tui.core.edits.document_requests import AddDocument, AddPoint, AddPointCount, AddStance
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 _FACE = {
     "tui.core.desk.door": ("NO_JOURNAL", "Applied", "CatchUp", "Desk"),
+    "tui.core.desk.head_door": ("cached_head",),
     "tui.core.desk.merge_door": ("DriverInstalled", "MergeDriven", "install_merge_driver", "run_merge_driver"),
     "tui.core.desk.import_door": ("ArticleRead",),
     "tui.core.desk.state": ("DeskState",),
@@ -55,7 +58,8 @@ _FACE = {
     "tui.core.disk.folder_lock": ("Wait",),
     "tui.core.disk.limits": ("Limits",),
     "tui.core.disk.settings": ("read_settings", "save_theme", "save_view", "settings_path"),
-    "tui.core.disk.watcher": ("RESCAN", "watch_folder"),
+    "tui.core.disk.paths": ("RESCAN",),
+    "tui.core.disk.watcher": ("watch_folder",),
     "tui.core.disk.watches": ("claim_alert", "claims_folder", "read_watches", "save_watches", "watches_path"),
     "tui.core.edits.capture_requests": ("AddCapture",),
     "tui.core.edits.engine": ("EditConflict", "EditFailed", "EditRefused", "Written"),
@@ -85,7 +89,7 @@ __all__ = [
     "Archived", "Article", "Batch", "CatchUp", "Conflict", "Desk", "DeskState", "DriverInstalled", "EditConflict", "EditFailed",
     "EditRefused", "Entry", "Failed", "Followed", "GitError", "LastChange", "Limits", "MergeDriven", "MergeResult", "NO_JOURNAL", "QuoteCheck",
     "QuoteState", "RESCAN", "Recaptured", "Reload", "RemoveItem", "Request", "RestoreItem", "SCHEMA_IN_STORE", "SetPosition",
-    "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder",
+    "SetStatus", "Step", "UpdateItem", "Verification", "Wait", "Written", "archive_article", "article_text", "brief_folder", "cached_head",
     "claim_alert", "claims_folder", "compare_capture", "deliver", "install_merge_driver", "merge_file", "read_settings", "read_watches", "run_merge_driver",
     "save_theme", "save_view", "save_watches", "settings_path",
     "stop_every_git",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.desk.git_door import DeskGit
+from tui.core.desk.head_door import DeskHead
 from tui.core.desk.import_door import DeskImport
 from tui.core.desk.journal_door import NO_JOURNAL, DeskJournal
 from tui.core.desk.state import DeskState
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
     from tui.core.journal.news import SeenMarks
     from tui.core.model.diff import Change
-
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class CatchUp:
     error: str | None = None
 
 
-class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport):
+class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
     """One content folder, loaded, followed and edited through one door."""
 
     def __init__(
@@ -142,6 +142,7 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport):
             self._warnings.append(
                 f"cannot keep what was read in {self._cache.failed}; the dashboard works on, but each start reads every file again"
             )
+        self._keep_head(result)  # for the next start's first frame
         problems, verified = self._verified(result.snapshot, self._problems(result.snapshot, result.problems))
         self.state = dataclasses.replace(
             self.state, read=True, snapshot=result.snapshot, problems=problems, verified=verified,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter, awatch
 
-from tui.core.disk.paths import YAML_SUFFIXES
+from tui.core.disk.paths import RESCAN, YAML_SUFFIXES
 from tui.core.disk.settle import SAVE_QUIET_SECONDS, StillChanging, wait_settled
 
 QUIET_MS = 10
@@ -36,9 +36,6 @@ MAX_WAIT_MS = 400
 """…or after this long, even if writes keep coming (watchfiles' `debounce`)."""
 RETRY_SECONDS = 0.5
 """How often to look for a folder that has gone missing."""
-
-RESCAN = None
-"""Yielded instead of paths when the whole folder must be scanned again."""
 
 _Look = tuple[dict[str, tuple[int, int, int, int]], frozenset[str]]
 """A polled folder: each content file's (mtime_ns, ctime_ns, size, inode), and its subfolders."""

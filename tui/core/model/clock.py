@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 EARLIEST = dt.timezone(dt.timedelta(hours=14))
 """Where a new day begins first on Earth (UTC+14, the Line Islands)."""
@@ -20,6 +23,8 @@ EARLIEST = dt.timezone(dt.timedelta(hours=14))
 @lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo | None:
     """The IANA zone of that name; None if this machine does not know it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: most stories name no zone, and a start need not import it
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

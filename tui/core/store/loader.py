@@ -31,8 +31,10 @@ from tui.core.yaml.reader import YamlDocument
 
 __all__ = ["ContentStore", "LoadResult", "ParsedFile", "file_digest"]
 
-HEAD_FIRST_BYTES = 2_000_000
-"""From this many bytes in a store's subfolders on, a start shows the files at its top first."""
+HEAD_FIRST_BYTES = 256_000
+"""From this many bytes in a store's subfolders on, a start shows the files at its top first (when
+the head cache has nothing to show): at 1,000 quotes (0.9 MB) a cold start's story came ~0.4 s
+sooner for ~0.15 s more until the whole store is read, measured on a busy machine."""
 
 MISSING_GRACE = 0.4
 """Seconds a file may be absent before it counts as deleted: editors delete, then write."""

@@ -31,6 +31,7 @@ class StatusPane(Pane):
 
     BORDER_TITLE = "1 Deal status"
     SECTION, NOUN = "events", "event"
+    BELOW_TOP = True  # events are kept in monthly files at scale, and the head cache keeps none
 
     BINDINGS = [
         Binding("s", "open_status", "Stage history", tooltip="The deal status in full, with earlier stages", id="status.stage-history"),
@@ -104,7 +105,9 @@ class StatusPane(Pane):
         lines.append(Text(render.v(status.headline), style="bold"))
         moved = []
         newest = snapshot.last_changed(clock.latest_today(machine_now))
-        if newest and newest > clock.latest_today(machine_now):
+        if not self.state.complete:
+            moved.append("reading…")  # the quotes and events that date it are not read yet
+        elif newest and newest > clock.latest_today(machine_now):
             moved.append(f"story dated {day(newest)}, after today (check the date)")
         elif newest:
             moved.append(f"story dated {since(newest, now)}")
