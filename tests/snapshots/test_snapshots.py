@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.helpers.pilot import make_app
+from tests.helpers.pilot import make_app, wait_until
+
+
+def counted(pilot) -> bool:
+    """Every pane's border counts the rows it holds (it says "0 quotes" until the rows are laid out)."""
+    from tui.ui.widgets.pane import Pane
+    from tui.ui.widgets.row_list import RowList
+
+    panes = pilot.app.screen.query(Pane)
+    return all(f"{len(pane.query_one(RowList).keys)} " in str(pane.border_subtitle or "") or
+               f"of {len(pane.query_one(RowList).keys)} " in str(pane.border_subtitle or "") for pane in panes)
 
 
 async def loaded(pilot) -> None:
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
     # Settle: rows are drawn and counted after the layout they depend on, a refresh or two
-    # later; on a loaded machine that takes longer than one pause.
+    # later; on a loaded machine that takes longer than a few pauses, so wait for the counts.
+    await wait_until(pilot, lambda: counted(pilot), timeout=10, what="the panes' counts")
     for _ in range(3):
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.1)

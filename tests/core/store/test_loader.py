@@ -17,6 +17,7 @@ import tui.core.disk.safe_read as safe_read
 import tui.core.store.file_parser as file_parser
 import tui.core.store.loader as loader
 from tests.helpers.minimal_store import COUNTS, FILES, QUOTES, SOURCES, counts, write_store
+from tui.core.disk.settle import SAVE_QUIET_SECONDS
 from tui.core.store.loader import ContentStore
 from tui.core.yaml.reader import Limits
 
@@ -240,7 +241,7 @@ def test_a_file_changing_while_read_is_read_again_soon(root, monkeypatch):
 
     monkeypatch.setattr(safe_read, "os", _OsProxy(stat=growing))
     result = store.reload(["quotes.yaml"])
-    assert result.recheck_in == 0.05 and result.problems == () and counts(store) == COUNTS
+    assert result.recheck_in == SAVE_QUIET_SECONDS and result.problems == () and counts(store) == COUNTS
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

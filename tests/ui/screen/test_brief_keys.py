@@ -152,7 +152,7 @@ async def test_b_writes_the_brief_in_the_current_folder_and_never_over_another(s
         assert (out / "peacewatch-brief-2025-11-25-1800-2.md").read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     parsed = MarkdownIt("commonmark").parse(first.read_text(encoding="utf-8"))
     titles = [parsed[i + 1].content for i, t in enumerate(parsed) if t.type == "heading_open" and t.tag == "h2"]
-    assert titles == ["Where the deal stands", "Deadlines", "Issues", "Latest events", "Key quotes"]
+    assert titles == ["Where the deal stands", "Deadlines", "Issues", "The texts", "Latest events", "Key quotes"]
     assert LAVROV in first.read_text(encoding="utf-8").replace("\\", "")
 
 

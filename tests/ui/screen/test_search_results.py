@@ -83,7 +83,7 @@ async def test_a_search_saved_as_a_view_reopens_from_the_palette_help_and_the_co
     path.write_text(json.dumps({"theme": "nord"}), encoding="utf-8")
     async with started(store, notifications=True) as pilot:
         await pilot.press("slash", *WEEK, "enter")
-        await wait_until(pilot, lambda: "5 found" in screen_text(pilot), what="the results")
+        await wait_until(pilot, lambda: "6 found" in screen_text(pilot), what="the results")
         await pilot.press("s")
         await wait_until(pilot, lambda: "Save this search as" in screen_text(pilot), what="asked for a name")
         await pilot.press(*"ukraine week", "enter")
@@ -102,12 +102,12 @@ async def test_a_search_saved_as_a_view_reopens_from_the_palette_help_and_the_co
         await pilot.press(*"View: ukr")
         await wait_until(pilot, lambda: "View: ukraine week" in screen_text(pilot), what="the view in the palette")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen) and "5 found" in screen_text(pilot),
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen) and "6 found" in screen_text(pilot),
                          what="the view's results")
     app = build_app(parse([str(store), "--view", "ukraine week", "--no-journal"]))
     app.live = False
     async with started(app) as pilot:
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen) and "5 found" in screen_text(pilot),
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SearchResultsScreen) and "6 found" in screen_text(pilot),
                          what="the dashboard opening on the view")
 
 
