@@ -41,8 +41,8 @@ of 120x40, and the clock stops when bytes arrive on the terminal's side:
 - party filter: `j`/`k` in the parties list (moving filters the quotes) and `f` after
   `esc`, until the filter line names the party.
 - `peacewatch check DIR` and `peacewatch add quote DIR ... --date DAY` into the busiest day
-  file, whole processes: warm (the parse cache the runs above left) and, for `add`, cold
-  (an empty state folder each time).
+  file, whole processes: warm (the parse cache the runs above left) and cold (an empty
+  state folder each time).
 """
 
 from __future__ import annotations
@@ -543,7 +543,8 @@ ROWS_OUT = [
     ("echo", "search character → echoed in the box p50 / p95"),
     ("search", "search character → results on screen p50 / p95"),
     ("filter", "party filter → quotes filtered p95: `j`/`k` / `f`"),
-    ("check", "`peacewatch check`, median (min–max)"),
+    ("check", "`peacewatch check`, warm (parse cache), median (min–max)"),
+    ("check_cold", "`peacewatch check`, cold (no parse cache), median (min–max)"),
     ("add", "`peacewatch add quote` into the busiest day file, warm (parse cache), median (min–max)"),
     ("add_cold", "`peacewatch add quote` into the busiest day file, cold (no parse cache), median (min–max)"),
 ]
@@ -579,6 +580,10 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
         log("  whole commands (the parse cache warm)…")
         check = [timed(peacewatch_argv() + ["check", str(store)], env, timeout * 2) for _ in range(cfg.runs)]
         cells["check"] = spread(check, seconds)
+        # Cold: an empty state folder each time (no parse cache), as on a fresh clone.
+        check_cold = [timed(peacewatch_argv() + ["check", str(store)], env | {"XDG_STATE_HOME": tempfile.mkdtemp(dir=home)}, timeout * 4)
+                      for _ in range(min(cfg.runs, 3))]
+        cells["check_cold"] = spread(check_cold, seconds)
 
         log("  saves, keys, search and filter in one session, with a journal (as users run it)…")
         journal = home / "journal.json"
