@@ -16,6 +16,10 @@ def counted(pilot) -> bool:
     from tui.ui.widgets.pane import Pane
     from tui.ui.widgets.row_list import RowList
 
+    from tui.ui.screens.dashboard import DashboardScreen
+
+    if not isinstance(pilot.app.screen, DashboardScreen):
+        return True  # other screens' borders carry hints, not counts
     panes = pilot.app.screen.query(Pane)
     return all(f"{len(pane.query_one(RowList).keys)} " in str(pane.border_subtitle or "") or
                f"of {len(pane.query_one(RowList).keys)} " in str(pane.border_subtitle or "") for pane in panes)

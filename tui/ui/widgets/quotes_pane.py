@@ -20,6 +20,7 @@ from tui.ui import quote_render, render
 from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
+from tui.ui.widgets.bubble import bubble_now
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
@@ -312,8 +313,11 @@ class QuotesPane(Pane):
             search.display = False
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.SearchChanged(event.value))
+        event.stop()  # the box said so as it changed (SearchBox.Typed)
+
+    def on_search_box_typed(self, message: SearchBox.Typed) -> None:
+        message.stop()
+        bubble_now(self, self.SearchChanged(message.value))
 
 
 def _words_only(text: str) -> bool:

@@ -9,6 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.ui.widgets.bubble import bubble_now
+
 
 class SearchBox(Input):
     """Enter goes back to the list; esc empties the box and goes back to where the focus was.
@@ -24,6 +26,13 @@ class SearchBox(Input):
             super().__init__()
             self.cleared = cleared
 
+    class Typed(Message):
+        """The box's text changed (a letter typed, a word deleted, the box emptied)."""
+
+        def __init__(self, value: str) -> None:
+            super().__init__()
+            self.value = value
+
     return_to: Widget | None = None
     """What had the focus before the box took it."""
 
@@ -35,6 +44,11 @@ class SearchBox(Input):
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)
+
+    def watch_value(self, value: str) -> None:
+        # Handed on at once, not as Input's posted `Changed`: the quotes a letter finds are then
+        # drawn in the frame that echoes it, not one or two frames (17 ms each) later.
+        bubble_now(self, self.Typed(value))
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("escape", "enter"):
