@@ -13,10 +13,9 @@ from tests.helpers.pilot import make_app, wait_until
 
 def counted(pilot) -> bool:
     """Every pane's border counts the rows it holds (it says "0 quotes" until the rows are laid out)."""
+    from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.widgets.pane import Pane
     from tui.ui.widgets.row_list import RowList
-
-    from tui.ui.screens.dashboard import DashboardScreen
 
     if not isinstance(pilot.app.screen, DashboardScreen):
         return True  # other screens' borders carry hints, not counts
