@@ -1,4 +1,5 @@
-"""A key that scrolls a list is answered in one frame: the rows and the border's count together."""
+"""A key is answered in one frame: a scrolling key's rows and the border's count together, a search
+letter's echo and the quotes it finds together."""
 
 from __future__ import annotations
 
@@ -31,3 +32,18 @@ async def test_a_scrolling_key_draws_rows_and_count_in_its_first_frame_and_no_se
         quote = pilot.app.state.snapshot.quote_by_id[rows.keys[top - 1]]
         assert quote.speaker in first  # the new first row is drawn in that same frame
         assert len(frames) == 1, f"{len(frames)} frames after {key}: the pane was painted again after its rows"
+
+
+async def test_a_search_letter_is_echoed_with_the_quotes_it_finds_in_one_frame_and_no_second(shipped):
+    async with started(shipped) as pilot:
+        await pilot.press("slash", *"Lavro")
+        await pilot.pause(QUIET)
+        with frames_painted(pilot.app) as frames:
+            await pilot.press("v")
+            await pilot.pause(QUIET)
+        assert frames, "the letter painted nothing"
+        first = frames[0]
+        assert "▊  Lavrov" in first  # the box's edge and padding, then the text typed
+        # The filter line above the quotes names the new text, and says how many match.
+        assert "“Lavrov”" in first and re.search(r"\d+ of \d+ quotes match", first), first
+        assert len(frames) == 1, f"{len(frames)} frames after a letter: the quotes it finds were drawn after its echo"

@@ -119,11 +119,11 @@ class DashboardScreen(Screen):
     def on_filter_quotes(self, message: FilterQuotes) -> None:
         self.quote_filter = QuoteFilter(party=message.party, issue=message.issue, text=self.quote_filter.text)
 
-    def on_quotes_pane_search_changed(self, message: QuotesPane.SearchChanged) -> None:
-        # The box's text now, not the message's: with keys in a burst, messages lag behind
-        # the box, and one arriving after esc must not bring back what esc cleared.
+    def on_search_box_typed(self, message: SearchBox.Typed) -> None:
+        # Handled as the box's text changes (never posted), so it is the text now: a message
+        # arriving after esc could otherwise bring back what esc cleared.
         current = self.quote_filter
-        self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=self.query_one(QuotesPane).search_text)
+        self.quote_filter = QuoteFilter(party=current.party, issue=current.issue, text=message.value)
 
     def on_search_box_left(self, message: SearchBox.Left) -> None:
         if message.cleared:

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.core.desk.state import DeskState
@@ -20,7 +19,6 @@ from tui.ui import quote_render, render
 from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
-from tui.ui.widgets.bubble import bubble_now
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
@@ -59,13 +57,6 @@ class QuotesPane(Pane):
         Binding("o", "open_source", "Open source", show=False,
                 tooltip="Open the address of the quote's source in the browser, if one is known", id="quotes.open-source"),
     ]
-
-    class SearchChanged(Message):
-        """The search text was edited."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -112,11 +103,6 @@ class QuotesPane(Pane):
     def on_search_box_left(self, message: SearchBox.Left) -> None:
         if not message.cleared and self.screen.focused is None:
             self.screen.set_focus(self.query_one(RowList))
-
-    @property
-    def search_text(self) -> str:
-        """What the search box holds now (messages about it may still be on their way)."""
-        return self.query_one(SearchBox).value
 
     def action_next_match(self, step: int = 1) -> None:
         rows = self.query_one(RowList)
@@ -312,12 +298,6 @@ class QuotesPane(Pane):
         if not new.text and self.screen.focused is not search:
             search.display = False
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()  # the box said so as it changed (SearchBox.Typed)
-
-    def on_search_box_typed(self, message: SearchBox.Typed) -> None:
-        message.stop()
-        bubble_now(self, self.SearchChanged(message.value))
 
 
 def _words_only(text: str) -> bool:
