@@ -174,8 +174,8 @@ async def test_a_save_made_while_the_store_loads_is_shown(store, tmp_path):
 
 
 async def test_a_large_store_shows_its_story_while_its_quotes_are_read(tmp_path):
-    """Over 2 MB of quotes: the story is on screen first, the quotes pane says it is reading,
-    then every quote is there (what a user sees, polled from the rendered screen)."""
+    """Over 2 MB of quotes: the story is on screen first, the quotes pane says it is reading (and
+    its border gives no count), then every quote is there (what a user sees, polled from the rendered screen)."""
     from tests.helpers.bench import bench_store
 
     generator = bench_store()
@@ -186,8 +186,9 @@ async def test_a_large_store_shows_its_story_while_its_quotes_are_read(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         while not app.loaded.is_set():
             text = screen_text(pilot)
-            if generator.HEADLINE_MARK in text and "reading…" in region_text(pilot, "#quotes"):
+            if generator.HEADLINE_MARK in text and "reading…" in (reading := region_text(pilot, "#quotes")):
                 seen_reading_with_story = True
+                assert "0 quotes" not in reading, "the border counted quotes not read yet"
             await pilot.pause(0.01)
         await pilot.pause()
         assert seen_reading_with_story, "the story was never on screen before the quotes"

@@ -52,13 +52,17 @@ class Pane(Vertical):
         rows = self.query_one(RowList)
         if self._empty is None:
             self._empty = rows.empty
-        wanted = "reading…" if not state.read or (self.BELOW_TOP and not state.complete) else self._empty
+        self._reading = not state.read or (self.BELOW_TOP and not state.complete)
+        wanted = "reading…" if self._reading else self._empty
         if rows.empty != wanted:
             rows.empty = wanted
             rows.refresh()
+            rows.report_shown_again()  # the border's count, which says nothing while reading
 
     _empty: str | None = None
     """What the list says when the store has none of its items."""
+    _reading = False
+    """Whether this pane's items are still being read (its border then gives no count)."""
 
     def _theme_changed(self, _theme: object) -> None:
         self.show_snapshot(Snapshot(), self.snapshot)
@@ -115,6 +119,8 @@ class Pane(Vertical):
 
     def count_text(self, first: int, last: int, total: int) -> str:
         """What the border says of the rows: all of them, or which are on screen."""
+        if not total and self._reading:
+            return ""  # not "0 quotes": none are known yet, and the list says it is reading them
         noun = BY_SECTION[self.SECTION].section if total != 1 else BY_SECTION[self.SECTION].noun
         if total and last < first:  # no room for a single row
             return f"{total} {noun} · z shows them"
