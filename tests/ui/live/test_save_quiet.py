@@ -17,8 +17,11 @@ with open(path, "r+", encoding="utf-8") as f:  # in place, as editors that keep 
     f.truncate(0)
     f.write(first)
     f.flush()
+    start = time.monotonic()
     time.sleep(pause)  # what is on disk meanwhile is valid YAML: only time tells it is half
     f.write(rest)
+    f.flush()
+    print(time.monotonic() - start)  # the pause it really took: a busy machine can stretch it
 """
 
 
@@ -28,9 +31,13 @@ def headlines(pilot) -> list[str]:
     return shown
 
 
-async def write_in_two_halves(path, text: str, cut: int, pause: float) -> None:
-    writer = await asyncio.create_subprocess_exec(sys.executable, "-c", WRITER, str(path), text[:cut], text[cut:], str(pause))
-    assert await writer.wait() == 0
+async def write_in_two_halves(path, text: str, cut: int, pause: float) -> float:
+    """Write `text` in two halves with `pause` between; returns the pause the writer really took."""
+    writer = await asyncio.create_subprocess_exec(sys.executable, "-c", WRITER, str(path), text[:cut], text[cut:], str(pause),
+                                                  stdout=asyncio.subprocess.PIPE)
+    out, _ = await writer.communicate()
+    assert writer.returncode == 0
+    return float(out)
 
 
 async def test_a_save_written_in_two_halves_by_another_process_is_shown_whole_never_half(store):
@@ -38,12 +45,19 @@ async def test_a_save_written_in_two_halves_by_another_process_is_shown_whole_ne
         await pilot.pause(0.3)  # the watch in place
         shown = headlines(pilot)
         finals = [set_headline(store, f"Whole headline number {n} arrived") for n in range(3)]
+        within = 0
         for n, pause in enumerate((SAVE_QUIET_SECONDS * 0.6, 0.02, 0.005)):
-            final = finals[n]
+            final, before = finals[n], len(shown)
             cut = final.index(f"number {n}") + len("number")
-            await write_in_two_halves(store / "status.yaml", final, cut, pause)
+            took = await write_in_two_halves(store / "status.yaml", final, cut, pause)
             await wait_until(pilot, lambda n=n: f"Whole headline number {n} arrived" in screen_text(pilot), what=f"save {n} on screen")
-        assert shown and not any(h.endswith("number") for h in shown), shown
+            # The rule's promise: a pause shorter than its window is never taken for the end of a
+            # save. A writer the machine held up for longer has, by every sign the file gives, ended
+            # its save; its half may show until the rest's own event, which the wait above saw.
+            if took < SAVE_QUIET_SECONDS * 0.9:
+                within += 1
+                assert not any(h.endswith("number") for h in shown[before:]), (took, shown[before:])
+        assert shown and within, f"no save paused within the window ({SAVE_QUIET_SECONDS * 1000:.0f} ms): the machine held every writer up"
 
 
 async def test_same_size_saves_within_the_same_second_are_each_seen(store):
