@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.helpers.bench import bench_store
 from tests.helpers.pilot import started
 from tests.helpers.textual_private import frames_painted
 
@@ -47,3 +48,26 @@ async def test_a_search_letter_is_echoed_with_the_quotes_it_finds_in_one_frame_a
         # The filter line above the quotes names the new text, and says how many match.
         assert "“Lavrov”" in first and re.search(r"\d+ of \d+ quotes match", first), first
         assert len(frames) == 1, f"{len(frames)} frames after a letter: the quotes it finds were drawn after its echo"
+
+
+async def test_on_a_large_store_a_search_letter_is_echoed_with_the_top_of_what_it_finds(tmp_path):
+    # Over a thousand quotes the whole search runs in a worker; once the index is built, the top
+    # of the result is drawn in the letter's own frame, and the worker's count follows.
+    root = bench_store().write_store(tmp_path / "store", 2500, seed=5)
+    async with started(root) as pilot:
+        await pilot.press("4", "slash", *"ceasefir")
+        await pilot.app.workers.wait_for_complete()  # the index, and the search of "ceasefir"
+        await pilot.pause(QUIET)
+        with frames_painted(pilot.app) as frames:
+            await pilot.press("e")
+            await pilot.pause(QUIET)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(QUIET)
+        assert frames, "the letter painted nothing"
+        first = frames[0]
+        assert "▊  ceasefire" in first
+        assert "“ceasefire”" in first and re.search(r"\d+\+? of 2500 quotes match", first), first
+        speaker = pilot.app.state.snapshot.quote_by_id[pilot.app.query_one("#quotes-list").keys[0]].speaker
+        assert speaker in first  # the rows found, not the rows of the letter before
+        # The worker's count of the whole store replaces the top's.
+        assert re.search(r"\d+ of 2500 quotes match", frames[-1]) and "searching" not in frames[-1], frames[-1]

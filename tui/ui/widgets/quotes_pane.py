@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 INLINE_SEARCH = 1000
 """Up to this many quotes a search is done at once: a few milliseconds, less than a thread's hop."""
 FIRST_ROWS = 1000, 40
-"""A search in a worker first looks through this many quotes from the top and, if it finds
-at least this many rows there (more than a screen holds), shows them while it looks through the rest."""
+"""A search over more quotes first looks through this many from the top and shows what it finds
+while a worker looks through the rest: at once when the search index is built, else from the
+worker, if it finds at least this many rows there (more than a screen holds)."""
 
 
 class QuotesPane(Pane):
@@ -166,18 +167,25 @@ class QuotesPane(Pane):
             self._stale.update(changed, followed or ())
         columns = self._columns
         if quote_filter.searches and len(columns.ids) > INLINE_SEARCH:
-            self._search(snapshot, quote_filter, columns, self._generation)
+            top = False
+            if SearchIndex.ready(snapshot):
+                # With the index built, the top of the result is a millisecond's scan: drawn in
+                # the key's own frame, with its echo; the thread counts the rest.
+                first = quote_filter.keys(snapshot, columns, upto=FIRST_ROWS[0])
+                self._show(snapshot, quote_filter, first, whole=False)
+                top = True
+            self._search(snapshot, quote_filter, columns, self._generation, top)
             return
         # Unfiltered, the rows are the pane's own ids, carried from snapshot to snapshot.
         self._show(snapshot, quote_filter, quote_filter.keys(snapshot, columns) if quote_filter.active else columns.ids)
 
-    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int) -> None:
+    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int, top_shown: bool) -> None:
         def search() -> None:
             worker = get_current_worker()
             cancelled = lambda: worker.is_cancelled  # noqa: E731
             top, enough = FIRST_ROWS
             try:
-                if len(columns.ids) > 2 * top:
+                if len(columns.ids) > 2 * top and not top_shown:
                     # The rows on screen are the first the search finds: scanning the whole store
                     # (10–25 ms at 50,000 quotes) need not delay them, only the count of the rest.
                     first = quote_filter.keys(snapshot, columns, cancelled, upto=top)
