@@ -17,7 +17,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from tui.core.journal.kept import KeptStates
-from tui.core.journal.per_file import files_baseline, save_files, state_of_document
+from tui.core.journal.per_file import confirm_sources, file_tokens, files_baseline, save_files, state_of_document
 from tui.core.journal.retention import DEFAULT_RETENTION, Retention, expired, not_a_journal_file, when_of
 from tui.core.journal.state import changed_paths, default_journal_path, snapshot_of
 from tui.core.journal.storage import AtomicJSONStorage, JournalError, JournalStorage, MemoryJournalStorage
@@ -208,6 +208,7 @@ class Journal:
     def record(
         self, snapshot: Snapshot, observed_at: dt.datetime | None = None,
         problems: Iterable[Problem] | None = None, authors: Mapping[str, str] | None = None,
+        sources: Mapping[str, bytes] | None = None,
     ) -> list[Change]:
         """Record what changed since the last state the journal knows, then remember `snapshot`.
 
@@ -221,14 +222,16 @@ class Journal:
         as one change, so the journal (and a bot that posts it) never reports a slip and its fix.
 
         `authors` names who wrote each store-relative file (from git); each change in such a
-        file is recorded with its author.
+        file is recorded with its author. `sources` gives, for each file whose items are just
+        what its bytes say, the digest of those bytes (the store's `sources`): a file recorded
+        from the same bytes is then known unchanged without making its items JSON again.
         """
         at = _utc(observed_at)
         with self._lock:
             self.recorded_ids = ()
             try:
                 with self._storage.transaction():
-                    changes, baseline = self._record(snapshot, at, problems, authors or {})
+                    changes, baseline = self._record(snapshot, at, problems, authors or {}, sources or {})
             except OSError as exc:
                 raise JournalError(f"cannot write the change journal {self.path}: {exc.strerror or exc}") from exc
             self._baseline = baseline
@@ -236,11 +239,13 @@ class Journal:
 
     def _record(
         self, snapshot: Snapshot, at: dt.datetime, problems: Iterable[Problem] | None = None,
-        authors: Mapping[str, str] | None = None,
+        authors: Mapping[str, str] | None = None, sources: Mapping[str, bytes] | None = None,
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
-        before = self._stored_baseline(stored, snapshot)
+        tokens = file_tokens(snapshot, sources) if sources else {}
+        before, same = self._stored_baseline(stored, snapshot, tokens)
+        confirmed = {path: tokens[path] for path in same if path in tokens}
         keys = problem_keys(problems) if problems is not None else None
         # A state stored before problems were kept is taken as consistent as the store is now.
         known = set(stored["problems"]) if stored is not None and "problems" in stored else (keys or set())
@@ -249,6 +254,7 @@ class Journal:
         if before is not None:
             changes = diff_snapshots(before, snapshot)
             if stored is not None and not changes and _same_places(before, snapshot) and (keys is None or keys == known):
+                confirm_sources(self._table("files"), confirmed)
                 return [], (stored["token"], snapshot)
         else:
             changes = []
@@ -270,7 +276,8 @@ class Journal:
         # again, so a record costs what changed, not the size of the store.
         per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") in (LAYOUT, "files")
         paths = changed_paths(before, snapshot) if per_file and before is not None else None
-        if save_files(self._table("files"), snapshot, paths, at, self._kept):
+        unwritten = {path: token for path, token in confirmed.items() if paths is not None and path not in paths}
+        if save_files(self._table("files"), snapshot, paths, at, self._kept, tokens, unwritten):
             self._storage.compact()  # states moved out of the file: let their bytes go
         token = uuid.uuid4().hex
         state_table.truncate()
@@ -294,22 +301,25 @@ class Journal:
                         return None  # another process recorded a newer state meanwhile, or it is damaged
         return None
 
-    def _stored_baseline(self, stored: dict | None, current: Snapshot | None = None) -> Snapshot | None:
+    def _stored_baseline(
+        self, stored: dict | None, current: Snapshot | None = None, tokens: Mapping[str, str] | None = None,
+    ) -> tuple[Snapshot | None, set[str]]:
+        """The last recorded state, and the files it found recorded as they are in `current`."""
         if stored is None:
             # No state on file (a new journal, or one just moved aside): what this process
             # last saw is still the best starting point, so no change is lost.
-            return self._baseline[1] if self._baseline else None
+            return (self._baseline[1] if self._baseline else None), set()
         if self._baseline and stored.get("token") == self._baseline[0]:
-            return self._baseline[1]
+            return self._baseline[1], set()
         try:
             # A journal written before the state was kept per file holds it whole: read it once,
             # and the next record writes it per file.
             if "state" in stored:
-                return snapshot_of(stored["state"])
-            return files_baseline(self._table("files").all(), current, self._kept)
+                return snapshot_of(stored["state"]), set()
+            return files_baseline(self._table("files").all(), current, self._kept, tokens)
         except (KeyError, TypeError, ValueError, OSError, ValidationError) as exc:
             self._warnings.append(f"the journal's last known state could not be read ({type(exc).__name__}); starting again from the store as it is now")
-            return None
+            return None, set()
 
     def has_state(self) -> bool:
         """Whether the journal has recorded a state yet (without rebuilding it)."""

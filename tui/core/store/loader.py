@@ -74,6 +74,15 @@ class ContentStore:
         # A copy of the items first: the dashboard asks from a thread while its follower reloads.
         return {path: state.digest for path, state in list(self._files.items()) if state.digest is not None}
 
+    def sources(self) -> dict[str, bytes]:
+        """For each file whose items in the snapshot are just what its bytes say (read whole, no
+        item left out for failing its check, no stand-in): the digest of those bytes."""
+        return {
+            path: state.good_digest for path, state in list(self._files.items())
+            if state.good is not None and state.good_digest is not None and state.stand_in is None
+            and not state.good.broken and not state.good.places.kept and path not in self._ids_only
+        }
+
     @property
     def problems(self) -> tuple[Problem, ...]:
         """Everything wrong with the store as last read."""
