@@ -184,10 +184,8 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
                 # log its items as removed, and as new again once it loads: wait until it does.
                 try:
                     # The dates' problems count too: an outcome given to a deadline still ahead, then taken back, is a slip, not news.
-                    changes = self._journal.record(
-                        snapshot, problems=self._problems(snapshot, self._store.problems), authors=self._authors,
-                        sources=self._store.sources(),
-                    )
+                    problems = self._problems(snapshot, self._store.problems)
+                    changes = self._journal.record(snapshot, problems=problems, authors=self._authors, sources=self._store.sources())
                     self._recorded = snapshot
                     self._authors = {}
                     if seen and self._marks is not None and self._journal.recorded_ids:

@@ -64,49 +64,41 @@ class RowList(ScrollView, can_focus=True):
         self._scroll_update(size)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Each layout of the screen hands a scroll view the size of its viewport as its virtual
-        # size, never its rows, and Textual's ScrollView takes the difference for a change: every
-        # list's scroll bar was drawn again on every layout (a notification brings three), some
-        # 12 ms a save at 50,000 quotes. The list's own virtual size is what its scroll bar
-        # shows (ScrollView uses it, not this argument), and `watch_virtual_size` follows it.
+        # Each layout hands a scroll view its viewport's size as its virtual size, and ScrollView
+        # takes the difference from its rows for a change: every scroll bar was drawn again on every
+        # layout (a notification brings three; ~12 ms a save at 50,000 quotes). The list's own
+        # virtual size is what its bar shows, and `watch_virtual_size` follows it.
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     @dataclass
-    class Highlighted(Message):
+    class _FromList(Message):
+        row_list: RowList
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    @dataclass
+    class Highlighted(_FromList):
         """The cursor moved onto a row."""
 
-        row_list: RowList
         key: str | None
 
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
     @dataclass
-    class Opened(Message):
+    class Opened(_FromList):
         """Enter was pressed on a row."""
 
-        row_list: RowList
         key: str
 
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
     @dataclass
-    class Shown(Message):
+    class Shown(_FromList):
         """Which rows are on screen changed: rows `first` to `last` (1-based) of `total`."""
 
-        row_list: RowList
         first: int
         last: int
         total: int
         new_above: int = 0
         """Rows that arrived above the first one on screen since the list was last at its top."""
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
