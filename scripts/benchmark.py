@@ -32,8 +32,8 @@ of 120x40, and the clock stops when bytes arrive on the terminal's side:
   /proc/PID/stat (utime + stime) before the save and after the screen went quiet; with
   the journal, and again in a second session without one (`--no-journal`).
 - the journal's size after the saves: its file and the states it keeps beside it.
-- key → frame: `down`, `pgdn`, `G` in the quotes list, each after a `g` and a quiet
-  screen, from writing the key until the last bytes before the output stays quiet for
+- key → frame: `down`, `pgdn`, `G` in the quotes list, once the saves' notices are gone,
+  each after a `g` and a quiet screen, from writing the key until the last bytes before the output stays quiet for
   KEY_QUIET (the end of the last frame the key causes); the first bytes too.
 - search: `/` then the letters of a word; each letter until the search box echoes the
   text typed so far, and until the filter line above the quotes names it (the pane draws
@@ -86,6 +86,8 @@ KEY_QUIET = 0.1
 """A key's last frame is the last output before the screen stays quiet this long (s): a key
 can cause a second frame some 20 ms after its first, which the user waits for too."""
 SEARCH_WORD = "verified"
+NOTICES_GONE = 7.0
+"""Seconds after the saves before the keys: a save's notice stays 6 s on screen."""
 """Typed after `/`; in many generated quotes. Its first letter is timed too: 'v' is in no label of the screen."""
 
 BARE_APP = r"""
@@ -595,6 +597,9 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             log(f"    saves: {cells['save']}, CPU {cells['cpu']}")
             size = journal_bytes(journal)
             cells["journal"] = f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB"
+            # The last saves' notices (6 s) and highlights (3 s) go away first: each leaves with a
+            # layout of the screen, a frame that is theirs, not a key's.
+            time.sleep(NOTICES_GONE)
             term.send("4")
             term.idle(60)
             keys = {key: key_frames(term, key, "g", cfg.keys) for key in ("\x1b[B", "\x1b[6~", "G")}
