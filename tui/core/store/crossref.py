@@ -320,8 +320,21 @@ class Merger:
                     start = index
             return made + list(quotes[start:])
 
-        kept = cut(last.quotes, [_halving(last.quotes, wanted, key) for wanted, _ in gone], None) if gone else list(last.quotes)
-        return cut(kept, [_halving(kept, wanted, key) for wanted, _ in added], [q for _, q in added]) if added else kept
+        kept = list(last.quotes)
+        if gone:
+            # A saved file's quotes mostly stand together (one day's file, say): one halving finds
+            # the run, and the run is checked quote by quote; else each is found on its own.
+            start = _halving(kept, gone[0][0], key)
+            if all(a is b for a, (_, b) in zip(kept[start:start + len(gone)], gone, strict=False)) and start + len(gone) <= len(kept):
+                del kept[start:start + len(gone)]
+            else:
+                kept = cut(kept, [_halving(kept, wanted, key) for wanted, _ in gone], None)
+        if not added:
+            return kept
+        first, last_place = _halving(kept, added[0][0], key), _halving(kept, added[-1][0], key)
+        if first == last_place:  # no quote kept stands among them: they go in as one run
+            return kept[:first] + [q for _, q in added] + kept[first:]
+        return cut(kept, [_halving(kept, wanted, key) for wanted, _ in added], [q for _, q in added])
 
     def _snapshot(self) -> Snapshot:
         singles = {}
