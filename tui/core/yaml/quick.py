@@ -132,4 +132,7 @@ def read_items(text: str, lines: TextLines, limits: Limits) -> tuple[Any, dict[P
         raise Irregular from None
     finally:
         parser.dispose()
+        # The builder's handlers are its own bound methods: a cycle that would keep the text
+        # alive until the cyclic collector ran, which a load holds off.
+        cuts.handlers.clear()
     return root, value_at, key_at
