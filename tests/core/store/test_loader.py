@@ -58,7 +58,7 @@ def test_reload_reads_only_the_files_it_is_given(root, monkeypatch):
     store = loaded(root)
     seen: list[str] = []
     real = file_parser.read_yaml
-    monkeypatch.setattr(file_parser, "read_yaml", lambda raw, path, limits: seen.append(path) or real(raw, path, limits))
+    monkeypatch.setattr(file_parser, "read_yaml", lambda raw, path, limits, **kw: seen.append(path) or real(raw, path, limits, **kw))
     (root / "sources.yaml").write_text(SOURCES + "  - id: wire-3\n    outlet: Third\n")
     result = store.reload(["sources.yaml"])
     assert seen == ["sources.yaml"]
@@ -130,7 +130,7 @@ def test_an_emptied_file_keeps_its_content(root):
 def test_an_internal_error_is_a_problem_not_a_crash(root, monkeypatch):
     store = loaded(root)
 
-    def explode(*args):
+    def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(file_parser, "read_yaml", explode)

@@ -25,7 +25,7 @@ from tui.core.desk.state import DeskState
 from tui.core.desk.verify_door import DeskVerify
 from tui.core.disk.limits import Limits
 from tui.core.model.snapshot import Snapshot
-from tui.core.store.loader import ContentStore, LoadResult
+from tui.core.store.loader import ContentStore, LoadResult, collector_paused
 from tui.core.text.problems import Problem
 
 if TYPE_CHECKING:
@@ -237,10 +237,11 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
         self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
         author: str | None = None,
     ) -> Applied:
-        """As `_apply`; an article's import first archives its copy (`DeskImport`), taken back if the edit is not made."""
+        """As `_apply`, the collector held off; an article's import first archives its copy (`DeskImport`), taken back if the edit is not made."""
         request, with_files, undo = self._prepared(request)
         try:
-            return self._apply(request, expected, wait, commit=commit, author=author, with_files=with_files)
+            with collector_paused():
+                return self._apply(request, expected, wait, commit=commit, author=author, with_files=with_files)
         except BaseException:
             undo()
             raise

@@ -48,7 +48,16 @@ class FileParser:
                     return ParsedFile(relative, content, known.places, self.rereader(relative, digest)), known.problems
                 except ValidationError:
                     pass  # torn, or invalid under today's model: its problems need every position, so parse the file
-            doc, problems = read_yaml(raw, relative, self.limits)
+            # Only the positions the parsed file keeps, while it reads without a problem: a file
+            # with one is read again whole, since saying where each problem is needs every position.
+            doc, problems = read_yaml(raw, relative, self.limits, items_only=True)
+            if doc is not None and doc.items_only:
+                parsed = self._clean(relative, doc, digest)
+                if parsed is not None:
+                    if self._cache is not None:
+                        self._cache.put(relative, digest, doc.data, parsed.places, [])
+                    return parsed, []
+                doc, problems = read_yaml(raw, relative, self.limits)
             if doc is None:
                 return None, problems
             parsed, problems = self.validate(relative, doc, digest)
@@ -82,6 +91,17 @@ class FileParser:
             return ParsedFile(relative, content, places, reread, salvaged.broken), problems + cut_texts(doc, relative)
         # The content loads, but a text cut short by a `#` is a misquote until the editor fixes it.
         return ParsedFile(relative, content, Places.of(doc, content), reread), cut_texts(doc, relative)
+
+    def _clean(self, relative: str, doc: YamlDocument, digest: bytes) -> ParsedFile | None:
+        """`validate` of a file that has no problem, from a document of its items' positions
+        alone (`doc.items_only`); None if it has one."""
+        if not isinstance(doc.data, dict):
+            return None
+        try:
+            content = share_fields_set(ContentFile.model_validate(doc.data))
+        except ValidationError:
+            return None
+        return ParsedFile(relative, content, Places.of(doc, content), self.rereader(relative, digest))
 
     def rereader(self, relative: str, digest: bytes) -> Callable[[], YamlDocument | None]:
         """How a parsed file finds a position it did not keep: by parsing its bytes again, if unchanged."""

@@ -32,6 +32,25 @@ _CORE_TAGS = {
 
 Path = tuple[str | int, ...]
 
+def _lines_near_hash(lines: TextLines) -> frozenset[int] | None:
+    """The 0-based lines on which a plain value must end for `_check_cut` to find a `#` after
+    it: each line that holds a `#` able to start a comment (first on its line, or after a blank)
+    and the line above it. None (look at every value) where the text breaks lines otherwise than
+    with LF, so that the parser's line numbers are not those of LF alone."""
+    text = lines.text
+    if lines.starts is not None or "\r" in text:
+        return None
+    near: set[int] = set()
+    line = last = 0
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] in " \t\n":
+            line += text.count("\n", last, at)
+            last = at
+            near.update((line - 1, line))
+        at = text.find("#", at + 1)
+    return frozenset(near)
+
 
 class _Abort(Exception):
     def __init__(self, line: int, column: int, message: str) -> None:
@@ -107,6 +126,9 @@ class _Builder:
         """Plain values the rest of whose line (or the next line) YAML reads as a comment:
         what was typed is not what is read. The loader reports those in text fields."""
         self._hashes = "#" in lines.text
+        self._near_hash = _lines_near_hash(lines) if self._hashes else frozenset()
+        """The lines (as the parser counts them) on which a plain value may end that a `#` cuts
+        short; None when every plain value must be looked at."""
         self.handlers: dict[type, Callable[[Any], None]] = defaultdict(lambda: _ignore)
         self.handlers |= {
             yaml.DocumentStartEvent: self._document,
@@ -172,10 +194,11 @@ class _Builder:
         if self.values > self.limits.max_values:
             self._count(0, pos)
         frame = self.stack[-1] if self.stack else None
+        near = self._near_hash
         if frame is None or isinstance(frame.container, list):
             path = self._place(value, pos, is_scalar=True)
-            if self._hashes and not event.style and value is not None:
-                self._check_cut(path, event, pos[1])
+            if not event.style and value is not None and (near is None or end_of(event).line in near):
+                self._check_cut(path, end_of(event).index, pos[1])
         elif frame.pending_key is None:
             key = "" if value is None else value
             if key in frame.seen:
@@ -189,19 +212,18 @@ class _Builder:
             frame.container[key] = value
             self.value_at[path] = pos
             self.key_at[path] = frame.key_pos
-            if self._hashes and not event.style and value is not None:
-                self._check_cut(path, event, frame.key_pos[1])
+            if not event.style and value is not None and (near is None or end_of(event).line in near):
+                self._check_cut(path, end_of(event).index, frame.key_pos[1])
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
 
-    def _check_cut(self, path: Path, event: yaml.ScalarEvent, column: int) -> None:
+    def _check_cut(self, path: Path, end: int, column: int) -> None:
         """Note a plain value that a `#` on its line, or a deeper line starting with `#`, cut short.
 
         On the value's own line any `#` counts (the loader reports it only in text fields,
         where a note cannot be told from a cut quote); on the line below, only a `#` that
         starts a word ("#1 priority"), not a note at the value's depth ("# see above")."""
         text = self.lines.text
-        end = end_of(event).index
         stop = text.find("\n", end)
         stop = len(text) if stop == -1 else stop
         rest = text[end:stop].rstrip("\r")
@@ -276,3 +298,4 @@ class _Builder:
         self.value_at[path] = pos
         self.key_at[path] = frame.key_pos
         return path
+

@@ -28,6 +28,7 @@ from tui.core.yaml.conflicts import conflict_problems
 from tui.core.yaml.lines import LOADER as _Loader
 from tui.core.yaml.lines import ODD_BREAKS, TextLines
 from tui.core.yaml.mistakes import explain
+from tui.core.yaml.quick import Irregular, read_items
 from tui.core.yaml.spans import SpanBuilder
 
 # Limits lives in tui.core.disk.limits, Path and LineCol in build (shared with spans); all three are still imported from here.
@@ -54,6 +55,9 @@ class YamlDocument:
     """The lists and mappings written in flow style, `[a, b]` or `{k: v}`."""
     cut_by_comment: list[tuple[Path, LineCol]] = field(default_factory=list)
     """Plain values cut short by a `#` that YAML reads as a comment, with where the `#` is."""
+    items_only: bool = False
+    """Whether `value_at` and `key_at` hold only the values two levels deep and the ids three deep
+    (`read_yaml(..., items_only=True)` of a file that read without a problem)."""
 
     def position(self, path: Path, prefer_key: bool = False) -> LineCol:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -87,13 +91,15 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def read_yaml(
-    raw: bytes, path: str, limits: Limits = Limits(), spans: bool = False
+    raw: bytes, path: str, limits: Limits = Limits(), spans: bool = False, items_only: bool = False,
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `raw` (the bytes of the file at store-relative `path`).
 
     Returns the document, or None with the problems that stopped it. With `spans`, the
     document also records where each value ends (for edits; the loader does without,
-    since it costs about half as much time again).
+    since it costs about half as much time again). With `items_only`, a file that reads
+    without a problem keeps only the positions a loaded file keeps (`doc.items_only`): of the
+    values two levels deep (the sections and their items) and of the items' ids.
     """
     if len(raw) > limits.max_file_bytes:
         return None, [
@@ -114,6 +120,13 @@ def read_yaml(
         # would find some lines further on.
         return None, conflicts
     lines = TextLines(text)
+    if items_only:
+        try:
+            data, value_at, key_at = read_items(text, lines, limits)
+        except Irregular:
+            pass  # read below, with every position, to say what is wrong
+        else:
+            return YamlDocument(data, value_at, key_at, items_only=True), []
     builder = SpanBuilder(limits, lines) if spans else _Builder(limits, lines)
     handle = builder.handlers
     try:
