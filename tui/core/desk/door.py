@@ -234,8 +234,7 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
     # -- editing ------------------------------------------------------------------------------
 
     def apply(
-        self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False,
-        author: str | None = None,
+        self, request: Request, expected: Mapping[str, bytes] | None = None, wait: Wait | None = None, *, commit: bool = False, author: str | None = None,
     ) -> Applied:
         """As `_apply`, the collector held off; an article's import first archives its copy (`DeskImport`), taken back if the edit is not made."""
         request, with_files, undo = self._prepared(request)
