@@ -167,25 +167,32 @@ class QuotesPane(Pane):
             self._stale.update(changed, followed or ())
         columns = self._columns
         if quote_filter.searches and len(columns.ids) > INLINE_SEARCH:
-            top = False
+            top: threading.Event | None = None
             if SearchIndex.ready(snapshot):
                 # With the index built, the top of the result is a millisecond's scan: drawn in
-                # the key's own frame, with its echo; the thread counts the rest.
+                # the key's own frame, with its echo; the thread counts the rest once it is drawn.
                 first = quote_filter.keys(snapshot, columns, upto=FIRST_ROWS[0])
                 self._show(snapshot, quote_filter, first, whole=False)
-                top = True
+                top = threading.Event()
+                self.call_after_refresh(top.set)
             self._search(snapshot, quote_filter, columns, self._generation, top)
             return
         # Unfiltered, the rows are the pane's own ids, carried from snapshot to snapshot.
         self._show(snapshot, quote_filter, quote_filter.keys(snapshot, columns) if quote_filter.active else columns.ids)
 
-    def _search(self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int, top_shown: bool) -> None:
+    def _search(
+        self, snapshot: Snapshot, quote_filter: QuoteFilter, columns: QuoteColumns, generation: int, top_drawn: threading.Event | None,
+    ) -> None:
         def search() -> None:
             worker = get_current_worker()
             cancelled = lambda: worker.is_cancelled  # noqa: E731
             top, enough = FIRST_ROWS
             try:
-                if len(columns.ids) > 2 * top and not top_shown:
+                if top_drawn is not None:
+                    # The scan holds the interpreter for milliseconds at a time: the frame that
+                    # draws the top of the result goes first.
+                    top_drawn.wait(0.2)
+                elif len(columns.ids) > 2 * top:
                     # The rows on screen are the first the search finds: scanning the whole store
                     # (10–25 ms at 50,000 quotes) need not delay them, only the count of the rest.
                     first = quote_filter.keys(snapshot, columns, cancelled, upto=top)
