@@ -86,9 +86,9 @@ KEY_QUIET = 0.1
 """A key's last frame is the last output before the screen stays quiet this long (s): a key
 can cause a second frame some 20 ms after its first, which the user waits for too."""
 SEARCH_WORD = "verified"
+"""Typed after `/`; in many generated quotes. Its first letter is timed too: 'v' is in no label of the screen."""
 NOTICES_GONE = 7.0
 """Seconds after the saves before the keys: a save's notice stays 6 s on screen."""
-"""Typed after `/`; in many generated quotes. Its first letter is timed too: 'v' is in no label of the screen."""
 
 BARE_APP = r"""
 from textual.app import App

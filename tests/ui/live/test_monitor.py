@@ -58,3 +58,20 @@ async def test_moving_down_row_by_row_never_shows_half_a_row(store):
             await pilot.press("j")
             await pilot.pause()
             assert whole_top(pilot), rows(pilot)[:2]
+
+
+async def test_rows_a_search_hid_come_back_without_being_called_new(store):
+    # Scrolled down, a search and its esc bring back rows above the ones being read: they were
+    # there all along, so the border says nothing new arrived; news after that still counts.
+    async with started(store, live=True) as pilot:
+        await pilot.press("4", "G")
+        await wait_until(pilot, lambda: "12 of 12 quotes" in region_text(pilot, "#quotes"), what="the bottom of the list")
+        await pilot.press("slash", *"pea")
+        await wait_until(pilot, lambda: "quotes match" in region_text(pilot, "#quotes"), what="the search's rows")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "quotes match" not in region_text(pilot, "#quotes"), what="every row back")
+        await pilot.pause()
+        assert "new above" not in region_text(pilot, "#quotes")
+        arrive(store, 1)
+        await wait_until(pilot, lambda: "News number 1" in region_text(pilot, "#quotes") or "▲ 1 new above" in region_text(pilot, "#quotes"),
+                         what="the news")

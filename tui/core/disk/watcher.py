@@ -28,7 +28,7 @@ from tui.core.disk.settle import SAVE_QUIET_SECONDS, StillChanging, wait_settled
 QUIET_MS = 10
 """A batch is taken once the folder has been quiet this long (watchfiles' `step`); its files are then
 each waited for by the settle rule. watchfiles delivers a batch 16–20 ms after a save with a 10 ms
-step (54–99 ms with 50 ms, measured in /work/shared/profiles.md); a shorter step makes its thread
+step (54–99 ms with a 50 ms step, measured on the shipped store); a shorter step makes its thread
 wake more often, for no earlier frame: the settle rule's 30 ms is the longer wait."""
 POLL_QUIET_MS = 50
 """Polling's quiet window: each look walks the whole folder, so it looks no more often than this."""

@@ -240,7 +240,9 @@ class QuotesPane(Pane):
             return quote_render.quote_row(quote, snapshot, search, mark, width, key in doubt, check, palette)
 
         rows = self.query_one(RowList)
-        rows.set_rows(keys, draw, stale)
+        # Rows of a new snapshot can be news; the same snapshot's rows come and go with the filter.
+        rows.set_rows(keys, draw, stale, news=snapshot is not self._rows_of)
+        self._rows_of = snapshot
         total = len(self._columns.ids)
         matching = "" if not quote_filter.active else f"{len(keys)} of {total} quotes match" if whole else f"{len(keys)}+ of {total} quotes match, searching…"
         if quote_filter.active and not _words_only(quote_filter.text):
@@ -255,6 +257,8 @@ class QuotesPane(Pane):
             # One line, always (see app.tcss): a new text needs no new layout of the screen.
             bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")), layout=False)
 
+    _rows_of: Snapshot | None = None
+    """The snapshot the rows were last set from."""
     _generation = 0
     """Counts draws asked for; a search's result is shown only if none was asked for since."""
     _stale: set[str] | None = None

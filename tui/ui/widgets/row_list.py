@@ -123,11 +123,11 @@ class RowList(ScrollView, can_focus=True):
     def current(self) -> str | None:
         return self._keys[self.cursor] if 0 <= self.cursor < len(self._keys) else None
 
-    def set_rows(self, keys: Sequence[str], render: RowRenderer, changed: Collection[str] | None = ()) -> None:
+    def set_rows(self, keys: Sequence[str], render: RowRenderer, changed: Collection[str] | None = (), news: bool = True) -> None:
         """Replace the rows; the cursor stays on its key if that key is still there.
 
         `changed` lists keys whose content is new, so their cached drawing is dropped;
-        None drops every row's (the rendering itself changed).
+        None drops every row's (the rendering itself changed). Unless `news`, rows that come in above (a filter taken off) are not new.
         """
         current = self.current
         before = self.cursor
@@ -156,7 +156,7 @@ class RowList(ScrollView, can_focus=True):
         if kept_top is not None and (at := self._find(kept_top, top_row)) is not None:
             if at != top_row:
                 known = set(old_keys)
-                self._new_above += sum(1 for key in keys[:at] if key not in known)
+                self._new_above += sum(1 for key in keys[:at] if key not in known) if news else 0
                 self.scroll_to(y=at * self.row_height, animate=False, force=True, immediate=True)
         found = self._find(current, before) if current is not None else None
         if found is not None:
