@@ -28,7 +28,15 @@ async def loaded(pilot) -> None:
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
     # Settle: rows are drawn and counted after the layout they depend on, a refresh or two
     # later; on a loaded machine that takes longer than a few pauses, so wait for the counts.
-    await wait_until(pilot, lambda: counted(pilot), timeout=10, what="the panes' counts")
+    try:
+        await wait_until(pilot, lambda: counted(pilot), timeout=10, what="the panes' counts")
+    except AssertionError as missing:
+        # Say what each border said, so a count that never came is seen for what it is.
+        from tui.ui.widgets.pane import Pane
+        from tui.ui.widgets.row_list import RowList
+
+        said = {str(pane.id): (str(pane.border_subtitle), len(pane.query_one(RowList).keys)) for pane in pilot.app.screen.query(Pane)}
+        raise AssertionError(f"{missing}: {said}") from None
     for _ in range(3):
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.1)

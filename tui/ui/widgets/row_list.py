@@ -63,13 +63,6 @@ class RowList(ScrollView, can_focus=True):
             self.refresh(layout=True)  # a list sized by its rows (none is, in app.tcss) needs the layout after all
         self._scroll_update(size)
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Each layout hands a scroll view its viewport's size as its virtual size, and ScrollView
-        # takes the difference from its rows for a change: every scroll bar was drawn again on every
-        # layout (a notification brings three; ~12 ms a save at 50,000 quotes). The list's own
-        # virtual size is what its bar shows, and `watch_virtual_size` follows it.
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
-
     @dataclass
     class _FromList(Message):
         row_list: RowList
