@@ -75,3 +75,17 @@ async def test_rows_a_search_hid_come_back_without_being_called_new(store):
         arrive(store, 1)
         await wait_until(pilot, lambda: "News number 1" in region_text(pilot, "#quotes") or "▲ 1 new above" in region_text(pilot, "#quotes"),
                          what="the news")
+
+
+async def test_a_late_report_of_the_rows_on_screen_never_undoes_a_newer_count(shipped):
+    # The list tells its pane which rows are on screen at once where it can, and by a posted
+    # message after a frame where it must: a posted report made before the rows came (none of
+    # them yet) that arrives after they did must not leave the border saying "0 quotes".
+    from tui.ui.widgets.row_list import RowList
+
+    async with started(shipped) as pilot:
+        rows = pilot.app.query_one("#quotes-list", RowList)
+        await wait_until(pilot, lambda: "12 quotes" in region_text(pilot, "#quotes"), what="the count")
+        rows.post_message(RowList.Shown(rows, 0, 0, 0))  # what the list said before its rows came
+        await pilot.pause(0.1)
+        assert "12 quotes" in region_text(pilot, "#quotes") and "0 quotes" not in region_text(pilot, "#quotes")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.scrollbar import ScrollBar
+
 from tests.helpers.pilot import started, wait_until
 from tui.ui.widgets.row_list import RowList
 
@@ -40,3 +42,22 @@ async def test_the_scroll_bar_follows_the_rows_and_the_size_of_the_list(shipped)
         await wait_until(pilot, lambda: rows.scrollable_content_region.height > before, what="the list taller")
         await pilot.pause()
         assert bar_is_true(rows) and bar_of(rows)[1] > before
+
+
+async def test_a_notification_lays_the_screen_out_without_drawing_the_lists_scroll_bars_again(shipped, monkeypatch):
+    drawn: list[ScrollBar] = []
+    render = ScrollBar.render
+
+    def looked_at(bar: ScrollBar):  # type: ignore[no-untyped-def]
+        drawn.append(bar)  # a bar drawn anew (the lines of one drawn before are kept, and shown where a toast was)
+        return render(bar)
+
+    async with started(shipped, size=(120, 30), notifications=True) as pilot:
+        rows = pilot.app.query_one("#quotes-list", RowList)
+        assert rows.show_vertical_scrollbar
+        await pilot.pause(0.1)
+        monkeypatch.setattr(ScrollBar, "render", looked_at)
+        # A toast comes and goes: each lays the whole screen out, and a save brings one.
+        pilot.app.notify("A change", timeout=0.2)
+        await pilot.pause(0.5)
+        assert not any(bar.parent is rows for bar in drawn), "the quotes list's scroll bar was drawn again for a notification"

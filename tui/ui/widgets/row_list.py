@@ -52,16 +52,20 @@ class RowList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, repaint=False)
 
-    # Textual lays the whole screen out again when a widget's virtual size changes (~10 ms at
-    # 120x40), and the number of rows changes with every search letter and filter. The list's
-    # own size never depends on its rows (its height is set by the layout, its scroll bar
-    # gutter is stable), so only the scroll bar and the scroll range follow the new size.
+    # Textual lays the whole screen out again when a widget's virtual size changes (~10 ms at 120x40), and the number
+    # of rows changes with every search letter and filter. The list's own size never depends on its rows (its height
+    # is set by the layout, its scroll bar gutter is stable), so only the scroll bar and the scroll range follow it.
     virtual_size: reactive[Size] = reactive(Size(0, 0), layout=False)
 
     def watch_virtual_size(self, size: Size) -> None:
         if self.styles.auto_dimensions:
             self.refresh(layout=True)  # a list sized by its rows (none is, in app.tcss) needs the layout after all
         self._scroll_update(size)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Each layout hands a scroll view its viewport's size as its virtual size, which ScrollView took for a change of
+        # its rows: every scroll bar drawn again at every layout (~12 ms a save at 50,000 quotes). `watch_virtual_size` follows ours.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     @dataclass
     class _FromList(Message):
@@ -104,8 +108,7 @@ class RowList(ScrollView, can_focus=True):
         self._marked: frozenset[str] = frozenset()
         self._watched: frozenset[str] = frozenset()
         self._shown: tuple[int, int, int, int] | None = None
-        self._new_above = 0
-        """Rows that arrived above the view while it was scrolled down: said, never scrolled into."""
+        self._new_above = 0  # rows that arrived above the view while it was scrolled down: said, never scrolled into
         self._style: Style | None = None
 
     @property
@@ -164,8 +167,7 @@ class RowList(ScrollView, can_focus=True):
         self._report_shown(at_once=True)
 
     def _virtual_height(self) -> int:
-        """The rows' lines, and the part of a row the view has room for below the last: scrolled
-        to the end, the first row on screen is whole, never its second half."""
+        """The rows' lines, and the part of a row the view has room for below the last: scrolled to the end, the first row is whole."""
         return len(self._keys) * self.row_height + self.scrollable_content_region.height % self.row_height
 
     def _refresh_keys(self, keys: Collection[str]) -> None:
@@ -222,6 +224,11 @@ class RowList(ScrollView, can_focus=True):
                 bubble_now(self, message)
             else:
                 self.post_message(message)
+
+    def on_row_list_shown(self, event: Shown) -> None:
+        # A report posted after a frame can arrive after a newer one told at once: passed on, the pane would say the old count for good.
+        if (event.first, event.last, event.total, event.new_above) != self._shown:
+            event.stop()
 
     def report_shown_again(self) -> None:
         """Report which rows are shown even if that has not changed (what the pane says of them has)."""
