@@ -73,3 +73,17 @@ def test_a_file_whose_id_another_file_now_defines_first_has_another_token(conten
     after = file_tokens(snapshot, store.sources())
     assert after["sources.yaml"] != before["sources.yaml"]
     assert {p: t for p, t in after.items() if "sources" not in p} == {p: t for p, t in before.items() if "sources" not in p}
+
+
+def test_within_a_session_a_saved_file_takes_its_new_token_and_the_others_keep_theirs(content: Store, jpath: Path) -> None:
+    journal, _ = Journal.open(content.root, path=jpath)
+    store = ContentStore(content.root)
+    journal.record(store.load().snapshot, T0, sources=store.sources())
+    before = files_docs(jpath)
+    content.stance("opposes")
+    result = store.reload([str(content.root / "issues.yaml")])
+    changes = journal.record(result.snapshot, T0 + dt.timedelta(hours=1), sources=store.sources())
+    assert [c.text(None) for c in changes] == ["russia on territory: stance insists → opposes"]
+    after = files_docs(jpath)
+    assert after["issues.yaml"]["source"] == file_tokens(result.snapshot, store.sources())["issues.yaml"] != before["issues.yaml"]["source"]
+    assert {p: d for p, d in after.items() if p != "issues.yaml"} == {p: d for p, d in before.items() if p != "issues.yaml"}

@@ -243,7 +243,10 @@ class Journal:
     ) -> tuple[list[Change], tuple[str, Snapshot]]:
         state_table = self._table("state")
         stored = state_table.get(doc_id=1)
-        tokens = file_tokens(snapshot, sources) if sources else {}
+        # Every file's token only where the recorded state is read back (a session's first record);
+        # after that, those of the files written (below): a save's record costs its files.
+        reread = stored is not None and not (self._baseline and stored.get("token") == self._baseline[0])
+        tokens = file_tokens(snapshot, sources) if sources and reread else {}
         before, same = self._stored_baseline(stored, snapshot, tokens)
         confirmed = {path: tokens[path] for path in same if path in tokens}
         keys = problem_keys(problems) if problems is not None else None
@@ -276,6 +279,8 @@ class Journal:
         # again, so a record costs what changed, not the size of the store.
         per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") in (LAYOUT, "files")
         paths = changed_paths(before, snapshot) if per_file and before is not None else None
+        if sources and not tokens:
+            tokens = file_tokens(snapshot, dict(sources) if paths is None else {p: d for p, d in sources.items() if p in paths})
         unwritten = {path: token for path, token in confirmed.items() if paths is not None and path not in paths}
         if save_files(self._table("files"), snapshot, paths, at, self._kept, tokens, unwritten):
             self._storage.compact()  # states moved out of the file: let their bytes go

@@ -13,7 +13,7 @@ from tinydb.table import Document, Table
 from tui import __version__
 from tui.core.journal.kept import KeptStates, state_digest
 from tui.core.journal.lines import encode
-from tui.core.journal.state import combined, each_file_state, in_display_order, merged_state, snapshot_of
+from tui.core.journal.state import combined, each_file_state, in_display_order, merged_state, origins_in, snapshot_of
 from tui.core.model.snapshot import Snapshot
 
 
@@ -24,7 +24,7 @@ def file_tokens(snapshot: Snapshot, sources: Mapping[str, bytes]) -> dict[str, s
     the code that reads them. A file whose recorded token is its token now is recorded as it is,
     so a start need not make every file's items JSON again to learn that they did not change."""
     owned: dict[str, list[str]] = {path: [] for path in sources}
-    for (kind, item_id), origin in snapshot.origins.items():
+    for (kind, item_id), origin in origins_in(snapshot, set(sources)):
         ids = owned.get(origin.path)
         if ids is not None:
             ids.append(f"{kind}\0{item_id}")

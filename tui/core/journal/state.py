@@ -4,7 +4,7 @@ state kept per content file so a record rewrites only the files that changed."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,18 +89,21 @@ def file_states(snapshot: Snapshot, paths: set[str] | None = None) -> dict[str, 
     return dict(each_file_state(snapshot, paths))
 
 
-def each_file_state(snapshot: Snapshot, paths: set[str] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """`file_states` one file at a time, in path order: only one file's items are made JSON at
-    once, so recording a large store never holds it whole as JSON."""
-    found: dict[str, list[tuple[int, str, Any]]] = {}
+def origins_in(snapshot: Snapshot, paths: set[str] | None) -> Iterable[tuple[tuple[str, str], Origin]]:
+    """Where each item stands, for at least the items of `paths` (None: every item)."""
     lineage = snapshot.lineage
     if paths is not None and lineage is not None and lineage.child is not None and lineage.child() is snapshot and paths <= lineage.paths:
         # Made by a reload of these files: their items are the ones it put in, no pass over every origin.
         keys = [(kind, kind) for kind in ("story", "status")] + [(kind, item.id) for kind in LIST_SECTIONS for item in lineage.added[kind]]
-        places = [(key, origin) for key in keys if (origin := snapshot.origins.get(key)) is not None]
-    else:
-        places = snapshot.origins.items()  # type: ignore[assignment]
-    for (kind, item_id), origin in places:
+        return [(key, origin) for key in keys if (origin := snapshot.origins.get(key)) is not None]
+    return snapshot.origins.items()
+
+
+def each_file_state(snapshot: Snapshot, paths: set[str] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """`file_states` one file at a time, in path order: only one file's items are made JSON at
+    once, so recording a large store never holds it whole as JSON."""
+    found: dict[str, list[tuple[int, str, Any]]] = {}
+    for (kind, item_id), origin in origins_in(snapshot, paths):
         if paths is not None and origin.path not in paths:
             continue  # most items, on a record: nothing is made for them
         if kind in ("story", "status"):
