@@ -7,8 +7,27 @@ and look at every changed SVG before committing it.
 from __future__ import annotations
 
 import asyncio
+import difflib
+import pickle
+
+import pytest
 
 from tests.helpers.pilot import make_app, wait_until
+
+
+@pytest.fixture
+def snap_compare(snap_compare, request):
+    """The plugin's comparison, saying in the failure what differs: its report is a file CI does not keep."""
+    from pytest_textual_snapshot import node_to_report_path, normalize_svg
+
+    def compare(*args, **kwargs) -> bool:
+        if snap_compare(*args, **kwargs):
+            return True
+        expected, actual = pickle.loads(node_to_report_path(request.node).read_bytes())[1:3]
+        lines = difflib.unified_diff(normalize_svg(expected).splitlines(), normalize_svg(actual).splitlines(), "expected", "actual", n=0, lineterm="")
+        pytest.fail("the picture differs:\n" + "\n".join(line[:300] for line in list(lines)[:40]), pytrace=False)
+
+    return compare
 
 
 def counted(pilot) -> bool:

@@ -74,8 +74,6 @@ class Pane(Vertical):
             self._say_if_reading(new)
         if old.snapshot is not new.snapshot or not self.query_one(RowList).keys:
             self.show_snapshot(old.snapshot, new.snapshot)
-            # The border from the list's last word after the frame: a report can miss the pane (full-suite runs showed "0 parties" over 4).
-            self.call_after_refresh(self._recount)
         if old.flash != new.flash:
             self.show_flash(new.flash)
         if old.unseen != new.unseen:
@@ -110,13 +108,10 @@ class Pane(Vertical):
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
 
-    def _recount(self) -> None:
-        rows = self.query_one(RowList)
-        if rows.last_shown is not None:
-            self.on_row_list_shown(RowList.Shown(rows, *rows.last_shown))
-
     def on_row_list_shown(self, event: RowList.Shown) -> None:
         event.stop()
+        if not event.latest:
+            return  # a late report: taken, the border would say an old count until the rows next move
         # Setting the subtitle paints the whole pane again, even to the same words: only when they change.
         subtitle = self.count_text(event.first, event.last, event.total)
         if event.new_above:

@@ -95,6 +95,11 @@ class RowList(ScrollView, can_focus=True):
         total: int
         new_above: int = 0  # rows that arrived above the first one on screen since the list was last at its top
 
+        @property
+        def latest(self) -> bool:
+            """Whether the list still says this: a posted report waits in the list's queue, then (bubbled) its pane's; a newer one told at once can pass it."""
+            return (self.first, self.last, self.total, self.new_above) == self.row_list._shown
+
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.row_height = row_height
@@ -112,8 +117,6 @@ class RowList(ScrollView, can_focus=True):
     @property
     def keys(self) -> Sequence[str]:
         return self._keys
-
-    last_shown = property(lambda self: self._shown, doc="What the list last reported of the rows on screen (see `Shown`).")
 
     @property
     def current(self) -> str | None:
@@ -225,11 +228,6 @@ class RowList(ScrollView, can_focus=True):
             else:
                 self.post_message(message)
 
-    def on_row_list_shown(self, event: Shown) -> None:
-        # A report posted after a frame can arrive after a newer one told at once: passed on, the pane would say the old count for good.
-        if (event.first, event.last, event.total, event.new_above) != self._shown:
-            event.stop()
-
     def report_shown_again(self) -> None:
         """Report which rows are shown even if that has not changed (what the pane says of them has)."""
         self._shown = None
@@ -298,10 +296,9 @@ class RowList(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.refresh()  # the cursor row's colours follow focus
 
-    def on_blur(self) -> None:
-        self.refresh()
+    on_blur = on_focus
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, self._virtual_height())
