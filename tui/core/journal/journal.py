@@ -280,7 +280,7 @@ class Journal:
         per_file = before is not None and stored is not None and "state" not in stored and stored.get("layout") in (LAYOUT, "files")
         paths = changed_paths(before, snapshot) if per_file and before is not None else None
         if sources and not tokens:
-            tokens = file_tokens(snapshot, dict(sources) if paths is None else {p: d for p, d in sources.items() if p in paths})
+            tokens = file_tokens(snapshot, sources, paths)
         unwritten = {path: token for path, token in confirmed.items() if paths is not None and path not in paths}
         if save_files(self._table("files"), snapshot, paths, at, self._kept, tokens, unwritten):
             self._storage.compact()  # states moved out of the file: let their bytes go

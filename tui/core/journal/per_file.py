@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from tinydb.table import Document, Table
@@ -17,12 +17,15 @@ from tui.core.journal.state import combined, each_file_state, in_display_order, 
 from tui.core.model.snapshot import Snapshot
 
 
-def file_tokens(snapshot: Snapshot, sources: Mapping[str, bytes]) -> dict[str, str]:
-    """For each file of `sources` (its path: the digest of the bytes its items were read from), a
+def file_tokens(snapshot: Snapshot, sources: Mapping[str, bytes], only: Collection[str] | None = None) -> dict[str, str]:
+    """For each file of `sources` (its path: the digest of the bytes its items were read from; of
+    those in `only`, if given: a save's record pays for the files it writes), a
     token that is the same whenever its items in `snapshot` are: those bytes, the ids the file owns
     in the store (of an id defined twice, the first definition's file owns it) and the version of
     the code that reads them. A file whose recorded token is its token now is recorded as it is,
     so a start need not make every file's items JSON again to learn that they did not change."""
+    if only is not None:
+        sources = {path: digest for path, digest in sources.items() if path in only}
     owned: dict[str, list[str]] = {path: [] for path in sources}
     for (kind, item_id), origin in origins_in(snapshot, set(sources)):
         ids = owned.get(origin.path)
