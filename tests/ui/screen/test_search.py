@@ -41,6 +41,32 @@ async def test_esc_in_the_same_burst_clears_the_search_and_gives_the_focus_back(
         assert "“umerov”" in _filter_line(pilot) and "zelensky" not in _filter_line(pilot)
 
 
+async def test_the_filter_line_comes_with_the_search_box_and_goes_with_it(shipped, monkeypatch):
+    # Shown from `/`, the line is already there when the first letter comes: that letter's frame
+    # draws the rows it finds without laying the screen out again.
+    async with started(shipped) as pilot:
+        assert _filter_line(pilot) == ""
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Filter: every quote" in _filter_line(pilot) and "esc closes" in _filter_line(pilot)
+        screen, layouts = pilot.app.screen, []
+        lay_out = screen._refresh_layout  # Textual's: counted, not changed
+        monkeypatch.setattr(screen, "_refresh_layout", lambda *args, **kwargs: layouts.append(1) or lay_out(*args, **kwargs))
+        await pilot.press("v")
+        await pilot.pause()
+        assert not layouts, "the first letter laid the screen out"
+        assert "“v”" in _filter_line(pilot) and "esc clears" in _filter_line(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _filter_line(pilot) == ""
+        await pilot.press("slash", "enter")  # an empty search left with enter closes the box and its line
+        await pilot.pause()
+        assert _filter_line(pilot) == "" and "search quotes" not in screen_text(pilot)
+        await pilot.press("3", "j", "f", "slash")  # an issue filter: the line names it, box open or not
+        await pilot.pause()
+        assert "Filter: issue" in _filter_line(pilot) and "esc clears" in _filter_line(pilot)
+
+
 async def test_search_folds_accents_and_case_and_looks_in_reported_by_and_party(shipped):
     async with started(shipped) as pilot:
         await pilot.press("slash", *"FINANCIAL TIMES")  # a party's name, in any case

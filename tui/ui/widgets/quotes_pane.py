@@ -77,6 +77,7 @@ class QuotesPane(Pane):
     def open_search(self) -> None:
         search = self.query_one(SearchBox)
         search.display = True
+        self._show_filter_line(self.snapshot, self.quote_filter)
         if self.screen.focused is not search:
             search.return_to = self.screen.focused
         # At once, not on the next turn of the loop, so keys right behind '/' are typed in it.
@@ -94,14 +95,16 @@ class QuotesPane(Pane):
     def clear_search(self) -> None:
         """Empty the search box; if it had the focus, give it back to where it was."""
         search = self.query_one(SearchBox)
+        search.display = False  # first: the emptied box's filter line then goes with it
         search.value = ""
-        search.display = False
+        self._show_filter_line(self.snapshot, self.quote_filter)
         if self.screen.focused is search:
             back = search.return_to if search.return_to is not None and search.return_to.is_attached else self.query_one(RowList)
             self.screen.set_focus(back)
         search.return_to = None
 
     def on_search_box_left(self, message: SearchBox.Left) -> None:
+        self._show_filter_line(self.snapshot, self.quote_filter)  # enter on an empty box closed it
         if not message.cleared and self.screen.focused is None:
             self.screen.set_focus(self.query_one(RowList))
 
@@ -251,11 +254,19 @@ class QuotesPane(Pane):
         if matching != self._matching:
             self._matching = matching
             rows.report_shown_again()
+        self._show_filter_line(snapshot, quote_filter)
+
+    def _show_filter_line(self, snapshot: Snapshot, quote_filter: QuoteFilter) -> None:
+        """The line above the quotes names the filter. It is there as soon as the search box is:
+        shown by the first letter, it laid the screen out again in that letter's frame (~8 ms)."""
         bar = self.query_one("#filter-bar", Static)
-        bar.display = quote_filter.active
+        searching = self.query_one(SearchBox).display
+        bar.display = quote_filter.active or searching
+        # One line, always (see app.tcss): a new text needs no new layout of the screen.
         if quote_filter.active:
-            # One line, always (see app.tcss): a new text needs no new layout of the screen.
             bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")), layout=False)
+        elif searching:
+            bar.update(Text.assemble(("Filter: ", "bold"), "every quote", ("  type to search · esc closes", "dim")), layout=False)
 
     _rows_of: Snapshot | None = None
     """The snapshot the rows were last set from."""
@@ -314,8 +325,9 @@ class QuotesPane(Pane):
         # Rows show what the search finds, so a new search redraws them all.
         self._draw(None if old.text != new.text else [])
         search = self.query_one(SearchBox)
-        if not new.text and self.screen.focused is not search:
+        if not new.text and self.screen.focused is not search and search.display:
             search.display = False
+            self._show_filter_line(self.snapshot, new)
 
 
 

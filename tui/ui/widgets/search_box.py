@@ -55,9 +55,9 @@ class SearchBox(Input):
             event.prevent_default()
             event.stop()
             cleared = event.key == "escape"
+            self.display = not cleared and bool(self.value)  # before the value: its filter line goes with the box
             if cleared:
                 self.value = ""
-            self.display = bool(self.value)
             back = self.return_to if self.return_to is not None and self.return_to.is_attached else None
             self.return_to = None
             self.post_message(self.Left(cleared))
