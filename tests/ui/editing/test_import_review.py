@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.commands.test_import_cli import ARTICLE
 from tests.helpers.git import git, identity
-from tests.helpers.pilot import region_text, screen_text, started, wait_until
+from tests.helpers.pilot import region_text, screen_cells, screen_text, started, wait_until
 
 
 async def test_an_article_reviewed_and_written_adds_exactly_its_accepted_quotes_and_source(store: Path, tmp_path: Path) -> None:
@@ -52,3 +52,32 @@ async def test_an_article_reviewed_and_written_adds_exactly_its_accepted_quotes_
         assert f"    text: {words}\n" in day
         assert words in ARTICLE  # word for word
     assert "    speaker_role: European diplomat\n" in day and day.count("source: test-wire-2025-11-26-talks-resume-in-geneva") == 4
+
+
+async def test_the_article_marks_the_proposal_under_the_cursor_as_it_moves(store: Path, tmp_path: Path) -> None:
+    # The review screen follows the cursor with an `@on` handler: a key's move reaches it too.
+    article = tmp_path / "geneva.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    phrases = ("ready to look at the new text", "any ultimatum", "We will answer when", "cautiously hopeful")
+
+    def marked() -> list[str]:
+        """The phrases drawn reversed in the article (the list beside it shows them too)."""
+        region = pilot.app.screen.query_one("#review-article").region
+        lines = ["".join(char if (style and style.reverse) else " " for char, style in cells[region.x : region.right])
+                 for cells in screen_cells(pilot)[region.y : region.bottom]]
+        return [phrase for phrase in phrases if any(phrase.split()[0] in line for line in lines)]
+
+    async with started(store, size=(160, 45)) as pilot:
+        await pilot.press("plus")
+        await wait_until(pilot, lambda: "An article: its quotes proposed" in screen_text(pilot), what="the add menu")
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: "Import an article" in screen_text(pilot), what="the import screen")
+        await pilot.press(*str(article), "enter")
+        await wait_until(pilot, lambda: "Talks resume in Geneva" in region_text(pilot, "#review-article"), what="the review")
+        await pilot.pause()
+        first = marked()
+        assert len(first) == 1, first
+        await pilot.press("down")
+        await pilot.pause()
+        second = marked()
+        assert len(second) == 1 and second != first, (first, second)

@@ -71,3 +71,21 @@ async def test_on_a_large_store_a_search_letter_is_echoed_with_the_top_of_what_i
         assert speaker in first  # the rows found, not the rows of the letter before
         # The worker's count of the whole store replaces the top's.
         assert re.search(r"\d+ of 2500 quotes match", frames[-1]) and "searching" not in frames[-1], frames[-1]
+
+
+async def test_a_move_in_the_parties_draws_its_quotes_in_the_frame_that_moves_the_cursor(shipped):
+    # The cursor's move, the filter line naming the party and its quotes: one frame, not three
+    # (the move told the pane, and the pane the dashboard, each on a later turn of their queues).
+    async with started(shipped) as pilot:
+        await pilot.press("2", "g", "j")  # the first party filter also brings the filter line: a layout, and a resize
+        await pilot.pause(QUIET)
+        rows = pilot.app.query_one("#parties-list")
+        with frames_painted(pilot.app) as frames:
+            await pilot.press("j")
+            await pilot.pause(QUIET)
+        assert frames, "the key painted nothing"
+        party = pilot.app.state.snapshot.party_by_id[rows.current]
+        first = frames[0]
+        assert f"Filter: party {party.name}" in first, first
+        assert re.search(r"\d+ of 12 quotes match", first), first  # the quotes pane's count of them
+        assert len(frames) == 1, f"{len(frames)} frames after j: the quotes came after the cursor"

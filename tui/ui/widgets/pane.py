@@ -12,6 +12,7 @@ from tui.core.model.snapshot import Snapshot
 from tui.ui import read_only
 from tui.ui.house import app_of
 from tui.ui.messages import ChangeItem, EditItem, FilterQuotes, OpenItem
+from tui.ui.widgets.bubble import bubble_now
 from tui.ui.widgets.row_list import RowList
 
 
@@ -161,9 +162,9 @@ class FilteringPane(Pane):
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         if event.key and self.query_one(RowList).has_focus:
-            self.post_message(FilterQuotes(**{self.NOUN: event.key}))
+            bubble_now(self, FilterQuotes(**{self.NOUN: event.key}))  # the quotes in the frame that moves the cursor
 
     def action_filter(self) -> None:
         key = self.query_one(RowList).current
         if key:
-            self.post_message(FilterQuotes(**{self.NOUN: key}))
+            bubble_now(self, FilterQuotes(**{self.NOUN: key}))

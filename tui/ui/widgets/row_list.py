@@ -266,7 +266,7 @@ class RowList(ScrollView, can_focus=True):
         if found is not None:
             self._move(found, announce=True)
 
-    def _move(self, index: int, announce: bool) -> None:
+    def _move(self, index: int, announce: bool, key: bool = False) -> None:
         before, row_before, scrolled = self.current, self.cursor, self.scroll_offset.y
         self.cursor = max(0, min(index, len(self._keys) - 1)) if self._keys else 0
         # Scrolled by whole rows, never to half of one: the first row on screen is whole.
@@ -286,7 +286,10 @@ class RowList(ScrollView, can_focus=True):
         else:
             self.refresh()
         if announce or self.current != before:
-            self.post_message(self.Highlighted(self, self.current))
+            if key:  # what follows the cursor (the quotes a party filters) is then drawn in the key's frame
+                bubble_now(self, self.Highlighted(self, self.current))
+            else:
+                self.post_message(self.Highlighted(self, self.current))
 
     # Rows are cut to the visible width, so nothing scrolls sideways: a virtual width of 0
     # keeps a vertical scroll bar from bringing a horizontal one (and hiding the last row).
@@ -370,27 +373,27 @@ class RowList(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         row = (self.scroll_offset.y + event.y) // self.row_height
         if 0 <= row < len(self._keys):
-            self._move(row, announce=True)
+            self._move(row, announce=True, key=True)
             if event.chain == 2 and self.current:
                 self.post_message(self.Opened(self, self.current))
 
     def action_cursor_up(self) -> None:
-        self._move(self.cursor - 1, announce=False)
+        self._move(self.cursor - 1, announce=False, key=True)
 
     def action_cursor_down(self) -> None:
-        self._move(self.cursor + 1, announce=False)
+        self._move(self.cursor + 1, announce=False, key=True)
 
     def action_page_up(self) -> None:
-        self._move(self.cursor - max(self.size.height // self.row_height, 1), announce=False)
+        self._move(self.cursor - max(self.size.height // self.row_height, 1), announce=False, key=True)
 
     def action_page_down(self) -> None:
-        self._move(self.cursor + max(self.size.height // self.row_height, 1), announce=False)
+        self._move(self.cursor + max(self.size.height // self.row_height, 1), announce=False, key=True)
 
     def action_first(self) -> None:
-        self._move(0, announce=False)
+        self._move(0, announce=False, key=True)
 
     def action_last(self) -> None:
-        self._move(len(self._keys) - 1, announce=False)
+        self._move(len(self._keys) - 1, announce=False, key=True)
 
     def action_open(self) -> None:
         if self.current is not None:
