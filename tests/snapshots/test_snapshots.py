@@ -23,9 +23,15 @@ def snap_compare(snap_compare, request):
     def compare(*args, **kwargs) -> bool:
         if snap_compare(*args, **kwargs):
             return True
-        expected, actual = pickle.loads(node_to_report_path(request.node).read_bytes())[1:3]
-        lines = difflib.unified_diff(normalize_svg(expected).splitlines(), normalize_svg(actual).splitlines(), "expected", "actual", n=0, lineterm="")
-        pytest.fail("the picture differs:\n" + "\n".join(line[:300] for line in list(lines)[:40]), pytrace=False)
+        expected, actual = (normalize_svg(svg).splitlines() for svg in pickle.loads(node_to_report_path(request.node).read_bytes())[1:3])
+        said = []
+        for group in difflib.SequenceMatcher(None, expected, actual).get_grouped_opcodes(0):
+            for _tag, i1, i2, j1, j2 in group:
+                for n, (was, now) in enumerate(zip(expected[i1:i2] or [""], actual[j1:j2] or [""])):
+                    # An SVG line can hold a whole row of the screen: say where in it the two part.
+                    at = next((k for k, (a, b) in enumerate(zip(was, now)) if a != b), min(len(was), len(now)))
+                    said += [f"line {i1 + n + 1}, from character {at}:", f"- {was[max(at - 200, 0):at + 200]}", f"+ {now[max(at - 200, 0):at + 200]}"]
+        pytest.fail("the picture differs:\n" + "\n".join(said[:30]), pytrace=False)
 
     return compare
 
