@@ -26,8 +26,8 @@ def snap_compare(snap_compare, request):
         expected, actual = (normalize_svg(svg).splitlines() for svg in pickle.loads(node_to_report_path(request.node).read_bytes())[1:3])
         said = []
         for group in difflib.SequenceMatcher(None, expected, actual).get_grouped_opcodes(0):
-            for _tag, i1, i2, j1, j2 in group:
-                for n, (was, now) in enumerate(zip(expected[i1:i2] or [""], actual[j1:j2] or [""])):
+            for tag, i1, i2, j1, j2 in group:
+                for n, (was, now) in enumerate(zip(expected[i1:i2] or [""], actual[j1:j2] or [""]) if tag != "equal" else ()):
                     # An SVG line can hold a whole row of the screen: say where in it the two part.
                     at = next((k for k, (a, b) in enumerate(zip(was, now)) if a != b), min(len(was), len(now)))
                     said += [f"line {i1 + n + 1}, from character {at}:", f"- {was[max(at - 200, 0):at + 200]}", f"+ {now[max(at - 200, 0):at + 200]}"]
