@@ -89,3 +89,27 @@ async def test_a_move_in_the_parties_draws_its_quotes_in_the_frame_that_moves_th
         assert f"Filter: party {party.name}" in first, first
         assert re.search(r"\d+ of 12 quotes match", first), first  # the quotes pane's count of them
         assert len(frames) == 1, f"{len(frames)} frames after j: the quotes came after the cursor"
+
+
+COUNT = re.compile(r"(?:(\d+)–(\d+) of )?(\d+) (quotes|parties|issues|events)\b")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("broken", [False, True])
+async def test_no_frame_of_a_cold_start_counts_rows_the_screen_does_not_show(store, size, broken):
+    # A cold start draws the rows while the panes above them are still taking their height (the
+    # deal's card, a problem banner): a count made before that layout said "1–5 of 9 events"
+    # over three, for a frame. Every frame's count is the one the screen settles on, or none.
+    from tests.helpers.pilot import make_app
+
+    if broken:
+        path = store / "parties.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("role: belligerent", "role: beligerent", 1), encoding="utf-8")
+    app = make_app(store)
+    with frames_painted(app) as frames:
+        async with started(app, size=size) as pilot:
+            await pilot.pause(QUIET)
+    settled = {m.group(4): m.group(0) for m in COUNT.finditer(frames[-1])}
+    for n, frame in enumerate(frames):
+        for m in COUNT.finditer(frame):
+            assert m.group(0) == settled.get(m.group(4)), f"frame {n} of {len(frames)} said {m.group(0)!r}, the screen settled on {settled.get(m.group(4))!r}"

@@ -64,7 +64,9 @@ class RowList(ScrollView, can_focus=True):
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         # Each layout hands a scroll view its viewport's size, which ScrollView took for a change of its rows (~12 ms a save at 50k).
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
+        if (resized := super()._size_updated(size, self.virtual_size, container_size, layout)) and self._shown is not None:
+            self._report_shown(at_once=True)  # laid out anew: the rows counted at the height this frame paints
+        return resized
 
     @dataclass
     class _FromList(Message):
@@ -204,11 +206,9 @@ class RowList(ScrollView, can_focus=True):
     def _report_shown(self, at_once: bool = False) -> None:
         """Tell the pane which rows are whole on screen, so it can say how many are not.
 
-        `at_once` tells it before this frame is painted. Posted, the report reached the pane
-        after the frame that moved the rows, and its border's new "X–Y of N" painted the whole
-        pane again a screen update later (~20 ms: `pgdn` and `G` settled at 30–40 ms, not 10).
-        Before the list is laid out (no height yet) it waits for the frame, like the posted
-        reports after a frame that check what was told at once."""
+        `at_once` tells it before this frame is painted: posted, the border's new "X–Y of N"
+        painted the whole pane again a frame later (`pgdn` and `G` settled at 30–40 ms, not 10).
+        Without a height yet it waits for the frame; a layout that resizes it reports again."""
         if at_once and not self.size.height:
             self.call_after_refresh(self._report_shown)
             return
