@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,27 @@ def test_a_save_that_changes_the_head_keeps_the_new_head_and_other_saves_keep_it
     (store / STATUS).write_bytes(with_headline(store, "Talks resume in Geneva"))
     desk.reload([STATUS])
     assert headline_of(store, state) == "Talks resume in Geneva"
+
+
+def test_a_file_new_in_a_subfolder_means_no_cached_head_until_a_load_keeps_it_again(store: Path, state: Path) -> None:
+    # Parties in a new file below the top (added while the dashboard was closed): the kept head
+    # would show the parties without them until the load came.
+    load(store, state)
+    (store / "more").mkdir()
+    (store / "more" / "eu.yaml").write_text("parties:\n  - id: eu\n    name: European Union\n    role: observer\n", encoding="utf-8")
+    assert headline_of(store, state) is None
+    load(store, state)
+    head = cached_head(store, state_dir=state)
+    assert head is not None and "eu" in head.snapshot.party_by_id
+
+
+def test_a_save_that_adds_or_removes_a_file_in_a_subfolder_keeps_the_head_current(store: Path, state: Path) -> None:
+    desk = load(store, state)
+    day = store / "quotes" / "2025-11-30.yaml"
+    day.write_text((store / "quotes" / "2025-11-25.yaml").read_text(encoding="utf-8").replace("- id: ", "- id: late-"), encoding="utf-8")
+    assert desk.reload([str(day)]).problems == ()
+    assert headline_of(store, state) is not None  # a new day's file: the head kept names it
+    day.unlink()
+    while (again := desk.reload([str(day)]).recheck_in) is not None:
+        time.sleep(again)  # a file gone may be mid-save: read again once it has settled, as the dashboard does
+    assert headline_of(store, state) is not None

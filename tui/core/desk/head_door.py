@@ -35,6 +35,8 @@ class DeskHead:
     _state_dir: Path | str | None
     _head_from: frozenset[str] | None = None
     """The files the kept head was made from; None until it is kept (or after it could not be)."""
+    _files_known: frozenset[str] = frozenset()
+    """Every file the store had read when the head was kept."""
 
     def _keep_head(self, result: LoadResult) -> None:
         """Keep the head after a read that changed a file it comes from, or one at the folder's top
@@ -44,14 +46,17 @@ class DeskHead:
         the cache must be what a load of the same bytes shows."""
         if result.recheck_in is not None:
             return  # a file mid-save or briefly missing: kept once it has settled
-        if self._head_from is not None and not any("/" not in p or p in self._head_from for p in result.changed):
-            return  # the common save, of a quotes file: nothing of the head changed
         store = self._store
         digests = store.digests()
+        # The entry names the files in subfolders too (a start checks them): one new or gone is a change.
+        if self._head_from is not None and not any(
+            "/" not in p or p in self._head_from or (p in digests) != (p in self._files_known) for p in result.changed
+        ):
+            return  # the common save, of a quotes file: nothing of the head changed
         wanted = {p for p in digests if "/" not in p} | head_files(result.snapshot)
         if all(p in digests and store.shows_as_read(p) and not store.problems_of(p) for p in wanted):
             # Written or not (a state directory that cannot be written), tried again only when the head changes.
             write_head(self.root, self.limits, result.snapshot, {p: digests[p] for p in wanted}, self._state_dir)
-            self._head_from = frozenset(wanted)
+            self._head_from, self._files_known = frozenset(wanted), frozenset(digests)
         else:
             self._head_from = None  # looked at again after the next read: a fix is a change

@@ -13,7 +13,10 @@ same files. Sizes and times are not trusted: a file rewritten with the same size
 same tick of the clock has another digest. An entry is written only when those files read
 without a problem, by rename (a torn or foreign entry reads as none), and anything wrong with
 one (unreadable, another format, another version of the code) means no entry, never an error.
-Items of these kinds added in a subfolder's file show with the loaded store, a moment later.
+The entry also names every content file in the folder's subfolders (names only: digesting them
+is the load the head goes before), so a file added or taken away there since means no entry;
+items of these kinds added to a subfolder file that was already there show with the loaded
+store, a moment later.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from tui.core.model.snapshot import Snapshot
 if TYPE_CHECKING:
     from tui.core.model.snapshot import Origin
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when an entry's layout changes."""
 _SHAPING_PACKAGES = ("text", "disk", "yaml", "model", "store")
 """The core's packages whose code shapes what the head's items are (as for the parse cache)."""
@@ -76,6 +79,22 @@ def top_files(root: Path) -> list[str]:
     return sorted(entry.name for entry in os.scandir(root) if is_content_file(entry.name) and not entry.is_dir())
 
 
+def deeper_files(root: Path) -> list[str]:
+    """The content files in the folder's subfolders, by their paths in it (names only, no reads:
+    a few hundred entries at 100,000 quotes, well under a millisecond)."""
+    found: list[str] = []
+    folders = [entry.path for entry in os.scandir(root) if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        folders.append(entry.path)
+                elif is_content_file(entry.name):
+                    found.append(os.path.relpath(entry.path, root).replace(os.sep, "/"))
+    return sorted(found)
+
+
 def read_head(root: Path | str, limits: Limits = Limits(), state_dir: Path | str | None = None) -> Snapshot | None:
     """The head as it was last kept, if every file it was made from holds the same bytes now; else None."""
     root = Path(root)
@@ -87,6 +106,8 @@ def read_head(root: Path | str, limits: Limits = Limits(), state_dir: Path | str
         entry = json.loads(raw)
         if entry["code"] != _code_key(limits) or entry["root"] != str(root.resolve()) or entry["top"] != top_files(root):
             return None
+        if entry["deeper"] != deeper_files(root):
+            return None  # a file added to a subfolder (or taken away) may hold parties or issues
         real = real_root(root)
         for relative, digest in entry["files"].items():
             if relative.startswith(("/", "../")):
@@ -122,7 +143,7 @@ def write_head(root: Path | str, limits: Limits, snapshot: Snapshot, digests: Ma
         "origins": [[kind, item_id, o.path, o.line] for (kind, item_id), o in origins.items() if kind in kinds],
     }
     entry = {
-        "code": _code_key(limits), "root": str(root.resolve()), "top": sorted(p for p in digests if "/" not in p),
+        "code": _code_key(limits), "root": str(root.resolve()), "top": sorted(p for p in digests if "/" not in p), "deeper": deeper_files(root),
         "files": {path: digest.hex() for path, digest in sorted(digests.items())}, "head": head,
     }
     target = head_cache_path(root, state_dir)
