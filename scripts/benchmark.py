@@ -515,7 +515,7 @@ def ms(seconds: float) -> str:
 def pct(values: list[float], p: float) -> float:
     """Nearest rank: with few samples it is a real sample, never an interpolation."""
     ordered = sorted(values)
-    return ordered[max(0, -(-len(ordered) * p // 100) - 1)] if ordered else float("nan")
+    return ordered[max(0, int(-(-len(ordered) * p // 100)) - 1)] if ordered else float("nan")
 
 
 def spread(values: list[float], unit: Callable[[float], str] = ms) -> str:
@@ -554,8 +554,8 @@ ROWS_OUT = [
 ]
 
 
-def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
-    """Fill `cells` for one store size; returns the column heading."""
+def measure_size(name: str, cfg: Settings, cells: dict[str, str], raw: dict[str, float]) -> str:
+    """Fill `cells` for one store size, and `raw` with the figures the targets name; returns the column heading."""
     quotes = SIZES[name]
     rnd = random.Random(cfg.seed)
     if quotes:
@@ -579,6 +579,7 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
         cells["start"], cells["cold"], cells["bare"] = spread(start["warm"]), spread(start["cold"]), spread(start["bare"])
         bare = statistics.median(start["bare"])
         cells["ratio"] = f"{statistics.median(start['warm']) / bare:.1f}× / {statistics.median(start['cold']) / bare:.1f}×"
+        raw["ratio"], raw["whole_ratio"] = statistics.median(start["warm"]) / bare, statistics.median(start["whole"]) / bare
         cells["whole"] = f"{ms(statistics.median(start['whole']))} / {ms(statistics.median(start['cold_whole']))}"
 
         log("  whole commands (the parse cache warm)…")
@@ -588,6 +589,7 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
         check_cold = [timed(peacewatch_argv() + ["check", str(store)], env | {"XDG_STATE_HOME": tempfile.mkdtemp(dir=home)}, timeout * 4)
                       for _ in range(min(cfg.runs, 3))]
         cells["check_cold"] = spread(check_cold, seconds)
+        raw["check_cold"] = statistics.median(check_cold)
 
         log("  saves, keys, search and filter in one session, with a journal (as users run it)…")
         journal = home / "journal.json"
@@ -596,6 +598,9 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             lat, cpu, failed = saves(term, work, cfg.saves, 20 + quotes / 2500, rnd)
             cells["save"] = (p50_p95(lat) + (f" ({failed} of {cfg.saves} not shown)" if failed else "")) if lat else "no save shown"
             cells["cpu"] = f"{ms(statistics.median(cpu))} ({ms(max(cpu))})"
+            if lat:
+                raw["save_p95"] = pct(lat, 95)
+            raw["cpu"] = statistics.median(cpu)
             log(f"    saves: {cells['save']}, CPU {cells['cpu']}")
             size = journal_bytes(journal)
             cells["journal"] = f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB"
@@ -606,15 +611,17 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             term.idle(60)
             keys = {key: key_frames(term, key, "g", cfg.keys) for key in ("\x1b[B", "\x1b[6~", "G")}
             cells["keys"] = " / ".join(ms(pct(last, 95)) for _, last in keys.values())
+            raw["keys"] = max(pct(last, 95) for _, last in keys.values())
             cells["keys_first"] = " / ".join(ms(pct(first, 95)) for first, _ in keys.values())
             log(f"    keys: last frame {cells['keys']}, first {cells['keys_first']}")
             echo, results = search_frames(term, cfg.searches)
             cells["echo"], cells["search"] = p50_p95(echo), p50_p95(results)
+            raw["search_p95"] = pct(results, 95)
             log(f"    search: echo {cells['echo']}, results {cells['search']}")
             moves, fs = filter_frames(term, work, cfg.keys)
             cells["filter"] = f"{ms(pct(moves, 95))} / {ms(pct(fs, 95))}"
             log(f"    filter: {cells['filter']}")
-            rss_on = term.peak_rss_mib()
+            rss_on = raw["rss"] = term.peak_rss_mib()
         finally:
             term.close()
 
@@ -640,7 +647,8 @@ def measure_size(name: str, cfg: Settings, cells: dict[str, str]) -> str:
             return timed(argv, env | {"XDG_STATE_HOME": state}, timeout * 2)
 
         # Warm: the parse cache the dashboard's runs left; cold: an empty state folder each time.
-        cells["add"] = spread([add(i, env["XDG_STATE_HOME"]) for i in range(cfg.runs)], seconds)
+        added = [add(i, env["XDG_STATE_HOME"]) for i in range(cfg.runs)]
+        cells["add"], raw["add"] = spread(added, seconds), statistics.median(added)
         cells["add_cold"] = spread([add(i, tempfile.mkdtemp(dir=home)) for i in range(cfg.runs, cfg.runs + min(cfg.runs, 3))], seconds)
     return heading
 
@@ -661,6 +669,41 @@ def machine_line() -> str:
         pass
     return (f"Machine: {os.cpu_count()} CPUs{cpu}, {platform.system()}, Python {platform.python_version()}, "
             f"Textual {textual}; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; `{' '.join(['python scripts/benchmark.py', *sys.argv[1:]])}`.")
+
+
+TARGETS: list[tuple[str, list[tuple[str, str, float]], Callable[[float], str]]] = [
+    # What issue 23 asks, as (what, [(size, figure, at most)], how the figure is written).
+    ("story on screen, warm, ≤ 1.5× the bare app at every size", [(s, "ratio", 1.5) for s in SIZES], lambda v: f"{v:.1f}×"),
+    ("the whole 10k store, warm, ≤ 2.5× the bare app", [("10k", "whole_ratio", 2.5)], lambda v: f"{v:.1f}×"),
+    ("save → screen p95 ≤ 60 ms shipped, ≤ 100 ms at 10k, ≤ 150 ms at 50k",
+     [("shipped", "save_p95", 0.060), ("10k", "save_p95", 0.100), ("50k", "save_p95", 0.150)], ms),
+    ("CPU per save at 50k ≤ 2× the shipped store's", [("50k", "cpu_ratio", 2.0)], lambda v: f"{v:.1f}×"),
+    ("key → settled frame p95 ≤ 8 ms (`down`, `pgdn`, `G`, the slowest) at 50k", [("50k", "keys", 0.008)], ms),
+    ("a search letter → results p95 ≤ 40 ms at 50k", [("50k", "search_p95", 0.040)], ms),
+    ("peak RSS ≤ 100 MiB at 10k, ≤ 250 MiB at 50k", [("10k", "rss", 100), ("50k", "rss", 250)], lambda v: f"{v:.0f} MiB"),
+    ("`check` cold ≤ 2 s at 50k", [("50k", "check_cold", 2.0)], seconds),
+    ("`add quote` ≤ 0.3 s at 50k", [("50k", "add", 0.3)], seconds),
+]
+
+
+def print_targets(figures: dict[str, dict[str, float]]) -> None:
+    """Each of issue 23's targets with this run's figure: met, not met, or not measured (a size not run)."""
+    if "shipped" in figures and "50k" in figures and "cpu" in figures["shipped"] and "cpu" in figures["50k"]:
+        figures["50k"]["cpu_ratio"] = figures["50k"]["cpu"] / max(figures["shipped"]["cpu"], 0.001)
+    print("| target (journal on) | this run | |")
+    print("|---|---|---|")
+    for what, checks, shown in TARGETS:
+        found = [(size, figures[size][key], limit) for size, key, limit in checks if key in figures.get(size, {})]
+        missing = sorted({size for size, key, _ in checks if key not in figures.get(size, {})} - ({"100k"} if found else set()))
+        said = " / ".join(f"{size} {shown(value)}" for size, value, _ in found) or "—"
+        met = all(value <= limit for _, value, limit in found)
+        if not found:
+            verdict = f"not measured (needs --sizes {','.join(missing)})"
+        else:
+            verdict = ("met" if met else "NOT met") + (f" where measured ({', '.join(missing)} not run)" if missing else "")
+        print(f"| {what} | {said} | {verdict} |")
+    print()
+    print("Each target not met has its measured cause in the README: Speed, “Where the gaps come from”.")
 
 
 def main() -> int:
@@ -684,11 +727,13 @@ def main() -> int:
     # turned off (PYTHONDONTWRITEBYTECODE), every start would compile the project again.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "tui")], check=False, stdout=subprocess.DEVNULL)
     columns: list[tuple[str, dict[str, str]]] = []
+    figures: dict[str, dict[str, float]] = {}
     for name in names:
         log(f"{name}:")
         cells: dict[str, str] = {}
+        figures[name] = {}
         try:
-            heading = measure_size(name, cfg, cells)
+            heading = measure_size(name, cfg, cells, figures[name])
         except Exception as error:  # noqa: BLE001 - one size failing must not lose the others
             log(f"  {name} FAILED: {type(error).__name__}: {error}")
             heading = f"{name} (failed: {error})".replace("|", "/")[:120]
@@ -701,6 +746,8 @@ def main() -> int:
         print(f"| {label} | " + " | ".join(cells.get(key, "—") for _, cells in columns) + " |")
     print()
     print(machine_line())
+    print()
+    print_targets(figures)
     return 0 if all(len(cells) == len(ROWS_OUT) for _, cells in columns) else 1
 
 
