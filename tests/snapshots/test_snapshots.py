@@ -49,6 +49,15 @@ def counted(pilot) -> bool:
                f"of {len(pane.query_one(RowList).keys)} " in str(pane.border_subtitle or "") for pane in panes)
 
 
+def scroll_bars(pilot) -> dict[str, tuple[int, ...]]:
+    """Each list whose scroll bar shows: its rows' height and its own, and what its bar was told of them."""
+    from tui.ui.widgets.row_list import RowList
+
+    return {str(rows.id): (rows.virtual_size.height, rows.scrollable_content_region.height,
+                           int(rows.vertical_scrollbar.window_virtual_size), int(rows.vertical_scrollbar.window_size))
+            for rows in pilot.app.screen.query(RowList) if rows.show_vertical_scrollbar}
+
+
 async def loaded(pilot) -> None:
     await asyncio.wait_for(pilot.app.loaded.wait(), 10)
     # Settle: rows are drawn and counted after the layout they depend on, a refresh or two
@@ -62,6 +71,13 @@ async def loaded(pilot) -> None:
 
         said = {str(pane.id): (str(pane.border_subtitle), len(pane.query_one(RowList).keys)) for pane in pilot.app.screen.query(Pane)}
         raise AssertionError(f"{missing}: {said}") from None
+    # A full-suite run once drew the quotes' scroll bar for a height the list no longer had (the
+    # thumb half a cell long): wait for every bar to agree with its list, and say so if one never does.
+    try:
+        await wait_until(pilot, lambda: all(v == wv and h == ws for v, h, wv, ws in scroll_bars(pilot).values()), timeout=10,
+                         what="each scroll bar to fit its list")
+    except AssertionError as unfit:
+        raise AssertionError(f"{unfit}: (rows, height, the bar's rows, the bar's height) {scroll_bars(pilot)}") from None
     for _ in range(3):
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.1)
