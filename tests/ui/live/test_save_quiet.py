@@ -14,14 +14,17 @@ WRITER = """
 import sys, time
 path, first, rest, pause = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 with open(path, "r+", encoding="utf-8") as f:  # in place, as editors that keep the file's inode write
+    # Timed from before the truncation to after the last byte: the longest the file can have
+    # been less than whole. A writer held up anywhere in between (a busy machine does that)
+    # counts, not only in its sleep.
+    start = time.monotonic()
     f.truncate(0)
     f.write(first)
     f.flush()
-    start = time.monotonic()
     time.sleep(pause)  # what is on disk meanwhile is valid YAML: only time tells it is half
     f.write(rest)
     f.flush()
-    print(time.monotonic() - start)  # the pause it really took: a busy machine can stretch it
+    print(time.monotonic() - start)
 """
 
 
@@ -32,7 +35,7 @@ def headlines(pilot) -> list[str]:
 
 
 async def write_in_two_halves(path, text: str, cut: int, pause: float) -> float:
-    """Write `text` in two halves with `pause` between; returns the pause the writer really took."""
+    """Write `text` in two halves with `pause` between; returns the longest the file was not whole."""
     writer = await asyncio.create_subprocess_exec(sys.executable, "-c", WRITER, str(path), text[:cut], text[cut:], str(pause),
                                                   stdout=asyncio.subprocess.PIPE)
     out, _ = await writer.communicate()
