@@ -91,6 +91,22 @@ async def test_a_move_in_the_parties_draws_its_quotes_in_the_frame_that_moves_th
         assert len(frames) == 1, f"{len(frames)} frames after j: the quotes came after the cursor"
 
 
+@pytest.mark.parametrize("keys", [("2", "g", "f"), ("2", "g", "j")], ids=["f", "first-move"])
+async def test_a_party_filter_that_brings_the_filter_line_is_drawn_in_one_frame(shipped, keys):
+    # The filter line above the quotes takes a line from their list: a layout that resizes it.
+    # The list is drawn at its new height in that frame; the Resize that Textual sends after
+    # it must not paint the list a second time.
+    async with started(shipped) as pilot:
+        await pilot.press(*keys[:-1])
+        await pilot.pause(QUIET)
+        with frames_painted(pilot.app) as frames:
+            await pilot.press(keys[-1])
+            await pilot.pause(QUIET)
+        assert frames, "the key painted nothing"
+        assert "Filter: party" in frames[0] and re.search(r"\d+ of 12 quotes match", frames[0]), frames[0]
+        assert len(frames) == 1, f"{len(frames)} frames after {keys[-1]!r}: the list was painted again after the filter line"
+
+
 COUNT = re.compile(r"(?:(\d+)–(\d+) of )?(\d+) (quotes|parties|issues|events)\b")
 
 

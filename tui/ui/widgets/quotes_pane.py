@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.core.desk.state import DeskState
@@ -19,6 +18,7 @@ from tui.ui import quote_render, render
 from tui.ui.house import app_of
 from tui.ui.palette import Palette
 from tui.ui.quote_filter import Cancelled, QuoteColumns, QuoteFilter, SearchIndex, renamed_parties
+from tui.ui.widgets.filter_line import FilterLine
 from tui.ui.widgets.pane import Pane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.search_box import SearchBox
@@ -65,7 +65,7 @@ class QuotesPane(Pane):
         """Each quote of the snapshot shown by its id, kept from snapshot to snapshot (see `_follow`)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="filter-bar")
+        yield FilterLine(id="filter-bar")
         hint = "search quotes: words, speaker, party, reported by  (enter: to the list · esc: clear · n N: next, previous)"
         yield SearchBox(placeholder=hint, id="quote-search")
         yield RowList(row_height=2, empty="no quotes match", id="quotes-list")
@@ -259,7 +259,7 @@ class QuotesPane(Pane):
     def _show_filter_line(self, snapshot: Snapshot, quote_filter: QuoteFilter) -> None:
         """The line above the quotes names the filter. It is there as soon as the search box is:
         shown by the first letter, it laid the screen out again in that letter's frame (~8 ms)."""
-        bar = self.query_one("#filter-bar", Static)
+        bar = self.query_one("#filter-bar", FilterLine)
         searching = self.query_one(SearchBox).display
         bar.display = quote_filter.active or searching
         # One line, always (see app.tcss): a new text needs no new layout of the screen.

@@ -64,8 +64,13 @@ class RowList(ScrollView, can_focus=True):
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         # Each layout hands a scroll view its viewport's size, which ScrollView took for a change of its rows (~12 ms a save at 50k).
-        if (resized := super()._size_updated(size, self.virtual_size, container_size, layout)) and self._shown is not None:
-            self._report_shown(at_once=True)  # laid out anew: the rows counted at the height this frame paints
+        if resized := super()._size_updated(size, self.virtual_size, container_size, layout):
+            # The scroll range for the new height, set in this layout: set by the Resize after it, it painted the list twice.
+            if (virtual := Size(0, self._virtual_height())) != self.virtual_size:
+                self.set_reactive(RowList.virtual_size, virtual)
+                self._scroll_update(virtual)
+            if self._shown is not None:
+                self._report_shown(at_once=True)  # the rows counted at the height this frame paints
         return resized
 
     @dataclass
@@ -79,19 +84,16 @@ class RowList(ScrollView, can_focus=True):
     @dataclass
     class Highlighted(_FromList):
         """The cursor moved onto a row."""
-
         key: str | None
 
     @dataclass
     class Opened(_FromList):
         """Enter was pressed on a row."""
-
         key: str
 
     @dataclass
     class Shown(_FromList):
         """Which rows are on screen changed: rows `first` to `last` (1-based) of `total`."""
-
         first: int
         last: int
         total: int
@@ -300,12 +302,10 @@ class RowList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh()  # the cursor row's colours follow focus
-
     on_blur = on_focus
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(0, self._virtual_height())
-        self._cache.clear()
+        self._cache.clear()  # rows drawn at the old width (the scroll range was set by the layout: _size_updated)
         self.call_after_refresh(self._report_shown)
 
     def render_line(self, y: int) -> Strip:
