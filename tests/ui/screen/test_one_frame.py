@@ -92,19 +92,24 @@ async def test_a_move_in_the_parties_draws_its_quotes_in_the_frame_that_moves_th
 
 
 @pytest.mark.parametrize("keys", [("2", "g", "f"), ("2", "g", "j")], ids=["f", "first-move"])
-async def test_a_party_filter_that_brings_the_filter_line_is_drawn_in_one_frame(shipped, keys):
-    # The filter line above the quotes takes a line from their list: a layout that resizes it.
-    # The list is drawn at its new height in that frame; the Resize that Textual sends after
-    # it must not paint the list a second time.
-    async with started(shipped) as pilot:
+@pytest.mark.parametrize("scrolls", [False, True], ids=["shipped", "scrolling"])
+async def test_a_party_filter_that_brings_the_filter_line_is_drawn_in_one_frame(shipped, tmp_path, keys, scrolls):
+    # The filter line above the quotes takes a line from their list: a layout that resizes the
+    # list, and its scroll bar when the quotes it keeps still fill more than it. Both are drawn at
+    # their new size in that frame; the Resize that follows, and the bar's new figures, must not
+    # paint them a second time.
+    root = bench_store().write_store(tmp_path / "store", 200, seed=3) if scrolls else shipped
+    async with started(root) as pilot:
         await pilot.press(*keys[:-1])
         await pilot.pause(QUIET)
         with frames_painted(pilot.app) as frames:
             await pilot.press(keys[-1])
             await pilot.pause(QUIET)
+        if scrolls and keys[-1] == "f":  # the first party's quotes still fill more than the list: its bar was resized
+            assert pilot.app.query_one("#quotes-list").show_vertical_scrollbar
         assert frames, "the key painted nothing"
-        assert "Filter: party" in frames[0] and re.search(r"\d+ of 12 quotes match", frames[0]), frames[0]
-        assert len(frames) == 1, f"{len(frames)} frames after {keys[-1]!r}: the list was painted again after the filter line"
+        assert "Filter: party" in frames[0] and re.search(r"\d+ of \d+ quotes match", frames[0]), frames[0]
+        assert len(frames) == 1, f"{len(frames)} frames after {keys[-1]!r}: the list or its scroll bar was painted again"
 
 
 COUNT = re.compile(r"(?:(\d+)–(\d+) of )?(\d+) (quotes|parties|issues|events)\b")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
-from typing import Self
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import Self, TypeAlias
 
 from rich.segment import Segment
 from rich.style import Style
@@ -12,12 +11,14 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
+from tui.ui.widgets import row_list_messages as messages
 from tui.ui.widgets.bubble import bubble_now
+from tui.ui.widgets.list_scroll_bar import ListScrollBar
 
 RowRenderer = Callable[[str, int], list[Text]]
 """Given a row's key and the width, the row's lines (exactly `row_height` of them)."""
@@ -62,47 +63,29 @@ class RowList(ScrollView, can_focus=True):
             self.refresh(layout=True)  # a list sized by its rows (none is, in app.tcss) needs the layout after all
         self._scroll_update(size)
 
+    @property
+    def vertical_scrollbar(self) -> ListScrollBar:
+        return self._vertical_scrollbar or ListScrollBar.start_in(self)  # type: ignore[return-value]  # always one of ours
+
+    def _arrange_scrollbars(self, region: Region) -> Iterator[tuple[Widget, Region]]:
+        with ListScrollBar.laid_out(self._vertical_scrollbar):  # the bar's new window, painted by this layout's frame
+            yield from super()._arrange_scrollbars(region)
+
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         # Each layout hands a scroll view its viewport's size, which ScrollView took for a change of its rows (~12 ms a save at 50k).
-        if resized := super()._size_updated(size, self.virtual_size, container_size, layout):
-            # The scroll range for the new height, set in this layout: set by the Resize after it, it painted the list twice.
-            if (virtual := Size(0, self._virtual_height())) != self.virtual_size:
-                self.set_reactive(RowList.virtual_size, virtual)
-                self._scroll_update(virtual)
-            if self._shown is not None:
-                self._report_shown(at_once=True)  # the rows counted at the height this frame paints
+        with ListScrollBar.laid_out(self._vertical_scrollbar):
+            if resized := super()._size_updated(size, self.virtual_size, container_size, layout):
+                # The scroll range for the new height, set in this layout: set by the Resize after it, it painted the list twice.
+                if (virtual := Size(0, self._virtual_height())) != self.virtual_size:
+                    self.set_reactive(RowList.virtual_size, virtual)
+                    self._scroll_update(virtual)
+        if resized and self._shown is not None:
+            self._report_shown(at_once=True)  # the rows counted at the height this frame paints
         return resized
 
-    @dataclass
-    class _FromList(Message):
-        row_list: RowList
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    @dataclass
-    class Highlighted(_FromList):
-        """The cursor moved onto a row."""
-        key: str | None
-
-    @dataclass
-    class Opened(_FromList):
-        """Enter was pressed on a row."""
-        key: str
-
-    @dataclass
-    class Shown(_FromList):
-        """Which rows are on screen changed: rows `first` to `last` (1-based) of `total`."""
-        first: int
-        last: int
-        total: int
-        new_above: int = 0  # rows that arrived above the first one on screen since the list was last at its top
-
-        @property
-        def latest(self) -> bool:
-            """Whether the list still says this: a posted report waits in the list's queue, then (bubbled) its pane's; a newer one told at once can pass it."""
-            return (self.first, self.last, self.total, self.new_above) == self.row_list._shown
+    Highlighted: TypeAlias = messages.Highlighted
+    Opened: TypeAlias = messages.Opened
+    Shown: TypeAlias = messages.Shown
 
     def __init__(self, row_height: int = 1, empty: str = "nothing here", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -117,6 +100,11 @@ class RowList(ScrollView, can_focus=True):
         self._shown: tuple[int, int, int, int] | None = None
         self._new_above = 0  # rows that arrived above the view while it was scrolled down: said, never scrolled into
         self._style: Style | None = None
+
+    @property
+    def shown_now(self) -> tuple[int, int, int, int] | None:
+        """What the list last said of its rows: first, last, total, new above."""
+        return self._shown
 
     @property
     def keys(self) -> Sequence[str]:
