@@ -33,4 +33,4 @@ def new_desk(app: PeacewatchApp) -> Desk:
     from tui.core.desk import Desk, watch_folder  # noqa: F401 — the watcher too (watchfiles, anyio): following needs it next
 
     # The app's clock, so tests can fix it; a read-only screen keeps what its reader has seen in memory only.
-    return Desk(app.root, clock=app.now, limits=app.limits, journal=app.journal, keep_seen=not app.read_only)
+    return Desk(app.root, clock=app.now, limits=app.limits, journal=app.journal, keep_seen=not app.read_only, keep_head=True)

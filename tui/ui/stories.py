@@ -95,7 +95,7 @@ class Stories:
                 def open_desk() -> Desk:
                     from tui.core.desk import Desk
 
-                    return Desk(story.root, clock=app.now, limits=app.limits, journal=story.journal, keep_seen=not app.read_only)
+                    return Desk(story.root, clock=app.now, limits=app.limits, journal=story.journal, keep_seen=not app.read_only, keep_head=True)
 
                 story.desk = await asyncio.to_thread(open_desk)
             desk = story.desk

@@ -30,10 +30,18 @@ def state(tmp_path: Path) -> Path:
 
 
 def load(root: Path, state: Path) -> Desk:
-    desk = Desk(root, journal=NO_JOURNAL, state_dir=state)
+    desk = Desk(root, journal=NO_JOURNAL, state_dir=state, keep_head=True)
     loaded = desk.load()
     assert loaded.problems == (), loaded.problems
     return desk
+
+
+def test_only_a_desk_asked_to_keeps_the_head(store: Path, state: Path) -> None:
+    # The dashboard's desk keeps the head for its next start; a command's does not pay for it.
+    Desk(store, journal=NO_JOURNAL, state_dir=state).load()
+    assert headline_of(store, state) is None
+    load(store, state)
+    assert headline_of(store, state) is not None
 
 
 def headline_of(root: Path, state: Path) -> str | None:
@@ -131,7 +139,7 @@ def test_a_head_with_a_problem_is_not_kept(store: Path, state: Path) -> None:
     # the story without that party and without the problem that says why.
     text = (store / "parties.yaml").read_text(encoding="utf-8")
     (store / "parties.yaml").write_text(text.replace("role: mediator", "role: referee", 1), encoding="utf-8")
-    desk = Desk(store, journal=NO_JOURNAL, state_dir=state)
+    desk = Desk(store, journal=NO_JOURNAL, state_dir=state, keep_head=True)
     loaded = desk.load()
     assert loaded.problems and loaded.snapshot.status is not None and loaded.snapshot.parties  # the precondition
     assert not head_cache_path(store, state).exists()

@@ -33,7 +33,6 @@ from tui.core.disk.limits import Limits
 from tui.core.disk.paths import is_content_file
 from tui.core.disk.safe_read import read_regular, real_root
 from tui.core.disk.state_dirs import folder_key, state_base
-from tui.core.model.plain import plain_snapshot
 from tui.core.model.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -114,6 +113,8 @@ def read_head(root: Path | str, limits: Limits = Limits(), state_dir: Path | str
                 return None  # read_regular keeps to the folder as well; this is not an entry of ours
             if file_digest(read_regular(root / relative, real, limits.max_file_bytes)) != digest:
                 return None
+        from tui.core.model.plain import plain_snapshot  # the dashboard's start alone reads a head: not a command's import
+
         return plain_snapshot(entry["head"])
     except Exception:  # noqa: BLE001 — a bad entry (unreadable, torn, of another shape) is no entry, never an error
         return None
