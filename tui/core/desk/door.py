@@ -75,14 +75,9 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
 
     def __init__(
         self, root: Path | str, *, limits: Limits = Limits(), journal: Path | str | None = None,
-        state_dir: Path | str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now, keep_seen: bool = True,
-        keep_head: bool = False,
+        state_dir: Path | str | None = None, clock: Callable[[], dt.datetime] = dt.datetime.now, keep_seen: bool = True, keep_head: bool = False,
     ) -> None:
-        self.root = Path(root)
-        self._keeps_head = keep_head
-        """Whether each read keeps the story's head for the dashboard's next start (the dashboard's desk
-        does; a command's would pay for it, ~3 ms, and a command that changes the head only makes the
-        next start read the store first)."""
+        self.root, self._keeps_head = Path(root), keep_head  # whether reads keep the head: see DeskHead
         self._clock = clock
         self._keep_seen = keep_seen
         """Whether what this reader marks seen is kept for them (False: a read-only screen, in memory only)."""
@@ -147,8 +142,7 @@ class Desk(DeskJournal, DeskGit, DeskVerify, DeskImport, DeskHead):
             self._warnings.append(
                 f"cannot keep what was read in {self._cache.failed}; the dashboard works on, but each start reads every file again"
             )
-        if self._keeps_head:
-            self._keep_head(result)  # for the next start's first frame
+        self._keep_head(result)  # for the next start's first frame (the dashboard's desk only)
         problems, verified = self._verified(result.snapshot, self._problems(result.snapshot, result.problems))
         self.state = dataclasses.replace(
             self.state, read=True, snapshot=result.snapshot, problems=problems, verified=verified,
