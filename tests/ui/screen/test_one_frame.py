@@ -1,5 +1,6 @@
-"""A key is answered in one frame: a scrolling key's rows and the border's count together, a search
-letter's echo and the quotes it finds together."""
+"""A key is answered in one frame: a scrolling key's rows and the border's count together, a party
+filter's line and its quotes together; a search letter is echoed at once and the quotes it finds
+come in the next frame, never later."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ async def test_a_scrolling_key_draws_rows_and_count_in_its_first_frame_and_no_se
         assert len(frames) == 1, f"{len(frames)} frames after {key}: the pane was painted again after its rows"
 
 
-async def test_a_search_letter_is_echoed_with_the_quotes_it_finds_in_one_frame_and_no_second(shipped):
+async def test_a_search_letter_is_echoed_at_once_and_the_quotes_it_finds_come_in_the_next_frame(shipped):
     async with started(shipped) as pilot:
         await pilot.press("slash", *"Lavro")
         await pilot.pause(QUIET)
@@ -43,16 +44,18 @@ async def test_a_search_letter_is_echoed_with_the_quotes_it_finds_in_one_frame_a
             await pilot.press("v")
             await pilot.pause(QUIET)
         assert frames, "the letter painted nothing"
-        first = frames[0]
-        assert "▊  Lavrov" in first  # the box's edge and padding, then the text typed
-        # The filter line above the quotes names the new text, and says how many match.
-        assert "“Lavrov”" in first and re.search(r"\d+ of \d+ quotes match", first), first
-        assert len(frames) == 1, f"{len(frames)} frames after a letter: the quotes it finds were drawn after its echo"
+        echo, found = frames[0], frames[-1]
+        # The echo is painted before the search, without waiting for Textual's next frame: the
+        # box's edge and padding, then the text typed; the quotes are still the last letter's.
+        assert "▊  Lavrov" in echo and "“Lavro”" in echo, echo
+        # The next frame: the filter line above the quotes names the new text, and says how many match.
+        assert "“Lavrov”" in found and re.search(r"\d+ of \d+ quotes match", found), found
+        assert len(frames) == 2, f"{len(frames)} frames after a letter: the quotes it finds came later than the next frame"
 
 
 async def test_on_a_large_store_a_search_letter_is_echoed_with_the_top_of_what_it_finds(tmp_path):
     # Over a thousand quotes the whole search runs in a worker; once the index is built, the top
-    # of the result is drawn in the letter's own frame, and the worker's count follows.
+    # of the result is drawn in the frame after the letter's echo, and the worker's count follows.
     root = bench_store().write_store(tmp_path / "store", 2500, seed=5)
     async with started(root) as pilot:
         await pilot.press("4", "slash", *"ceasefir")
@@ -63,9 +66,9 @@ async def test_on_a_large_store_a_search_letter_is_echoed_with_the_top_of_what_i
             await pilot.pause(QUIET)
             await pilot.app.workers.wait_for_complete()
             await pilot.pause(QUIET)
-        assert frames, "the letter painted nothing"
-        first = frames[0]
-        assert "▊  ceasefire" in first
+        assert len(frames) >= 2, "the letter painted no echo, or no quotes"
+        assert "▊  ceasefire" in frames[0]  # the echo, at once
+        first = frames[1]
         assert "“ceasefire”" in first and re.search(r"\d+\+? of 2500 quotes match", first), first
         speaker = pilot.app.state.snapshot.quote_by_id[pilot.app.query_one("#quotes-list").keys[0]].speaker
         assert speaker in first  # the rows found, not the rows of the letter before

@@ -46,8 +46,22 @@ class SearchBox(Input):
         self._scroll_update(size)
 
     def watch_value(self, value: str) -> None:
-        # Handed on at once, not as Input's posted `Changed`: the quotes a letter finds are then
-        # drawn in the frame that echoes it, not one or two frames (17 ms each) later.
+        # Once the key that changed the text is done (its cursor moved too), not as Input's posted `Changed`.
+        self.call_next(self._echo_then_hand_on, value)
+
+    def _echo_then_hand_on(self, value: str) -> None:
+        """Paint the text typed, then hand it on: the quotes it finds are drawn in the screen's next frame.
+
+        Painted at once, the echo does not wait for Textual's next frame (up to 17 ms away) and the
+        search that follows; handed on at once, the quotes are ready for that frame, not a later one."""
+        if value != self.value:
+            return  # a newer text (or esc's empty one) has its own call
+        screen = self.screen
+        if screen is self.app.screen and not screen._layout_required and not self.app._batch_count:
+            waiting = set(screen._dirty_widgets)  # painted by the next frame, as they would have been
+            screen._compositor.update_widgets({self})
+            screen._compositor_refresh()
+            screen._dirty_widgets.update(waiting)
         bubble_now(self, self.Typed(value))
 
     def on_key(self, event: events.Key) -> None:
