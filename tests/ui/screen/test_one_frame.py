@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.helpers.bench import bench_store
-from tests.helpers.pilot import started
+from tests.helpers.pilot import burst, screen_text, started, wait_until
 from tests.helpers.textual_private import frames_painted
 
 QUIET = 0.15
@@ -51,6 +51,19 @@ async def test_a_search_letter_is_echoed_at_once_and_the_quotes_it_finds_come_in
         # The next frame: the filter line above the quotes names the new text, and says how many match.
         assert "“Lavrov”" in found and re.search(r"\d+ of \d+ quotes match", found), found
         assert len(frames) == 2, f"{len(frames)} frames after a letter: the quotes it finds came later than the next frame"
+
+
+async def test_letters_in_a_burst_are_not_each_painted_at_once(shipped):
+    # A paste without bracketed paste is a burst of keys: painting each letter's echo on its own
+    # made a long paste twice as slow to land. Only a letter typed by hand is painted at once.
+    text = "the spirit and the letter of the agreements reached in Anchorage"
+    async with started(shipped) as pilot:
+        await pilot.press("slash")
+        await pilot.pause(QUIET)
+        with frames_painted(pilot.app) as frames:
+            await burst(pilot, *text)
+            await wait_until(pilot, lambda: f"“{text}”" in screen_text(pilot), what="the whole paste searched")
+        assert len(frames) < len(text) // 2, f"{len(frames)} frames for {len(text)} letters in a burst"
 
 
 async def test_on_a_large_store_a_search_letter_is_echoed_with_the_top_of_what_it_finds(tmp_path):
