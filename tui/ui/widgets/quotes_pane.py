@@ -173,7 +173,7 @@ class QuotesPane(Pane):
             top: threading.Event | None = None
             if SearchIndex.ready(snapshot):
                 # With the index built, the top of the result is a millisecond's scan: drawn in
-                # the key's own frame, with its echo; the thread counts the rest once it is drawn.
+                # the first frame after the key (its echo is painted before it: SearchBox); the thread counts the rest once it is drawn.
                 first = quote_filter.keys(snapshot, columns, upto=FIRST_ROWS[0])
                 self._show(snapshot, quote_filter, first, whole=False)
                 top = threading.Event()
