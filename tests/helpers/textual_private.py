@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from textual.app import App
+from textual.drivers._writer_thread import WriterThread
 from textual.events import Key
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.notifications import Notification
@@ -56,6 +57,14 @@ def select_options(select: Select) -> list[tuple[str, object]]:
     Why: choosing an option by keyboard means pressing down or up from the current value to
     the wanted one, so the test needs their order; Select keeps it only in `_options`."""
     return [(str(prompt), value) for prompt, value in select._options]
+
+
+def queued_writes(writer: WriterThread) -> int:
+    """How many writes the terminal's writer thread has been handed and not yet taken.
+
+    Why: whether painted bytes left before the work that follows them shows only in the writer's
+    queue: the terminal receives them either way, only later."""
+    return writer._queue.qsize()
 
 
 def notifications(app: App) -> list[Notification]:

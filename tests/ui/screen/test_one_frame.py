@@ -4,13 +4,16 @@ come in the next frame, never later."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
+from textual.drivers._writer_thread import WriterThread
 
 from tests.helpers.bench import bench_store
 from tests.helpers.pilot import burst, screen_text, started, wait_until
-from tests.helpers.textual_private import frames_painted
+from tests.helpers.textual_private import frames_painted, queued_writes
+from tui.ui.widgets.paint_now import let_writer_take
 
 QUIET = 0.15
 """Seconds to let the app paint after a key: several of Textual's 60-a-second screen updates."""
@@ -51,6 +54,23 @@ async def test_a_search_letter_is_echoed_at_once_and_the_quotes_it_finds_come_in
         # The next frame: the filter line above the quotes names the new text, and says how many match.
         assert "“Lavrov”" in found and re.search(r"\d+ of \d+ quotes match", found), found
         assert len(frames) == 2, f"{len(frames)} frames after a letter: the quotes it finds came later than the next frame"
+
+
+def test_a_painted_echo_is_handed_to_the_terminal_before_the_search_runs():
+    # Textual's writer thread sends painted bytes only once it gets the interpreter, which the
+    # search after an echo would hold for up to Python's switch interval (5 ms) at a time.
+    read, write = os.pipe()
+    with os.fdopen(write, "w", encoding="utf-8") as terminal:
+        writer = WriterThread(terminal)
+        writer.start()
+        try:
+            writer.write("▊  Lavrov")
+            let_writer_take(writer, wait=5.0)
+            assert queued_writes(writer) == 0, "the echo still waits in the writer's queue"
+        finally:
+            writer.stop()
+    assert os.read(read, 100).decode() == "▊  Lavrov"
+    os.close(read)
 
 
 async def test_letters_in_a_burst_are_not_each_painted_at_once(shipped):

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from tui.ui.widgets.bubble import bubble_now
+from tui.ui.widgets.paint_now import paint_now
 
 BURST_SECONDS = 0.03
 """A text that comes this soon after the last is part of a burst, not a letter typed by hand."""
@@ -64,15 +65,12 @@ class SearchBox(Input):
         search that follows; handed on at once, the quotes are ready for that frame, not a later one."""
         if value != self.value:
             return  # a newer text (or esc's empty one) has its own call
-        screen, now = self.screen, time.monotonic()
+        now = time.monotonic()
         # Keys in a burst (a paste a key at a time) ride the frames: a paint for each letter of a
         # 91-letter paste made it twice as slow to land.
         burst, self._echoed_at = now - self._echoed_at < BURST_SECONDS, now
-        if not burst and screen is self.app.screen and not screen._layout_required and not self.app._batch_count:
-            waiting = set(screen._dirty_widgets)  # painted by the next frame, as they would have been
-            screen._compositor.update_widgets({self})
-            screen._compositor_refresh()
-            screen._dirty_widgets.update(waiting)
+        if not burst:
+            paint_now(self)
         bubble_now(self, self.Typed(value))
 
     def on_key(self, event: events.Key) -> None:
