@@ -1,9 +1,11 @@
-"""One widget painted at once, out of Textual's frames, and its bytes on their way before the caller goes on."""
+"""Painted bytes on their way to the terminal before the work that follows them: one widget painted
+at once, out of Textual's frames, or a frame just painted."""
 
 from __future__ import annotations
 
 import time
 
+from textual.app import App
 from textual.drivers._writer_thread import WriterThread
 from textual.widget import Widget
 
@@ -25,6 +27,13 @@ def paint_now(widget: Widget) -> None:
     screen._compositor.update_widgets({widget})
     screen._compositor_refresh()
     screen._dirty_widgets.update(waiting)
+    let_terminal_take(app)
+
+
+def let_terminal_take(app: App) -> None:
+    """Wait until the terminal's writer thread has taken the frames `app` handed it (at most
+    `WRITER_WAIT`): before a search, or a thread's count, holds the interpreter. Nothing to wait
+    for without that thread (headless, or the served page, which writes as it goes)."""
     writer = getattr(app._driver, "_writer_thread", None)
     if writer is not None:
         let_writer_take(writer)
@@ -33,9 +42,9 @@ def paint_now(widget: Widget) -> None:
 def let_writer_take(writer: WriterThread, wait: float = WRITER_WAIT) -> None:
     """Give up the interpreter until Textual's writer thread has taken every write it was handed.
 
-    The writer needs the interpreter to send the bytes it is handed. Whatever the caller does next
-    (a search) would hold the interpreter for Python's switch interval, 5 ms, before the writer
-    got a turn: the painted bytes would wait for the work that comes after them. A sleep gives
+    The writer needs the interpreter to send the bytes it is handed. Whatever comes next (a
+    search, a thread counting the rest of one) would hold the interpreter for Python's switch
+    interval, 5 ms, before the writer got a turn: the painted bytes would wait for that work. A sleep gives
     the interpreter up; the writer sends the bytes, then gives it back as it writes them out."""
     end = time.perf_counter() + wait
     queue = writer._queue
