@@ -197,3 +197,14 @@ async def test_a_long_quote_ends_in_an_ellipsis_and_a_match_cut_by_the_edge_is_s
         found = style_of(pilot, "ze…")
         assert (found.reverse, found.bold) == (True, True)
         assert not style_of(pilot, "www").reverse
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_search_is_cut_in_the_filter_line_with_an_ellipsis_and_keeps_how_to_clear_it(shipped, size):
+    text = "the quick question: can Lavrov and Zelensky agree on peace, security guarantees, territory and elections"
+    async with started(shipped, size) as pilot:
+        await pilot.press("slash")
+        await burst(pilot, *text)
+        await wait_until(pilot, lambda: "“the quick question" in _filter_line(pilot), what="the search in the filter line")
+        line = _filter_line(pilot)  # one line: what does not fit ends in an ellipsis, and the hint stays
+        assert "…" in line and line.rstrip(" │").endswith("esc clears"), line

@@ -271,9 +271,9 @@ class QuotesPane(Pane):
         bar.display = quote_filter.active or searching
         # One line, always (see app.tcss): a new text needs no new layout of the screen.
         if quote_filter.active:
-            bar.update(Text.assemble(("Filter: ", "bold"), render.v(quote_filter.describe(snapshot)), ("  esc clears", "dim")), layout=False)
+            bar.show(Text("Filter: ", "bold"), Text(render.v(quote_filter.describe(snapshot))), Text("  esc clears", "dim"))
         elif searching:
-            bar.update(Text.assemble(("Filter: ", "bold"), "every quote", ("  type to search · esc closes", "dim")), layout=False)
+            bar.show(Text("Filter: ", "bold"), Text("every quote"), Text("  type to search · esc closes", "dim"))
 
     _rows_of: Snapshot | None = None
     """The snapshot the rows were last set from."""
