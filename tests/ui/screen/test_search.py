@@ -208,3 +208,16 @@ async def test_a_long_search_is_cut_in_the_filter_line_with_an_ellipsis_and_keep
         await wait_until(pilot, lambda: "“the quick question" in _filter_line(pilot), what="the search in the filter line")
         line = _filter_line(pilot)  # one line: what does not fit ends in an ellipsis, and the hint stays
         assert "…" in line and line.rstrip(" │").endswith("esc clears"), line
+
+
+async def test_enter_on_a_search_goes_to_the_quotes_list_from_whichever_pane_it_was_opened(shipped):
+    # The box's hint says "enter: to the list": from the parties pane too, so `n` then steps
+    # through what was found; esc still goes back to where the focus was.
+    async with started(shipped) as pilot:
+        await pilot.press("2", "slash", *"Lavrov", "enter")
+        await pilot.pause()
+        assert pilot.app.screen.focused is pilot.app.query_one("#quotes-list")
+        assert "“Lavrov”" in _filter_line(pilot)
+        await pilot.press("2", "slash", "escape")
+        await pilot.pause()
+        assert pilot.app.screen.focused is pilot.app.query_one("#parties-list")

@@ -106,7 +106,7 @@ class QuotesPane(Pane):
 
     def on_search_box_left(self, message: SearchBox.Left) -> None:
         self._show_filter_line(self.snapshot, self.quote_filter)  # enter on an empty box closed it
-        if not message.cleared and self.screen.focused is None:
+        if not message.cleared and self.screen.focused in (None, self.query_one(SearchBox)):
             self.screen.set_focus(self.query_one(RowList))
 
     def action_next_match(self, step: int = 1) -> None:

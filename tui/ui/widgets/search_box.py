@@ -1,4 +1,4 @@
-"""The quote search box: enter goes back to the list, esc empties it and goes back."""
+"""The quote search box: enter goes to the quotes list, esc empties it and goes back to where the focus was."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ BURST_SECONDS = 0.03
 
 
 class SearchBox(Input):
-    """Enter goes back to the list; esc empties the box and goes back to where the focus was.
+    """Enter goes to the quotes list; esc empties the box and goes back to where the focus was.
 
     Both are the box's own, handled here before the key can bubble to the dashboard's
     bindings (where esc would only clear the filter and leave the focus in the empty box).
@@ -81,8 +81,10 @@ class SearchBox(Input):
             self.display = not cleared and bool(self.value)  # before the value: its filter line goes with the box
             if cleared:
                 self.value = ""
+            # Enter on a search goes to the list it filtered (where `n` steps through what it found);
+            # esc, and enter on an empty box, go back to where the focus was.
             back = self.return_to if self.return_to is not None and self.return_to.is_attached else None
             self.return_to = None
             self.post_message(self.Left(cleared))
-            if back is not None:
+            if back is not None and not self.display:
                 self.screen.set_focus(back)
