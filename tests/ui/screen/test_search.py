@@ -216,8 +216,14 @@ async def test_enter_on_a_search_goes_to_the_quotes_list_from_whichever_pane_it_
     async with started(shipped) as pilot:
         await pilot.press("2", "slash", *"Lavrov", "enter")
         await pilot.pause()
-        assert pilot.app.screen.focused is pilot.app.query_one("#quotes-list")
-        assert "“Lavrov”" in _filter_line(pilot)
+        rows = pilot.app.query_one("#quotes-list")
+        assert pilot.app.screen.focused is rows and "“Lavrov”" in _filter_line(pilot)
+        first = style_of(pilot, rows_text(pilot.app, rows, 0))
+        await pilot.press("n")
+        await pilot.pause()
+        # `n` moved the quotes list's cursor: row 2 now has the band row 1 had.
+        assert style_of(pilot, rows_text(pilot.app, rows, 1)).bgcolor == first.bgcolor
+        assert style_of(pilot, rows_text(pilot.app, rows, 0)).bgcolor != first.bgcolor
         await pilot.press("2", "slash", "escape")
         await pilot.pause()
         assert pilot.app.screen.focused is pilot.app.query_one("#parties-list")
