@@ -226,4 +226,7 @@ async def test_enter_on_a_search_goes_to_the_quotes_list_from_whichever_pane_it_
         assert style_of(pilot, rows_text(pilot.app, rows, 0)).bgcolor != first.bgcolor
         await pilot.press("2", "slash", "escape")
         await pilot.pause()
-        assert pilot.app.screen.focused is pilot.app.query_one("#parties-list")
+        assert _filter_line(pilot) == ""
+        await pilot.press("j")  # the focus went back to the parties: a move there filters the quotes by party
+        await pilot.pause()
+        assert "Filter: party" in _filter_line(pilot), _filter_line(pilot)
